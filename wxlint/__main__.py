@@ -1,0 +1,3 @@
+from wxlint.cli import main
+
+main()

@@ -1,0 +1,163 @@
+"""The rule catalogue: one YAML file per rule under `rules/`, validated on load.
+
+What a rule says (title, messages, rationale, fix, references, examples) and
+the data it consults are catalogue data; `wxlint/checks/` holds only mechanism.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from wxlint.config import SEVERITIES
+
+LANGUAGES = ("en", "zh")
+_REQUIRED = ("id", "severity", "category", "title", "messages", "rationale", "fix", "references", "since", "examples")
+_BILINGUAL = ("title", "rationale", "fix")
+_OPTIONAL = ("data", "kind", "help_uri", "tags")
+
+
+class CatalogueError(Exception):
+    """A malformed catalogue file; its text names the file and key."""
+
+
+@dataclass(frozen=True)
+class Example:
+    title: str
+    files: dict[str, str]  # project-relative path -> content
+    config: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    category: str
+    title: dict[str, str]
+    messages: dict[str, dict[str, str]]  # message id -> language -> template
+    rationale: dict[str, str]
+    fix: dict[str, str]
+    references: tuple[str, ...]
+    since: str
+    bad_examples: tuple[Example, ...]
+    good_examples: tuple[Example, ...]
+    data: dict
+    kind: str  # "check": a module in wxlint/checks; "core": emitted by the pipeline itself
+    tags: tuple[str, ...]
+    path: Path
+
+    @property
+    def module_name(self) -> str:
+        return self.id.replace("-", "_")
+
+    def message(self, message_id: str, lang: str, **arguments) -> str:
+        templates = self.messages[message_id]
+        return templates.get(lang, templates["en"]).format(**arguments)
+
+
+def rules_dir() -> Path:
+    """The catalogue folder: inside the installed package, or at the top of a checkout."""
+    packaged = Path(__file__).resolve().parent / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+@lru_cache(maxsize=4)
+def load_catalogue(folder: Path | None = None) -> dict[str, Rule]:
+    folder = folder or rules_dir()
+    if not folder.is_dir():
+        raise CatalogueError(f"{folder}: rule catalogue folder not found")
+    rules: dict[str, Rule] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        rule = _load_rule(path)
+        rules[rule.id] = rule
+    if not rules:
+        raise CatalogueError(f"{folder}: no rule files (*.yaml) found")
+    return rules
+
+
+def load_data_table(name: str) -> dict:
+    """A shared data table `rules/data/<name>.yaml` (scopes, API versions, …)."""
+    path = rules_dir() / "data" / f"{name}.yaml"
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise CatalogueError(f"{path}: cannot load data table: {error}") from None
+
+
+def _load_rule(path: Path) -> Rule:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise CatalogueError(f"{path}: cannot read rule file: {error}") from None
+    if not isinstance(raw, dict):
+        raise CatalogueError(f"{path}: a rule file must be a mapping")
+
+    def fail(key: str, problem: str):
+        raise CatalogueError(f"{path}: key '{key}': {problem}")
+
+    for key in _REQUIRED:
+        if key not in raw:
+            fail(key, "missing")
+    for key in raw:
+        if key not in _REQUIRED and key not in _OPTIONAL:
+            fail(key, "unknown key")
+    if raw["id"] != path.stem:
+        fail("id", f"must match the file name ({path.stem!r})")
+    if raw["severity"] not in SEVERITIES:
+        fail("severity", f"must be one of {', '.join(SEVERITIES)}")
+    for key in _BILINGUAL:
+        _check_bilingual(raw[key], key, fail)
+    messages = raw["messages"]
+    if not isinstance(messages, dict) or not messages:
+        fail("messages", "must map message ids to {en, zh} templates")
+    for message_id, templates in messages.items():
+        _check_bilingual(templates, f"messages.{message_id}", fail)
+        fields = [{name for _, name, _, _ in string.Formatter().parse(t) if name} for t in templates.values()]
+        if fields[0] != fields[1]:
+            fail(f"messages.{message_id}", "en and zh templates must use the same {placeholders}")
+    references = raw["references"]
+    if not isinstance(references, list) or not all(isinstance(r, str) and r.startswith("https://") for r in references):
+        fail("references", "must be a list of https:// URLs")
+    examples = raw["examples"]
+    if not isinstance(examples, dict) or set(examples) - {"bad", "good"} or not examples.get("bad"):
+        fail("examples", "must have a non-empty 'bad' list and an optional 'good' list")
+    kind = raw.get("kind", "check")
+    if kind not in ("check", "core"):
+        fail("kind", "must be 'check' or 'core'")
+    return Rule(
+        id=raw["id"], severity=raw["severity"], category=str(raw["category"]),
+        title=raw["title"], messages=messages, rationale=raw["rationale"], fix=raw["fix"],
+        references=tuple(references), since=str(raw["since"]),
+        bad_examples=tuple(_example(e, f"examples.bad[{i}]", fail) for i, e in enumerate(examples.get("bad") or [])),
+        good_examples=tuple(_example(e, f"examples.good[{i}]", fail) for i, e in enumerate(examples.get("good") or [])),
+        data=raw.get("data") or {}, kind=kind, tags=tuple(raw.get("tags") or ()), path=path,
+    )
+
+
+def _check_bilingual(value, key: str, fail) -> None:
+    if not isinstance(value, dict) or set(value) != set(LANGUAGES) or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        fail(key, "must have non-empty 'en' and 'zh' texts")
+
+
+def _example(raw, key: str, fail) -> Example:
+    """An example is `{title, files: {path: code}}` or the short form `{title, path, code}`."""
+    if not isinstance(raw, dict) or "title" not in raw:
+        fail(key, "must be a mapping with a 'title'")
+    if "files" in raw:
+        files = raw["files"]
+        if not isinstance(files, dict) or not files or not all(isinstance(v, str) for v in files.values()):
+            fail(f"{key}.files", "must map file paths to their contents")
+    elif "path" in raw and "code" in raw:
+        files = {raw["path"]: raw["code"]}
+    else:
+        fail(key, "needs 'files', or 'path' and 'code'")
+    config = raw.get("config") or {}
+    if not isinstance(config, dict):
+        fail(f"{key}.config", "must be a mapping")
+    return Example(title=str(raw["title"]), files=dict(files), config=config)

@@ -1,0 +1,61 @@
+"""deprecated-getuserinfo: the user-info APIs that return anonymous data since 2021-04-28."""
+
+from __future__ import annotations
+
+from wxlint.checks import CheckContext
+from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
+from wxlint.model.wxml import event_bindings, mentions_literal
+from wxlint.parse.javascript import walk
+
+
+def check(ctx: CheckContext) -> None:
+    for module in ctx.model.iter_js():
+        _check_script(ctx, module)
+    for document in ctx.model.wxml.values():
+        _check_wxml(ctx, document)
+
+
+def _check_script(ctx: CheckContext, module: JsModule) -> None:
+    apis = set(ctx.data["apis"])
+    scope = ctx.data["scope"]
+    for use in module.wx_uses:
+        if use.api in apis and use.kind in ("call", "value"):
+            ctx.report_node(module, use.node, use.kind, api=use.api)
+        elif use.api == "authorize" and use.call is not None and use.call.arguments:
+            scope_value = object_property(use.call.arguments[0], "scope")
+            if string_value(scope_value) == scope:
+                ctx.report_node(module, scope_value, "authorize")
+    for node in walk(module.tree.program):
+        kind = node.type
+        if kind == "MemberExpression" and node.computed and member_name(node) == scope:
+            ctx.report_node(module, node.property, "auth-setting")
+        elif kind == "BinaryExpression" and node.operator == "in" and string_value(node.left) == scope:
+            ctx.report_node(module, node.left, "auth-setting")
+        elif kind == "CallExpression":
+            callee = unwrap(node.callee)
+            if (callee.type == "MemberExpression" and member_name(callee) == "hasOwnProperty"
+                    and node.arguments and string_value(node.arguments[0]) == scope):
+                ctx.report_node(module, node.arguments[0], "auth-setting")
+        elif kind == "ObjectPattern":
+            for prop in node.properties:
+                if prop.type == "Property" and string_value(prop.key) == scope:
+                    ctx.report_node(module, prop.key, "auth-setting")
+
+
+def _check_wxml(ctx: CheckContext, document) -> None:
+    source = document.source
+    open_type = ctx.data["open_type"]
+    open_data_types = set(ctx.data["open_data_types"])
+    for element in document.iter_elements():
+        attribute = element.get("open-type")
+        if attribute is not None and mentions_literal(attribute, open_type):
+            ctx.report_range(source, attribute.offset, attribute.end, "open-type")
+        if element.tag == "open-data":
+            type_attribute = element.get("type")
+            if type_attribute is not None and (type_attribute.value or "").strip() in open_data_types:
+                ctx.report_range(source, type_attribute.offset, type_attribute.end, "open-data",
+                                 type=type_attribute.value.strip())
+    for binding in event_bindings(document):
+        if binding.event_key == ctx.data["event"]:
+            attribute = binding.attribute
+            ctx.report_range(source, attribute.offset, attribute.end, "binding", attribute=attribute.name)

@@ -1,0 +1,119 @@
+"""The `wxlint` command: click wiring of the pipeline, no logic of its own."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from wxlint import __version__
+from wxlint.catalogue import CatalogueError, load_catalogue
+from wxlint.config import SEVERITIES, VERSION_PATTERN, ConfigError
+from wxlint.report import FORMATS, ReportContext
+from wxlint.report.explain import render_rule
+from wxlint.runner import RunOptions, run
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def default_lang() -> str:
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(variable)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _rule_list(values: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(item.strip() for value in values for item in value.split(",") if item.strip())
+
+
+def _fail(message: str) -> None:
+    click.echo(f"wxlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _catalogue():
+    try:
+        return load_catalogue()
+    except CatalogueError as error:
+        _fail(str(error))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="wxlint")
+def main() -> None:
+    """Compliance and flow linter for WeChat mini-programs."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+              help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this configuration file instead of the nearest .wxlint.yml.")
+@click.option("--select", multiple=True, help="Run only these rules (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, help="Do not run these rules (comma-separated, repeatable).")
+@click.option("--min-lib-version", metavar="X.Y.Z", help="The project's minimum base library version.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Language of messages [default: from the locale].")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list skipped files and why.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+def check(paths, output_format, output, config_file, select, ignore, min_lib_version, fail_on, lang, quiet, verbose, exit_zero):
+    """Lint mini-program projects, folders or single files (default: the current folder)."""
+    catalogue = _catalogue()
+    selected, ignored = _rule_list(select), _rule_list(ignore)
+    unknown = sorted((selected | ignored) - set(catalogue))
+    if unknown:
+        raise click.BadParameter(f"unknown rule(s): {', '.join(unknown)} (see `wxlint rules`)", param_hint="--select/--ignore")
+    if min_lib_version and not VERSION_PATTERN.match(min_lib_version):
+        raise click.BadParameter(f"expected a version such as 2.10.4, got {min_lib_version!r}", param_hint="--min-lib-version")
+    lang = lang or default_lang()
+    options = RunOptions(
+        paths=list(paths) or [Path(".")], config_file=config_file, select=selected or None, ignore=ignored,
+        min_lib_version=min_lib_version, fail_on=fail_on, lang=lang)
+    try:
+        result = run(options)
+    except ConfigError as error:
+        _fail(str(error))
+    to_terminal = output is None and sys.stdout.isatty()
+    context = ReportContext(lang=lang, color=to_terminal and "NO_COLOR" not in os.environ,
+                            verbose=verbose, quiet=quiet, cwd=Path.cwd())
+    text = FORMATS[output_format].render(result, context)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+    for message in result.internal_errors:
+        click.echo(f"wxlint: {message}", err=True)
+    if result.internal_errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if result.failed and not exit_zero else EXIT_OK)
+
+
+@main.command("rules")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None)
+def list_rules(lang):
+    """List the rule catalogue."""
+    lang = lang or default_lang()
+    catalogue = _catalogue()
+    width = max(len(rule_id) for rule_id in catalogue)
+    for rule in catalogue.values():
+        click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.category:<14}  {rule.title[lang]}")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None)
+def explain(rule_id, lang):
+    """Print a rule's documentation."""
+    lang = lang or default_lang()
+    catalogue = _catalogue()
+    rule = catalogue.get(rule_id)
+    if rule is None:
+        _fail(f"unknown rule {rule_id!r} (see `wxlint rules`)")
+    click.echo(render_rule(rule, lang))

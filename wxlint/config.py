@@ -1,0 +1,104 @@
+"""`.wxlint.yml`: loading, validation with file/line/key in every error, CLI overrides."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+CONFIG_NAMES = (".wxlint.yml", ".wxlint.yaml")
+SEVERITIES = ("info", "warning", "error")
+RULE_LEVELS = ("off",) + SEVERITIES
+VERSION_PATTERN = re.compile(r"^\d+\.\d+\.\d+$")
+
+
+class ConfigError(Exception):
+    """A configuration problem; its text names the file, line and key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    min_lib_version: str | None = None
+    rules: dict[str, str] = field(default_factory=dict)  # rule id -> off|info|warning|error
+    exclude: tuple[str, ...] = ()
+    entry_pages: tuple[str, ...] = ()
+    login_pages: tuple[str, ...] = ()
+    fail_on: str = "warning"
+
+    @property
+    def base_dir(self) -> Path | None:
+        return None if self.path is None else self.path.parent
+
+    def with_overrides(self, **overrides) -> "Config":
+        values = {k: v for k, v in overrides.items() if v is not None}
+        return replace(self, **values) if values else self
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest `.wxlint.yml` in `start` or a folder above it."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def load_config(path: Path, known_rules: set[str]) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error}") from None
+    try:
+        document = yaml.compose(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        problem = getattr(error, "problem", None) or str(error)
+        raise ConfigError(f"{where}: invalid YAML: {problem}") from None
+    if document is None:
+        return Config(path=path)
+    if not isinstance(document, yaml.MappingNode):
+        raise ConfigError(f"{path}:{document.start_mark.line + 1}: the configuration must be a mapping of keys")
+    values: dict = {}
+    for key_node, value_node in document.value:
+        key = key_node.value
+        line = key_node.start_mark.line + 1
+        where = f"{path}:{line}: key '{key}'"
+        value = yaml.safe_load(yaml.serialize(value_node))
+        if key == "min-lib-version":
+            if not isinstance(value, str) or not VERSION_PATTERN.match(value):
+                raise ConfigError(f"{where}: expected a version such as \"2.10.4\" (quoted), got {value!r}")
+            values["min_lib_version"] = value
+        elif key == "rules":
+            values["rules"] = _rule_levels(value, value_node, path, where, known_rules)
+        elif key in ("exclude", "entry-pages", "login-pages"):
+            if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+                raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
+            values[key.replace("-", "_")] = tuple(value)
+        elif key == "fail-on":
+            if value not in SEVERITIES:
+                raise ConfigError(f"{where}: expected one of {', '.join(SEVERITIES)}, got {value!r}")
+            values["fail_on"] = value
+        else:
+            known = "min-lib-version, rules, exclude, entry-pages, login-pages, fail-on"
+            raise ConfigError(f"{where}: unknown key (known keys: {known})")
+    return Config(path=path, **values)
+
+
+def _rule_levels(value, node, path: Path, where: str, known_rules: set[str]) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a mapping of rule id to one of {', '.join(RULE_LEVELS)}")
+    levels = {}
+    for key_node, value_node in node.value:
+        rule, level = key_node.value, value_node.value
+        rule_where = f"{path}:{key_node.start_mark.line + 1}: key 'rules.{rule}'"
+        if rule not in known_rules:
+            raise ConfigError(f"{rule_where}: unknown rule (see `wxlint rules`)")
+        if level not in RULE_LEVELS:
+            raise ConfigError(f"{rule_where}: expected one of {', '.join(RULE_LEVELS)}, got {level!r}")
+        levels[rule] = level
+    return levels

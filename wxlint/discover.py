@@ -1,0 +1,380 @@
+"""Paths to projects: find mini-programs, read app.json, list pages, components and files.
+
+A project is found by `project.config.json` (its `miniprogramRoot`) or by an
+`app.json` on its own. Given single files, the project is found upward from
+them and only those files are reported on, with the whole project as context.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from wxlint.config import Config, ConfigError, find_config, load_config
+from wxlint.parse.source import SourceError, SourceText, decode_bytes
+
+SOURCE_SUFFIXES = (".js", ".ts", ".wxs", ".wxml")
+# Folders that hold other people's code or tool state, never the project's own.
+SKIPPED_FOLDERS = frozenset({"node_modules", "miniprogram_npm", ".git", ".svn", ".hg", ".idea", ".vscode", "__pycache__", ".wxlint_cache"})
+COMPONENT_SUFFIXES = (".js", ".ts", ".json", ".wxml")
+
+
+@dataclass
+class Skipped:
+    path: Path
+    reason: str
+
+
+@dataclass
+class Unit:
+    """A page, a component or the app: files sharing one base path."""
+
+    kind: str  # "app" | "page" | "component"
+    route: str  # e.g. "pages/index/index" or "components/card/card"
+    base: Path  # path without suffix
+    script: Path | None
+    wxml: Path | None
+    json: Path | None
+    subpackage: str | None = None
+
+
+@dataclass
+class Subpackage:
+    root: str
+    pages: list[str]
+    independent: bool = False
+
+
+@dataclass
+class Project:
+    root: Path  # the folder holding project.config.json (or app.json)
+    miniprogram_root: Path  # the folder holding app.json
+    config: Config
+    app_json: dict | None = None
+    pages: list[str] = field(default_factory=list)
+    subpackages: list[Subpackage] = field(default_factory=list)
+    entry_page: str | None = None
+    units: dict[str, Unit] = field(default_factory=dict)  # route -> unit
+    files: list[Path] = field(default_factory=list)  # source files to lint
+    skipped: list[Skipped] = field(default_factory=list)
+    problems: list[tuple[Path, SourceError]] = field(default_factory=list)
+    only_files: set[Path] | None = None  # single-file mode: report only on these
+    excluded_roots: tuple[Path, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.root.name or str(self.root)
+
+    @property
+    def all_pages(self) -> list[str]:
+        routes = list(self.pages)
+        for package in self.subpackages:
+            routes.extend(posixpath.join(package.root, page) for page in package.pages)
+        return routes
+
+    def route_of(self, path: Path) -> str:
+        """The mini-program route of a path: relative to the mini-program root, no suffix."""
+        relative = path.relative_to(self.miniprogram_root).as_posix()
+        return relative.rsplit(".", 1)[0] if "." in relative.rsplit("/", 1)[-1] else relative
+
+    def reports_on(self, path: Path) -> bool:
+        return self.only_files is None or path in self.only_files
+
+
+def discover(paths: list[Path], known_rules: set[str], config_file: Path | None = None) -> list[Project]:
+    """Projects for the given paths, each with its files listed. Raises ConfigError."""
+    projects: dict[Path, Project] = {}
+    for given in paths:
+        given = given.resolve()
+        restrict = None if given.is_dir() else {given}
+        found = _projects_below(given) if given.is_dir() else []
+        if not found:
+            upward = _project_above(given)
+            found = [upward] if upward else [(given if given.is_dir() else given.parent, None)]
+            if given.is_dir() and upward:
+                restrict = "below"
+        for root, mini_root in found:
+            key = root
+            if key not in projects:
+                projects[key] = _load_project(root, mini_root, known_rules, config_file)
+            project = projects[key]
+            if restrict == "below":
+                chosen = {f for f in project.files if given in f.parents}
+                project.only_files = chosen if project.only_files is None else project.only_files | chosen
+            elif restrict is not None:
+                project.only_files = restrict if project.only_files is None else project.only_files | restrict
+                if given not in project.files and given.suffix in SOURCE_SUFFIXES:
+                    project.files.append(given)
+    return list(projects.values())
+
+
+def _projects_below(folder: Path) -> list[tuple[Path, Path | None]]:
+    """(project root, mini-program root) of every project under `folder`."""
+    config_roots: list[tuple[Path, Path]] = []
+    app_dirs: list[Path] = []
+    for current, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if f not in SKIPPED_FOLDERS and not f.startswith("."))
+        here = Path(current)
+        if "project.config.json" in files:
+            config_roots.append((here, _miniprogram_root(here)))
+        if "app.json" in files:
+            app_dirs.append(here)
+    found = list(config_roots)
+    claimed = {mini for _, mini in config_roots}
+    for app_dir in app_dirs:
+        if app_dir in claimed:
+            continue
+        # An app.json inside another project's mini-program root is not a project.
+        if any(mini in app_dir.parents for _, mini in config_roots):
+            continue
+        if any(other in app_dir.parents for other in app_dirs if other != app_dir):
+            continue
+        found.append((app_dir, app_dir))
+    return found
+
+
+def _project_above(path: Path) -> tuple[Path, Path] | None:
+    start = path if path.is_dir() else path.parent
+    for folder in (start, *start.parents):
+        if (folder / "project.config.json").is_file():
+            mini = _miniprogram_root(folder)
+            if mini == path or mini in path.parents or not (mini / "app.json").is_file():
+                return folder, mini
+        if (folder / "app.json").is_file():
+            for above in folder.parents:
+                if (above / "project.config.json").is_file() and _miniprogram_root(above) == folder:
+                    return above, folder
+            return folder, folder
+    return None
+
+
+def _read_json(path: Path) -> tuple[dict | None, SourceError | None]:
+    try:
+        text, _ = decode_bytes(path.read_bytes())
+    except OSError as error:
+        return None, SourceError(f"cannot read file: {error.strerror or error}")
+    except SourceError as error:
+        return None, error
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        return None, SourceError(f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno)
+    if not isinstance(value, dict):
+        return None, SourceError("invalid JSON: expected an object at the top level", line=1, column=1)
+    return value, None
+
+
+@lru_cache(maxsize=256)
+def _miniprogram_root(root: Path) -> Path:
+    data, _ = _read_json(root / "project.config.json")
+    mini = (data or {}).get("miniprogramRoot")
+    if isinstance(mini, str) and mini.strip("./"):
+        return (root / mini).resolve()
+    return root
+
+
+def _load_project(root: Path, mini_root: Path | None, known_rules: set[str], config_file: Path | None) -> Project:
+    config_path = config_file or find_config(root)
+    config = load_config(config_path, known_rules) if config_path else Config()
+    mini_root = mini_root or root
+    project = Project(root=root, miniprogram_root=mini_root, config=config)
+    excluded = []
+    project_config_path = root / "project.config.json"
+    if project_config_path.is_file():
+        data, problem = _read_json(project_config_path)
+        if problem:
+            project.problems.append((project_config_path, problem))
+        cloud = (data or {}).get("cloudfunctionRoot")
+        if isinstance(cloud, str) and cloud.strip("./"):
+            # Cloud functions run on Node.js servers, not in the mini-program.
+            excluded.append((root / cloud).resolve())
+    project.excluded_roots = tuple(excluded)
+    app_json_path = mini_root / "app.json"
+    if app_json_path.is_file():
+        app, problem = _read_json(app_json_path)
+        if problem:
+            project.problems.append((app_json_path, problem))
+        if app is not None:
+            project.app_json = app
+            _read_app_json(project, app, app_json_path)
+    _list_files(project)
+    return project
+
+
+def _strings(value) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _read_app_json(project: Project, app: dict, path: Path) -> None:
+    project.pages = _strings(app.get("pages"))
+    for package in app.get("subpackages") or app.get("subPackages") or []:
+        if isinstance(package, dict) and isinstance(package.get("root"), str):
+            project.subpackages.append(Subpackage(
+                root=package["root"].strip("/"), pages=_strings(package.get("pages")),
+                independent=bool(package.get("independent"))))
+    entry = app.get("entryPagePath")
+    project.entry_page = entry.lstrip("/") if isinstance(entry, str) and entry else (project.pages[0] if project.pages else None)
+    mini = project.miniprogram_root
+    project.units["app"] = Unit("app", "app", mini / "app", _existing(mini / "app", (".js", ".ts")), None, path)
+    for route in project.pages:
+        _add_unit(project, "page", route, None)
+    for package in project.subpackages:
+        for page in package.pages:
+            _add_unit(project, "page", posixpath.join(package.root, page), package.root)
+    _add_components(project, app.get("usingComponents"), mini, None)
+    # Pages first, then the components they use, breadth first.
+    queue = [u for u in project.units.values() if u.kind == "page"]
+    while queue:
+        unit = queue.pop(0)
+        if unit.json is None:
+            continue
+        data, problem = _read_json(unit.json)
+        if problem:
+            project.problems.append((unit.json, problem))
+            continue
+        before = set(project.units)
+        _add_components(project, data.get("usingComponents"), unit.base.parent, unit.subpackage)
+        queue.extend(project.units[r] for r in project.units if r not in before)
+
+
+def _existing(base: Path, suffixes) -> Path | None:
+    for suffix in suffixes:
+        candidate = base.with_name(base.name + suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _add_unit(project: Project, kind: str, route: str, subpackage: str | None) -> Unit | None:
+    route = route.strip("/")
+    if route in project.units:
+        return project.units[route]
+    base = project.miniprogram_root / route
+    unit = Unit(kind, route, base, _existing(base, (".ts", ".js")), _existing(base, (".wxml",)),
+                _existing(base, (".json",)), subpackage)
+    project.units[route] = unit
+    return unit
+
+
+def _add_components(project: Project, using, folder: Path, subpackage: str | None) -> None:
+    if not isinstance(using, dict):
+        return
+    for target in using.values():
+        if not isinstance(target, str) or target.startswith("plugin://") or target.startswith("plugin-private://"):
+            continue
+        if target.startswith("/"):
+            base = project.miniprogram_root / target.lstrip("/")
+        elif target.startswith("."):
+            base = folder / target
+        else:
+            # A bare name is an npm component from miniprogram_npm: not the project's code.
+            continue
+        base = Path(os.path.normpath(base))
+        if not any(base.with_name(base.name + s).is_file() for s in COMPONENT_SUFFIXES) and base.is_dir():
+            base = base / "index"
+        try:
+            route = base.relative_to(project.miniprogram_root).as_posix()
+        except ValueError:
+            continue
+        if route not in project.units:
+            _add_unit(project, "component", route, subpackage)
+
+
+_MINIFIED_NAME = re.compile(r"[.-]min\.js$")
+# A file this large with lines this long is a bundle, not hand-written code.
+_MINIFIED_MIN_BYTES = 20_000
+_MINIFIED_MEAN_LINE = 300
+MAX_FILE_BYTES = 5_000_000
+
+
+def _list_files(project: Project) -> None:
+    excluded_patterns = [_glob_to_regex(p) for p in project.config.exclude]
+    base_dir = project.config.base_dir or project.root
+    for current, folders, files in os.walk(project.miniprogram_root):
+        here = Path(current)
+        kept = []
+        for name in sorted(folders):
+            folder = here / name
+            if name in SKIPPED_FOLDERS or name.startswith(".") or folder in project.excluded_roots:
+                if name in ("node_modules", "miniprogram_npm"):
+                    project.skipped.append(Skipped(folder, "third-party code"))
+                continue
+            if _excluded(folder, base_dir, excluded_patterns, is_dir=True):
+                project.skipped.append(Skipped(folder, "excluded by configuration"))
+                continue
+            kept.append(name)
+        folders[:] = kept
+        for name in sorted(files):
+            path = here / name
+            if not name.endswith(SOURCE_SUFFIXES) or name.endswith(".d.ts"):
+                continue
+            if _excluded(path, base_dir, excluded_patterns, is_dir=False):
+                project.skipped.append(Skipped(path, "excluded by configuration"))
+                continue
+            reason = skip_reason(path)
+            if reason:
+                project.skipped.append(Skipped(path, reason))
+                continue
+            project.files.append(path)
+
+
+def skip_reason(path: Path) -> str | None:
+    """Why a source file is not linted (a bundle or an oversized file), or None."""
+    if _MINIFIED_NAME.search(path.name):
+        return "minified bundle"
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # reading it will report the problem
+    if size > MAX_FILE_BYTES:
+        return f"larger than {MAX_FILE_BYTES // 1_000_000} MB"
+    if size >= _MINIFIED_MIN_BYTES and path.suffix in (".js", ".wxs"):
+        with path.open("rb") as handle:
+            head = handle.read(200_000)
+        if len(head) / (head.count(b"\n") + 1) > _MINIFIED_MEAN_LINE:
+            return "minified bundle"
+    return None
+
+
+def _excluded(path: Path, base_dir: Path, patterns: list[re.Pattern], is_dir: bool) -> bool:
+    if not patterns:
+        return False
+    try:
+        relative = path.relative_to(base_dir).as_posix()
+    except ValueError:
+        return False
+    candidates = [relative]
+    if is_dir:
+        candidates.append(relative + "/")
+    return any(p.match(c) for p in patterns for c in candidates)
+
+
+def _glob_to_regex(pattern: str) -> re.Pattern:
+    """gitignore-like globs: `*` within a name, `**` across folders; no slash matches anywhere."""
+    pattern = pattern.strip()
+    anchored = "/" in pattern.rstrip("/")
+    pattern = pattern.lstrip("/")
+    out = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        out.append("[^/]*" if ch == "*" else "[^/]" if ch == "?" else re.escape(ch))
+        i += 1
+    body = "".join(out)
+    if body.endswith("/"):
+        body += ".*"
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(f"^{prefix}{body}(?:/.*)?$")

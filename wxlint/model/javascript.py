@@ -1,0 +1,175 @@
+"""One JavaScript file as the checks see it: tree, scopes, and uses of the `wx` API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from esprima.nodes import Node
+
+from wxlint.model.scopes import ScopeModel
+from wxlint.parse.javascript import JsTree, walk
+
+# The global objects through which mini-programs reach the platform API.
+WX_GLOBALS = ("wx",)
+
+
+@dataclass
+class WxUse:
+    """A use of `wx.<api>`: called, tested for existence, or passed on as a value."""
+
+    api: str
+    node: Node  # the member expression (or aliased identifier) naming the API
+    kind: str  # "call" | "test" | "value"
+    call: Node | None = None  # the CallExpression, for calls
+
+
+def unwrap(node: Node | None) -> Node | None:
+    """The expression inside `a?.b` chains and `(x)` groupings esprima keeps."""
+    while node is not None and node.type in ("ChainExpression", "ParenthesizedExpression"):
+        node = node.expression
+    return node
+
+
+def member_name(member: Node) -> str | None:
+    """Property name of `a.b`, `a['b']` or a`` a[`b`] ``; None when computed from a variable."""
+    prop = member.property
+    if not member.computed:
+        return prop.name if prop.type in ("Identifier", "PrivateIdentifier") else None
+    if prop.type == "Literal" and isinstance(prop.value, str):
+        return prop.value
+    if prop.type == "TemplateLiteral" and not prop.expressions and len(prop.quasis) == 1:
+        return prop.quasis[0].value.cooked
+    return None
+
+
+def string_value(node: Node | None) -> str | None:
+    """The value of a string literal or an expression-free template literal."""
+    node = unwrap(node)
+    if node is None:
+        return None
+    if node.type == "Literal" and isinstance(node.value, str):
+        return node.value
+    if node.type == "TemplateLiteral" and not node.expressions and len(node.quasis) == 1:
+        return node.quasis[0].value.cooked
+    return None
+
+
+def object_property(obj: Node | None, name: str) -> Node | None:
+    """The value of property `name` in an object literal, or None."""
+    obj = unwrap(obj)
+    if obj is None or obj.type != "ObjectExpression":
+        return None
+    for prop in obj.properties:
+        if prop.type == "Property":
+            key = prop.key
+            key_name = key.name if (not prop.computed and key.type == "Identifier") else string_value(key)
+            if key_name == name:
+                return prop.value
+    return None
+
+
+class JsModule:
+    """A parsed JavaScript/TypeScript/WXS file with its scopes."""
+
+    def __init__(self, tree: JsTree):
+        self.tree = tree
+        self.source = tree.source
+        self.path = tree.source.path
+        self.scopes = ScopeModel(tree.program)
+
+    def is_wx(self, expression: Node | None, _depth: int = 0) -> bool:
+        """Whether an expression is the global `wx` object, directly or through a constant alias."""
+        expression = unwrap(expression)
+        if expression is None or expression.type != "Identifier" or _depth > 8:
+            return False
+        binding = self.scopes.resolve(expression)
+        if binding is None:
+            return expression.name in WX_GLOBALS
+        return (binding.is_constant and binding.destructured_key is None
+                and binding.init is not None and self.is_wx(binding.init, _depth + 1))
+
+    def wx_api_of(self, expression: Node | None) -> str | None:
+        """`getUserInfo` for `wx.getUserInfo`, `api['getUserInfo']`, or `getUserInfo` destructured from wx."""
+        expression = unwrap(expression)
+        if expression is None:
+            return None
+        if expression.type == "MemberExpression":
+            if self.is_wx(expression.object):
+                return member_name(expression)
+            return None
+        if expression.type == "Identifier" and is_reference(expression):
+            binding = self.scopes.resolve(expression)
+            if (binding is not None and binding.destructured_key is not None and binding.is_constant
+                    and binding.identifier is not expression and self.is_wx(binding.init)):
+                return binding.destructured_key
+        return None
+
+    @cached_property
+    def wx_uses(self) -> list[WxUse]:
+        uses = []
+        for node in walk(self.tree.program):
+            if node.type not in ("MemberExpression", "Identifier"):
+                continue
+            api = self.wx_api_of(node)
+            if api is None:
+                continue
+            uses.append(WxUse(api=api, node=node, kind=_use_kind(node), call=_call_of(node)))
+        return uses
+
+    def wx_calls(self, api: str) -> list[WxUse]:
+        return [use for use in self.wx_uses if use.api == api and use.kind == "call"]
+
+
+def is_reference(identifier: Node) -> bool:
+    """Whether an identifier names a variable (not a property key, label or member name)."""
+    parent = identifier._parent
+    if parent is None:
+        return True
+    kind = parent.type
+    if kind == "MemberExpression":
+        return parent.computed or parent.property is not identifier
+    if kind in ("Property", "MethodDefinition", "PropertyDefinition"):
+        if parent.key is identifier and not parent.computed and not parent.shorthand:
+            return False
+        return parent._parent is None or parent._parent.type != "ObjectPattern"
+    return kind not in ("LabeledStatement", "BreakStatement", "ContinueStatement")
+
+
+def _outer(node: Node) -> Node:
+    """The node itself or the chain/grouping that wraps it."""
+    parent = node._parent
+    while parent is not None and parent.type in ("ChainExpression", "ParenthesizedExpression"):
+        node, parent = parent, parent._parent
+    return node
+
+
+def _call_of(node: Node) -> Node | None:
+    outer = _outer(node)
+    parent = outer._parent
+    if parent is not None and parent.type == "CallExpression" and parent.callee is outer:
+        return parent
+    return None
+
+
+def _use_kind(node: Node) -> str:
+    if _call_of(node) is not None:
+        return "call"
+    outer = _outer(node)
+    parent = outer._parent
+    if parent is None:
+        return "value"
+    kind = parent.type
+    if kind == "UnaryExpression" and parent.operator in ("typeof", "!"):
+        return "test"
+    if kind in ("IfStatement", "ConditionalExpression", "WhileStatement") and parent.test is outer:
+        return "test"
+    if kind == "LogicalExpression" and parent.left is outer:
+        return "test"
+    if kind == "BinaryExpression":
+        return "test"
+    if kind == "AssignmentExpression" and parent.left is outer:
+        return "test"  # overwriting (a polyfill or a mock) is not a use
+    if kind == "MemberExpression" and parent.object is outer:
+        return "test"  # `wx.getUserProfile.length` and the like
+    return "value"

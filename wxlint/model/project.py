@@ -1,0 +1,47 @@
+"""A discovered project with every file parsed and modelled, once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from wxlint.discover import Project
+from wxlint.model.javascript import JsModule
+from wxlint.parse.files import ParsedFile, parse_file
+from wxlint.parse.source import SourceError, SourceText
+from wxlint.parse.wxml import WxmlDocument
+
+
+class ProjectModel:
+    def __init__(self, project: Project):
+        self.project = project
+        self.parsed: dict[Path, ParsedFile] = {}
+        self.js_modules: dict[Path, JsModule] = {}
+        self.inline_wxs: dict[Path, list[JsModule]] = {}
+        self.wxml: dict[Path, WxmlDocument] = {}
+        self.problems: list[tuple[Path, SourceError]] = list(project.problems)
+        for path in project.files:
+            self._add(parse_file(path))
+
+    def _add(self, parsed: ParsedFile) -> None:
+        self.parsed[parsed.path] = parsed
+        for error in parsed.errors:
+            self.problems.append((parsed.path, error))
+        try:
+            if parsed.js is not None:
+                self.js_modules[parsed.path] = JsModule(parsed.js)
+            if parsed.wxml is not None:
+                self.wxml[parsed.path] = parsed.wxml
+                self.inline_wxs[parsed.path] = [JsModule(tree) for tree in parsed.inline_wxs]
+        except RecursionError:
+            self.problems.append((parsed.path, SourceError("code is nested too deeply to analyse")))
+
+    def iter_js(self) -> Iterator[JsModule]:
+        """Every JavaScript tree: script files and inline `<wxs>` bodies."""
+        yield from self.js_modules.values()
+        for modules in self.inline_wxs.values():
+            yield from modules
+
+    def source(self, path: Path) -> SourceText | None:
+        parsed = self.parsed.get(path)
+        return None if parsed is None else parsed.source

@@ -1,0 +1,65 @@
+"""One entry point from a path to its syntax tree(s), whatever the file type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wxlint.parse.javascript import JsTree, parse_js
+from wxlint.parse.source import SourceError, SourceText, read_source
+from wxlint.parse.typescript import strip_types
+from wxlint.parse.wxml import WxmlDocument, parse_wxml
+
+
+@dataclass
+class ParsedFile:
+    path: Path
+    source: SourceText | None = None
+    js: JsTree | None = None  # .js, .ts, .wxs
+    wxml: WxmlDocument | None = None
+    inline_wxs: list[JsTree] = field(default_factory=list)  # `<wxs>` bodies of a WXML file
+    errors: list[SourceError] = field(default_factory=list)
+
+
+def parse_file(path: Path) -> ParsedFile:
+    parsed = ParsedFile(path=path)
+    try:
+        parsed.source = read_source(path)
+    except SourceError as error:
+        parsed.errors.append(error)
+        return parsed
+    source = parsed.source
+    suffix = path.suffix
+    try:
+        if suffix == ".ts":
+            parsed.js = parse_js(source, text=strip_types(source.text))
+        elif suffix == ".wxs":
+            # WXS is an ES5-like script dialect, never a module.
+            parsed.js = parse_js(source, module_first=False)
+        elif suffix == ".js":
+            parsed.js = parse_js(source)
+        elif suffix == ".wxml":
+            parsed.wxml = parse_wxml(source)
+            parsed.errors.extend(parsed.wxml.problems)
+            _parse_inline_wxs(parsed)
+    except SourceError as error:
+        parsed.errors.append(error)
+    except RecursionError:
+        parsed.errors.append(SourceError("code is nested too deeply to analyse"))
+    return parsed
+
+
+def _parse_inline_wxs(parsed: ParsedFile) -> None:
+    """Parse each inline `<wxs>` body in place: the rest of the file is blanked, so
+    positions in its tree are positions in the WXML file."""
+    text = parsed.source.text
+    for element in parsed.wxml.iter_elements():
+        if element.tag != "wxs" or element.get("src") is not None or not element.children:
+            continue
+        body = element.children[0]
+        masked = "".join(ch if ch in "\r\n" else " " for ch in text[: body.offset]) + text[body.offset: body.end]
+        masked += "".join(ch if ch in "\r\n" else " " for ch in text[body.end:])
+        try:
+            parsed.inline_wxs.append(parse_js(parsed.source, text=masked, module_first=False))
+        except SourceError as error:
+            parsed.errors.append(error)

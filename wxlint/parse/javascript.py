@@ -1,0 +1,95 @@
+"""JavaScript (and WXS) to ESTree with esprima-fork.
+
+esprima-fork counts offsets in UTF-16 units; `JsTree.offset` converts a node's
+start to a code-point offset in the file, which is what every finding uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import esprima
+from esprima.nodes import Node
+
+from wxlint.parse.source import SourceError, SourceText
+
+_OPTIONS = {"range": True, "comment": True}
+
+
+@dataclass
+class JsTree:
+    source: SourceText
+    program: Node
+    source_type: str  # "module" or "script"
+
+    @property
+    def comments(self) -> list:
+        return list(self.program.comments or [])
+
+    def start(self, node: Node) -> int:
+        """Code-point offset where a node starts."""
+        return self.source.from_utf16(node.range[0])
+
+    def end(self, node: Node) -> int:
+        return self.source.from_utf16(node.range[1])
+
+    def span(self, node: Node) -> tuple[int, int, int, int]:
+        """(line, column, end_line, end_column) of a node, 1-based."""
+        line, column = self.source.position(self.start(node))
+        end_line, end_column = self.source.position(self.end(node))
+        return line, column, end_line, end_column
+
+    def text_of(self, node: Node) -> str:
+        return self.source.text[self.start(node): self.end(node)]
+
+
+def parse_js(source: SourceText, text: str | None = None, module_first: bool = True) -> JsTree:
+    """Parse as an ES module, falling back to a script (sloppy code, `package` as a name).
+
+    `text` may replace the file's text with a same-length variant (TypeScript
+    with its types blanked, WXML with all but one `<wxs>` body blanked).
+    Raises SourceError at the error of whichever attempt got further.
+    """
+    code = source.text if text is None else text
+    attempts = ("module", "script") if module_first else ("script",)
+    errors: list[esprima.Error] = []
+    for source_type in attempts:
+        try:
+            parse = esprima.parseModule if source_type == "module" else esprima.parseScript
+            program = parse(code, _OPTIONS)
+            return JsTree(source=source, program=program, source_type=source_type)
+        except esprima.Error as error:
+            errors.append(error)
+        except RecursionError:
+            raise SourceError("code is nested too deeply to parse") from None
+    furthest = max(errors, key=lambda e: e.index or 0)
+    description = str(furthest.message)
+    if description.startswith("Line "):
+        # esprima prefixes "Line N: "; the finding carries the line itself.
+        description = description.split(": ", 1)[-1]
+    raise SourceError(description, offset=source.from_utf16(furthest.index or 0))
+
+
+def iter_child_nodes(node: Node) -> Iterator[Node]:
+    """Direct ESTree children, in source order for the common node shapes."""
+    for key, value in node.__dict__.items():
+        if key in ("type", "range", "loc") or key.startswith("_"):
+            continue
+        if isinstance(value, Node):
+            yield value
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, Node):
+                    yield item
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Every node below and including `node`, depth first, without recursion."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        children = list(iter_child_nodes(current))
+        children.reverse()
+        stack.extend(children)

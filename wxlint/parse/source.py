@@ -1,0 +1,147 @@
+"""Reading source files: decoding, line/column bookkeeping, UTF-16 offsets."""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class SourceError(Exception):
+    """A file that cannot be read, decoded or parsed, with the place it went wrong.
+
+    `offset` is a code-point index into the decoded text (None when the file
+    could not be decoded at all, in which case the problem is reported at 1:1).
+    """
+
+    def __init__(self, message: str, offset: int | None = None, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+        self.line = line
+        self.column = column
+
+
+# Bytes sniffed for NUL characters before deciding a file is not text.
+_BINARY_SNIFF = 8192
+
+
+@dataclass
+class SourceText:
+    """Decoded text of one file with 1-based line and column lookup.
+
+    Columns are counted in Unicode code points, the unit SARIF calls
+    `unicodeCodePoints`; JavaScript parsers count UTF-16 units, so their
+    offsets go through `from_utf16` first.
+    """
+
+    path: Path
+    text: str
+    encoding: str = "utf-8"
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _astral_utf16: list[int] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        text = self.text
+        index = 0
+        length = len(text)
+        # Lines end at \n, \r\n or a lone \r, as editors count them.
+        while True:
+            nl = text.find("\n", index)
+            cr = text.find("\r", index)
+            if nl < 0 and cr < 0:
+                break
+            if cr >= 0 and (nl < 0 or cr < nl):
+                index = cr + 2 if cr + 1 < length and text[cr + 1] == "\n" else cr + 1
+            else:
+                index = nl + 1
+            starts.append(index)
+        self._line_starts = starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of a code-point offset."""
+        offset = max(0, min(offset, len(self.text)))
+        line_index = bisect.bisect_right(self._line_starts, offset) - 1
+        return line_index + 1, offset - self._line_starts[line_index] + 1
+
+    def offset_of(self, line: int, column: int) -> int:
+        """Code-point offset of a 1-based (line, column)."""
+        line = max(1, min(line, len(self._line_starts)))
+        return min(self._line_starts[line - 1] + max(column, 1) - 1, len(self.text))
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line without its line ending."""
+        if line < 1 or line > len(self._line_starts):
+            return ""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def from_utf16(self, utf16_offset: int) -> int:
+        """Code-point offset of a UTF-16 offset (what esprima and browsers count)."""
+        if self._astral_utf16 is None:
+            # Characters outside the BMP take two UTF-16 units; only they shift offsets.
+            astral = [i for i, ch in enumerate(self.text) if ord(ch) > 0xFFFF] if not self.text.isascii() else []
+            self._astral_utf16 = [i + n for n, i in enumerate(astral)]
+        if not self._astral_utf16:
+            return utf16_offset
+        return utf16_offset - bisect.bisect_left(self._astral_utf16, utf16_offset)
+
+    def to_utf16(self, offset: int) -> int:
+        """UTF-16 offset of a code-point offset."""
+        self.from_utf16(0)  # builds the table
+        if not self._astral_utf16:
+            return offset
+        # The n-th astral character sits at code point (utf16 - n).
+        points = [u - n for n, u in enumerate(self._astral_utf16)]
+        return offset + bisect.bisect_left(points, offset)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+
+    Raises SourceError for binary data or bytes that fit none of these.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as error:
+            raise _decode_error(data, error, "UTF-8") from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as error:
+            raise SourceError(f"cannot decode as UTF-16: {error.reason}") from None
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        raise SourceError("not a text file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            # GB18030 is a superset of GBK and GB2312, common in older Chinese projects.
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            raise _decode_error(data, utf8_error, "UTF-8 or GBK/GB18030") from None
+
+
+def _decode_error(data: bytes, error: UnicodeDecodeError, tried: str) -> SourceError:
+    head = data[: error.start]
+    line = head.count(b"\n") + 1
+    column = error.start - (head.rfind(b"\n") + 1) + 1
+    return SourceError(f"cannot decode as {tried}: invalid byte 0x{data[error.start]:02x}", line=line, column=column)
+
+
+def read_source(path: Path) -> SourceText:
+    """Read and decode a file; raises SourceError with a readable message."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceError(f"cannot read file: {error.strerror or error}") from None
+    text, encoding = decode_bytes(data)
+    return SourceText(path=path, text=text, encoding=encoding)

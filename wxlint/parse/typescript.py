@@ -1,0 +1,170 @@
+"""TypeScript to JavaScript with every position kept.
+
+Type-only syntax is overwritten with spaces (line breaks stay), so the result
+parses with esprima and every offset still points into the original `.ts`
+file. tree-sitter-typescript finds the type nodes. Enums are runtime code:
+`enum E { A, B = 2 }` becomes `var  E={ A, B : 2 }`, the same length.
+"""
+
+from __future__ import annotations
+
+import tree_sitter
+import tree_sitter_typescript
+
+_PARSER: tree_sitter.Parser | None = None
+
+# Whole nodes that exist only for the type checker.
+_BLANK_NODES = frozenset({
+    "type_annotation", "type_parameters", "type_arguments", "asserts_annotation",
+    "type_predicate_annotation", "opting_type_annotation", "omitting_type_annotation",
+    "adding_type_annotation", "interface_declaration", "type_alias_declaration",
+    "ambient_declaration", "abstract_method_signature", "index_signature",
+    "method_signature", "function_signature", "decorator", "implements_clause",
+    "accessibility_modifier", "override_modifier",
+})
+# Tokens to blank, anywhere (None) or only as a child of the named nodes.
+_BLANK_TOKENS: dict[str, frozenset[str] | None] = {
+    "readonly": None,
+    "?": frozenset({"method_definition", "public_field_definition", "optional_parameter", "property_signature"}),
+    "!": frozenset({"public_field_definition", "variable_declarator"}),
+}
+
+
+def _parser() -> tree_sitter.Parser:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_typescript.language_typescript()))
+    return _PARSER
+
+
+class _Editor:
+    """Same-length edits of a text addressed by tree-sitter byte offsets."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.chars = list(text)
+        data = text.encode("utf-8")
+        self.data = data
+        if len(data) == len(text):
+            self._map = None
+        else:
+            # Byte offset -> character offset, for files with non-ASCII text.
+            table = [0] * (len(data) + 1)
+            position = 0
+            for index, ch in enumerate(text):
+                width = len(ch.encode("utf-8"))
+                for k in range(width):
+                    table[position + k] = index
+                position += width
+            table[len(data)] = len(text)
+            self._map = table
+
+    def char(self, byte_offset: int) -> int:
+        return byte_offset if self._map is None else self._map[byte_offset]
+
+    def blank(self, node_or_start, end_byte: int | None = None) -> None:
+        if end_byte is None:
+            start_byte, end_byte = node_or_start.start_byte, node_or_start.end_byte
+        else:
+            start_byte = node_or_start
+        for i in range(self.char(start_byte), self.char(end_byte)):
+            if self.chars[i] not in "\r\n":
+                self.chars[i] = " "
+
+    def put(self, char_offset: int, replacement: str) -> None:
+        self.chars[char_offset: char_offset + len(replacement)] = list(replacement)
+
+    def result(self) -> str:
+        return "".join(self.chars)
+
+
+def strip_types(text: str) -> str:
+    """Return `text` with TypeScript-only syntax blanked; same length, same lines."""
+    editor = _Editor(text)
+    tree = _parser().parse(editor.data)
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        kind = node.type
+        children = node.children
+        if kind in _BLANK_NODES:
+            editor.blank(node)
+            continue
+        if kind in ("as_expression", "satisfies_expression"):
+            keyword = next((c for c in children if c.type in ("as", "satisfies")), None)
+            if keyword is not None:
+                editor.blank(keyword.start_byte, node.end_byte)
+                stack.append(children[0])
+                continue
+        if kind == "non_null_expression" and children and children[-1].type == "!":
+            editor.blank(children[-1])
+        elif kind in ("import_statement", "export_statement") and any(c.type == "type" for c in children):
+            editor.blank(node)
+            continue
+        elif kind in ("import_specifier", "export_specifier") and any(c.type == "type" for c in children):
+            _blank_list_item(editor, node)
+            continue
+        elif kind == "required_parameter" and children and children[0].type == "this":
+            _blank_list_item(editor, node)
+            continue
+        elif kind == "public_field_definition" and any(c.type in ("declare", "abstract") for c in children):
+            editor.blank(node)
+            continue
+        elif kind == "enum_declaration":
+            _rewrite_enum(editor, node)
+            continue
+        elif kind == "import_require_clause" and node.parent is not None and node.parent.children[0].type == "import":
+            # `import x = require('m')` -> `const  x = require('m')`
+            editor.put(editor.char(node.parent.children[0].start_byte), "const ")
+        elif kind == "abstract_class_declaration" and children and children[0].type == "abstract":
+            editor.blank(children[0])
+        elif kind in ("module", "internal_module"):
+            # `namespace X {}` has no same-length JavaScript form; rare in mini-programs.
+            editor.blank(node)
+            continue
+        elif kind in _BLANK_TOKENS and node.parent is not None:
+            parents = _BLANK_TOKENS[kind]
+            if parents is None or node.parent.type in parents:
+                editor.blank(node)
+                continue
+        stack.extend(reversed(children))
+    return editor.result()
+
+
+def _blank_list_item(editor: _Editor, node: tree_sitter.Node) -> None:
+    """Blank an item of a comma list together with one neighbouring comma."""
+    editor.blank(node)
+    following = node.next_sibling
+    if following is not None and following.type == ",":
+        editor.blank(following)
+        return
+    preceding = node.prev_sibling
+    if preceding is not None and preceding.type == ",":
+        editor.blank(preceding)
+
+
+def _rewrite_enum(editor: _Editor, node: tree_sitter.Node) -> None:
+    """`[const] enum E { A, B = 2 }` -> `var [     ] E={ A, B : 2 }`, or blank when impossible."""
+    by_type = {c.type: c for c in node.children}
+    keyword, name, body = by_type.get("enum"), by_type.get("identifier"), by_type.get("enum_body")
+    if keyword is None or name is None or body is None:
+        editor.blank(node)
+        return
+    gap_start, gap_end = editor.char(name.end_byte), editor.char(body.start_byte)
+    if gap_end <= gap_start:
+        # `enum E{` leaves no room for the `=` of an object literal.
+        editor.blank(node)
+        return
+    const = by_type.get("const")
+    if const is not None:
+        editor.put(editor.char(const.start_byte), "var  ")
+        editor.blank(keyword)
+    else:
+        editor.put(editor.char(keyword.start_byte), "var ")
+    editor.blank(name.end_byte, body.start_byte)
+    editor.put(gap_end - 1, "=")
+    for member in body.children:
+        if member.type == "enum_assignment":
+            for part in member.children:
+                if part.type == "=":
+                    editor.put(editor.char(part.start_byte), ":")

@@ -1,0 +1,36 @@
+"""A rule's documentation as Markdown, generated from its catalogue entry."""
+
+from __future__ import annotations
+
+from wxlint.catalogue import Rule
+
+_HEADINGS = {
+    "en": {"why": "Why", "fix": "How to fix", "bad": "Flagged", "good": "Accepted", "refs": "References",
+           "severity": "Default severity", "since": "Since"},
+    "zh": {"why": "原因", "fix": "修复方法", "bad": "会被报告", "good": "不会被报告", "refs": "参考资料",
+           "severity": "默认级别", "since": "适用自"},
+}
+
+
+def _fence(path: str) -> str:
+    return {"wxml": "html", "ts": "ts", "json": "json"}.get(path.rsplit(".", 1)[-1], "js")
+
+
+def render_rule(rule: Rule, lang: str) -> str:
+    words = _HEADINGS[lang]
+    lines = [f"# {rule.id}: {rule.title[lang]}", "",
+             f"{words['severity']}: {rule.severity} · {words['since']}: {rule.since}", "",
+             f"## {words['why']}", "", rule.rationale[lang].strip(), "",
+             f"## {words['fix']}", "", rule.fix[lang].strip(), ""]
+    for key, examples in (("bad", rule.bad_examples), ("good", rule.good_examples)):
+        if not examples:
+            continue
+        lines += [f"## {words[key]}", ""]
+        for example in examples:
+            lines.append(f"{example.title}:")
+            lines.append("")
+            for path, code in example.files.items():
+                lines += [f"`{path}`", "", f"```{_fence(path)}", code.rstrip("\n"), "```", ""]
+    lines += [f"## {words['refs']}", ""]
+    lines += [f"- {url}" for url in rule.references]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,45 @@
+"""JSON output: the contract other tools and the tests rely on."""
+
+from __future__ import annotations
+
+import json
+
+from wxlint import __version__
+from wxlint.report.paths import display_path
+
+
+def render(result, context) -> str:
+    def place(path):
+        return display_path(path, context.cwd)
+
+    counts = result.counts()
+    document = {
+        "version": __version__,
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": f.severity,
+                "path": place(f.path),
+                "line": f.line,
+                "column": f.column,
+                "end_line": f.end_line,
+                "end_column": f.end_column,
+                "message": f.message,
+                "trace": [{"path": place(s.path), "line": s.line, "column": s.column, "note": s.note} for s in f.trace],
+                "fingerprint": f.fingerprint,
+            }
+            for f in result.findings
+        ],
+        "skipped": [{"path": place(s.path), "reason": s.reason} for s in result.skipped],
+        "summary": {
+            "errors": counts["error"],
+            "warnings": counts["warning"],
+            "info": counts["info"],
+            "files_checked": result.files_checked,
+            "projects": [place(p.root) for p in result.projects],
+            "fail_on": result.fail_on,
+            "failed": result.failed,
+            "internal_errors": result.internal_errors,
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,65 @@
+"""Terminal output in the ESLint/Ruff style: `path:line:col: severity rule-id message`."""
+
+from __future__ import annotations
+
+import click
+
+from wxlint.report.paths import display_path
+
+_SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
+_WORDS = {
+    "en": {"problem": "problem", "problems": "problems", "error": "error", "errors": "errors",
+           "warning": "warning", "warnings": "warnings", "info": "info",
+           "clean": "No problems found", "files": "files checked", "skipped": "skipped",
+           "see_verbose": "use --verbose to list them", "fail": "fails at level"},
+    "zh": {"problem": "个问题", "problems": "个问题", "error": "个错误", "errors": "个错误",
+           "warning": "个警告", "warnings": "个警告", "info": "条提示",
+           "clean": "未发现问题", "files": "个文件已检查", "skipped": "个文件已跳过",
+           "see_verbose": "使用 --verbose 查看", "fail": "失败级别"},
+}
+
+
+def render(result, context) -> str:
+    words = _WORDS.get(context.lang, _WORDS["en"])
+    color = context.color
+
+    def paint(text: str, **style) -> str:
+        return click.style(text, **style) if color else text
+
+    lines = []
+    for finding in result.findings:
+        location = f"{display_path(finding.path, context.cwd)}:{finding.line}:{finding.column}:"
+        severity = paint(finding.severity, fg=_SEVERITY_COLORS[finding.severity], bold=True)
+        lines.append(f"{paint(location, bold=True)} {severity} {paint(finding.rule, dim=True)} {finding.message}")
+        for number, step in enumerate(finding.trace, 1):
+            lines.append(f"    {number}. {display_path(step.path, context.cwd)}:{step.line}:{step.column} {step.note}")
+    if context.verbose:
+        for skipped in result.skipped:
+            lines.append(f"skipped {display_path(skipped.path, context.cwd)}: {skipped.reason}")
+    if context.quiet:
+        return "\n".join(lines) + ("\n" if lines else "")
+    counts = result.counts()
+    total = sum(counts.values())
+    if total:
+        parts = []
+        for severity in ("error", "warning", "info"):
+            count = counts[severity]
+            if context.lang == "zh":
+                parts.append(f"{count} {words[severity]}")
+            else:
+                noun = words[severity] if severity == "info" or count == 1 else words[severity + "s"]
+                parts.append(f"{count} {noun}")
+        noun = words["problem"] if total == 1 else words["problems"]
+        summary = f"{total} {noun} ({', '.join(parts)})"
+        summary = paint("✖ " + summary, fg="red" if result.failed else "yellow", bold=True)
+    else:
+        summary = paint("✔ " + words["clean"], fg="green", bold=True)
+    tail = f"{result.files_checked} {words['files']}"
+    if result.skipped:
+        tail += f", {len(result.skipped)} {words['skipped']}"
+        if not context.verbose:
+            tail += f" ({words['see_verbose']})"
+    if lines:
+        lines.append("")
+    lines.append(f"{summary} · {tail}")
+    return "\n".join(lines) + "\n"
