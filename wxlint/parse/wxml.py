@@ -195,7 +195,9 @@ class _WxmlParser:
             while position < self.length and text[position] in _SPACE:
                 position += 1
             if position >= self.length:
-                self._problem(f"unterminated start tag <{tag}>", lt)
+                # One problem per cut-off tag: an unterminated value already said it.
+                if not self.problems or (self.problems[-1].offset or 0) < lt:
+                    self._problem(f"unterminated start tag <{tag}>", lt)
                 element.end = self.length
                 return self.length
             ch = text[position]

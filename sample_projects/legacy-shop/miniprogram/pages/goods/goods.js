@@ -1,0 +1,23 @@
+Page({
+  data: { goods: {} },
+  onLoad(query) {
+    wx.request({
+      url: 'https://shop.example.com/api/goods/' + query.id,
+      success: (res) => this.setData({ goods: res.data })
+    })
+  },
+  savePoster() {
+    wx.downloadFile({
+      url: this.data.goods.poster,
+      success: (res) => {
+        wx.saveImageToPhotosAlbum({
+          filePath: res.tempFilePath,
+          success: () => wx.showToast({ title: '已保存' })
+        })
+      }
+    })
+  },
+  buy() {
+    wx.navigateTo({ url: '/pages/order/order?id=' + this.data.goods.id })
+  }
+})

@@ -1,0 +1,72 @@
+"""Shared helpers: write a small mini-program to a temporary folder and lint it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wxlint.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "sample_projects"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def write_project(root: Path, files: dict[str, str | bytes], app_json: dict | None = None) -> Path:
+    """Write `files` under `root`; add an app.json listing the pages when none is given."""
+    root.mkdir(parents=True, exist_ok=True)
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+    if "app.json" not in files:
+        pages = sorted({p.rsplit(".", 1)[0] for p in files if p.startswith("pages/") and p.endswith((".js", ".ts", ".wxml"))})
+        (root / "app.json").write_text(json.dumps(app_json or {"pages": pages or ["pages/index/index"]}), encoding="utf-8")
+    return root
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    """Run the `wxlint` command in-process; (exit code, stdout, stderr)."""
+    previous = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(previous)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def lint_json(root: Path, *args: str) -> tuple[int, dict]:
+    """Lint `root` from inside it, so finding paths are relative to it."""
+    code, out, err = run_cli("check", "--format", "json", *args, ".", cwd=root)
+    assert code in (0, 1), f"exit {code}: {err}"
+    return code, json.loads(out)
+
+
+def findings_of(report: dict, rule: str | None = None) -> list[dict]:
+    return [f for f in report["findings"] if rule is None or f["rule"] == rule]
+
+
+def positions(report: dict, rule: str | None = None) -> list[tuple[str, int, int]]:
+    """(path, line, column) of each finding of a rule."""
+    return [(f["path"], f["line"], f["column"]) for f in findings_of(report, rule)]
+
+
+@pytest.fixture
+def project(tmp_path):
+    """`project(files)` writes a project and returns its folder."""
+    counter = {"n": 0}
+
+    def make(files: dict[str, str | bytes], app_json: dict | None = None) -> Path:
+        counter["n"] += 1
+        return write_project(tmp_path / f"p{counter['n']}", files, app_json)
+
+    return make

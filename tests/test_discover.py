@@ -1,0 +1,130 @@
+"""Finding projects and their files: miniprogramRoot, subpackages, entry page, monorepos."""
+
+from __future__ import annotations
+
+import json
+
+from wxlint.discover import discover
+
+from conftest import lint_json, write_project
+
+RULES = {"deprecated-getuserinfo", "parse-error"}
+PAGE = "Page({ onLoad() { wx.getUserInfo() } })\n"
+
+
+def _write_json(path, data):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_miniprogram_root_subpackages_components_and_cloud_functions(tmp_path):
+    root = tmp_path / "shop"
+    _write_json(root / "project.config.json", {"miniprogramRoot": "miniprogram/", "cloudfunctionRoot": "cloudfunctions/"})
+    write_project(root / "miniprogram", {
+        "app.json": json.dumps({
+            "pages": ["pages/home/home"],
+            "subPackages": [{"root": "pkg/", "pages": ["pages/detail/detail"], "independent": True}],
+            "usingComponents": {"nav": "/components/nav/index", "van-button": "@vant/weapp/button/index"},
+        }),
+        "app.js": "App({})",
+        "pages/home/home.js": PAGE,
+        "pages/home/home.json": json.dumps({"usingComponents": {"card": "../../components/card/card", "map": "plugin://maps/map"}}),
+        "pkg/pages/detail/detail.js": PAGE,
+        "components/card/card.js": "Component({})",
+        "components/card/card.json": json.dumps({"component": True, "usingComponents": {"badge": "./badge"}}),
+        "components/card/badge.js": "Component({})",
+        "components/nav/index.js": "Component({})",
+        "miniprogram_npm/@vant/weapp/button/index.js": PAGE,
+        "node_modules/lodash/index.js": PAGE,
+    })
+    (root / "cloudfunctions" / "login").mkdir(parents=True)
+    (root / "cloudfunctions" / "login" / "index.js").write_text(PAGE, encoding="utf-8")
+    [project] = discover([root], RULES)
+    assert project.miniprogram_root == (root / "miniprogram").resolve()
+    assert project.entry_page == "pages/home/home"
+    assert [(s.root, s.pages, s.independent) for s in project.subpackages] == [("pkg", ["pages/detail/detail"], True)]
+    assert project.all_pages == ["pages/home/home", "pkg/pages/detail/detail"]
+    units = {route: unit.kind for route, unit in project.units.items()}
+    assert units == {"app": "app", "pages/home/home": "page", "pkg/pages/detail/detail": "page",
+                     "components/nav/index": "component", "components/card/card": "component",
+                     "components/card/badge": "component"}
+    linted = sorted(p.relative_to(project.miniprogram_root).as_posix() for p in project.files)
+    assert "miniprogram_npm/@vant/weapp/button/index.js" not in linted
+    assert not any("node_modules" in p or "cloudfunctions" in p for p in linted)
+    assert "pkg/pages/detail/detail.js" in linted
+    assert {s.reason for s in project.skipped} == {"third-party code"}
+
+
+def test_entry_page_path_wins_over_the_first_page(tmp_path):
+    root = write_project(tmp_path / "app", {
+        "app.json": json.dumps({"pages": ["pages/a/a", "pages/b/b"], "entryPagePath": "pages/b/b"}),
+        "pages/a/a.js": "Page({})", "pages/b/b.js": "Page({})",
+    })
+    [project] = discover([root], RULES)
+    assert project.entry_page == "pages/b/b"
+
+
+def test_monorepo_with_two_projects_and_a_server(tmp_path):
+    write_project(tmp_path / "client" / "buyer", {"pages/index/index.js": PAGE})
+    seller = tmp_path / "client" / "seller"
+    _write_json(seller / "project.config.json", {"miniprogramRoot": "src/"})
+    write_project(seller / "src", {"pages/index/index.js": PAGE})
+    (tmp_path / "server").mkdir()
+    (tmp_path / "server" / "index.js").write_text("require('express')().listen(80)\n", encoding="utf-8")
+    projects = discover([tmp_path], RULES)
+    assert sorted(p.root.name for p in projects) == ["buyer", "seller"]
+    code, report = lint_json(tmp_path)
+    assert code == 1
+    assert sorted(f["path"] for f in report["findings"]) == [
+        "client/buyer/pages/index/index.js", "client/seller/src/pages/index/index.js"]
+
+
+def test_single_files_are_reported_alone_with_the_project_as_context(tmp_path):
+    root = write_project(tmp_path / "app", {"pages/a/a.js": PAGE, "pages/b/b.js": PAGE})
+    [project] = discover([root / "pages" / "a" / "a.js"], RULES)
+    assert project.root == root.resolve()
+    assert project.only_files == {(root / "pages" / "a" / "a.js").resolve()}
+    assert len(project.files) == 2  # the rest stays as context
+    from conftest import run_cli
+
+    code, out, _ = run_cli("check", "--format", "json", "pages/a/a.js", cwd=root)
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["pages/a/a.js"]
+
+
+def test_a_folder_inside_a_project_restricts_the_report(tmp_path):
+    root = write_project(tmp_path / "app", {"pages/a/a.js": PAGE, "utils/u.js": "wx.getUserInfo()\n"})
+    from conftest import run_cli
+
+    code, out, _ = run_cli("check", "--format", "json", "utils", cwd=root)
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["utils/u.js"]
+
+
+def test_exclude_globs_and_minified_files_are_skipped_and_listed(tmp_path):
+    root = write_project(tmp_path / "app", {
+        ".wxlint.yml": "exclude:\n  - 'vendor/**'\n  - '*.generated.js'\n",
+        "pages/index/index.js": PAGE,
+        "vendor/sdk.js": PAGE,
+        "utils/api.generated.js": PAGE,
+        "libs/chart.min.js": PAGE,
+        "libs/bundle.js": "var a=" + "1+" * 20000 + "1;\n",
+        "types/wx.d.ts": "declare const wx: any\n",
+    })
+    code, report = lint_json(root)
+    assert [f["path"] for f in report["findings"]] == ["pages/index/index.js"]
+    assert sorted((s["path"], s["reason"]) for s in report["skipped"]) == [
+        ("libs/bundle.js", "minified bundle"), ("libs/chart.min.js", "minified bundle"),
+        ("utils/api.generated.js", "excluded by configuration"), ("vendor", "excluded by configuration")]
+
+
+def test_a_folder_without_app_json_is_linted_as_loose_files(tmp_path):
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "a.js").write_text(PAGE, encoding="utf-8")
+    code, report = lint_json(tmp_path / "snippets")
+    assert code == 1 and [f["path"] for f in report["findings"]] == ["a.js"]
+
+
+def test_broken_app_json_is_a_parse_error_and_the_files_are_still_linted(tmp_path):
+    root = write_project(tmp_path / "app", {"app.json": '{"pages": ["pages/index/index",]}', "pages/index/index.js": PAGE})
+    code, report = lint_json(root)
+    found = sorted((f["rule"], f["path"], f["line"], f["column"]) for f in report["findings"])
+    assert found == [("deprecated-getuserinfo", "pages/index/index.js", 1, 19), ("parse-error", "app.json", 1, 32)]

@@ -1,0 +1,106 @@
+"""JavaScript parsing: the tricky cases, positions in code points, decoding, errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from wxlint.model.javascript import JsModule
+from wxlint.parse.files import parse_file
+from wxlint.parse.javascript import parse_js, walk
+from wxlint.parse.source import SourceError, SourceText, decode_bytes
+
+from conftest import DATA
+
+TRICKY_JS = sorted((DATA / "tricky-js").glob("*.js"))
+# Cases that are not valid JavaScript: the right answer is a precise error.
+INVALID_JS = {"optional_chain_template.js": ("Optional chains cannot be tagged templates", (1, 5))}
+
+
+@pytest.mark.parametrize("path", TRICKY_JS, ids=lambda p: p.name)
+def test_every_tricky_case_parses_or_fails_as_the_spec_says(path):
+    parsed = parse_file(path)
+    if path.name in INVALID_JS:
+        [error] = parsed.errors
+        message, place = INVALID_JS[path.name]
+        assert error.message == message
+        assert parsed.source.position(error.offset) == place
+        return
+    assert parsed.errors == []
+    assert parsed.js is not None
+    JsModule(parsed.js)  # scopes build without error
+
+
+def _first(tree, kind, predicate=lambda n: True):
+    return next(n for n in walk(tree.program) if n.type == kind and predicate(n))
+
+
+def test_astral_characters_do_not_shift_columns(tmp_path):
+    # Each emoji is two UTF-16 units for esprima but one character for editors and SARIF.
+    tree = parse_file(DATA / "tricky-js" / "astral_positions.js").js
+    member = _first(tree, "MemberExpression")
+    line, column, _, end_column = tree.span(member)
+    assert (line, column) == (1, 31)  # 33 in UTF-16 units
+    assert tree.text_of(member) == "wx.getUserInfo"
+    assert end_column == 45
+
+
+def test_crlf_file_keeps_lines_and_columns(tmp_path):
+    path = tmp_path / "crlf.js"
+    path.write_bytes(b"Page({\r\n  onLoad() {\r\n    wx.getUserInfo()\r\n  }\r\n})\r\n")
+    tree = parse_file(path).js
+    member = _first(tree, "MemberExpression")
+    assert tree.span(member)[:2] == (3, 5)
+    assert tree.text_of(member) == "wx.getUserInfo"
+
+
+def test_lone_cr_counts_as_a_line_break():
+    source = SourceText(path=None, text="a\rb\r\nc\nd")
+    assert [source.position(i) for i in (0, 2, 5, 7)] == [(1, 1), (2, 1), (3, 1), (4, 1)]
+    assert source.line_text(2) == "b"
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8-sig", "utf-16"])
+def test_encodings_decode_to_the_same_text(encoding):
+    text = "// 获取用户信息\nwx.getUserInfo()\n"
+    decoded, _ = decode_bytes(text.encode(encoding))
+    assert decoded == text
+
+
+def test_binary_file_is_a_source_error():
+    with pytest.raises(SourceError, match="not a text file"):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+def test_syntax_error_carries_the_position(tmp_path):
+    path = tmp_path / "broken.js"
+    path.write_text("Page({\n  onLoad() {\n    wx.request({ url: 'x'\n  }\n})\n", encoding="utf-8")
+    parsed = parse_file(path)
+    assert parsed.js is None
+    [error] = parsed.errors
+    line, column = parsed.source.position(error.offset)
+    # The object literal closes on line 4; the `}` on line 5 should have been `)`.
+    assert (line, column) == (5, 1)
+    assert error.message == "Unexpected token }"
+
+
+def test_sloppy_script_falls_back_from_module():
+    # `with` and legacy octals are errors in a module but fine in a script.
+    source = SourceText(path=None, text="with (obj) { x = 010 }")
+    assert parse_js(source).source_type == "script"
+
+
+def test_module_syntax_parses_as_module():
+    source = SourceText(path=None, text="import a from './a'\nexport default a")
+    assert parse_js(source).source_type == "module"
+
+
+def test_scopes_tell_local_wx_from_global_wx():
+    source = SourceText(path=None, text=(
+        "function f(wx) { wx.getUserInfo() }\n"
+        "wx.getUserInfo()\n"
+        "const api = wx; api.getUserInfo()\n"
+        "let moving = wx; moving = other; moving.getUserInfo()\n"
+    ))
+    module = JsModule(parse_js(source))
+    calls = [module.tree.span(use.node)[:2] for use in module.wx_calls("getUserInfo")]
+    assert calls == [(2, 1), (3, 17)]
