@@ -1,0 +1,74 @@
+"""deprecated-getuserinfo: each flagged form at its exact place, and what must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint_json, positions, write_project
+
+RULE = "deprecated-getuserinfo"
+
+INVALID = {
+    "direct call": ("pages/a/a.js", "Page({ onLoad() { wx.getUserInfo({}) } })", [(1, 19)]),
+    "promise style": ("pages/a/a.js", "Page({ async onLoad() {\n  const { userInfo } = await wx.getUserInfo()\n} })", [(2, 30)]),
+    "then chain": ("pages/a/a.js", "wx.getUserInfo().then(r => r)", [(1, 1)]),
+    "alias of wx": ("pages/a/a.js", "const api = wx\nconst again = api\nagain.getUserInfo()", [(3, 1)]),
+    "computed access": ("pages/a/a.js", "wx['getUserInfo']({})\nwx[`getUserInfo`]()", [(1, 1), (2, 1)]),
+    "optional call": ("pages/a/a.js", "wx.getUserInfo?.()\nwx?.getUserInfo({})", [(1, 1), (2, 1)]),
+    "destructured from wx": ("pages/a/a.js", "const { getUserInfo: load } = wx\nload({})", [(2, 1)]),
+    "passed to promisify": ("utils/p.js", "const get = promisify(wx.getUserInfo)", [(1, 23)]),
+    "authorize scope.userInfo": ("app.js", "wx.authorize({ scope: 'scope.userInfo', success() {} })", [(1, 23)]),
+    "authSetting index": ("app.js", 'if (res.authSetting["scope.userInfo"]) {}\nconst s = authSetting[\'scope.userInfo\']', [(1, 21), (2, 23)]),
+    "in operator": ("app.js", "if ('scope.userInfo' in res.authSetting) {}", [(1, 5)]),
+    "hasOwnProperty": ("app.js", "res.authSetting.hasOwnProperty('scope.userInfo')", [(1, 32)]),
+    "destructured authSetting": ("app.js", "const { 'scope.userInfo': ok } = res.authSetting", [(1, 9)]),
+    "inline wxs is javascript": ("pages/a/a.wxml", "<view/>\n<wxs module=\"m\">\nwx.getUserInfo()\n</wxs>", [(3, 1)]),
+    "typescript page": ("pages/a/a.ts", "Page({ onLoad(): void { const w: WechatMiniprogram.Wx = wx; w.getUserInfo({}) } })", [(1, 61)]),
+    "button open-type": ("pages/a/a.wxml", '<button open-type="getUserInfo">go</button>', [(1, 9)]),
+    "dynamic open-type": ("pages/a/a.wxml", "<button open-type=\"{{ok ? 'getUserInfo' : ''}}\">go</button>", [(1, 9)]),
+    "component library button": ("pages/a/a.wxml", '<van-button open-type="getUserInfo" bind:getuserinfo="on">go</van-button>', [(1, 13), (1, 37)]),
+    "binding forms": ("pages/a/a.wxml",
+                      '<view bindgetuserinfo="a" catchgetuserinfo="b" catch:getuserinfo="c" capture-bind:getuserinfo="d" bindGetUserInfo="e"/>',
+                      [(1, 7), (1, 27), (1, 48), (1, 70), (1, 99)]),
+    "open-data": ("pages/a/a.wxml", '<open-data type="userAvatarUrl"/>\n<open-data type="userGender" lang="zh_CN"></open-data>', [(1, 12), (2, 12)]),
+}
+
+VALID = {
+    "page method named getUserInfo": ("pages/a/a.js", "Page({ getUserInfo() {}, onLoad() { this.getUserInfo() } })"),
+    "other objects": ("pages/a/a.js", "const app = getApp(); app.getUserInfo(); api.getUserInfo(); that.getUserInfo()"),
+    "strings and comments": ("pages/a/a.js", "// wx.getUserInfo()\nconst s = 'wx.getUserInfo()'; /* wx.getUserInfo */"),
+    "local variable named wx": ("pages/a/a.js", "function mock(wx) { return wx.getUserInfo() }\nconst wx2 = { getUserInfo() {} }"),
+    "feature test": ("pages/a/a.js", "if (wx.getUserInfo) {}\nconst t = typeof wx.getUserInfo"),
+    "reassigned alias": ("pages/a/a.js", "let api = wx\napi = mock\napi.getUserInfo()"),
+    "other scopes": ("pages/a/a.js", "wx.authorize({ scope: 'scope.userLocation' })\nif (res.authSetting['scope.userLocation']) {}"),
+    "getUserProfile is another rule": ("pages/a/a.js", "Page({ onTap() { wx.getUserProfile({ desc: '展示头像' }) } })"),
+    "other open-type values": ("pages/a/a.wxml", '<button open-type="getPhoneNumber" bindgetphonenumber="p">x</button>\n<button open-type="chooseAvatar">y</button>'),
+    "open-data group name": ("pages/a/a.wxml", '<open-data type="groupName" open-gid="{{gid}}"/>'),
+    "text mentioning the old button": ("pages/a/a.wxml", "<text>open-type=\"getUserInfo\" 已下线</text>"),
+}
+
+
+@pytest.mark.parametrize("name", INVALID)
+def test_invalid(project, name):
+    path, code, expected = INVALID[name]
+    root = project({path: code})
+    exit_code, report = lint_json(root)
+    assert positions(report, RULE) == [(path, line, column) for line, column in expected]
+    assert exit_code == 1
+
+
+@pytest.mark.parametrize("name", VALID)
+def test_valid(project, name):
+    path, code = VALID[name]
+    exit_code, report = lint_json(project({path: code}))
+    assert report["findings"] == []
+    assert exit_code == 0
+
+
+def test_messages_say_what_replaced_it(project):
+    root = project({"pages/a/a.js": "wx.getUserInfo()", "pages/a/a.wxml": '<button open-type="getUserInfo"/>'})
+    _, report = lint_json(root)
+    js, wxml = report["findings"]
+    assert "chooseAvatar" in js["message"] and "nickname" in js["message"]
+    assert wxml["message"].startswith('`open-type="getUserInfo"` returns anonymous data since 2021-04-28')
+    assert (wxml["line"], wxml["column"], wxml["end_line"], wxml["end_column"]) == (1, 9, 1, 32)

@@ -1,0 +1,93 @@
+"""The rule catalogue: validation, every example run, and shipping inside the wheel."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from wxlint.catalogue import CatalogueError, load_catalogue
+from wxlint.checks import check_module
+
+from conftest import REPO, lint_json, write_project
+
+CATALOGUE = load_catalogue()
+EXAMPLES = [(rule.id, kind, index, example)
+            for rule in CATALOGUE.values()
+            for kind, examples in (("bad", rule.bad_examples), ("good", rule.good_examples))
+            for index, example in enumerate(examples)]
+
+
+@pytest.mark.parametrize("rule_id, kind, index, example", EXAMPLES,
+                         ids=[f"{r}-{k}-{i}" for r, k, i, _ in EXAMPLES])
+def test_catalogue_example(tmp_path, rule_id, kind, index, example):
+    root = write_project(tmp_path / "example", example.files)
+    if example.config:
+        import yaml
+
+        (root / ".wxlint.yml").write_text(yaml.safe_dump(example.config), encoding="utf-8")
+    _, report = lint_json(root)
+    rules = [f["rule"] for f in report["findings"]]
+    if kind == "bad":
+        assert rule_id in rules, f"{example.title}: expected {rule_id}"
+    else:
+        assert rules == [], f"{example.title}: expected no findings, got {report['findings']}"
+
+
+def test_every_check_rule_has_a_module():
+    for rule in CATALOGUE.values():
+        if rule.kind == "check":
+            assert callable(check_module(rule).check), rule.id
+
+
+def test_messages_render_in_both_languages():
+    rule = CATALOGUE["deprecated-getuserinfo"]
+    for message_id in rule.messages:
+        arguments = {"api": "getUserInfo", "attribute": "bindgetuserinfo", "type": "userNickName"}
+        assert rule.message(message_id, "en", **arguments) != rule.message(message_id, "zh", **arguments)
+
+
+@pytest.mark.parametrize("mutation, error", [
+    (lambda d: d.pop("fix"), "key 'fix': missing"),
+    (lambda d: d.update(severity="fatal"), "key 'severity': must be one of"),
+    (lambda d: d["title"].pop("zh"), "key 'title': must have non-empty 'en' and 'zh'"),
+    (lambda d: d.update(colour="red"), "key 'colour': unknown key"),
+    (lambda d: d["messages"]["call"].update(zh="{other}"), "key 'messages.call': en and zh templates must use the same"),
+    (lambda d: d.update(references=["http://insecure.example"]), "key 'references': must be a list of https://"),
+    (lambda d: d["examples"].update(bad=[]), "key 'examples': must have a non-empty 'bad' list"),
+])
+def test_malformed_rule_file_is_an_error_naming_file_and_key(tmp_path, mutation, error):
+    import yaml
+
+    source = CATALOGUE["deprecated-getuserinfo"].path
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    mutation(data)
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "deprecated-getuserinfo.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CatalogueError) as raised:
+        load_catalogue(folder)
+    assert str(raised.value).startswith(str(folder / "deprecated-getuserinfo.yaml"))
+    assert error in str(raised.value)
+
+
+def test_installed_wheel_ships_and_finds_the_catalogue(tmp_path):
+    """Build the wheel, install it without its dependencies into a folder, and load the catalogue from there."""
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(REPO)],
+                           capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    [wheel] = tmp_path.glob("wxlint-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "wxlint/rules/deprecated-getuserinfo.yaml" in names
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    probe = ("import wxlint.catalogue as c; rules = c.load_catalogue(); "
+             "print(c.rules_dir()); print(sorted(rules))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path,
+                            env={"PYTHONPATH": str(target), "PATH": ""})
+    assert result.returncode == 0, result.stderr
+    folder, ids = result.stdout.splitlines()
+    assert folder == str(target / "wxlint" / "rules")
+    assert "deprecated-getuserinfo" in ids
