@@ -9,6 +9,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wxlint.analyse.flow import FlowEngine
 from wxlint.catalogue import Rule, load_catalogue
 from wxlint.checks import CheckContext, check_module
 from wxlint.discover import Project, Skipped, discover
@@ -74,6 +75,7 @@ def run(options: RunOptions) -> RunResult:
             project.config = project.config.with_overrides(min_lib_version=options.min_lib_version)
         fail_levels.append(options.fail_on or project.config.fail_on)
         model = ProjectModel(project)
+        flow = _lazy(lambda model=model: FlowEngine(model))
         levels = enabled_rules(catalogue, project, options)
         findings: list[Finding] = []
         if PARSE_ERROR in levels:
@@ -82,7 +84,7 @@ def run(options: RunOptions) -> RunResult:
             rule = catalogue[rule_id]
             if rule.kind != "check":
                 continue
-            context = CheckContext(model, rule, severity, options.lang)
+            context = CheckContext(model, rule, severity, options.lang, flow)
             try:
                 check_module(rule).check(context)
             except Exception as error:  # a bug in one rule must not hide the others' findings
@@ -104,6 +106,18 @@ def run(options: RunOptions) -> RunResult:
     result.findings.sort(key=lambda f: f.sort_key)
     result.fail_on = min(fail_levels, key=SEVERITY_RANK.get) if fail_levels else (options.fail_on or "warning")
     return result
+
+
+def _lazy(build):
+    """A function returning `build()`, computed on the first call only."""
+    cache = []
+
+    def get():
+        if not cache:
+            cache.append(build())
+        return cache[0]
+
+    return get
 
 
 def _parse_error_findings(model: ProjectModel, rule: Rule, severity: str, lang: str) -> list[Finding]:

@@ -52,7 +52,7 @@ VALID = {
 def test_invalid(project, name):
     path, code, expected = INVALID[name]
     root = project({path: code})
-    exit_code, report = lint_json(root)
+    exit_code, report = lint_json(root, "--select", RULE)
     assert positions(report, RULE) == [(path, line, column) for line, column in expected]
     assert exit_code == 1
 
@@ -60,7 +60,7 @@ def test_invalid(project, name):
 @pytest.mark.parametrize("name", VALID)
 def test_valid(project, name):
     path, code = VALID[name]
-    exit_code, report = lint_json(project({path: code}))
+    exit_code, report = lint_json(project({path: code}), "--select", RULE)
     assert report["findings"] == []
     assert exit_code == 0
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 from types import ModuleType
+from typing import Callable
 
 from esprima.nodes import Node
 
+from wxlint.analyse.flow import FlowEngine
 from wxlint.catalogue import Rule
 from wxlint.findings import Finding, TraceStep
 from wxlint.model.javascript import JsModule
@@ -24,13 +26,19 @@ def check_module(rule: Rule) -> ModuleType:
 class CheckContext:
     """What a check sees: the project model, its rule, and `report`."""
 
-    def __init__(self, model: ProjectModel, rule: Rule, severity: str, lang: str):
+    def __init__(self, model: ProjectModel, rule: Rule, severity: str, lang: str, flow: Callable[[], FlowEngine]):
         self.model = model
         self.rule = rule
         self.severity = severity
         self.lang = lang
         self.data = rule.data
         self.findings: list[Finding] = []
+        self._flow = flow
+
+    @property
+    def flow(self) -> FlowEngine:
+        """The project's flow engine, built on first use and shared by all rules."""
+        return self._flow()
 
     def report(self, path: Path, span: tuple[int, int, int, int], message_id: str,
                trace: list[TraceStep] | None = None, severity: str | None = None, **arguments) -> None:

@@ -103,13 +103,15 @@ class ScopeModel:
                     self._declare(inner, node.id, "function")
                 for param in node.params:
                     self._declare_pattern(inner, param, "param", None)
-                # The body block shares the function's scope.
                 body = node.body
-                body._parent = node
-                children = list(iter_child_nodes(body)) if body.type == "BlockStatement" else [body]
                 params_and_id = [c for c in iter_child_nodes(node) if c is not body]
-                for child in reversed(children):
-                    stack.append((child, body, inner))
+                if body.type == "BlockStatement":
+                    # The body block shares the function's scope.
+                    body._parent = node
+                    for child in reversed(list(iter_child_nodes(body))):
+                        stack.append((child, body, inner))
+                else:
+                    stack.append((body, node, inner))  # an arrow's expression body
                 for child in reversed(params_and_id):
                     stack.append((child, node, inner))
                 continue

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from wxlint.parse.source import SourceText
 from wxlint.parse.wxml import WxmlAttribute, WxmlDocument, WxmlElement
 
 # Longest first: `capture-bind:tap` must not be read as `capture-…`.
@@ -20,6 +22,7 @@ class EventBinding:
     prefix: str  # bind | catch | capture-bind | capture-catch | mut-bind
     event: str  # as written, e.g. "tap", "getRealTimePhoneNumber"
     handler: str | None  # the method name; None when dynamic (`bindtap="{{name}}"`)
+    source: SourceText | None = None  # the file the element is in (an included file for `<include>`)
 
     @property
     def event_key(self) -> str:
@@ -48,6 +51,7 @@ def event_bindings(document: WxmlDocument) -> list[EventBinding]:
         for attribute in element.attributes:
             binding = event_binding(element, attribute)
             if binding is not None:
+                binding.source = document.source
                 bindings.append(binding)
     return bindings
 
@@ -60,3 +64,109 @@ def mentions_literal(attribute: WxmlAttribute, value: str) -> bool:
     if raw.strip() == value:
         return True
     return "{{" in raw and (f"'{value}'" in raw or f'"{value}"' in raw)
+
+
+@dataclass
+class Condition:
+    """A `wx:if`/`wx:elif`/`wx:else` that decides whether an element renders."""
+
+    element: WxmlElement  # the element carrying the attribute
+    attribute: WxmlAttribute | None  # None for the implied tests of `wx:else`
+    expression: str  # the `{{ }}` text of the test
+    negated: bool  # True for the earlier branches a `wx:elif`/`wx:else` implies are false
+
+
+def enclosing_conditions(element: WxmlElement) -> list[Condition]:
+    """Every condition that must hold for `element` to render, innermost first."""
+    conditions = []
+    node: WxmlElement | None = element
+    while node is not None and node.tag != "#document":
+        conditions.extend(_own_conditions(node))
+        node = node.parent
+    return conditions
+
+
+def _own_conditions(element: WxmlElement) -> list[Condition]:
+    own = []
+    for name in ("wx:if", "wx:elif"):
+        attribute = element.get(name)
+        if attribute is not None:
+            own.append(Condition(element, attribute, attribute.value or "", False))
+    if element.get("wx:elif") is not None or element.get("wx:else") is not None:
+        # Each earlier branch of the chain was false.
+        for sibling in _previous_branches(element):
+            attribute = sibling.get("wx:if") or sibling.get("wx:elif")
+            own.append(Condition(sibling, attribute, attribute.value or "", True))
+    return own
+
+
+def _previous_branches(element: WxmlElement) -> list[WxmlElement]:
+    parent = element.parent
+    if parent is None:
+        return []
+    siblings = [c for c in parent.children if isinstance(c, WxmlElement)]
+    index = siblings.index(element)
+    branches = []
+    for sibling in reversed(siblings[:index]):
+        if sibling.get("wx:elif") is not None:
+            branches.append(sibling)
+        elif sibling.get("wx:if") is not None:
+            branches.append(sibling)
+            break
+        else:
+            break
+    return branches
+
+
+def template_source(document: WxmlDocument, element: WxmlElement, miniprogram_root: Path) -> Path | None:
+    """The file an `<import src>`/`<include src>` names, as a Path (or None)."""
+    src = element.value("src")
+    if not src or "{{" in src or document.source.path is None:
+        return None
+    base = miniprogram_root / src.lstrip("/") if src.startswith("/") else document.source.path.parent / src
+    if base.suffix != ".wxml":
+        base = base.with_name(base.name + ".wxml")
+    return base.resolve() if base.is_file() else None
+
+
+def unit_event_bindings(document: WxmlDocument, load, miniprogram_root) -> list[EventBinding]:
+    """Event bindings of a page or component's WXML, with `<include>`d files and the
+    `<import>`ed templates it uses. `load(path)` returns a parsed WxmlDocument or None."""
+    bindings: list[EventBinding] = []
+    _collect(document, load, miniprogram_root, bindings, set(), only_templates=None)
+    return bindings
+
+
+def _template_of(element: WxmlElement) -> str | None:
+    for node in (element, *element.ancestors()):
+        if node.tag == "template" and node.get("name") is not None:
+            return node.value("name")
+    return None
+
+
+def _collect(document, load, miniprogram_root, bindings, seen, only_templates) -> None:
+    """`only_templates`: None for a whole document; for an imported file, the names of
+    the templates the importer uses (every template when the importer's `is` is dynamic)."""
+    path = document.source.path
+    if path in seen:
+        return
+    seen.add(path)
+    used = {e.value("is") or "" for e in document.iter_elements() if e.tag == "template" and e.get("is") is not None}
+    used_here = "*" if any("{{" in name for name in used) else frozenset(used)
+    for element in document.iter_elements():
+        if only_templates is not None and only_templates != "*" and _template_of(element) not in only_templates:
+            continue
+        for attribute in element.attributes:
+            binding = event_binding(element, attribute)
+            if binding is not None:
+                binding.source = document.source
+                bindings.append(binding)
+        if element.tag in ("include", "import"):
+            target = template_source(document, element, miniprogram_root)
+            included = load(target) if target is not None else None
+            if included is None:
+                continue
+            if element.tag == "include":
+                _collect(included, load, miniprogram_root, bindings, seen, only_templates)
+            else:
+                _collect(included, load, miniprogram_root, bindings, seen, used_here)

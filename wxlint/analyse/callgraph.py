@@ -1,0 +1,414 @@
+"""Functions, the calls between them, and how each call runs: now or later.
+
+Every function of every module is a node. An edge says that a function makes
+another run, and whether that happens synchronously within the caller or
+deferred (an API callback, `.then`, after `await`, a timer, an event
+listener), or in a way wxlint cannot tell (a callback handed to a function it
+cannot see). Calls are resolved through `this`/`that`/`self`, local and
+module-level functions, `require`/`import`, `getApp()`, and object literals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from esprima.nodes import Node
+
+from wxlint.model.javascript import JsModule, member_name, unwrap
+from wxlint.model.modules import Exports, ImportRef, import_of, module_exports, require_source, resolve_module_path
+from wxlint.model.units import (FUNCTION_NODES, UNIT_CONSTRUCTORS, Member, UnitDefinition, find_units, function_value,
+                                object_properties, object_value)
+from wxlint.parse.javascript import walk
+
+SYNC, DEFERRED, UNKNOWN = "sync", "deferred", "unknown"
+
+API_CALLBACKS = frozenset({"success", "fail", "complete"})
+PROMISE_CALLBACKS = frozenset({"then", "catch", "finally"})
+TIMERS = frozenset({"setTimeout", "setInterval", "setImmediate", "requestAnimationFrame", "nextTick", "queueMicrotask"})
+# Array and iteration helpers call their callback before they return.
+SYNC_CALLBACK_METHODS = frozenset({"forEach", "map", "filter", "reduce", "reduceRight", "some", "every", "find",
+                                   "findIndex", "findLast", "findLastIndex", "flatMap", "sort", "call", "apply"})
+_LISTENER = re.compile(r"^(on[A-Z]\w*|on|once|addEventListener|addListener|\$on|watch)$")
+_PROGRAM = "Program"
+
+
+@dataclass(eq=False)
+class Function:
+    """A function node (or a module's top-level code) in the call graph."""
+
+    node: Node
+    module: JsModule
+    name: str  # for traces: "onLoad", "utils/auth.js ensureLogin", "arrow function"
+    member: Member | None = None
+    unit: UnitDefinition | None = None
+    await_ends: list[tuple[int, Node]] = field(default_factory=list)  # (UTF-16 end offset, node) of its own awaits
+    param_calls: list[tuple[int, Node]] = field(default_factory=list)  # (parameter index, call site)
+
+    @property
+    def is_module_body(self) -> bool:
+        return self.node.type == _PROGRAM
+
+    def after_await(self, site: Node) -> Node | None:
+        """The `await` that `site` comes after in this function, if any: code after it runs later."""
+        start = site.range[0]
+        earlier = [(end, node) for end, node in self.await_ends if end <= start]
+        return min(earlier, key=lambda pair: pair[0])[1] if earlier else None
+
+
+@dataclass(eq=False)
+class Edge:
+    caller: Function
+    callee: Function
+    site: Node  # the call, or the nested function for callbacks
+    mode: str  # sync | deferred | unknown
+    note: str  # what the step does, for traces
+    label: str = ""  # the code that defers it, for messages: "wx.login() success", "await", ".then()"
+
+
+@dataclass
+class Unresolved:
+    module: JsModule
+    site: Node
+    text: str
+
+
+def _callee_text(module: JsModule, callee: Node) -> str:
+    text = module.tree.text_of(callee)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class CallGraph:
+    def __init__(self, modules: dict[Path, JsModule], miniprogram_root: Path):
+        self.modules = modules
+        self.miniprogram_root = miniprogram_root
+        self.functions: dict[int, Function] = {}
+        self.edges_from: dict[int, list[Edge]] = {}
+        self.unresolved: list[Unresolved] = []
+        self.units: list[UnitDefinition] = []
+        self.units_by_module: dict[Path, list[UnitDefinition]] = {}
+        self._exports: dict[Path, Exports] = {}
+        self._member_of: dict[int, tuple[UnitDefinition, Member]] = {}
+        for path, module in modules.items():
+            units = find_units(module)
+            self.units_by_module[path] = units
+            self.units.extend(units)
+            for unit in units:
+                for member in unit.all_members():
+                    self._member_of[id(member.function)] = (unit, member)
+        for module in modules.values():
+            self._collect_functions(module)
+        for module in modules.values():
+            self._collect_edges(module)
+
+    # -- lookups -------------------------------------------------------------
+    def function(self, node: Node) -> Function | None:
+        return self.functions.get(id(node))
+
+    def enclosing_function(self, node: Node) -> Function:
+        current = node._parent
+        while current is not None:
+            if current.type in FUNCTION_NODES or current.type == _PROGRAM:
+                return self.functions[id(current)]
+            current = current._parent
+        raise LookupError("node outside any program")
+
+    def exports(self, module: JsModule) -> Exports:
+        if module.path not in self._exports:
+            self._exports[module.path] = module_exports(module)
+        return self._exports[module.path]
+
+    def app_unit(self) -> UnitDefinition | None:
+        return next((u for u in self.units if u.kind == "app"), None)
+
+    def lookup_member(self, unit: UnitDefinition, name: str, _seen=None) -> tuple[UnitDefinition, Member] | None:
+        """A unit's member by name, including members mixed in through `behaviors`."""
+        if name in unit.members:
+            return unit, unit.members[name]
+        seen = _seen or set()
+        if id(unit) in seen:
+            return None
+        seen.add(id(unit))
+        for expression in unit.behaviors:
+            behavior = self.behavior_of(unit.module, expression)
+            if behavior is not None:
+                found = self.lookup_member(behavior, name, seen)
+                if found is not None:
+                    return found
+        return None
+
+    def behavior_of(self, module: JsModule, expression: Node) -> UnitDefinition | None:
+        target = self._resolve_value(module, expression)
+        if target is None:
+            return None
+        value_module, value = target
+        value = unwrap(value)
+        for unit in self.units_by_module.get(value_module.path, []):
+            if unit.call is value:
+                return unit
+        return None
+
+    # -- building --------------------------------------------------------------
+    def _collect_functions(self, module: JsModule) -> None:
+        program = module.tree.program
+        self.functions[id(program)] = Function(program, module, "module top level")
+        for node in walk(program):
+            if node.type in FUNCTION_NODES:
+                unit_member = self._member_of.get(id(node))
+                function = Function(node, module, _function_name(node, unit_member), member=unit_member and unit_member[1],
+                                    unit=unit_member and unit_member[0])
+                self.functions[id(node)] = function
+        for node in walk(program):
+            if node.type in ("AwaitExpression",) or (node.type == "ForOfStatement" and getattr(node, "await")):
+                owner = self.enclosing_function(node)
+                owner.await_ends.append((node.range[1] if node.type == "AwaitExpression" else node.right.range[1], node))
+
+    def _add_edge(self, caller: Function, callee: Function, site: Node, mode: str, note: str, label: str = "") -> None:
+        after = caller.after_await(site) if mode != DEFERRED else None
+        if after is not None:
+            line = caller.module.source.position(caller.module.source.from_utf16(after.range[0]))[0]
+            mode, note, label = DEFERRED, f"{note}, after the `await` on line {line}: it runs later", "await"
+        self.edges_from.setdefault(id(caller.node), []).append(Edge(caller, callee, site, mode, note, label))
+
+    def _collect_edges(self, module: JsModule) -> None:
+        for node in walk(module.tree.program):
+            if node.type not in ("CallExpression", "NewExpression"):
+                continue
+            caller = self.enclosing_function(node)
+            callee = unwrap(node.callee)
+            text = _callee_text(module, callee)
+            # The call itself.
+            targets = [] if node.type == "NewExpression" else self._resolve_callee(module, caller, callee)
+            for target in targets:
+                self._add_edge(caller, target, node, SYNC, f"calls {text}()")
+            if not targets and node.type == "CallExpression" and _worth_recording(callee):
+                self.unresolved.append(Unresolved(module, node, text))
+            # Calls of the caller's own parameters, for callbacks handed to it.
+            if callee.type == "Identifier" and caller.node.type != _PROGRAM:
+                binding = module.scopes.resolve(callee)
+                if binding is not None and binding.kind == "param":
+                    for index, param in enumerate(caller.node.params):
+                        if param is binding.identifier:
+                            caller.param_calls.append((index, node))
+            if callee.type == "Identifier" and callee.name in UNIT_CONSTRUCTORS and module.scopes.resolve(callee) is None:
+                continue  # Page({...}) members are entries of their own
+            # Functions handed over as arguments: when do they run?
+            for index, argument in enumerate(node.arguments):
+                for function_node, via in self._functions_in_argument(module, argument):
+                    callback = self.functions.get(id(function_node))
+                    if callback is not None:
+                        self._callback_edge(module, caller, node, callee, text, index, callback, via, targets)
+
+    def _functions_in_argument(self, module: JsModule, argument: Node):
+        """(function node, property name or None) handed over by an argument."""
+        function = function_value(module, argument)
+        if function is not None:
+            yield function, None
+            return
+        obj = object_value(module, argument)
+        if obj is not None:
+            for name, value, _ in object_properties(obj):
+                function = function_value(module, value)
+                if function is not None:
+                    yield function, name
+
+    def _callback_edge(self, module, caller, call, callee, text, index, callback, via, targets) -> None:
+        name = member_name(callee) if callee.type == "MemberExpression" else (callee.name if callee.type == "Identifier" else None)
+        site = callback.node
+        if via is not None:
+            if via in API_CALLBACKS:
+                self._add_edge(caller, callback, site, DEFERRED, f"in the `{via}` callback of {text}(): it runs later, when the call completes",
+                               f"{text}() {via}")
+            elif via in _LIFECYCLE_LIKE_OPTIONS:
+                self._add_edge(caller, callback, site, DEFERRED, f"`{via}` of {text}(): called later by the framework", f"{text}() {via}")
+            else:
+                self._add_edge(caller, callback, site, UNKNOWN, f"`{via}` handed to {text}(): wxlint cannot tell when it runs")
+            return
+        if call.type == "NewExpression" and name == "Promise" and index == 0:
+            self._add_edge(caller, callback, site, SYNC, "in the executor of `new Promise`, which runs at once")
+        elif name in PROMISE_CALLBACKS and callee.type == "MemberExpression":
+            self._add_edge(caller, callback, site, DEFERRED, f"in a `.{name}()` callback: it runs later, after the promise settles",
+                           f".{name}()")
+        elif name in TIMERS:
+            self._add_edge(caller, callback, site, DEFERRED, f"in a {name}() callback: it runs later", f"{name}()")
+        elif name in SYNC_CALLBACK_METHODS and callee.type == "MemberExpression":
+            self._add_edge(caller, callback, site, SYNC, f"in a .{name}() callback, which runs at once")
+        elif name is not None and _LISTENER.match(name):
+            self._add_edge(caller, callback, site, DEFERRED, f"registered as a listener with {text}(): it runs when the event fires",
+                           f"{text}()")
+        elif targets:
+            # A callback handed to a function wxlint can see: it runs where that function calls it.
+            for target in targets:
+                for param_index, param_call in target.param_calls:
+                    if param_index == index:
+                        self._add_edge(target, callback, param_call, SYNC, f"calls the callback passed to {target.name}")
+                if not any(i == index for i, _ in target.param_calls):
+                    self._add_edge(caller, callback, site, UNKNOWN, f"handed to {text}(), which wxlint cannot see call it")
+        else:
+            self._add_edge(caller, callback, site, UNKNOWN, f"handed to {text}(): wxlint cannot tell when it runs")
+
+    # -- resolution ------------------------------------------------------------
+    def _resolve_callee(self, module: JsModule, caller: Function, callee: Node) -> list[Function]:
+        if callee.type in FUNCTION_NODES:
+            return [self.functions[id(callee)]]  # an IIFE
+        if callee.type == "MemberExpression":
+            prop = member_name(callee)
+            if prop in ("call", "apply", "bind"):
+                inner = self._resolve_callee(module, caller, unwrap(callee.object))
+                if inner:
+                    return inner
+            if prop is None:
+                return []
+            owner = unwrap(callee.object)
+            unit = self.this_unit(module, caller, owner)
+            if unit is not None:
+                found = self.lookup_member(unit, prop)
+                return [self.functions[id(found[1].function)]] if found else []
+            if self._is_get_app(module, owner):
+                app = self.app_unit()
+                found = app and self.lookup_member(app, prop)
+                return [self.functions[id(found[1].function)]] if found else []
+            target = self._resolve_value(module, callee)
+        else:
+            target = self._resolve_value(module, callee)
+        if target is None:
+            return []
+        value_module, value = target
+        function = function_value(value_module, value)
+        return [self.functions[id(function)]] if function is not None and id(function) in self.functions else []
+
+    def this_unit(self, module: JsModule, caller: Function, owner: Node) -> UnitDefinition | None:
+        """The unit `this` (or `that = this`) stands for at `owner`, if any."""
+        if owner.type == "ThisExpression":
+            return self._unit_of_this(caller.node)
+        if owner.type == "Identifier":
+            binding = module.scopes.resolve(owner)
+            if (binding is not None and binding.is_constant and binding.init is not None
+                    and unwrap(binding.init).type == "ThisExpression"):
+                scope = binding.scope.function_scope
+                return self._unit_of_this(scope.node)
+        return None
+
+    def _unit_of_this(self, node: Node) -> UnitDefinition | None:
+        # Arrow functions see the `this` of the function around them.
+        while node is not None and node.type == "ArrowFunctionExpression":
+            node = self.enclosing_function(node).node
+        function = self.functions.get(id(node)) if node is not None else None
+        return function.unit if function is not None else None
+
+    def _is_get_app(self, module: JsModule, owner: Node) -> bool:
+        owner = unwrap(owner)
+        if owner.type == "CallExpression" and unwrap(owner.callee).type == "Identifier" and unwrap(owner.callee).name == "getApp":
+            return module.scopes.resolve(unwrap(owner.callee)) is None
+        if owner.type == "Identifier":
+            binding = module.scopes.resolve(owner)
+            return (binding is not None and binding.is_constant and binding.destructured_key is None
+                    and binding.init is not None and self._is_get_app(module, binding.init))
+        return False
+
+    def _resolve_value(self, module: JsModule, expression: Node, _depth: int = 0) -> tuple[JsModule, Node] | None:
+        """Follow an identifier or member expression to the expression it stands for, across modules."""
+        expression = unwrap(expression)
+        if expression is None or _depth > 8:
+            return None
+        if expression.type == "Identifier":
+            binding = module.scopes.resolve(expression)
+            if binding is None:
+                return None
+            reference = import_of(binding)
+            if reference is not None:
+                return self._resolve_import(module, reference, _depth)
+            declared = binding.identifier._parent
+            if declared is not None and declared.type in ("FunctionDeclaration", "ClassDeclaration") and declared.id is binding.identifier:
+                return module, declared
+            if binding.is_constant and binding.init is not None:
+                if binding.destructured_key is not None:
+                    return self._property_of(module, binding.init, binding.destructured_key, _depth)
+                return self._resolve_value(module, binding.init, _depth + 1) or (module, binding.init)
+            return None
+        if expression.type == "MemberExpression":
+            name = member_name(expression)
+            if name is None:
+                return None
+            obj = unwrap(expression.object)
+            if obj.type == "Identifier" and obj.name in ("module", "exports") and module.scopes.resolve(obj) is None:
+                exports = self.exports(module)
+                if obj.name == "exports" or name != "exports":
+                    value = exports.named.get(name)
+                    return (module, value) if value is not None else None
+                return (module, exports.default) if exports.default is not None else None
+            return self._property_of(module, obj, name, _depth)
+        if require_source(expression) is not None:
+            return self._resolve_import(module, ImportRef(require_source(expression), None), _depth)
+        return module, expression
+
+    def _property_of(self, module: JsModule, obj: Node, name: str, depth: int) -> tuple[JsModule, Node] | None:
+        source = require_source(obj)
+        if source is not None:
+            return self._resolve_import(module, ImportRef(source, name), depth)
+        target = self._resolve_value(module, obj, depth + 1)
+        if target is None:
+            return None
+        target_module, value = target
+        literal = object_value(target_module, value)
+        if literal is not None:
+            for prop_name, prop_value, _ in object_properties(literal):
+                if prop_name == name:
+                    return self._resolve_value(target_module, prop_value, depth + 1) or (target_module, prop_value)
+            # `{ ensureLogin }` shorthand resolves through the identifier above; nothing else matches.
+            return None
+        return None
+
+    def _resolve_import(self, module: JsModule, reference: ImportRef, depth: int) -> tuple[JsModule, Node] | None:
+        path = resolve_module_path(module.path, reference.source, self.miniprogram_root)
+        target = self.modules.get(path) if path is not None else None
+        if target is None:
+            return None
+        exports = self.exports(target)
+        if reference.name is None or reference.name == "default":
+            if exports.default is None:
+                return None
+            return self._resolve_value(target, exports.default, depth + 1) or (target, exports.default)
+        value = exports.named.get(reference.name)
+        if value is not None:
+            return self._resolve_value(target, value, depth + 1) or (target, value)
+        if exports.default is not None:
+            # CommonJS interop: `import { a } from './cjs'` reads module.exports.a.
+            return self._property_of(target, exports.default, reference.name, depth + 1)
+        return None
+
+
+# Options of an API call that the framework calls later (e.g. `wx.onXxx({ … })` styles, `Component` options).
+_LIFECYCLE_LIKE_OPTIONS = frozenset({"onSuccess", "onFail", "onComplete", "onUpdate", "listener", "callback", "handler"})
+
+
+def _worth_recording(callee: Node) -> bool:
+    """Calls to the platform or to builtins are not unresolved project calls."""
+    root = callee
+    while root.type == "MemberExpression":
+        root = unwrap(root.object)
+    return not (root.type == "Identifier" and root.name in ("wx", "console", "Math", "JSON", "Object", "Array",
+                                                            "Promise", "String", "Number", "Date", "require",
+                                                            "getApp", "getCurrentPages", "Page", "Component",
+                                                            "App", "Behavior", "setTimeout", "setInterval"))
+
+
+def _function_name(node: Node, unit_member) -> str:
+    if unit_member is not None:
+        return unit_member[1].display
+    if node.type == "FunctionDeclaration" and node.id is not None:
+        return node.id.name
+    parent = node._parent
+    if parent is not None:
+        if parent.type == "VariableDeclarator" and parent.id.type == "Identifier":
+            return parent.id.name
+        if parent.type == "Property" and not parent.computed and parent.key.type == "Identifier":
+            return parent.key.name
+        if parent.type == "AssignmentExpression":
+            left = unwrap(parent.left)
+            if left.type == "MemberExpression" and member_name(left):
+                return member_name(left)
+    if node.type == "FunctionExpression" and node.id is not None:
+        return node.id.name
+    return "an arrow function" if node.type == "ArrowFunctionExpression" else "an anonymous function"

@@ -1,0 +1,117 @@
+"""What a script imports and exports: `require`/`import` bindings and `module.exports`/`export`.
+
+Resolution across files happens in the flow engine, which holds every module;
+this module only reads one file and resolves import paths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from esprima.nodes import Node
+
+from wxlint.model.javascript import JsModule, member_name, string_value, unwrap
+from wxlint.model.scopes import Binding
+
+SCRIPT_SUFFIXES = (".js", ".ts")
+
+
+@dataclass
+class Exports:
+    named: dict[str, Node] = field(default_factory=dict)  # exported name -> value expression or declaration
+    default: Node | None = None  # `module.exports = X` or `export default X`
+
+
+@dataclass(frozen=True)
+class ImportRef:
+    source: str  # the specifier as written, e.g. '../../utils/auth'
+    name: str | None  # an exported name; "default" or None for the whole module
+
+
+def require_source(node: Node | None) -> str | None:
+    """'./x' for `require('./x')`, else None."""
+    node = unwrap(node)
+    if (node is not None and node.type == "CallExpression" and len(node.arguments) == 1
+            and unwrap(node.callee).type == "Identifier" and unwrap(node.callee).name == "require"):
+        return string_value(node.arguments[0])
+    return None
+
+
+def import_of(binding: Binding) -> ImportRef | None:
+    """What a binding imports: `import x from`, `import {x}`, `const x = require()`, `const {x} = require()`."""
+    if binding.kind == "import" and binding.import_source is not None:
+        name = None if binding.imported_name in ("*",) else binding.imported_name
+        return ImportRef(binding.import_source, name)
+    if binding.init is None or not binding.is_constant:
+        return None
+    init = unwrap(binding.init)
+    source = require_source(init)
+    if source is not None:
+        return ImportRef(source, binding.destructured_key)
+    # `const x = require('./m').x`
+    if init.type == "MemberExpression" and binding.destructured_key is None:
+        source = require_source(init.object)
+        if source is not None:
+            return ImportRef(source, member_name(init))
+    return None
+
+
+def module_exports(module: JsModule) -> Exports:
+    exports = Exports()
+    for statement in module.tree.program.body:
+        kind = statement.type
+        if kind == "ExportNamedDeclaration":
+            declaration = statement.declaration
+            if declaration is not None:
+                if declaration.type in ("FunctionDeclaration", "ClassDeclaration") and declaration.id is not None:
+                    exports.named[declaration.id.name] = declaration
+                elif declaration.type == "VariableDeclaration":
+                    for declarator in declaration.declarations:
+                        if declarator.id.type == "Identifier" and declarator.init is not None:
+                            exports.named[declarator.id.name] = declarator.init
+            elif statement.source is None:
+                for specifier in statement.specifiers:
+                    exported = specifier.exported
+                    name = exported.name if exported.type == "Identifier" else exported.value
+                    exports.named[name] = specifier.local
+        elif kind == "ExportDefaultDeclaration":
+            exports.default = statement.declaration
+        elif kind == "ExpressionStatement":
+            _commonjs_export(statement.expression, exports)
+    return exports
+
+
+def _commonjs_export(expression: Node, exports: Exports) -> None:
+    if expression.type != "AssignmentExpression" or expression.operator != "=":
+        return
+    target = unwrap(expression.left)
+    if target.type != "MemberExpression":
+        return
+    obj = unwrap(target.object)
+    name = member_name(target)
+    if obj.type == "Identifier" and obj.name == "module" and name == "exports":
+        exports.default = expression.right  # module.exports = X
+    elif obj.type == "Identifier" and obj.name == "exports" and name is not None:
+        exports.named[name] = expression.right  # exports.x = X
+    elif (obj.type == "MemberExpression" and member_name(obj) == "exports"
+          and unwrap(obj.object).type == "Identifier" and unwrap(obj.object).name == "module" and name is not None):
+        exports.named[name] = expression.right  # module.exports.x = X
+
+
+def resolve_module_path(importer: Path, specifier: str, miniprogram_root: Path) -> Path | None:
+    """The file a `require`/`import` specifier names, or None (npm packages, missing files)."""
+    if specifier.startswith("/"):
+        base = miniprogram_root / specifier.lstrip("/")
+    elif specifier.startswith("."):
+        base = importer.parent / specifier
+    else:
+        # WeChat resolves a bare path relative to the file first, then in miniprogram_npm.
+        base = importer.parent / specifier
+    candidates = [base] if base.suffix in SCRIPT_SUFFIXES else []
+    candidates += [base.with_name(base.name + s) for s in SCRIPT_SUFFIXES]
+    candidates += [base / f"index{s}" for s in SCRIPT_SUFFIXES]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate.resolve()
+    return None

@@ -1,0 +1,176 @@
+"""App, Page, Component and Behavior definitions found in a script, with their members.
+
+`Page({...})`, `Component({...})` (methods under `methods`, lifecycles under
+`lifetimes`, `pageLifetimes` and at the top level), `Behavior({...})` mixed in
+through `behaviors`, `App({...})`, and objects passed by name
+(`const page = {...}; Page(page)`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from esprima.nodes import Node
+
+from wxlint.model.javascript import JsModule, unwrap
+from wxlint.parse.javascript import walk
+
+UNIT_CONSTRUCTORS = {"App": "app", "Page": "page", "Component": "component", "Behavior": "behavior"}
+
+APP_LIFECYCLES = frozenset({"onLaunch", "onShow", "onHide", "onError", "onPageNotFound",
+                            "onUnhandledRejection", "onThemeChange"})
+PAGE_LIFECYCLES = frozenset({"onLoad", "onShow", "onReady", "onHide", "onUnload", "onRouteDone", "onSaveExitState"})
+# Page callbacks the framework calls on other user actions: not taps.
+PAGE_EVENTS = frozenset({"onPullDownRefresh", "onReachBottom", "onShareAppMessage", "onShareTimeline",
+                         "onAddToFavorites", "onPageScroll", "onResize", "onTabItemTap"})
+COMPONENT_LIFECYCLES = frozenset({"created", "attached", "ready", "moved", "detached", "error"})
+PAGE_LIFETIMES = frozenset({"show", "hide", "resize", "routeDone"})
+FUNCTION_NODES = frozenset({"FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration"})
+
+
+@dataclass
+class Member:
+    """A function-valued member of a unit."""
+
+    name: str
+    function: Node
+    role: str  # "lifecycle" | "page-event" | "observer" | "method"
+    container: str  # "" (top level) | "methods" | "lifetimes" | "pageLifetimes" | "observers"
+    key: Node  # where the member is named, for traces
+
+    @property
+    def display(self) -> str:
+        return f"{self.container}.{self.name}" if self.container else self.name
+
+
+@dataclass
+class UnitDefinition:
+    kind: str  # app | page | component | behavior
+    module: JsModule
+    call: Node  # the App/Page/Component/Behavior call
+    members: dict[str, Member] = field(default_factory=dict)  # reachable as `this.name`
+    framework_members: list[Member] = field(default_factory=list)  # called by the framework: lifecycles, page events, observers
+    behaviors: list[Node] = field(default_factory=list)  # expressions in `behaviors: [...]`
+    data_node: Node | None = None
+
+    def all_members(self) -> list[Member]:
+        seen = {id(m) for m in self.members.values()}
+        return list(self.members.values()) + [m for m in self.framework_members if id(m) not in seen]
+
+
+def function_value(module: JsModule, value: Node | None, _depth: int = 0) -> Node | None:
+    """The function a property value or identifier stands for, within one module."""
+    value = unwrap(value)
+    if value is None or _depth > 5:
+        return None
+    if value.type in FUNCTION_NODES:
+        return value
+    if value.type == "Identifier":
+        binding = module.scopes.resolve(value)
+        if binding is None or not binding.is_constant:
+            return None
+        declared = binding.identifier._parent
+        if declared is not None and declared.type == "FunctionDeclaration" and declared.id is binding.identifier:
+            return declared
+        if binding.destructured_key is None:
+            return function_value(module, binding.init, _depth + 1)
+    return None
+
+
+def object_value(module: JsModule, value: Node | None, _depth: int = 0) -> Node | None:
+    """The object literal an expression stands for (`{...}` or a constant bound to one)."""
+    value = unwrap(value)
+    if value is None or _depth > 5:
+        return None
+    if value.type == "ObjectExpression":
+        return value
+    if value.type == "Identifier":
+        binding = module.scopes.resolve(value)
+        if binding is not None and binding.is_constant and binding.destructured_key is None:
+            return object_value(module, binding.init, _depth + 1)
+    return None
+
+
+def property_key(prop: Node) -> str | None:
+    key = prop.key
+    if not prop.computed and key.type == "Identifier":
+        return key.name
+    if key.type == "Literal" and isinstance(key.value, str):
+        return key.value
+    return None
+
+
+def object_properties(obj: Node):
+    """(name, value node, key node) of the named properties of an object literal."""
+    for prop in obj.properties:
+        if prop.type == "Property":
+            name = property_key(prop)
+            if name is not None:
+                yield name, prop.value, prop.key
+
+
+def find_units(module: JsModule) -> list[UnitDefinition]:
+    units = []
+    for node in walk(module.tree.program):
+        if node.type != "CallExpression" or not node.arguments:
+            continue
+        callee = unwrap(node.callee)
+        if callee.type != "Identifier" or callee.name not in UNIT_CONSTRUCTORS:
+            continue
+        if module.scopes.resolve(callee) is not None:
+            continue  # a local function that happens to be called Page
+        options = object_value(module, node.arguments[0])
+        if options is None:
+            continue
+        unit = UnitDefinition(UNIT_CONSTRUCTORS[callee.name], module, node)
+        _read_options(module, unit, options)
+        units.append(unit)
+    return units
+
+
+def _read_options(module: JsModule, unit: UnitDefinition, options: Node) -> None:
+    kind = unit.kind
+    for name, value, key in object_properties(options):
+        if name in ("methods", "lifetimes", "pageLifetimes", "observers") and kind in ("component", "behavior"):
+            inner = object_value(module, value)
+            if inner is not None:
+                for inner_name, inner_value, inner_key in object_properties(inner):
+                    function = function_value(module, inner_value)
+                    if function is not None:
+                        _add_member(unit, inner_name, function, name, inner_key)
+            continue
+        if name == "behaviors" and unwrap(value).type == "ArrayExpression":
+            unit.behaviors.extend(e for e in unwrap(value).elements if e is not None)
+            continue
+        if name == "data":
+            unit.data_node = value
+            continue
+        function = function_value(module, value)
+        if function is not None:
+            _add_member(unit, name, function, "", key)
+
+
+def _add_member(unit: UnitDefinition, name: str, function: Node, container: str, key: Node) -> None:
+    kind = unit.kind
+    if container == "lifetimes" or (container == "" and kind in ("component", "behavior") and name in COMPONENT_LIFECYCLES):
+        role = "lifecycle"
+    elif container == "pageLifetimes":
+        role = "lifecycle" if name in PAGE_LIFETIMES else "page-event"
+    elif container == "observers":
+        role = "observer"
+    elif kind == "app" and name in APP_LIFECYCLES:
+        role = "lifecycle"
+    elif kind in ("page", "component", "behavior") and name in PAGE_LIFECYCLES:
+        # Pages written as Component keep onLoad/onShow under `methods`.
+        role = "lifecycle"
+    elif kind in ("page", "component", "behavior") and name in PAGE_EVENTS:
+        role = "page-event"
+    else:
+        role = "method"
+    member = Member(name, function, role, container, key)
+    if role != "method":
+        unit.framework_members.append(member)
+    if container in ("", "methods"):
+        # Only these are reachable as `this.name`; for lifecycles both may exist,
+        # and `lifetimes.attached` wins over a top-level `attached` in WeChat.
+        unit.members.setdefault(name, member)
