@@ -44,7 +44,9 @@ class Function:
     member: Member | None = None
     unit: UnitDefinition | None = None
     await_ends: list[tuple[int, Node]] = field(default_factory=list)  # (UTF-16 end offset, node) of its own awaits
-    param_calls: list[tuple[int, Node]] = field(default_factory=list)  # (parameter index, call site)
+    # Calls of this function's parameters, possibly from functions nested in it:
+    # (parameter index, call site, the function making the call).
+    param_calls: list[tuple[int, Node, "Function"]] = field(default_factory=list)
 
     @property
     def is_module_body(self) -> bool:
@@ -99,6 +101,8 @@ class CallGraph:
                     self._member_of[id(member.function)] = (unit, member)
         for module in modules.values():
             self._collect_functions(module)
+        for module in modules.values():
+            self._collect_param_calls(module)
         for module in modules.values():
             self._collect_edges(module)
 
@@ -171,6 +175,24 @@ class CallGraph:
             mode, note, label = DEFERRED, f"{note}, after the `await` on line {line}: it runs later", "await"
         self.edges_from.setdefault(id(caller.node), []).append(Edge(caller, callee, site, mode, note, label))
 
+    def _collect_param_calls(self, module: JsModule) -> None:
+        """Where each function calls its parameters, for callbacks handed to it."""
+        for node in walk(module.tree.program):
+            if node.type != "CallExpression":
+                continue
+            callee = unwrap(node.callee)
+            if callee.type != "Identifier":
+                continue
+            binding = module.scopes.resolve(callee)
+            if binding is None or binding.kind != "param":
+                continue
+            owner = self.functions.get(id(binding.scope.node))
+            if owner is None:
+                continue
+            for index, param in enumerate(owner.node.params):
+                if param is binding.identifier:
+                    owner.param_calls.append((index, node, self.enclosing_function(node)))
+
     def _collect_edges(self, module: JsModule) -> None:
         for node in walk(module.tree.program):
             if node.type not in ("CallExpression", "NewExpression"):
@@ -184,13 +206,6 @@ class CallGraph:
                 self._add_edge(caller, target, node, SYNC, f"calls {text}()")
             if not targets and node.type == "CallExpression" and _worth_recording(callee):
                 self.unresolved.append(Unresolved(module, node, text))
-            # Calls of the caller's own parameters, for callbacks handed to it.
-            if callee.type == "Identifier" and caller.node.type != _PROGRAM:
-                binding = module.scopes.resolve(callee)
-                if binding is not None and binding.kind == "param":
-                    for index, param in enumerate(caller.node.params):
-                        if param is binding.identifier:
-                            caller.param_calls.append((index, node))
             if callee.type == "Identifier" and callee.name in UNIT_CONSTRUCTORS and module.scopes.resolve(callee) is None:
                 continue  # Page({...}) members are entries of their own
             # Functions handed over as arguments: when do they run?
@@ -240,10 +255,10 @@ class CallGraph:
         elif targets:
             # A callback handed to a function wxlint can see: it runs where that function calls it.
             for target in targets:
-                for param_index, param_call in target.param_calls:
+                for param_index, param_call, calling in target.param_calls:
                     if param_index == index:
-                        self._add_edge(target, callback, param_call, SYNC, f"calls the callback passed to {target.name}")
-                if not any(i == index for i, _ in target.param_calls):
+                        self._add_edge(calling, callback, param_call, SYNC, f"calls the callback passed to {target.name}")
+                if not any(i == index for i, _, _ in target.param_calls):
                     self._add_edge(caller, callback, site, UNKNOWN, f"handed to {text}(), which wxlint cannot see call it")
         else:
             self._add_edge(caller, callback, site, UNKNOWN, f"handed to {text}(): wxlint cannot tell when it runs")
@@ -351,13 +366,14 @@ class CallGraph:
         if target is None:
             return None
         target_module, value = target
+        if value.type == _PROGRAM:
+            # A whole module used as a namespace: `auth.ask()` after `require`/`import *`.
+            return self._resolve_import_name(target_module, name, depth)
         literal = object_value(target_module, value)
         if literal is not None:
             for prop_name, prop_value, _ in object_properties(literal):
                 if prop_name == name:
                     return self._resolve_value(target_module, prop_value, depth + 1) or (target_module, prop_value)
-            # `{ ensureLogin }` shorthand resolves through the identifier above; nothing else matches.
-            return None
         return None
 
     def _resolve_import(self, module: JsModule, reference: ImportRef, depth: int) -> tuple[JsModule, Node] | None:
@@ -366,16 +382,22 @@ class CallGraph:
         if target is None:
             return None
         exports = self.exports(target)
+        if reference.name == "*" or (reference.name is None and exports.default is None):
+            return target, target.tree.program  # the module as a namespace
         if reference.name is None or reference.name == "default":
             if exports.default is None:
                 return None
             return self._resolve_value(target, exports.default, depth + 1) or (target, exports.default)
-        value = exports.named.get(reference.name)
+        return self._resolve_import_name(target, reference.name, depth)
+
+    def _resolve_import_name(self, target: JsModule, name: str, depth: int) -> tuple[JsModule, Node] | None:
+        exports = self.exports(target)
+        value = exports.named.get(name)
         if value is not None:
             return self._resolve_value(target, value, depth + 1) or (target, value)
         if exports.default is not None:
             # CommonJS interop: `import { a } from './cjs'` reads module.exports.a.
-            return self._property_of(target, exports.default, reference.name, depth + 1)
+            return self._property_of(target, exports.default, name, depth + 1)
         return None
 
 
@@ -404,7 +426,8 @@ def _function_name(node: Node, unit_member) -> str:
         if parent.type == "VariableDeclarator" and parent.id.type == "Identifier":
             return parent.id.name
         if parent.type == "Property" and not parent.computed and parent.key.type == "Identifier":
-            return parent.key.name
+            name = parent.key.name
+            return f"the {name} callback" if name in API_CALLBACKS else name
         if parent.type == "AssignmentExpression":
             left = unwrap(parent.left)
             if left.type == "MemberExpression" and member_name(left):

@@ -134,8 +134,7 @@ class FlowEngine:
                 self.entries.append(Entry(context, function, TraceStep(document_source.path, line, column, note), binding))
         for module in self.model.js_modules.values():
             program = graph.function(module.tree.program)
-            if graph.edges_from.get(id(program)):
-                self.entries.append(Entry(OUTSIDE, program, TraceStep(module.path, 1, 1, "the module's top level runs when the file is loaded")))
+            self.entries.append(Entry(OUTSIDE, program, TraceStep(module.path, 1, 1, "the module's top level runs when the file is loaded")))
 
     def _step(self, module: JsModule, node: Node, note: str) -> TraceStep:
         line, column, _, _ = module.tree.span(node)

@@ -26,7 +26,7 @@ class Exports:
 @dataclass(frozen=True)
 class ImportRef:
     source: str  # the specifier as written, e.g. '../../utils/auth'
-    name: str | None  # an exported name; "default" or None for the whole module
+    name: str | None  # an exported name, "default", "*" (a namespace import), or None (`require` of the whole module)
 
 
 def require_source(node: Node | None) -> str | None:
@@ -41,8 +41,7 @@ def require_source(node: Node | None) -> str | None:
 def import_of(binding: Binding) -> ImportRef | None:
     """What a binding imports: `import x from`, `import {x}`, `const x = require()`, `const {x} = require()`."""
     if binding.kind == "import" and binding.import_source is not None:
-        name = None if binding.imported_name in ("*",) else binding.imported_name
-        return ImportRef(binding.import_source, name)
+        return ImportRef(binding.import_source, binding.imported_name)
     if binding.init is None or not binding.is_constant:
         return None
     init = unwrap(binding.init)

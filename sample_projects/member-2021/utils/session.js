@@ -1,0 +1,5 @@
+export function checkSession() {
+  return new Promise((resolve) => {
+    wx.checkSession({ success: () => resolve(true), fail: () => resolve(false) })
+  })
+}

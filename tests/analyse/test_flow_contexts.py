@@ -1,0 +1,203 @@
+"""The flow engine, observed through getuserprofile-outside-tap: each construct that keeps a
+call inside the user's tap, each that defers it, and each way calls are followed."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint_json
+
+RULE = "getuserprofile-outside-tap"
+TAP_WXML = '<button bindtap="onTap">go</button>\n'
+ASK = "wx.getUserProfile({ desc: '资料' })"
+
+
+def verdicts(project, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    """(path, line, kind) of each finding, kind being the message's telling words."""
+    _, report = lint_json(project(files), "--select", RULE)
+    kinds = []
+    for finding in report["findings"]:
+        message = finding["message"]
+        kind = ("deferred" if "runs later" in message else "unreached" if "no tap handler" in message
+                else "event" if "event, which is not a tap" in message else "module-load" if "file is loaded" in message
+                else "lifecycle")
+        kinds.append((finding["path"], finding["line"], kind))
+    return kinds
+
+
+def page(js: str, wxml: str = TAP_WXML, **extra: str) -> dict[str, str]:
+    return {"pages/index/index.js": js, "pages/index/index.wxml": wxml, **extra}
+
+
+SYNCHRONOUS = {
+    "directly in the tap handler": f"Page({{ onTap() {{ {ASK} }} }})",
+    "in a new Promise executor": f"Page({{ onTap() {{ return new Promise((resolve) => {ASK}) }} }})",
+    "in Promise.all arguments": f"Page({{ onTap() {{ Promise.all([new Promise(r => {ASK})]) }} }})",
+    "in a forEach callback": f"Page({{ onTap() {{ [1].forEach(() => {{ {ASK} }}) }} }})",
+    "in an IIFE": f"Page({{ onTap() {{ (function () {{ {ASK} }})() }} }})",
+    "awaited as the first await": f"Page({{ async onTap() {{ const r = await {ASK}; this.setData(r) }} }})",
+    "in its own success callback chain": f"Page({{ onTap() {{ wx.getUserProfile({{ desc: 'x', success: () => wx.login() }}) }} }})",
+    "through this.method()": f"Page({{ onTap() {{ this.ask() }}, ask() {{ {ASK} }} }})",
+    "through that = this": f"Page({{ onTap() {{ const that = this; that.ask() }}, ask() {{ {ASK} }} }})",
+    "through var self = this in an arrow": f"Page({{ onTap() {{ var self = this; [1].map(() => self.ask()) }}, ask() {{ {ASK} }} }})",
+    "through a module-level function": f"function ask() {{ {ASK} }}\nPage({{ onTap() {{ ask() }} }})",
+    "through a const arrow": f"const ask = () => {ASK}\nPage({{ onTap: function () {{ ask() }} }})",
+    "through a member that names a function": f"function handle() {{ {ASK} }}\nPage({{ onTap: handle }})",
+    "through a wrapper object": f"const api = {{ ask() {{ {ASK} }} }}\nPage({{ onTap() {{ api.ask() }} }})",
+    "through getApp()": "Page({ onTap() { getApp().ask() } })",
+    "through const app = getApp()": "const app = getApp()\nPage({ onTap() { app.ask() } })",
+    "through a callback the helper calls at once": f"function withLog(fn) {{ console.log('x'); fn() }}\nPage({{ onTap() {{ withLog(() => {ASK}) }} }})",
+    "a page passed by name": f"const page = {{ onTap() {{ {ASK} }} }}\nPage(page)",
+    "a page written as Component": f"Component({{ methods: {{ onTap() {{ {ASK} }} }} }})",
+    "through a callback to a function wxlint cannot see": f"Page({{ onTap() {{ someLibrary.run(() => {{ {ASK} }}) }} }})",
+}
+
+APP_WITH_ASK = f"App({{ ask() {{ {ASK} }} }})"
+
+
+@pytest.mark.parametrize("name", SYNCHRONOUS)
+def test_synchronous_in_a_tap_is_fine(project, name):
+    files = page(SYNCHRONOUS[name])
+    if "getApp" in SYNCHRONOUS[name]:
+        files["app.js"] = APP_WITH_ASK
+    assert verdicts(project, files) == []
+
+
+@pytest.mark.parametrize("binding", ["bindtap", "catchtap", "bind:tap", "catch:tap", "capture-bind:tap",
+                                     "capture-catch:tap", "mut-bind:tap"])
+def test_every_tap_binding_form_is_a_tap(project, binding):
+    files = page(f"Page({{ onTap() {{ {ASK} }} }})", f'<view {binding}="onTap">go</view>')
+    assert verdicts(project, files) == []
+
+
+DEFERRED = {
+    "wx.login success": (f"Page({{ onTap() {{ wx.login({{ success: () => {{ {ASK} }} }}) }} }})", "deferred"),
+    "another API's complete": (f"Page({{ onTap() {{ wx.request({{ url: 'u', complete() {{ {ASK} }} }}) }} }})", "deferred"),
+    "after await": (f"Page({{ async onTap() {{ await this.check()\n{ASK} }}, check() {{}} }})", "deferred"),
+    "awaited after another await": (f"Page({{ async onTap() {{ await wx.checkSession()\nconst r = await {ASK} }} }})", "deferred"),
+    "then": (f"Page({{ onTap() {{ wx.checkSession().then(() => {{ {ASK} }}) }} }})", "deferred"),
+    "catch": (f"Page({{ onTap() {{ fetchToken().catch(() => {ASK}) }} }})", "deferred"),
+    "finally": (f"Page({{ onTap() {{ fetchToken().finally(function () {{ {ASK} }}) }} }})", "deferred"),
+    "setTimeout": (f"Page({{ onTap() {{ setTimeout(() => {ASK}, 0) }} }})", "deferred"),
+    "setInterval": (f"Page({{ onTap() {{ setInterval(() => {ASK}, 100) }} }})", "deferred"),
+    "wx.nextTick": (f"Page({{ onTap() {{ wx.nextTick(() => {ASK}) }} }})", "deferred"),
+    "an event listener": (f"Page({{ onTap() {{ wx.onNetworkStatusChange(() => {ASK}) }} }})", "deferred"),
+    "a callback the helper defers": (
+        f"function later(fn) {{ wx.checkSession({{ success: () => fn() }}) }}\nPage({{ onTap() {{ later(() => {ASK}) }} }})", "deferred"),
+    "a method called in a callback": (
+        f"Page({{ onTap() {{ wx.login({{ success: () => this.ask() }}) }}, ask() {{ {ASK} }} }})", "deferred"),
+    "onLoad": (f"Page({{ onLoad() {{ {ASK} }} }})", "lifecycle"),
+    "onShow through a helper": (f"Page({{ onShow() {{ this.ask() }}, ask() {{ {ASK} }} }})", "lifecycle"),
+    "onReady in a success callback": (f"Page({{ onReady() {{ wx.login({{ success: () => {ASK} }}) }} }})", "lifecycle"),
+    "onPullDownRefresh": (f"Page({{ onPullDownRefresh() {{ {ASK} }} }})", "lifecycle"),
+    "Component lifetimes.attached": (f"Component({{ lifetimes: {{ attached() {{ {ASK} }} }} }})", "lifecycle"),
+    "Component top-level ready": (f"Component({{ ready() {{ {ASK} }} }})", "lifecycle"),
+    "Component pageLifetimes.show": (f"Component({{ pageLifetimes: {{ show() {{ {ASK} }} }} }})", "lifecycle"),
+    "Component observers": (f"Component({{ observers: {{ 'a': function () {{ {ASK} }} }} }})", "lifecycle"),
+    "a page as Component, onLoad in methods": (f"Component({{ methods: {{ onLoad() {{ {ASK} }} }} }})", "lifecycle"),
+    "module top level": (f"{ASK}\nPage({{}})", "module-load"),
+    "a method nothing reaches": (f"Page({{ unused() {{ {ASK} }} }})", "unreached"),
+    "a dynamic binding wxlint does not guess": (f"Page({{ onTap() {{ {ASK} }} }})", "unreached"),
+}
+
+
+@pytest.mark.parametrize("name", DEFERRED)
+def test_outside_the_tap_is_reported(project, name):
+    js, kind = DEFERRED[name]
+    wxml = '<button bindtap="{{handler}}">go</button>' if "dynamic" in name else TAP_WXML
+    found = verdicts(project, page(js, wxml))
+    assert [k for _, _, k in found] == [kind]
+    assert found[0][0] == "pages/index/index.js"
+
+
+def test_app_lifecycle_through_getapp_method(project):
+    files = page("Page({})", "<view/>", **{"app.js": f"App({{ onLaunch() {{ this.ask() }}, ask() {{ {ASK} }} }})"})
+    assert verdicts(project, files) == [("app.js", 1, "lifecycle")]
+
+
+def test_non_tap_events_and_custom_component_events(project):
+    files = {
+        "pages/index/index.json": '{"usingComponents": {"login-bar": "../../components/login-bar/login-bar"}}',
+        "pages/index/index.wxml": '<view bindlongpress="onPress"/>\n<login-bar bind:login="onLogin"/>\n<input bindinput="onInput"/>',
+        "pages/index/index.js": f"Page({{\n onPress() {{ {ASK} }},\n onLogin() {{ {ASK} }},\n onInput() {{ {ASK} }}\n}})",
+        "components/login-bar/login-bar.json": '{"component": true}',
+        "components/login-bar/login-bar.wxml": '<button bindtap="tap">login</button>',
+        "components/login-bar/login-bar.js": "Component({ methods: { tap() { this.triggerEvent('login') } } })",
+    }
+    assert verdicts(project, files) == [("pages/index/index.js", 2, "event"), ("pages/index/index.js", 3, "event"),
+                                        ("pages/index/index.js", 4, "event")]
+
+
+def test_component_and_behavior_methods_bound_in_component_wxml(project):
+    files = {
+        "pages/index/index.json": '{"usingComponents": {"bar": "/components/bar/bar"}}',
+        "pages/index/index.wxml": "<bar/>",
+        "pages/index/index.js": "Page({})",
+        "components/bar/bar.json": '{"component": true}',
+        "components/bar/bar.wxml": '<button bindtap="own">a</button><button bindtap="mixed">b</button>',
+        "components/bar/bar.js": f"import ask from '../../behaviors/ask'\nComponent({{ behaviors: [ask], methods: {{ own() {{ {ASK} }} }} }})",
+        "behaviors/ask.js": f"export default Behavior({{ methods: {{ mixed() {{ {ASK} }} }}, lifetimes: {{ attached() {{ {ASK} }} }} }})",
+    }
+    assert verdicts(project, files) == [("behaviors/ask.js", 1, "lifecycle")]
+
+
+MODULE_STYLES = {
+    "module.exports object": ("const auth = require('../../utils/auth')\n", "auth.ask()",
+                              f"function ask() {{ {ASK} }}\nmodule.exports = {{ ask }}"),
+    "module.exports object with methods": ("const auth = require('../../utils/auth.js')\n", "auth.ask()",
+                                           f"module.exports = {{ ask() {{ {ASK} }} }}"),
+    "exports.x": ("const auth = require('../../utils/auth')\n", "auth.ask()", f"exports.ask = function () {{ {ASK} }}"),
+    "module.exports = function": ("const ask = require('../../utils/auth')\n", "ask()", f"module.exports = function () {{ {ASK} }}"),
+    "destructured require": ("const { ask } = require('../../utils/auth')\n", "ask()", f"module.exports.ask = () => {ASK}"),
+    "named import": ("import { ask } from '../../utils/auth'\n", "ask()", f"export function ask() {{ {ASK} }}"),
+    "renamed export": ("import { go } from '../../utils/auth'\n", "go()", f"function ask() {{ {ASK} }}\nexport {{ ask as go }}"),
+    "default import": ("import auth from '../../utils/auth'\n", "auth.ask()", f"export default {{ ask() {{ {ASK} }} }}"),
+    "namespace import": ("import * as auth from '../../utils/auth'\n", "auth.ask()", f"export const ask = () => {ASK}"),
+    "absolute path": ("const auth = require('/utils/auth')\n", "auth.ask()", f"module.exports = {{ ask: () => {ASK} }}"),
+    "index file": ("const auth = require('../../utils')\n", "auth.ask()", f"module.exports = {{ ask: () => {ASK} }}"),
+}
+
+
+@pytest.mark.parametrize("name", MODULE_STYLES)
+def test_calls_are_followed_across_modules(project, name):
+    header, call, module = MODULE_STYLES[name]
+    path = "utils/index.js" if "index" in name else "utils/auth.js"
+    good = page(f"{header}Page({{ onTap() {{ {call} }} }})", **{path: module})
+    assert verdicts(project, good) == []
+    bad = page(f"{header}Page({{ onShow() {{ {call} }} }})", **{path: module})
+    assert [(p, k) for p, _, k in verdicts(project, bad)] == [(path, "lifecycle")]
+
+
+def test_a_helper_reached_both_ways_is_reported_on_the_bad_path_with_its_trace(project):
+    files = page(
+        "const auth = require('../../utils/auth')\n"
+        "Page({\n"
+        "  onTap() { auth.ask() },\n"
+        "  onShow() {\n"
+        "    wx.login({ success: () => auth.ask() })\n"
+        "  }\n"
+        "})\n",
+        **{"utils/auth.js": f"function ask() {{\n  return {ASK}\n}}\nmodule.exports = {{ ask }}\n"})
+    _, report = lint_json(project(files), "--select", RULE)
+    [finding] = report["findings"]
+    assert (finding["path"], finding["line"], finding["column"]) == ("utils/auth.js", 2, 10)
+    assert "`onShow`" in finding["message"]
+    assert [(s["path"], s["line"], s["column"]) for s in finding["trace"]] == [
+        ("pages/index/index.js", 4, 3), ("pages/index/index.js", 5, 25), ("pages/index/index.js", 5, 31),
+        ("utils/auth.js", 2, 10)]
+    assert [s["note"] for s in finding["trace"]] == [
+        "onShow is a page lifecycle: the framework calls it, not a user tap",
+        "in the `success` callback of wx.login(): it runs later, when the call completes",
+        "the success callback calls auth.ask()",
+        "calls wx.getUserProfile",
+    ]
+
+
+def test_included_and_imported_templates_bind_handlers(project):
+    files = page(
+        f"Page({{ a() {{ {ASK} }}, b() {{ {ASK} }}, c() {{ {ASK} }} }})",
+        '<include src="part.wxml"/>\n<import src="/templates/t.wxml"/>\n<template is="used"/>',
+        **{"pages/index/part.wxml": '<button bindtap="a">a</button>',
+           "templates/t.wxml": '<template name="used"><button bindtap="b">b</button></template>\n'
+                               '<template name="unused"><button bindtap="c">c</button></template>'})
+    assert verdicts(project, files) == [("pages/index/index.js", 1, "unreached")]
