@@ -87,7 +87,7 @@ def test_output_file_and_json_contract(tmp_path):
     code, out, _ = run_cli("check", "--format", "json", "--output", "report.json", ".", cwd=root)
     assert code == 1 and out == ""
     report = json.loads((root / "report.json").read_text(encoding="utf-8"))
-    assert set(report) == {"version", "findings", "skipped", "summary"}
+    assert set(report) == {"version", "findings", "skipped", "notes", "summary"}
     [finding] = report["findings"]
     assert set(finding) == {"rule", "severity", "path", "line", "column", "end_line", "end_column",
                             "message", "trace", "fingerprint"}

@@ -185,3 +185,21 @@ def test_constructs_cut_off_by_the_end_of_file_are_problems(text, problem, place
     [error] = document.problems
     assert error.message == problem
     assert document.source.position(error.offset) == place
+
+
+def test_enclosing_conditions_of_if_elif_else_chains():
+    from wxlint.model.wxml import enclosing_conditions
+
+    document = parse_wxml(SourceText(path=None, text=(
+        '<block wx:if="{{!hasUserInfo}}">\n'
+        '  <button wx:if="{{canIUseGetUserProfile}}" id="a"/>\n'
+        '  <button wx:elif="{{canIUse}}" id="b"/>\n'
+        '  <button wx:else id="c"/>\n'
+        '</block>')))
+    conditions = {e.value("id"): [(c.expression, c.negated) for c in enclosing_conditions(e)]
+                  for e in document.iter_elements() if e.value("id")}
+    assert conditions == {
+        "a": [("{{canIUseGetUserProfile}}", False), ("{{!hasUserInfo}}", False)],
+        "b": [("{{canIUse}}", False), ("{{canIUseGetUserProfile}}", True), ("{{!hasUserInfo}}", False)],
+        "c": [("{{canIUse}}", True), ("{{canIUseGetUserProfile}}", True), ("{{!hasUserInfo}}", False)],
+    }

@@ -6,6 +6,7 @@ from conftest import SAMPLES, lint_json, positions
 
 LEGACY = SAMPLES / "legacy-shop"
 MODERN = SAMPLES / "modern-notes"
+MEMBER_2021 = SAMPLES / "member-2021"
 
 LEGACY_DEPRECATED_GETUSERINFO = [
     ("miniprogram/app.js", 15, 29),  # res.authSetting['scope.userInfo']
@@ -29,7 +30,7 @@ LEGACY_DEPRECATED_GETUSERINFO = [
 
 
 def test_legacy_app_findings_at_exact_places():
-    code, report = lint_json(LEGACY)
+    code, report = lint_json(LEGACY, "--select", "deprecated-getuserinfo,parse-error")
     assert code == 1
     assert positions(report, "deprecated-getuserinfo") == LEGACY_DEPRECATED_GETUSERINFO
     # app.getUserInfo and the me page's own getUserInfo method are not the wx API.
@@ -44,3 +45,36 @@ def test_modern_app_is_clean():
     assert report["skipped"] == []
     assert report["summary"]["files_checked"] == 11
     assert code == 0
+
+
+# (path, line, column, severity, the entry named in the message)
+MEMBER_2021_GETUSERPROFILE = [
+    ("pages/member/member.js", 13, 5, "error", "reached from `onShow`"),  # onShow -> this.fetchProfile()
+    ("pages/member/member.js", 21, 9, "error", "through `wx.login() success`"),
+    ("pages/member/member.js", 30, 23, "error", "through `await`"),
+    ("pages/member/member.js", 40, 5, "error", "through `setTimeout()`"),  # bound in an imported template
+    ("pages/member/member.js", 47, 5, "error", "bound to the `login` event"),  # a component's triggerEvent
+    ("pages/settings/settings.js", 7, 5, "error", "bound to the `longpress` event"),
+    ("utils/profile.js", 10, 3, "info", "is in `legacyAsk`"),
+]
+
+
+def test_member_2021_app_getuserprofile_flows():
+    """Good flows stay quiet: the official template's tap handler, a Promise helper module,
+    a behavior method bound in a component; every bad flow is reported with its trace."""
+    code, report = lint_json(MEMBER_2021, "--select", "getuserprofile-outside-tap")
+    found = [(f["path"], f["line"], f["column"], f["severity"]) for f in report["findings"]]
+    assert found == [row[:4] for row in MEMBER_2021_GETUSERPROFILE]
+    for finding, row in zip(report["findings"], MEMBER_2021_GETUSERPROFILE):
+        assert row[4] in finding["message"]
+    refresh = report["findings"][3]
+    assert [(s["path"], s["line"]) for s in refresh["trace"]] == [
+        ("templates/actions.wxml", 3), ("pages/member/member.js", 35), ("pages/member/member.js", 36),
+        ("pages/member/member.js", 40)]
+    assert all(f["trace"] for f in report["findings"] if f["severity"] == "error")
+    assert code == 1
+
+
+def test_member_2021_app_old_button_is_deprecated():
+    _, report = lint_json(MEMBER_2021, "--select", "deprecated-getuserinfo")
+    assert positions(report) == [("pages/index/index.wxml", 5, 21), ("pages/index/index.wxml", 5, 45)]

@@ -13,7 +13,7 @@ from wxlint.analyse.flow import FlowEngine
 from wxlint.catalogue import Rule, load_catalogue
 from wxlint.checks import CheckContext, check_module
 from wxlint.discover import Project, Skipped, discover
-from wxlint.findings import SEVERITY_RANK, Finding, assign_fingerprints
+from wxlint.findings import SEVERITY_RANK, Finding, TraceStep, assign_fingerprints
 from wxlint.model.project import ProjectModel
 
 PARSE_ERROR = "parse-error"
@@ -36,6 +36,7 @@ class RunResult:
     findings: list[Finding] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
+    notes: list[TraceStep] = field(default_factory=list)  # what the analysis could not follow, for --verbose
     files_checked: int = 0
     fail_on: str = "warning"
 
@@ -75,7 +76,7 @@ def run(options: RunOptions) -> RunResult:
             project.config = project.config.with_overrides(min_lib_version=options.min_lib_version)
         fail_levels.append(options.fail_on or project.config.fail_on)
         model = ProjectModel(project)
-        flow = _lazy(lambda model=model: FlowEngine(model))
+        flow = _Lazy(lambda model=model: FlowEngine(model))
         levels = enabled_rules(catalogue, project, options)
         findings: list[Finding] = []
         if PARSE_ERROR in levels:
@@ -94,6 +95,8 @@ def run(options: RunOptions) -> RunResult:
                     f"({Path(where.filename).name}:{where.lineno})")
             findings.extend(context.findings)
         findings = [f for f in findings if project.reports_on(f.path)]
+        if flow.built:
+            result.notes.extend(n for n in flow().notes() if project.reports_on(n.path))
 
         def line_text(path: Path, line: int, model=model) -> str:
             source = model.source(path)
@@ -108,16 +111,19 @@ def run(options: RunOptions) -> RunResult:
     return result
 
 
-def _lazy(build):
-    """A function returning `build()`, computed on the first call only."""
-    cache = []
+class _Lazy:
+    """Calling it returns `build()`, computed on the first call only."""
 
-    def get():
-        if not cache:
-            cache.append(build())
-        return cache[0]
+    def __init__(self, build):
+        self._build = build
+        self._value = None
+        self.built = False
 
-    return get
+    def __call__(self):
+        if not self.built:
+            self._value = self._build()
+            self.built = True
+        return self._value
 
 
 def _parse_error_findings(model: ProjectModel, rule: Rule, severity: str, lang: str) -> list[Finding]:

@@ -136,6 +136,15 @@ class FlowEngine:
             program = graph.function(module.tree.program)
             self.entries.append(Entry(OUTSIDE, program, TraceStep(module.path, 1, 1, "the module's top level runs when the file is loaded")))
 
+    def notes(self) -> list[TraceStep]:
+        """What the engine could not follow, worth telling a user in --verbose."""
+        notes = []
+        for binding in self.unresolved_bindings:
+            line, column = binding.source.position(binding.attribute.offset)
+            notes.append(TraceStep(binding.source.path, line, column,
+                                   f'`{binding.attribute.name}="{binding.attribute.value}"`: the handler is chosen at run time; not followed'))
+        return notes
+
     def _step(self, module: JsModule, node: Node, note: str) -> TraceStep:
         line, column, _, _ = module.tree.span(node)
         return TraceStep(module.path, line, column, note)

@@ -31,6 +31,7 @@ def render(result, context) -> str:
             for f in result.findings
         ],
         "skipped": [{"path": place(s.path), "reason": s.reason} for s in result.skipped],
+        "notes": [{"path": place(n.path), "line": n.line, "column": n.column, "note": n.note} for n in result.notes],
         "summary": {
             "errors": counts["error"],
             "warnings": counts["warning"],

@@ -36,6 +36,8 @@ def render(result, context) -> str:
     if context.verbose:
         for skipped in result.skipped:
             lines.append(f"skipped {display_path(skipped.path, context.cwd)}: {skipped.reason}")
+        for note in result.notes:
+            lines.append(f"note {display_path(note.path, context.cwd)}:{note.line}:{note.column}: {note.note}")
     if context.quiet:
         return "\n".join(lines) + ("\n" if lines else "")
     counts = result.counts()

@@ -1,0 +1,53 @@
+"""getuserprofile-outside-tap: messages, severities and traces; the flow constructs are in
+tests/analyse/test_flow_contexts.py."""
+
+from __future__ import annotations
+
+from conftest import lint_json, run_cli
+
+RULE = "getuserprofile-outside-tap"
+
+
+def test_lifecycle_finding_is_an_error_with_a_trace(project):
+    root = project({"pages/me/me.js": "Page({\n  onShow() {\n    wx.getUserProfile({ desc: '资料' })\n  }\n})\n"})
+    code, report = lint_json(root, "--select", RULE)
+    [finding] = report["findings"]
+    assert code == 1
+    assert finding["severity"] == "error"
+    assert (finding["line"], finding["column"], finding["end_column"]) == (3, 5, 22)
+    assert finding["message"].startswith("`wx.getUserProfile` is reached from `onShow`")
+    assert "getUserProfile:fail can only be invoked by user TAP gesture" in finding["message"]
+    assert [(s["line"], s["note"]) for s in finding["trace"]] == [
+        (2, "onShow is a page lifecycle: the framework calls it, not a user tap"), (3, "calls wx.getUserProfile")]
+
+
+def test_unreached_call_is_info_and_does_not_fail_the_run(project):
+    root = project({"pages/me/me.js": "Page({ later() { wx.getUserProfile({ desc: '资料' }) } })\n"})
+    code, report = lint_json(root, "--select", RULE)
+    [finding] = report["findings"]
+    assert finding["severity"] == "info" and "`later`" in finding["message"]
+    assert finding["trace"] == []
+    assert code == 0
+
+
+def test_chinese_messages_and_text_trace(project):
+    root = project({
+        "pages/me/me.wxml": '<button bindtap="login">登录</button>',
+        "pages/me/me.js": "Page({\n  login() {\n    wx.login({ success: () => wx.getUserProfile({ desc: '资料' }) })\n  }\n})\n",
+    })
+    code, out, _ = run_cli("check", "--lang", "zh", "--select", RULE, ".", cwd=root)
+    lines = out.splitlines()
+    assert lines[0].startswith("pages/me/me.js:3:31: error getuserprofile-outside-tap `wx.getUserProfile` 从点击处理函数 `login` 开始，但经由 `wx.login() success` 延后执行")
+    assert lines[1] == '    1. pages/me/me.wxml:1:9 `bindtap="login"` on <button>: login handles a user tap'
+    assert lines[2].startswith("    2. pages/me/me.js:3:25 in the `success` callback of wx.login()")
+    assert lines[3] == "    3. pages/me/me.js:3:31 calls wx.getUserProfile"
+
+
+def test_dynamic_bindings_are_listed_as_not_followed(project):
+    root = project({"pages/me/me.wxml": '<button bindtap="{{action}}">go</button>',
+                    "pages/me/me.js": "Page({ go() { wx.getUserProfile({ desc: 'x' }) } })"})
+    _, report = lint_json(root, "--select", RULE)
+    assert report["notes"] == [{"path": "pages/me/me.wxml", "line": 1, "column": 9,
+                                "note": '`bindtap="{{action}}"`: the handler is chosen at run time; not followed'}]
+    _, out, _ = run_cli("check", "--verbose", "--select", RULE, ".", cwd=root)
+    assert "note pages/me/me.wxml:1:9: `bindtap=\"{{action}}\"`: the handler is chosen at run time; not followed" in out
