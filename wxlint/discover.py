@@ -41,6 +41,7 @@ class Unit:
     wxml: Path | None
     json: Path | None
     subpackage: str | None = None
+    components: dict[str, str] = field(default_factory=dict)  # tag -> component route, from usingComponents
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Project:
     subpackages: list[Subpackage] = field(default_factory=list)
     entry_page: str | None = None
     units: dict[str, Unit] = field(default_factory=dict)  # route -> unit
+    global_components: dict[str, str] = field(default_factory=dict)  # app.json usingComponents: tag -> route
     files: list[Path] = field(default_factory=list)  # source files to lint
     skipped: list[Skipped] = field(default_factory=list)
     problems: list[tuple[Path, SourceError]] = field(default_factory=list)
@@ -226,9 +228,9 @@ def _read_app_json(project: Project, app: dict, path: Path) -> None:
     for package in project.subpackages:
         for page in package.pages:
             _add_unit(project, "page", posixpath.join(package.root, page), package.root)
-    _add_components(project, app.get("usingComponents"), mini, None)
+    project.global_components = _add_components(project, app.get("usingComponents"), mini, None)
     # Pages first, then the components they use, breadth first.
-    queue = [u for u in project.units.values() if u.kind == "page"]
+    queue = [u for u in project.units.values() if u.kind in ("page", "component")]
     while queue:
         unit = queue.pop(0)
         if unit.json is None:
@@ -238,7 +240,7 @@ def _read_app_json(project: Project, app: dict, path: Path) -> None:
             project.problems.append((unit.json, problem))
             continue
         before = set(project.units)
-        _add_components(project, data.get("usingComponents"), unit.base.parent, unit.subpackage)
+        unit.components = _add_components(project, data.get("usingComponents"), unit.base.parent, unit.subpackage)
         queue.extend(project.units[r] for r in project.units if r not in before)
 
 
@@ -261,10 +263,12 @@ def _add_unit(project: Project, kind: str, route: str, subpackage: str | None) -
     return unit
 
 
-def _add_components(project: Project, using, folder: Path, subpackage: str | None) -> None:
+def _add_components(project: Project, using, folder: Path, subpackage: str | None) -> dict[str, str]:
+    """Add the components a `usingComponents` names; return tag -> component route."""
+    routes: dict[str, str] = {}
     if not isinstance(using, dict):
-        return
-    for target in using.values():
+        return routes
+    for tag, target in using.items():
         if not isinstance(target, str) or target.startswith("plugin://") or target.startswith("plugin-private://"):
             continue
         if target.startswith("/"):
@@ -281,8 +285,10 @@ def _add_components(project: Project, using, folder: Path, subpackage: str | Non
             route = base.relative_to(project.miniprogram_root).as_posix()
         except ValueError:
             continue
+        routes[tag] = route
         if route not in project.units:
             _add_unit(project, "component", route, subpackage)
+    return routes
 
 
 _MINIFIED_NAME = re.compile(r"[.-]min\.js$")

@@ -23,6 +23,20 @@ from wxlint.model.units import (FUNCTION_NODES, UNIT_CONSTRUCTORS, Member, UnitD
 from wxlint.parse.javascript import walk
 
 SYNC, DEFERRED, UNKNOWN = "sync", "deferred", "unknown"
+# What makes a function run, and whether that happens now or later.
+EDGE_MODES = {
+    "call": SYNC,  # a plain call, an IIFE
+    "executor": SYNC,  # `new Promise(executor)`
+    "iteration": SYNC,  # forEach, map, …
+    "param-callback": SYNC,  # a helper calling the callback it was given
+    "api-callback": DEFERRED,  # success / fail / complete
+    "framework-option": DEFERRED,  # other callbacks in an options object the platform calls later
+    "promise": DEFERRED,  # .then / .catch / .finally
+    "await": DEFERRED,  # code after an `await`
+    "timer": DEFERRED,  # setTimeout, nextTick, …
+    "listener": DEFERRED,  # wx.onXxx(cb) and other event listeners
+    "unknown": UNKNOWN,  # handed to a function wxlint cannot see
+}
 
 API_CALLBACKS = frozenset({"success", "fail", "complete"})
 PROMISE_CALLBACKS = frozenset({"then", "catch", "finally"})
@@ -64,9 +78,13 @@ class Edge:
     caller: Function
     callee: Function
     site: Node  # the call, or the nested function for callbacks
-    mode: str  # sync | deferred | unknown
+    kind: str  # a key of EDGE_MODES
     note: str  # what the step does, for traces
     label: str = ""  # the code that defers it, for messages: "wx.login() success", "await", ".then()"
+
+    @property
+    def mode(self) -> str:
+        return EDGE_MODES[self.kind]
 
 
 @dataclass
@@ -168,12 +186,12 @@ class CallGraph:
                 owner = self.enclosing_function(node)
                 owner.await_ends.append((node.range[1] if node.type == "AwaitExpression" else node.right.range[1], node))
 
-    def _add_edge(self, caller: Function, callee: Function, site: Node, mode: str, note: str, label: str = "") -> None:
-        after = caller.after_await(site) if mode != DEFERRED else None
+    def _add_edge(self, caller: Function, callee: Function, site: Node, kind: str, note: str, label: str = "") -> None:
+        after = caller.after_await(site) if EDGE_MODES[kind] != DEFERRED else None
         if after is not None:
             line = caller.module.source.position(caller.module.source.from_utf16(after.range[0]))[0]
-            mode, note, label = DEFERRED, f"{note}, after the `await` on line {line}: it runs later", "await"
-        self.edges_from.setdefault(id(caller.node), []).append(Edge(caller, callee, site, mode, note, label))
+            kind, note, label = "await", f"{note}, after the `await` on line {line}: it runs later", "await"
+        self.edges_from.setdefault(id(caller.node), []).append(Edge(caller, callee, site, kind, note, label))
 
     def _collect_param_calls(self, module: JsModule) -> None:
         """Where each function calls its parameters, for callbacks handed to it."""
@@ -203,7 +221,7 @@ class CallGraph:
             # The call itself.
             targets = [] if node.type == "NewExpression" else self._resolve_callee(module, caller, callee)
             for target in targets:
-                self._add_edge(caller, target, node, SYNC, f"calls {text}()")
+                self._add_edge(caller, target, node, "call", f"calls {text}()")
             if not targets and node.type == "CallExpression" and _worth_recording(callee):
                 self.unresolved.append(Unresolved(module, node, text))
             if callee.type == "Identifier" and callee.name in UNIT_CONSTRUCTORS and module.scopes.resolve(callee) is None:
@@ -233,35 +251,35 @@ class CallGraph:
         site = callback.node
         if via is not None:
             if via in API_CALLBACKS:
-                self._add_edge(caller, callback, site, DEFERRED, f"in the `{via}` callback of {text}(): it runs later, when the call completes",
+                self._add_edge(caller, callback, site, "api-callback", f"in the `{via}` callback of {text}(): it runs later, when the call completes",
                                f"{text}() {via}")
             elif via in _LIFECYCLE_LIKE_OPTIONS:
-                self._add_edge(caller, callback, site, DEFERRED, f"`{via}` of {text}(): called later by the framework", f"{text}() {via}")
+                self._add_edge(caller, callback, site, "framework-option", f"`{via}` of {text}(): called later by the framework", f"{text}() {via}")
             else:
-                self._add_edge(caller, callback, site, UNKNOWN, f"`{via}` handed to {text}(): wxlint cannot tell when it runs")
+                self._add_edge(caller, callback, site, "unknown", f"`{via}` handed to {text}(): wxlint cannot tell when it runs")
             return
         if call.type == "NewExpression" and name == "Promise" and index == 0:
-            self._add_edge(caller, callback, site, SYNC, "in the executor of `new Promise`, which runs at once")
+            self._add_edge(caller, callback, site, "executor", "in the executor of `new Promise`, which runs at once")
         elif name in PROMISE_CALLBACKS and callee.type == "MemberExpression":
-            self._add_edge(caller, callback, site, DEFERRED, f"in a `.{name}()` callback: it runs later, after the promise settles",
+            self._add_edge(caller, callback, site, "promise", f"in a `.{name}()` callback: it runs later, after the promise settles",
                            f".{name}()")
         elif name in TIMERS:
-            self._add_edge(caller, callback, site, DEFERRED, f"in a {name}() callback: it runs later", f"{name}()")
+            self._add_edge(caller, callback, site, "timer", f"in a {name}() callback: it runs later", f"{name}()")
         elif name in SYNC_CALLBACK_METHODS and callee.type == "MemberExpression":
-            self._add_edge(caller, callback, site, SYNC, f"in a .{name}() callback, which runs at once")
+            self._add_edge(caller, callback, site, "iteration", f"in a .{name}() callback, which runs at once")
         elif name is not None and _LISTENER.match(name):
-            self._add_edge(caller, callback, site, DEFERRED, f"registered as a listener with {text}(): it runs when the event fires",
+            self._add_edge(caller, callback, site, "listener", f"registered as a listener with {text}(): it runs when the event fires",
                            f"{text}()")
         elif targets:
             # A callback handed to a function wxlint can see: it runs where that function calls it.
             for target in targets:
                 for param_index, param_call, calling in target.param_calls:
                     if param_index == index:
-                        self._add_edge(calling, callback, param_call, SYNC, f"calls the callback passed to {target.name}")
+                        self._add_edge(calling, callback, param_call, "param-callback", f"calls the callback passed to {target.name}")
                 if not any(i == index for i, _, _ in target.param_calls):
-                    self._add_edge(caller, callback, site, UNKNOWN, f"handed to {text}(), which wxlint cannot see call it")
+                    self._add_edge(caller, callback, site, "unknown", f"handed to {text}(), which wxlint cannot see call it")
         else:
-            self._add_edge(caller, callback, site, UNKNOWN, f"handed to {text}(): wxlint cannot tell when it runs")
+            self._add_edge(caller, callback, site, "unknown", f"handed to {text}(): wxlint cannot tell when it runs")
 
     # -- resolution ------------------------------------------------------------
     def _resolve_callee(self, module: JsModule, caller: Function, callee: Node) -> list[Function]:

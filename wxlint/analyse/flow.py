@@ -3,21 +3,26 @@
 Entries are what starts code running in a mini-program: a user tap on an
 element bound in WXML, another event (long press, input, a component's custom
 event), a lifecycle or page callback the framework calls, or a module's top
-level. From every entry the engine walks the call graph once and keeps, for
-each function, the shortest path per context:
+level. A `Reach` walks the call graph once from a set of entries and keeps,
+for each function, the shortest path per context; each function is visited at
+most once per context, so the cost is linear in the size of the call graph.
 
-- `tap`: reached synchronously from a tap handler, within the user's gesture;
-- `outside`: reached from anything else, or through a deferred step;
-- `unknown`: reached only through a step wxlint cannot see into.
+Two reaches are built on demand:
 
-Each function is visited at most once per context, so the cost is linear in
-the size of the call graph.
+- `tap_reach`: from every entry, with contexts `tap` (synchronously within a
+  user's tap), `outside` (from anything else, or through a deferred step) and
+  `unknown` (only through a step wxlint cannot see into);
+- `launch_reach`: from what runs when the mini-program opens (App onLaunch and
+  onShow, the entry pages' onLoad/onShow/onReady, lifecycles of components on
+  the entry pages), following calls, API callbacks, promises and timers.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable
 
 from esprima.nodes import Node
 
@@ -28,7 +33,7 @@ from wxlint.model.project import ProjectModel
 from wxlint.model.units import UnitDefinition
 from wxlint.model.wxml import EventBinding, unit_event_bindings
 
-TAP, OUTSIDE, UNKNOWN_CONTEXT = "tap", "outside", "unknown"
+TAP, OUTSIDE, UNKNOWN_CONTEXT, LAUNCH = "tap", "outside", "unknown", "launch"
 
 # Built-in events a component can fire that are not a custom `triggerEvent`.
 _BUILTIN_EVENTS = frozenset({
@@ -44,11 +49,18 @@ _ROLE_NOTES = {
     "page-event": "{name} is called by the framework on a page event, not on a user tap",
     "observer": "{name} is a data observer: it runs when data changes, not on a user tap",
 }
+_UNIT_WORDS = {"app": "App", "page": "page", "component": "component", "behavior": "behavior"}
+# What still runs as part of opening the mini-program: listeners wait for events, and
+# what wxlint cannot see may never run.
+LAUNCH_EDGE_KINDS = frozenset({"call", "executor", "iteration", "param-callback", "api-callback", "promise", "await", "timer"})
+APP_LAUNCH_LIFECYCLES = ("onLaunch", "onShow")
+PAGE_LAUNCH_LIFECYCLES = ("onLoad", "onShow", "onReady")
+COMPONENT_LAUNCH_LIFECYCLES = ("created", "attached", "ready", "show")
 
 
 @dataclass
 class Entry:
-    context: str  # TAP or OUTSIDE
+    context: str
     function: Function
     step: TraceStep
     binding: EventBinding | None = None
@@ -64,136 +76,50 @@ class Trace:
     deferred_by: str | None = None  # the code that moved a tap's flow out of the gesture ("await", ".then()")
 
 
-def _combine(context: str, mode: str) -> str:
+def _tap_context(context: str, edge: Edge) -> str:
     """The context after one step. A deferred step always leaves the gesture; a step
     wxlint cannot see into makes the rest unknown, never a finding on its own."""
-    if mode == DEFERRED:
+    if edge.mode == DEFERRED:
         return OUTSIDE
-    if mode == UNKNOWN:
+    if edge.mode == UNKNOWN:
         return UNKNOWN_CONTEXT
     return context
 
 
-class FlowEngine:
-    def __init__(self, model: ProjectModel):
-        self.model = model
-        self.graph = CallGraph(model.js_modules, model.project.miniprogram_root)
-        self.unresolved_bindings: list[EventBinding] = []
-        self.entries: list[Entry] = []
-        self.bindings_by_unit: dict[int, list[EventBinding]] = {}
-        self._collect_entries()
-        # (function id, context) -> (previous key or Entry, edge or None)
+def _step(module: JsModule, node: Node, note: str) -> TraceStep:
+    line, column, _, _ = module.tree.span(node)
+    return TraceStep(module.path, line, column, note)
+
+
+class Reach:
+    """Shortest paths from entries over the call graph; `advance(context, edge)` gives the
+    context after an edge, or None to stop there."""
+
+    def __init__(self, graph: CallGraph, entries: list[Entry], advance: Callable[[str, Edge], str | None]):
+        # (function id, context) -> (previous key or the Entry, edge or None)
         self._witness: dict[tuple[int, str], tuple[object, Edge | None]] = {}
-        self._propagate()
-
-    # -- entries ---------------------------------------------------------------
-    def unit_wxml(self, unit: UnitDefinition):
-        return self.model.wxml.get(unit.module.path.with_suffix(".wxml"))
-
-    def unit_bindings(self, unit: UnitDefinition) -> list[EventBinding]:
-        """Event bindings of a unit's WXML, with included files and imported templates."""
-        key = id(unit)
-        if key not in self.bindings_by_unit:
-            document = self.unit_wxml(unit)
-            self.bindings_by_unit[key] = [] if document is None else unit_event_bindings(
-                document, self.model.wxml.get, self.model.project.miniprogram_root)
-        return self.bindings_by_unit[key]
-
-    def _collect_entries(self) -> None:
-        graph = self.graph
-        for unit in graph.units:
-            module = unit.module
-            kind_name = {"app": "App", "page": "page", "component": "component", "behavior": "behavior"}[unit.kind]
-            for member in unit.framework_members:
-                function = graph.function(member.function)
-                note = _ROLE_NOTES[member.role].format(name=member.display, kind=kind_name)
-                self.entries.append(Entry(OUTSIDE, function, self._step(module, member.key, note)))
-            if unit.kind not in ("page", "component"):
-                continue
-            for binding in self.unit_bindings(unit):
-                if binding.is_dynamic:
-                    self.unresolved_bindings.append(binding)
-                    continue
-                found = graph.lookup_member(unit, binding.handler)
-                if found is None:
-                    continue
-                function = graph.function(found[1].function)
-                document_source = binding.source
-                attribute = binding.attribute
-                if binding.event_key == "tap":
-                    note = f'`{attribute.name}="{attribute.value}"` on <{binding.element.tag}>: {binding.handler} handles a user tap'
-                    context = TAP
-                elif binding.event_key in _BUILTIN_EVENTS:
-                    note = f'`{attribute.name}="{attribute.value}"` on <{binding.element.tag}>: a {binding.event} event, not a tap'
-                    context = OUTSIDE
-                else:
-                    note = (f'`{attribute.name}="{attribute.value}"` on <{binding.element.tag}>: a custom event the component '
-                            f"fires with triggerEvent, not a user tap")
-                    context = OUTSIDE
-                line, column = document_source.position(attribute.offset)
-                self.entries.append(Entry(context, function, TraceStep(document_source.path, line, column, note), binding))
-        for module in self.model.js_modules.values():
-            program = graph.function(module.tree.program)
-            self.entries.append(Entry(OUTSIDE, program, TraceStep(module.path, 1, 1, "the module's top level runs when the file is loaded")))
-
-    def notes(self) -> list[TraceStep]:
-        """What the engine could not follow, worth telling a user in --verbose."""
-        notes = []
-        for binding in self.unresolved_bindings:
-            line, column = binding.source.position(binding.attribute.offset)
-            notes.append(TraceStep(binding.source.path, line, column,
-                                   f'`{binding.attribute.name}="{binding.attribute.value}"`: the handler is chosen at run time; not followed'))
-        return notes
-
-    def _step(self, module: JsModule, node: Node, note: str) -> TraceStep:
-        line, column, _, _ = module.tree.span(node)
-        return TraceStep(module.path, line, column, note)
-
-    # -- propagation -----------------------------------------------------------
-    def _propagate(self) -> None:
         queue: deque[tuple[int, str]] = deque()
-        # Taps first, so that a function reached both ways keeps its tap path short.
-        for entry in sorted(self.entries, key=lambda e: e.context != TAP):
+        for entry in entries:
             key = (id(entry.function.node), entry.context)
             if key not in self._witness:
                 self._witness[key] = (entry, None)
                 queue.append(key)
-        edges_from = self.graph.edges_from
+        edges_from = graph.edges_from
         while queue:
             function_id, context = queue.popleft()
             for edge in edges_from.get(function_id, ()):
-                next_key = (id(edge.callee.node), _combine(context, edge.mode))
+                next_context = advance(context, edge)
+                if next_context is None:
+                    continue
+                next_key = (id(edge.callee.node), next_context)
                 if next_key not in self._witness:
                     self._witness[next_key] = ((function_id, context), edge)
                     queue.append(next_key)
 
-    def contexts(self, function: Function) -> dict[str, Trace]:
-        """Each context a function is reached in, with the shortest trace to it."""
-        found = {}
-        for context in (TAP, OUTSIDE, UNKNOWN_CONTEXT):
-            key = (id(function.node), context)
-            if key in self._witness:
-                found[context] = self._trace(key)
-        return found
-
-    def call_contexts(self, module: JsModule, call: Node, final_note: str) -> dict[str, Trace]:
-        """The contexts a call site runs in, each with a trace ending at the call."""
-        caller = self.graph.enclosing_function(call)
-        after = caller.after_await(call)
-        call_step = self._step(module, call.callee, final_note)
-        results: dict[str, Trace] = {}
-        for context, trace in self.contexts(caller).items():
-            steps = list(trace.steps)
-            deferred_by = trace.deferred_by
-            if after is not None:
-                steps.append(self._step(module, after, f"`await`: what follows in {caller.name} runs later, outside the gesture"))
-                if context == TAP:
-                    deferred_by = "await"
-                context = _combine(context, DEFERRED)
-            steps.append(call_step)
-            if context not in results:
-                results[context] = Trace(context, trace.entry, steps, deferred_by)
-        return results
+    def contexts(self, function: Function, order: tuple[str, ...]) -> dict[str, Trace]:
+        """Each context (of `order`) a function is reached in, with the shortest trace to it."""
+        return {context: self._trace((id(function.node), context)) for context in order
+                if (id(function.node), context) in self._witness}
 
     def _trace(self, key: tuple[int, str]) -> Trace:
         edges: list[Edge] = []
@@ -206,11 +132,175 @@ class FlowEngine:
             edges.append(edge)
             current = previous
         edges.reverse()
-        steps = [entry.step]
         deferred_by = None
         if entry.context == TAP:
             deferred_by = next((edge.label or edge.note for edge in edges if edge.mode == DEFERRED), None)
+        steps = [entry.step]
         for edge in edges:
-            note = f"{edge.caller.name} {edge.note}" if edge.note.startswith("calls") else edge.note
-            steps.append(self._step(edge.caller.module, edge.site, note))
+            note = f"{edge.caller.name} {edge.note}" if edge.kind == "call" else edge.note
+            steps.append(_step(edge.caller.module, edge.site, note))
         return Trace(key[1], entry, steps, deferred_by)
+
+
+class FlowEngine:
+    def __init__(self, model: ProjectModel):
+        self.model = model
+        self.project = model.project
+        self.graph = CallGraph(model.js_modules, model.project.miniprogram_root)
+        self.unresolved_bindings: list[EventBinding] = []
+        self._bindings_by_unit: dict[int, list[EventBinding]] = {}
+        self.entries = self._collect_entries()
+
+    # -- units and their WXML -----------------------------------------------------
+    def unit_wxml(self, unit: UnitDefinition):
+        return self.model.wxml.get(unit.module.path.with_suffix(".wxml"))
+
+    def unit_bindings(self, unit: UnitDefinition) -> list[EventBinding]:
+        """Event bindings of a unit's WXML, with included files and imported templates."""
+        key = id(unit)
+        if key not in self._bindings_by_unit:
+            document = self.unit_wxml(unit)
+            self._bindings_by_unit[key] = [] if document is None else unit_event_bindings(
+                document, self.model.wxml.get, self.project.miniprogram_root)
+        return self._bindings_by_unit[key]
+
+    def units_of_route(self, route: str) -> list[UnitDefinition]:
+        """The Page/Component definitions in the script of a page or component route."""
+        unit = self.project.units.get(route)
+        if unit is None or unit.script is None:
+            return []
+        return self.graph.units_by_module.get(unit.script.resolve(), [])
+
+    # -- entries ---------------------------------------------------------------
+    def _collect_entries(self) -> list[Entry]:
+        graph = self.graph
+        entries = []
+        for unit in graph.units:
+            for member in unit.framework_members:
+                note = _ROLE_NOTES[member.role].format(name=member.display, kind=_UNIT_WORDS[unit.kind])
+                entries.append(Entry(OUTSIDE, graph.function(member.function), _step(unit.module, member.key, note)))
+            if unit.kind in ("page", "component"):
+                entries.extend(self._binding_entries(unit))
+        for module in self.model.js_modules.values():
+            entries.append(Entry(OUTSIDE, graph.function(module.tree.program),
+                                 TraceStep(module.path, 1, 1, "the module's top level runs when the file is loaded")))
+        return entries
+
+    def _binding_entries(self, unit: UnitDefinition) -> list[Entry]:
+        entries = []
+        for binding in self.unit_bindings(unit):
+            if binding.is_dynamic:
+                self.unresolved_bindings.append(binding)
+                continue
+            found = self.graph.lookup_member(unit, binding.handler)
+            if found is None:
+                continue
+            attribute, tag = binding.attribute, binding.element.tag
+            written = f'`{attribute.name}="{attribute.value}"` on <{tag}>'
+            if binding.event_key == "tap":
+                context, note = TAP, f"{written}: {binding.handler} handles a user tap"
+            elif binding.event_key in _BUILTIN_EVENTS:
+                context, note = OUTSIDE, f"{written}: a {binding.event} event, not a tap"
+            else:
+                context, note = OUTSIDE, f"{written}: a custom event the component fires with triggerEvent, not a user tap"
+            line, column = binding.source.position(attribute.offset)
+            entries.append(Entry(context, self.graph.function(found[1].function),
+                                 TraceStep(binding.source.path, line, column, note), binding))
+        return entries
+
+    def notes(self) -> list[TraceStep]:
+        """What the engine could not follow, worth telling a user in --verbose."""
+        notes = []
+        for binding in self.unresolved_bindings:
+            line, column = binding.source.position(binding.attribute.offset)
+            notes.append(TraceStep(binding.source.path, line, column,
+                                   f'`{binding.attribute.name}="{binding.attribute.value}"`: the handler is chosen at run time; not followed'))
+        return notes
+
+    # -- the tap question ---------------------------------------------------------
+    @cached_property
+    def tap_reach(self) -> Reach:
+        # Taps first, so that a function reached both ways keeps its tap path short.
+        ordered = sorted(self.entries, key=lambda e: e.context != TAP)
+        return Reach(self.graph, ordered, _tap_context)
+
+    def call_contexts(self, module: JsModule, call: Node, final_note: str) -> dict[str, Trace]:
+        """The tap contexts a call site runs in, each with a trace ending at the call."""
+        caller = self.graph.enclosing_function(call)
+        after = caller.after_await(call)
+        results: dict[str, Trace] = {}
+        for context, trace in self.tap_reach.contexts(caller, (TAP, OUTSIDE, UNKNOWN_CONTEXT)).items():
+            steps = list(trace.steps)
+            deferred_by = trace.deferred_by
+            if after is not None:
+                steps.append(_step(module, after, f"`await`: what follows in {caller.name} runs later, outside the gesture"))
+                if context == TAP:
+                    deferred_by = "await"
+                context = OUTSIDE if context != UNKNOWN_CONTEXT else context
+            steps.append(_step(module, call.callee, final_note))
+            results.setdefault(context, Trace(context, trace.entry, steps, deferred_by))
+        return results
+
+    # -- the launch question ------------------------------------------------------
+    def entry_routes(self) -> list[str]:
+        """The entry pages: `entry-pages` from the configuration, else app.json's entry page."""
+        configured = [route.strip("/") for route in self.project.config.entry_pages]
+        return configured or ([self.project.entry_page] if self.project.entry_page else [])
+
+    def launch_entries(self) -> list[Entry]:
+        entries = []
+        app = self.graph.app_unit()
+        if app is not None:
+            for name in APP_LAUNCH_LIFECYCLES:
+                member = next((m for m in app.framework_members if m.name == name), None)
+                if member is not None:
+                    entries.append(Entry(LAUNCH, self.graph.function(member.function), _step(
+                        app.module, member.key, f"App {name} runs when the mini-program opens")))
+        for route in self.entry_routes():
+            for unit in self.units_of_route(route):
+                for member in unit.framework_members:
+                    if member.name in PAGE_LAUNCH_LIFECYCLES and member.role == "lifecycle":
+                        entries.append(Entry(LAUNCH, self.graph.function(member.function), _step(
+                            unit.module, member.key, f"{member.name} of the entry page {route} runs when the mini-program opens")))
+            for tag, component_route in self._components_rendered(route):
+                for unit in self.units_of_route(component_route):
+                    for member in unit.framework_members:
+                        if member.name in COMPONENT_LAUNCH_LIFECYCLES and member.role == "lifecycle":
+                            entries.append(Entry(LAUNCH, self.graph.function(member.function), _step(
+                                unit.module, member.key,
+                                f"{member.display} of <{tag}>, rendered on the entry page {route}, runs when the mini-program opens")))
+        return entries
+
+    def _components_rendered(self, route: str) -> list[tuple[str, str]]:
+        """(tag, component route) of the custom components a page renders, nested ones included."""
+        found: list[tuple[str, str]] = []
+        seen = {route}
+        queue = [route]
+        while queue:
+            current = queue.pop(0)
+            unit = self.project.units.get(current)
+            document = self.model.wxml.get(unit.wxml.resolve()) if unit is not None and unit.wxml else None
+            if document is None:
+                continue
+            using = {**self.project.global_components, **unit.components}
+            tags = {element.tag for element in document.iter_elements()}
+            for tag in sorted(tags):
+                target = using.get(tag)
+                if target is not None and target not in seen:
+                    seen.add(target)
+                    found.append((tag, target))
+                    queue.append(target)
+        return found
+
+    @cached_property
+    def launch_reach(self) -> Reach:
+        return Reach(self.graph, self.launch_entries(),
+                     lambda context, edge: context if edge.kind in LAUNCH_EDGE_KINDS else None)
+
+    def launch_trace(self, module: JsModule, node: Node, final_note: str) -> Trace | None:
+        """How a call runs when the mini-program opens, if it does."""
+        caller = self.graph.enclosing_function(node)
+        trace = self.launch_reach.contexts(caller, (LAUNCH,)).get(LAUNCH)
+        if trace is None:
+            return None
+        return Trace(LAUNCH, trace.entry, [*trace.steps, _step(module, node, final_note)])
