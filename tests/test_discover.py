@@ -9,7 +9,7 @@ from wxlint.discover import discover
 from conftest import lint_json, write_project
 
 RULES = {"deprecated-getuserinfo", "parse-error"}
-PAGE = "Page({ onLoad() { wx.getUserInfo() } })\n"
+PAGE = "Page({ reload() { wx.getUserInfo() } })\n"
 
 
 def _write_json(path, data):

@@ -78,3 +78,29 @@ def test_member_2021_app_getuserprofile_flows():
 def test_member_2021_app_old_button_is_deprecated():
     _, report = lint_json(MEMBER_2021, "--select", "deprecated-getuserinfo")
     assert positions(report) == [("pages/index/index.wxml", 5, 21), ("pages/index/index.wxml", 5, 45)]
+
+
+def test_legacy_app_launch_popups_with_traces():
+    code, report = lint_json(LEGACY, "--select", "login-popup-on-launch")
+    found = [(f["path"], f["line"], f["column"]) for f in report["findings"]]
+    assert found == [
+        ("miniprogram/app.js", 26, 11),  # showModal '请先登录授权', showCancel: false, in getSetting's success
+        ("miniprogram/app.js", 30, 28),  # navigateTo the login page, in that modal's success
+        ("miniprogram/components/user-card/user-card.js", 8, 7),  # attached of a global component on the entry page
+        ("miniprogram/pages/index/index.js", 21, 5),  # getLocation in the entry page's onShow
+    ]
+    modal, navigate, card, location = report["findings"]
+    assert "`showCancel: false`" in modal["message"]
+    assert [s["line"] for s in navigate["trace"]] == [5, 14, 30, 30]
+    assert card["trace"][0]["note"] == ("lifetimes.attached of <user-card>, rendered on the entry page pages/index/index, "
+                                        "runs when the mini-program opens")
+    assert location["trace"][0]["note"] == "onShow of the entry page pages/index/index runs when the mini-program opens"
+    # The getUserInfo in onLaunch only runs once scope.userInfo is granted: no dialog.
+    assert ("miniprogram/app.js", 17, 11) not in found
+    assert code == 1
+
+
+def test_other_samples_have_no_launch_popups():
+    for sample in (MODERN, MEMBER_2021):
+        _, report = lint_json(sample, "--select", "login-popup-on-launch")
+        assert report["findings"] == [], sample.name

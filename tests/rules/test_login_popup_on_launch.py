@@ -1,0 +1,136 @@
+"""login-popup-on-launch: each popup kind, each launch context, and what is not a popup."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import lint_json
+
+RULE = "login-popup-on-launch"
+
+
+def launch_findings(project, files, *args):
+    _, report = lint_json(project(files), "--select", RULE, *args)
+    return [(f["path"], f["line"], f["message"].split(" ", 1)[0]) for f in report["findings"]], report
+
+
+POPUPS = {
+    "authorize a scope": ("wx.authorize({ scope: 'scope.writePhotosAlbum' })", "`wx.authorize`"),
+    "getLocation": ("wx.getLocation({ type: 'gcj02' })", "`wx.getLocation`"),
+    "chooseAddress": ("wx.chooseAddress({})", "`wx.chooseAddress`"),
+    "getWeRunData": ("wx.getWeRunData({})", "`wx.getWeRunData`"),
+    "recorder manager": ("const rm = wx.getRecorderManager()\nrm.start({ duration: 60000 })", "`RecorderManager.start`"),
+    "saveImageToPhotosAlbum": ("wx.saveImageToPhotosAlbum({ filePath: 'a.png' })", "`wx.saveImageToPhotosAlbum`"),
+    "getUserProfile": ("wx.getUserProfile({ desc: '资料' })", "`wx.getUserProfile`"),
+    "getUserInfo": ("wx.getUserInfo({})", "`wx.getUserInfo`"),
+    "login modal in Chinese": ("wx.showModal({ title: '提示', content: '登录后才能使用' })", "`wx.showModal`"),
+    "login modal in English, concatenated": ("wx.showModal({ content: 'Please ' + 'Sign in first' })", "`wx.showModal`"),
+    "navigate to login": ("wx.navigateTo({ url: '/pages/login/index?from=' + src })", "`wx.navigateTo`"),
+    "reLaunch to bind phone": ("wx.reLaunch({ url: `/pages/user/bind-phone` })", "`wx.reLaunch`"),
+    "subscribe message": ("wx.requestSubscribeMessage({ tmplIds: ['t'] })", "`wx.requestSubscribeMessage`"),
+}
+
+
+@pytest.mark.parametrize("name", POPUPS)
+def test_each_popup_kind_in_on_launch(project, name):
+    code, first_word = POPUPS[name]
+    files = {"app.js": f"const src = 'x'\nApp({{\n  onLaunch() {{\n{code}\n  }}\n}})\n"}
+    found, report = launch_findings(project, files)
+    assert [(p, w) for p, _, w in found] == [("app.js", first_word)]
+    [finding] = report["findings"]
+    assert finding["trace"][0]["note"] == "App onLaunch runs when the mini-program opens"
+
+
+def test_modal_without_cancel_says_so(project):
+    files = {"app.js": "App({ onShow() { wx.showModal({ title: '请先授权', showCancel: false }) } })"}
+    _, report = launch_findings(project, files)
+    assert "`showCancel: false`" in report["findings"][0]["message"]
+
+
+ENTRY = {"app.json": json.dumps({"pages": ["pages/home/home", "pages/other/other"],
+                                 "usingComponents": {"global-bar": "/components/bar/bar"}}),
+         "pages/other/other.js": "Page({ onLoad() { wx.getLocation({}) } })"}
+
+
+@pytest.mark.parametrize("lifecycle", ["onLoad", "onShow", "onReady"])
+def test_entry_page_lifecycles(project, lifecycle):
+    files = {**ENTRY, "pages/home/home.js": f"Page({{ {lifecycle}() {{ wx.getLocation({{}}) }}, onHide() {{ wx.getLocation({{}}) }} }})"}
+    found, report = launch_findings(project, files)
+    assert [p for p, _, _ in found] == ["pages/home/home.js"]
+    assert report["findings"][0]["trace"][0]["note"] == f"{lifecycle} of the entry page pages/home/home runs when the mini-program opens"
+
+
+def test_components_on_the_entry_page_nested_and_global(project):
+    files = {**ENTRY,
+             "pages/home/home.json": json.dumps({"usingComponents": {"card": "../../components/card/card"}}),
+             "pages/home/home.wxml": "<card/><global-bar/>",
+             "pages/home/home.js": "Page({})",
+             "components/card/card.json": json.dumps({"component": True, "usingComponents": {"avatar": "../avatar/avatar"}}),
+             "components/card/card.wxml": "<avatar/>",
+             "components/card/card.js": "Component({ lifetimes: { attached() { wx.getUserProfile({ desc: 'x' }) } } })",
+             "components/avatar/avatar.js": "Component({ ready() { wx.authorize({ scope: 'scope.camera' }) } })",
+             "components/bar/bar.js": "Component({ pageLifetimes: { show() { wx.getWeRunData({}) } }, methods: { tap() { wx.getLocation({}) } } })",
+             "components/unused/unused.js": "Component({ attached() { wx.getLocation({}) } })"}
+    found, report = launch_findings(project, files)
+    assert [(p, w) for p, _, w in found] == [("components/avatar/avatar.js", "`wx.authorize`"),
+                                             ("components/bar/bar.js", "`wx.getWeRunData`"),
+                                             ("components/card/card.js", "`wx.getUserProfile`")]
+    notes = [f["trace"][0]["note"] for f in report["findings"]]
+    assert notes[0] == "ready of <avatar>, rendered on the entry page pages/home/home, runs when the mini-program opens"
+
+
+def test_entry_page_path_and_configured_entry_pages(project):
+    pages = {"pages/a/a.js": "Page({ onLoad() { wx.getLocation({}) } })",
+             "pages/b/b.js": "Page({ onLoad() { wx.chooseAddress({}) } })"}
+    found, _ = launch_findings(project, {**pages, "app.json": json.dumps({"pages": ["pages/a/a", "pages/b/b"], "entryPagePath": "pages/b/b"})})
+    assert [p for p, _, _ in found] == ["pages/b/b.js"]
+    configured = {**pages, "app.json": json.dumps({"pages": ["pages/a/a", "pages/b/b"]}),
+                  ".wxlint.yml": "entry-pages: [pages/b/b]\n"}
+    found, _ = launch_findings(project, configured)
+    assert [p for p, _, _ in found] == ["pages/b/b.js"]
+
+
+def test_popups_in_callbacks_helpers_and_timers_still_pop_up_at_launch(project):
+    files = {"app.js": "const auth = require('./utils/auth')\n"
+                       "App({ onLaunch() { wx.checkSession({ fail: () => auth.ask() }) }, onShow() { setTimeout(() => wx.getLocation({}), 1000) } })",
+             "utils/auth.js": "module.exports = { ask() { return new Promise(() => wx.getUserProfile({ desc: 'x' })) } }"}
+    found, report = launch_findings(project, files)
+    assert [(p, l) for p, l, _ in found] == [("app.js", 2), ("utils/auth.js", 1)]
+    assert [s["path"] for s in report["findings"][1]["trace"]] == ["app.js", "app.js", "app.js", "utils/auth.js", "utils/auth.js"]
+
+
+def test_login_pages_configuration(project):
+    files = {"app.js": "App({ onLaunch() { wx.redirectTo({ url: '/pages/account/enter' }); wx.navigateTo({ url: '/pages/login/login' }) } })",
+             ".wxlint.yml": "login-pages: ['pages/account/*']\n"}
+    found, report = launch_findings(project, files)
+    assert [f["message"].split("`")[3] for f in report["findings"]] == ["/pages/account/enter"]
+
+
+NOT_POPUPS = {
+    "silent login and checks": "wx.login({ success: () => wx.checkSession({}) }); wx.getSetting({})",
+    "granted scope checked first": "wx.getSetting({ success: (res) => { if (res.authSetting['scope.userLocation']) { wx.getLocation({}) } } })",
+    "granted with && and === true": "wx.getSetting({ success: (r) => r.authSetting['scope.werun'] === true && wx.getWeRunData({}) })",
+    "the old quickstart's userInfo check": "wx.getSetting({ success: (res) => { if (res.authSetting['scope.userInfo']) { wx.getUserInfo({}) } } })",
+    "authorize scope.userInfo shows nothing": "wx.authorize({ scope: 'scope.userInfo' })",
+    "a modal about something else": "wx.showModal({ title: '新版本', content: '发现新版本，是否更新？' })",
+    "navigation elsewhere": "wx.switchTab({ url: '/pages/author/list' })",
+    "a listener that waits for an event": "wx.onNetworkStatusChange(() => wx.getLocation({}))",
+    "a callback wxlint cannot see": "someSdk.init(() => wx.getLocation({}))",
+}
+
+
+@pytest.mark.parametrize("name", NOT_POPUPS)
+def test_not_a_popup_at_launch(project, name):
+    found, _ = launch_findings(project, {"app.js": f"App({{ onLaunch() {{ {NOT_POPUPS[name]} }} }})"})
+    assert found == []
+
+
+def test_taps_and_non_entry_pages_are_fine(project):
+    files = {"app.json": json.dumps({"pages": ["pages/home/home", "pages/me/me"]}),
+             "pages/home/home.wxml": '<button bindtap="login">登录</button>',
+             "pages/home/home.js": "Page({ login() { wx.navigateTo({ url: '/pages/login/login' }) } })",
+             "pages/me/me.js": "Page({ onLoad() { wx.showModal({ content: '请先登录', showCancel: false }) } })"}
+    found, _ = launch_findings(project, files)
+    assert found == []

@@ -1,0 +1,113 @@
+"""login-popup-on-launch: no login or authorization popup when the mini-program opens."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+
+from esprima.nodes import Node
+
+from wxlint.catalogue import load_data_table
+from wxlint.checks import CheckContext
+from wxlint.model.javascript import JsModule, object_property, unwrap
+from wxlint.model.permissions import ScopeTable, checked_scope
+
+
+def check(ctx: CheckContext) -> None:
+    flow = ctx.flow
+    if not flow.launch_entries():
+        return
+    table = ScopeTable(load_data_table("scopes"))
+    data = ctx.data
+    keywords = [k.lower() for k in data["modal_keywords"]]
+    login_route = _login_route_matcher(ctx)
+    for module in ctx.model.js_modules.values():
+        for node, message_id, arguments in _popups(module, table, data, keywords, login_route, ctx.lang):
+            trace = flow.launch_trace(module, node, f"calls {module.tree.text_of(node)}()")
+            if trace is not None:
+                ctx.report_node(module, node, message_id, trace=trace.steps, **arguments)
+
+
+def _popups(module: JsModule, table: ScopeTable, data: dict, keywords: list[str], login_route, lang: str):
+    """(node to report, message id, arguments) of every call that would pop up or force login."""
+    for scoped in table.calls(module):
+        scope = scoped.scope
+        if scope.scope == "scope.userInfo":
+            continue  # withdrawn: no dialog any more (reported by deprecated-getuserinfo)
+        if checked_scope(scoped.call).get(scope.scope) is True:
+            continue  # only runs when already granted: no dialog appears
+        if scoped.api == "authorize":
+            yield scoped.node, "authorize", {"scope": scope.scope}
+        elif scope.prompts:
+            yield scoped.node, "scope-api", {"api": scoped.api if "." in scoped.api else f"wx.{scoped.api}",
+                                             "what": scope.label[lang]}
+    for use in module.wx_uses:
+        if use.kind != "call":
+            continue
+        if use.api in data["user_info_apis"]:
+            if use.api == "getUserInfo" and checked_scope(use.call).get("scope.userInfo") is True:
+                continue
+            yield use.node, "user-info", {"api": use.api}
+        elif use.api in data["subscribe_apis"]:
+            yield use.node, "subscribe", {}
+        elif use.api == "showModal" and use.call.arguments:
+            options = use.call.arguments[0]
+            text = " ".join(_strings(object_property(options, "title")) + _strings(object_property(options, "content")))
+            if any(keyword in text.lower() for keyword in keywords):
+                show_cancel = unwrap(object_property(options, "showCancel"))
+                no_cancel = show_cancel is not None and show_cancel.type == "Literal" and show_cancel.value is False
+                yield use.node, "modal-no-cancel" if no_cancel else "modal", {}
+        elif use.api in data["navigation_apis"] and use.call.arguments:
+            url = "".join(_leading_strings(object_property(use.call.arguments[0], "url")))
+            if url and login_route(url):
+                yield use.node, "navigate", {"api": use.api, "url": url}
+
+
+def _strings(node: Node | None) -> list[str]:
+    """Every string piece of an expression: literals, template parts, concatenations."""
+    node = unwrap(node)
+    if node is None:
+        return []
+    if node.type == "Literal" and isinstance(node.value, str):
+        return [node.value]
+    if node.type == "TemplateLiteral":
+        return [q.value.cooked or "" for q in node.quasis]
+    if node.type == "BinaryExpression" and node.operator == "+":
+        return _strings(node.left) + _strings(node.right)
+    if node.type == "ConditionalExpression":
+        return _strings(node.consequent) + _strings(node.alternate)
+    return []
+
+
+def _leading_strings(node: Node | None) -> list[str]:
+    """The static start of a URL expression: `'/pages/login/login?from=' + x` -> ['/pages/login/login?from=']."""
+    node = unwrap(node)
+    if node is None:
+        return []
+    if node.type == "Literal" and isinstance(node.value, str):
+        return [node.value]
+    if node.type == "TemplateLiteral":
+        return [node.quasis[0].value.cooked or ""]
+    if node.type == "BinaryExpression" and node.operator == "+":
+        return _leading_strings(node.left)
+    return []
+
+
+def _route_words(segment: str) -> set[str]:
+    """Words of a path segment and each pair joined: `bind-phone`, `bindPhone` -> bind, phone, bindphone."""
+    tokens = [t.lower() for t in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", segment)]
+    return set(tokens) | {a + b for a, b in zip(tokens, tokens[1:])}
+
+
+def _login_route_matcher(ctx: CheckContext):
+    """A test of a URL's route: `login-pages` globs from the configuration, else the default words."""
+    configured = [p.strip("/") for p in ctx.model.project.config.login_pages]
+    words = set(ctx.data["login_route_words"])
+
+    def is_login(url: str) -> bool:
+        route = url.split("?", 1)[0].strip("/")
+        if configured:
+            return any(fnmatch.fnmatchcase(route, pattern) for pattern in configured)
+        return any(_route_words(part) & words or "login" in part.lower() for part in route.split("/"))
+
+    return is_login

@@ -1,0 +1,153 @@
+"""Scope-gated calls and the `authSetting` checks around them.
+
+The scope table (`rules/data/scopes.yaml`) maps each authorization scope to the
+APIs, object methods and components it gates. This module finds, in one
+script, the calls that need a scope and the `authSetting['scope.x']` tests
+that decide whether a call runs on a granted or a denied path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from esprima.nodes import Node
+
+from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
+from wxlint.parse.javascript import walk
+
+
+@dataclass(frozen=True)
+class ScopeInfo:
+    scope: str
+    label: dict[str, str]
+    apis: tuple[str, ...]
+    methods: dict[str, tuple[str, ...]]  # factory API -> methods, e.g. getRecorderManager -> (start,)
+    components: tuple[str, ...]
+    prompts: bool
+    deniable: bool
+
+
+@dataclass
+class ScopedCall:
+    scope: ScopeInfo
+    api: str  # "getLocation", "RecorderManager.start" or "authorize"
+    node: Node  # where to report: the callee
+    call: Node
+
+
+class ScopeTable:
+    def __init__(self, data: dict):
+        self.scopes: dict[str, ScopeInfo] = {}
+        for scope, entry in data["scopes"].items():
+            self.scopes[scope] = ScopeInfo(
+                scope=scope, label=entry.get("label", {"en": scope, "zh": scope}),
+                apis=tuple(entry.get("apis", ())),
+                methods={k: tuple(v) for k, v in (entry.get("methods") or {}).items()},
+                components=tuple(entry.get("components", ())),
+                prompts=bool(entry.get("prompts")), deniable=bool(entry.get("deniable")))
+        self._by_api = {api: info for info in self.scopes.values() for api in info.apis}
+        self._by_method = {(factory, method): info for info in self.scopes.values()
+                           for factory, methods in info.methods.items() for method in methods}
+
+    def calls(self, module: JsModule) -> list[ScopedCall]:
+        """Every call in a script that needs a scope, `wx.authorize({scope})` included."""
+        found = []
+        for use in module.wx_uses:
+            if use.kind != "call":
+                continue
+            info = self._by_api.get(use.api)
+            if info is not None:
+                found.append(ScopedCall(info, use.api, use.node, use.call))
+            elif use.api == "authorize" and use.call.arguments:
+                scope = string_value(object_property(use.call.arguments[0], "scope"))
+                if scope in self.scopes:
+                    found.append(ScopedCall(self.scopes[scope], "authorize", use.node, use.call))
+            elif any(factory == use.api for factory, _ in self._by_method):
+                found.extend(self._factory_method_calls(module, use))
+        return found
+
+    def _factory_method_calls(self, module: JsModule, use) -> list[ScopedCall]:
+        """`wx.getRecorderManager().start()` and `const rm = wx.getRecorderManager(); rm.start()`."""
+        factory_call = use.call
+        parent = factory_call._parent
+        targets = []
+        if parent is not None and parent.type == "MemberExpression" and parent.object is factory_call:
+            targets.append(parent)
+        elif parent is not None and parent.type == "VariableDeclarator" and parent.init is factory_call and parent.id.type == "Identifier":
+            binding = module.scopes.resolve(parent.id)
+            if binding is not None and binding.is_constant:
+                targets.extend(_member_uses(module, binding))
+        found = []
+        for member in targets:
+            info = self._by_method.get((use.api, member_name(member)))
+            call = member._parent
+            if info is not None and call is not None and call.type == "CallExpression" and call.callee is member:
+                class_name = use.api[3:] if use.api.startswith("get") else use.api
+                found.append(ScopedCall(info, f"{class_name}.{member_name(member)}", member, call))
+        return found
+
+
+def _member_uses(module: JsModule, binding) -> list[Node]:
+    uses = []
+    for node in walk(module.tree.program):
+        if node.type == "MemberExpression" and unwrap(node.object).type == "Identifier":
+            if module.scopes.resolve(unwrap(node.object)) is binding:
+                uses.append(node)
+    return uses
+
+
+def auth_setting_test(expression: Node | None) -> tuple[str, bool] | None:
+    """(scope, granted) when an expression tests `authSetting['scope.x']`:
+    truthy or `=== true` means granted, `!…`, `=== false` or `!== true` means denied or undecided."""
+    expression = unwrap(expression)
+    if expression is None:
+        return None
+    if expression.type == "MemberExpression" and expression.computed:
+        scope = member_name(expression)
+        return (scope, True) if scope and scope.startswith("scope.") else None
+    if expression.type == "UnaryExpression" and expression.operator == "!":
+        inner = auth_setting_test(expression.argument)
+        return (inner[0], not inner[1]) if inner else None
+    if expression.type == "BinaryExpression" and expression.operator in ("===", "==", "!==", "!="):
+        for side, other in ((expression.left, expression.right), (expression.right, expression.left)):
+            inner = auth_setting_test(side)
+            other = unwrap(other)
+            if inner and other.type == "Literal" and isinstance(other.value, bool):
+                granted = other.value if expression.operator in ("===", "==") else not other.value
+                return inner[0], granted if inner[1] else not granted
+    return None
+
+
+def checked_scope(node: Node) -> dict[str, bool]:
+    """The scopes an `if`/`?:`/`&&` around `node` has checked, scope -> granted on this path.
+
+    Looks outward through enclosing functions too: a call nested in a callback
+    inside the `if` still runs only on that branch.
+    """
+    checks: dict[str, bool] = {}
+    child, parent = node, node._parent
+    while parent is not None:
+        kind = parent.type
+        test = None
+        if kind in ("IfStatement", "ConditionalExpression"):
+            if parent.consequent is child:
+                test, branch = parent.test, True
+            elif parent.alternate is child:
+                test, branch = parent.test, False
+        elif kind == "LogicalExpression" and parent.right is child and parent.operator == "&&":
+            test, branch = parent.left, True
+        if test is not None:
+            for part in _conjuncts(test) if branch else [test]:
+                result = auth_setting_test(part)
+                if result is not None:
+                    scope, granted = result
+                    checks.setdefault(scope, granted if branch else not granted)
+        child, parent = parent, parent._parent
+    return checks
+
+
+def _conjuncts(test: Node) -> list[Node]:
+    test = unwrap(test)
+    if test.type == "LogicalExpression" and test.operator == "&&":
+        return _conjuncts(test.left) + _conjuncts(test.right)
+    return [test]
