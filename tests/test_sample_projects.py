@@ -104,3 +104,21 @@ def test_other_samples_have_no_launch_popups():
     for sample in (MODERN, MEMBER_2021):
         _, report = lint_json(sample, "--select", "login-popup-on-launch")
         assert report["findings"] == [], sample.name
+
+
+def test_scope_flows_in_the_samples():
+    """Album, location, record and address flows: dead ends and missing failure handling are
+    reported, flows that lead to the settings page pass, the address picker needs no scope."""
+    code, report = lint_json(LEGACY, "--select", "missing-opensetting,opensetting-outside-tap")
+    found = [(f["path"], f["line"], f["column"], f["message"].split(" ", 1)[0]) for f in report["findings"]]
+    assert found == [
+        ("miniprogram/packageA/pages/address/address.js", 9, 5, "`wx.getLocation`"),  # fail only toasts
+        ("miniprogram/pages/goods/goods.js", 16, 9, "`wx.saveImageToPhotosAlbum`"),  # no fail at all
+        ("miniprogram/pages/goods/goods.js", 24, 5, "`RecorderManager.start`"),  # onError only toasts
+        ("miniprogram/pages/index/index.js", 21, 5, "`wx.getLocation`"),  # no fail at all
+    ]
+    address = report["findings"][0]
+    assert [s["line"] for s in address["trace"]] == [9, 12]
+    for sample in (MODERN, MEMBER_2021):
+        _, clean = lint_json(sample, "--select", "missing-opensetting,opensetting-outside-tap")
+        assert clean["findings"] == [], sample.name

@@ -105,6 +105,7 @@ class CallGraph:
         self.miniprogram_root = miniprogram_root
         self.functions: dict[int, Function] = {}
         self.edges_from: dict[int, list[Edge]] = {}
+        self.edges_at: dict[int, list[Edge]] = {}  # id(site) -> edges made there
         self.unresolved: list[Unresolved] = []
         self.units: list[UnitDefinition] = []
         self.units_by_module: dict[Path, list[UnitDefinition]] = {}
@@ -191,7 +192,9 @@ class CallGraph:
         if after is not None:
             line = caller.module.source.position(caller.module.source.from_utf16(after.range[0]))[0]
             kind, note, label = "await", f"{note}, after the `await` on line {line}: it runs later", "await"
-        self.edges_from.setdefault(id(caller.node), []).append(Edge(caller, callee, site, kind, note, label))
+        edge = Edge(caller, callee, site, kind, note, label)
+        self.edges_from.setdefault(id(caller.node), []).append(edge)
+        self.edges_at.setdefault(id(site), []).append(edge)
 
     def _collect_param_calls(self, module: JsModule) -> None:
         """Where each function calls its parameters, for callbacks handed to it."""

@@ -32,6 +32,7 @@ from wxlint.model.javascript import JsModule
 from wxlint.model.project import ProjectModel
 from wxlint.model.units import UnitDefinition
 from wxlint.model.wxml import EventBinding, unit_event_bindings
+from wxlint.parse.javascript import walk
 
 TAP, OUTSIDE, UNKNOWN_CONTEXT, LAUNCH = "tap", "outside", "unknown", "launch"
 
@@ -76,7 +77,7 @@ class Trace:
     deferred_by: str | None = None  # the code that moved a tap's flow out of the gesture ("await", ".then()")
 
 
-def _tap_context(context: str, edge: Edge) -> str:
+def tap_context(context: str, edge: Edge) -> str:
     """The context after one step. A deferred step always leaves the gesture; a step
     wxlint cannot see into makes the rest unknown, never a finding on its own."""
     if edge.mode == DEFERRED:
@@ -222,14 +223,15 @@ class FlowEngine:
     def tap_reach(self) -> Reach:
         # Taps first, so that a function reached both ways keeps its tap path short.
         ordered = sorted(self.entries, key=lambda e: e.context != TAP)
-        return Reach(self.graph, ordered, _tap_context)
+        return Reach(self.graph, ordered, tap_context)
 
-    def call_contexts(self, module: JsModule, call: Node, final_note: str) -> dict[str, Trace]:
-        """The tap contexts a call site runs in, each with a trace ending at the call."""
+    def call_contexts(self, module: JsModule, call: Node, final_note: str, reach: Reach | None = None) -> dict[str, Trace]:
+        """The tap contexts a call site runs in (by `tap_reach` unless another is given),
+        each with a trace ending at the call."""
         caller = self.graph.enclosing_function(call)
         after = caller.after_await(call)
         results: dict[str, Trace] = {}
-        for context, trace in self.tap_reach.contexts(caller, (TAP, OUTSIDE, UNKNOWN_CONTEXT)).items():
+        for context, trace in (reach or self.tap_reach).contexts(caller, (TAP, OUTSIDE, UNKNOWN_CONTEXT)).items():
             steps = list(trace.steps)
             deferred_by = trace.deferred_by
             if after is not None:
@@ -304,3 +306,78 @@ class FlowEngine:
         if trace is None:
             return None
         return Trace(LAUNCH, trace.entry, [*trace.steps, _step(module, node, final_note)])
+
+
+class Leads:
+    """Which code leads to a goal (a kind of call): backwards over the call graph.
+
+    `goal(module, call)` returns a trace note when a call is the goal itself
+    (e.g. `wx.openSetting()`), else None. A function leads to the goal when it
+    contains such a call, or when it calls or schedules a function that leads
+    to it; steps a listener or an unseen function would take do not count.
+    """
+
+    FOLLOW = frozenset({"call", "executor", "iteration", "param-callback", "api-callback", "promise", "await", "timer",
+                        "framework-option"})
+
+    def __init__(self, graph: CallGraph, modules, goal: Callable[[JsModule, Node], str | None]):
+        self.graph = graph
+        self.goal = goal
+        self._goal_steps: dict[int, TraceStep] = {}  # id(call) -> step
+        # id(function) -> the next step towards the goal: an Edge, or the goal call's step
+        self._next: dict[int, object] = {}
+        queue: deque[int] = deque()
+        for module in modules:
+            for node in walk(module.tree.program):
+                if node.type == "CallExpression":
+                    note = goal(module, node)
+                    if note is not None:
+                        step = _step(module, node.callee, note)
+                        self._goal_steps[id(node)] = step
+                        owner = id(graph.enclosing_function(node).node)
+                        if owner not in self._next:
+                            self._next[owner] = step
+                            queue.append(owner)
+        incoming: dict[int, list[Edge]] = {}
+        for edges in graph.edges_from.values():
+            for edge in edges:
+                if edge.kind in self.FOLLOW:
+                    incoming.setdefault(id(edge.callee.node), []).append(edge)
+        while queue:
+            target = queue.popleft()
+            for edge in incoming.get(target, ()):
+                source = id(edge.caller.node)
+                if source not in self._next:
+                    self._next[source] = edge
+                    queue.append(source)
+
+    def path_from_function(self, function_node: Node) -> list[TraceStep] | None:
+        """Steps from a function to the goal, or None when it does not lead there."""
+        steps: list[TraceStep] = []
+        current = id(function_node)
+        seen = set()
+        while current in self._next and current not in seen:
+            seen.add(current)
+            step = self._next[current]
+            if isinstance(step, TraceStep):
+                return steps + [step]
+            note = f"{step.caller.name} {step.note}" if step.kind == "call" else step.note
+            steps.append(_step(step.caller.module, step.site, note))
+            current = id(step.callee.node)
+        return None
+
+    def path_from_region(self, region: Node) -> list[TraceStep] | None:
+        """Steps from any code inside `region` (a function or a `catch` clause) to the goal."""
+        for node in walk(region):
+            if node.type != "CallExpression":
+                continue
+            if id(node) in self._goal_steps:
+                return [self._goal_steps[id(node)]]
+            for edge in self.graph.edges_at.get(id(node), ()):
+                if edge.kind in self.FOLLOW:
+                    rest = self.path_from_function(edge.callee.node)
+                    if rest is not None:
+                        return [_step(edge.caller.module, node, f"{edge.caller.name} {edge.note}")] + rest
+        if region.type in ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration"):
+            return self.path_from_function(region)
+        return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from esprima.nodes import Node
 
 from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
+from wxlint.model.units import function_value
 from wxlint.parse.javascript import walk
 
 
@@ -151,3 +152,72 @@ def _conjuncts(test: Node) -> list[Node]:
     if test.type == "LogicalExpression" and test.operator == "&&":
         return _conjuncts(test.left) + _conjuncts(test.right)
     return [test]
+
+
+@dataclass
+class DenialPath:
+    """Where a scope-gated call's failure goes: a callback function or a `catch` clause."""
+
+    kind: str  # "fail" | "complete" | "catch" | "then" | "try" | "onError"
+    node: Node  # the function, or the CatchClause
+
+
+def denial_paths(module: JsModule, scoped: ScopedCall) -> list[DenialPath]:
+    call = scoped.call
+    paths: list[DenialPath] = []
+    if call.arguments:
+        for name in ("fail", "complete"):
+            function = function_value(module, object_property(call.arguments[0], name))
+            if function is not None:
+                paths.append(DenialPath(name, function))
+    # Promise style: wx.getLocation().then(ok, failed).catch(failed)
+    current = _outer_expression(call)
+    while True:
+        member = current._parent
+        if member is None or member.type != "MemberExpression" or member.object is not current:
+            break
+        chained = member._parent
+        if chained is None or chained.type != "CallExpression" or chained.callee is not member:
+            break
+        name = member_name(member)
+        if name == "catch" and chained.arguments:
+            paths.append(DenialPath("catch", chained.arguments[0]))
+        elif name == "then" and len(chained.arguments) > 1:
+            paths.append(DenialPath("then", chained.arguments[1]))
+        current = _outer_expression(chained)
+    # `try { await wx.getLocation() } catch (e) { … }` in the same function
+    if current._parent is not None and current._parent.type == "AwaitExpression":
+        child, parent = current._parent, current._parent._parent
+        while parent is not None and parent.type not in ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration"):
+            if parent.type == "TryStatement" and parent.block is child and parent.handler is not None:
+                paths.append(DenialPath("try", parent.handler))
+                break
+            child, parent = parent, parent._parent
+    if "." in scoped.api:
+        paths.extend(_error_listeners(module, scoped))
+    return [p for p in paths if p.node is not None]
+
+
+def _outer_expression(node: Node) -> Node:
+    parent = node._parent
+    while parent is not None and parent.type in ("ChainExpression", "ParenthesizedExpression"):
+        node, parent = parent, parent._parent
+    return node
+
+
+def _error_listeners(module: JsModule, scoped: ScopedCall) -> list[DenialPath]:
+    """`rm.onError(cb)` on the same manager object as `rm.start()`."""
+    owner = unwrap(scoped.node.object)
+    if owner.type != "Identifier":
+        return []
+    binding = module.scopes.resolve(owner)
+    if binding is None:
+        return []
+    listeners = []
+    for member in _member_uses(module, binding):
+        call = member._parent
+        if member_name(member) == "onError" and call is not None and call.type == "CallExpression" and call.arguments:
+            function = function_value(module, call.arguments[0])
+            if function is not None:
+                listeners.append(DenialPath("onError", function))
+    return listeners

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from wxlint.parse.javascript import parse_expression, walk
 from wxlint.parse.source import SourceText
 from wxlint.parse.wxml import WxmlAttribute, WxmlDocument, WxmlElement
 
@@ -170,3 +171,20 @@ def _collect(document, load, miniprogram_root, bindings, seen, only_templates) -
                 _collect(included, load, miniprogram_root, bindings, seen, only_templates)
             else:
                 _collect(included, load, miniprogram_root, bindings, seen, used_here)
+
+
+def mustache_names(value: str | None) -> set[str]:
+    """Data names a `{{ … }}` attribute value reads: `{{!denied && user.ready}}` -> {denied, user}."""
+    names: set[str] = set()
+    text = value or ""
+    start = text.find("{{")
+    while start >= 0:
+        end = text.find("}}", start + 2)
+        if end < 0:
+            break
+        expression = parse_expression(text[start + 2:end])
+        if expression is not None:
+            member_names = {id(n.property) for n in walk(expression) if n.type == "MemberExpression" and not n.computed}
+            names.update(n.name for n in walk(expression) if n.type == "Identifier" and id(n) not in member_names)
+        start = text.find("{{", end + 2)
+    return names

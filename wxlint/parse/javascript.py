@@ -93,3 +93,13 @@ def walk(node: Node) -> Iterator[Node]:
         children = list(iter_child_nodes(current))
         children.reverse()
         stack.extend(children)
+
+
+def parse_expression(text: str) -> Node | None:
+    """A standalone JavaScript expression (the inside of a WXML `{{ }}`), or None if it is not one."""
+    try:
+        program = esprima.parseScript(f"({text}\n)")
+    except (esprima.Error, RecursionError):
+        return None
+    statement = program.body[0] if len(program.body) == 1 else None
+    return statement.expression if statement is not None and statement.type == "ExpressionStatement" else None

@@ -1,3 +1,6 @@
+const recorder = wx.getRecorderManager()
+recorder.onError(() => wx.showToast({ title: '录音失败', icon: 'none' }))
+
 Page({
   data: { goods: {} },
   onLoad(query) {
@@ -16,6 +19,9 @@ Page({
         })
       }
     })
+  },
+  startVoiceReview() {
+    recorder.start({ duration: 60000, format: 'mp3' })
   },
   buy() {
     wx.navigateTo({ url: '/pages/order/order?id=' + this.data.goods.id })

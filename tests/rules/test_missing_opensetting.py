@@ -1,0 +1,109 @@
+"""missing-opensetting: each way a denial path can reach the settings page, and each way it fails to."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint_json
+
+RULE = "missing-opensetting"
+TAP = '<button bindtap="go">go</button>\n'
+OPEN_SETTING_MODAL = "wx.showModal({ content: '需要权限', success: (r) => { if (r.confirm) wx.openSetting() } })"
+
+
+def findings(project, files):
+    files = {"pages/index/index.wxml": TAP, **files}
+    _, report = lint_json(project(files), "--select", RULE)
+    return [(f["path"], f["line"], f["message"]) for f in report["findings"]], report
+
+
+HANDLED = {
+    "fail callback with a modal": f"wx.getLocation({{ fail: () => {{ {OPEN_SETTING_MODAL} }} }})",
+    "fail calling wx.openSetting from a method": f"wx.chooseLocation({{ fail: () => this.guide() }})",
+    "complete checking the error": f"wx.getWeRunData({{ complete: (res) => {{ if (res.errMsg.includes('deny')) this.guide() }} }})",
+    "promise catch": f"wx.saveImageToPhotosAlbum({{ filePath: 'a' }}).then(() => 1).catch(() => this.guide())",
+    "promise then rejection handler": f"wx.addPhoneContact({{ firstName: 'a' }}).then(null, () => {{ {OPEN_SETTING_MODAL} }})",
+    "try around await": f"(async () => {{ try {{ await wx.startRecord() }} catch (e) {{ this.guide() }} }})()",
+    "a helper in another module": "wx.getLocation({ fail: () => settings.ask('位置') })",
+    "navigation to a page with the settings button": "wx.getLocation({ fail: () => wx.navigateTo({ url: '/pages/permission/permission?scope=location' }) })",
+    "authorize with a fail": f"wx.authorize({{ scope: 'scope.camera', fail: () => {{ {OPEN_SETTING_MODAL} }} }})",
+    "getSetting precheck": (
+        "wx.getSetting({ success: (res) => {\n"
+        "  if (res.authSetting['scope.userLocation'] === false) { this.guide(); return }\n"
+        "  wx.getLocation({ success: () => 1 })\n"
+        "} })"),
+    "manager onError": f"const rm = wx.getRecorderManager(); rm.onError(() => this.guide()); rm.start({{}})",
+}
+
+PAGE = "const settings = require('../../utils/settings')\nPage({{\n  go() {{\n    {body}\n  }},\n  guide() {{ {modal} }}\n}})\n"
+EXTRA = {
+    "utils/settings.js": f"module.exports = {{ ask(what) {{ {OPEN_SETTING_MODAL} }} }}",
+    "pages/permission/permission.wxml": '<button open-type="openSetting">打开设置</button>',
+    "pages/permission/permission.js": "Page({})",
+}
+
+
+@pytest.mark.parametrize("name", HANDLED)
+def test_handled_denials(project, name):
+    js = PAGE.format(body=HANDLED[name], modal=OPEN_SETTING_MODAL)
+    found, _ = findings(project, {"pages/index/index.js": js, **EXTRA})
+    assert found == []
+
+
+def test_data_flag_that_shows_the_settings_button(project):
+    files = {
+        "pages/index/index.wxml": TAP + '<view wx:if="{{!ok}}"><button wx:if="{{albumDenied}}" open-type="openSetting">设置</button></view>',
+        "pages/index/index.js": "Page({ go() { wx.saveImageToPhotosAlbum({ filePath: 'a', fail: () => this.setData({ albumDenied: true }) }) } })",
+    }
+    assert findings(project, files)[0] == []
+    files["pages/index/index.js"] = files["pages/index/index.js"].replace("albumDenied: true", "saveFailed: true")
+    assert [m.split(";")[0] for _, _, m in findings(project, files)[0]] == [
+        "`wx.saveImageToPhotosAlbum` needs the photo album (`scope.writePhotosAlbum`)"]
+
+
+UNHANDLED = {
+    "no fail at all": ("wx.getLocation({ success: () => 1 })", "handles no failure"),
+    "promise without catch": ("wx.getLocation().then((r) => r)", "handles no failure"),
+    "await without try": ("(async () => { await wx.getWeRunData() })()", "handles no failure"),
+    "fail that only toasts": ("wx.getLocation({ fail: () => wx.showToast({ title: '失败' }) })", "its `fail` path never leads"),
+    "catch that only logs": ("wx.startRecord().catch(console.error)", "its `catch` path never leads"),
+    "try catch that only logs": ("(async () => { try { await wx.startRecord() } catch (e) { console.log(e) } })()", "its `try` path never leads"),
+    "manager with a toast on error": ("const rm = wx.getRecorderManager(); rm.onError(() => wx.showToast({})); rm.start({})", "its `onError` path never leads"),
+    "authorize with a dead-end fail": ("wx.authorize({ scope: 'scope.werun', fail: () => console.warn('denied') })", "its `fail` path never leads"),
+}
+
+
+@pytest.mark.parametrize("name", UNHANDLED)
+def test_unhandled_denials(project, name):
+    body, expected = UNHANDLED[name]
+    found, report = findings(project, {"pages/index/index.js": f"Page({{\n  go() {{\n    {body}\n  }}\n}})\n"})
+    assert [(p, line) for p, line, _ in found] == [("pages/index/index.js", 3)]
+    assert expected in found[0][2]
+    assert report["findings"][0]["trace"][0]["note"].startswith("calls ")
+
+
+def test_calls_that_only_run_when_granted_are_not_reported(project):
+    body = "wx.getSetting({ success: (res) => { if (res.authSetting['scope.userLocation']) wx.getLocation({}) } })"
+    assert findings(project, {"pages/index/index.js": f"Page({{ go() {{ {body} }} }})"})[0] == []
+
+
+def test_scopes_that_cannot_be_denied_are_not_reported(project):
+    body = "wx.chooseAddress({ success: () => 1 }); wx.getUserInfo({}); wx.authorize({ scope: 'scope.userInfo' })"
+    found, _ = findings(project, {"pages/index/index.js": f"Page({{ go() {{ {body} }} }})"})
+    assert found == []
+
+
+def test_camera_component_needs_an_error_handler_that_leads_to_settings(project):
+    files = {
+        "pages/index/index.wxml": '<camera device-position="back" binderror="onCameraError"/>\n<camera/>',
+        "pages/index/index.js": f"Page({{ onCameraError() {{ {OPEN_SETTING_MODAL} }} }})",
+    }
+    found, report = findings(project, files)
+    assert [(p, line) for p, line, _ in found] == [("pages/index/index.wxml", 2)]
+    assert report["findings"][0]["column"] == 1
+
+
+def test_an_always_visible_settings_button_handles_the_page(project):
+    files = {"pages/index/index.wxml": TAP + '<button open-type="openSetting">权限设置</button>',
+             "pages/index/index.js": "Page({ go() { wx.getLocation({}) } })"}
+    assert findings(project, files)[0] == []

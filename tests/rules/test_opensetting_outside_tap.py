@@ -1,0 +1,40 @@
+"""opensetting-outside-tap: wx.openSetting works from a tap or a dialog's confirm, nowhere else."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint_json
+
+RULE = "opensetting-outside-tap"
+
+
+def findings(project, js, wxml='<button bindtap="go">go</button>'):
+    _, report = lint_json(project({"pages/index/index.js": js, "pages/index/index.wxml": wxml}), "--select", RULE)
+    return report["findings"]
+
+
+FINE = {
+    "in a tap handler": "Page({ go() { wx.openSetting() } })",
+    "in a modal's confirm after a lifecycle": "Page({ onShow() { wx.showModal({ success: (r) => r.confirm && wx.openSetting() }) } })",
+    "in a modal's promise": "Page({ onLoad() { wx.showModal({ content: 'x' }).then((r) => { if (r.confirm) wx.openSetting() }) } })",
+    "in an action sheet's success from a fail callback": (
+        "Page({ go() { wx.getLocation({ fail: () => wx.showActionSheet({ itemList: ['设置'], success: () => wx.openSetting() }) }) } })"),
+    "in a helper called by the modal": "function open() { wx.openSetting() }\nPage({ onShow() { wx.showModal({ success: () => open() }) } })",
+}
+
+
+@pytest.mark.parametrize("name", FINE)
+def test_user_gestures(project, name):
+    assert findings(project, FINE[name]) == []
+
+
+def test_from_a_lifecycle(project):
+    [finding] = findings(project, "Page({\n  onLoad() {\n    wx.openSetting()\n  }\n})")
+    assert finding["line"] == 3 and finding["message"].startswith("`wx.openSetting` is reached from `onLoad`")
+    assert finding["trace"][0]["note"] == "onLoad is a page lifecycle: the framework calls it, not a user tap"
+
+
+def test_deferred_after_a_tap(project):
+    [finding] = findings(project, "Page({ go() { wx.getLocation({ fail: () => wx.openSetting() }) } })")
+    assert "through `wx.getLocation() fail`" in finding["message"]

@@ -1,0 +1,173 @@
+"""missing-opensetting: a denied scope must lead the user to the settings page."""
+
+from __future__ import annotations
+
+from esprima.nodes import Node
+
+from wxlint.analyse.flow import Leads
+from wxlint.catalogue import load_data_table
+from wxlint.checks import CheckContext
+from wxlint.findings import TraceStep
+from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
+from wxlint.model.permissions import ScopeTable, auth_setting_test, checked_scope, denial_paths
+from wxlint.model.wxml import enclosing_conditions, mustache_names
+from wxlint.parse.javascript import walk
+
+
+def check(ctx: CheckContext) -> None:
+    table = ScopeTable(load_data_table("scopes"))
+    model = ctx.model
+    scoped_calls = [(module, call) for module in model.js_modules.values() for call in table.calls(module)
+                    if call.scope.deniable]
+    cameras = [(document, element) for document in model.wxml.values() for element in document.iter_elements()
+               if any(element.tag in info.components for info in table.scopes.values() if info.deniable)]
+    if not scoped_calls and not cameras:
+        return
+    settings = _SettingsGoal(ctx)
+    leads = Leads(ctx.flow.graph, model.js_modules.values(), settings.goal)
+    prechecks = {module.path: _denied_prechecks(module) for module, _ in scoped_calls}
+    for module, scoped in scoped_calls:
+        if settings.always_offered(module):
+            continue
+        info = scoped.scope
+        api = scoped.api if "." in scoped.api else f"wx.{scoped.api}"
+        arguments = {"api": api, "what": info.label[ctx.lang], "scope": info.scope}
+        call_step = _step(module, scoped.node, f"calls {api}, which needs {info.scope}")
+        if checked_scope(scoped.call).get(info.scope) is True:
+            continue  # runs only when already granted: it cannot be denied here
+        if _handled_by_precheck(module, scoped.call, info.scope, prechecks[module.path], leads):
+            continue
+        paths = denial_paths(module, scoped)
+        if not paths:
+            ctx.report_node(module, scoped.node, "no-fail", trace=[call_step], **arguments)
+            continue
+        if any(leads.path_from_region(path.node) is not None for path in paths):
+            continue
+        first = paths[0]
+        what = {"try": "`catch` clause", "onError": "`onError` listener"}.get(first.kind, f"`{first.kind}` callback")
+        trace = [call_step, _step(module, first.node, f"its {what} does not lead to wx.openSetting or an openSetting button")]
+        ctx.report_node(module, scoped.node, "dead-end", trace=trace, denial=first.kind, **arguments)
+    for document, element in cameras:
+        error = element.get("binderror") or element.get("bind:error")
+        if error is not None and error.value and settings.handler_leads(document, error.value, leads):
+            continue
+        ctx.report_range(document.source, element.offset, element.offset + len(element.tag) + 1, "camera")
+
+
+def _step(module: JsModule, node: Node, note: str) -> TraceStep:
+    line, column, _, _ = module.tree.span(node)
+    return TraceStep(module.path, line, column, note)
+
+
+class _SettingsGoal:
+    """What counts as reaching the settings page: `wx.openSetting()`, a `setData` of a flag that
+    shows a `<button open-type="openSetting">`, or navigation to a page that offers one of these."""
+
+    def __init__(self, ctx: CheckContext):
+        self.ctx = ctx
+        self.model = ctx.model
+        self.navigation = set(ctx.data["navigation_apis"])
+        self._flags: dict = {}
+        self.settings_routes = {route for route, unit in self.model.project.units.items() if self._offers_settings(unit)}
+
+    def _buttons(self, wxml_path):
+        document = self.model.wxml.get(wxml_path)
+        if document is None:
+            return []
+        return [e for e in document.iter_elements() if (e.value("open-type") or "").strip() == "openSetting"]
+
+    def flags(self, module: JsModule) -> set[str] | None:
+        """Data names that show the page's openSetting button; None when a button is always shown."""
+        path = module.path.with_suffix(".wxml")
+        if path not in self._flags:
+            names: set[str] | None = set()
+            for button in self._buttons(path):
+                conditions = enclosing_conditions(button)
+                if not conditions:
+                    names = None
+                    break
+                for condition in conditions:
+                    names |= mustache_names(condition.expression)
+            self._flags[path] = names
+        return self._flags[path]
+
+    def always_offered(self, module: JsModule) -> bool:
+        return self.flags(module) is None
+
+    def _offers_settings(self, unit) -> bool:
+        if unit.wxml is not None and self._buttons(unit.wxml.resolve()):
+            return True
+        module = self.model.js_modules.get(unit.script.resolve()) if unit.script else None
+        return module is not None and bool(module.wx_calls("openSetting"))
+
+    def goal(self, module: JsModule, call: Node) -> str | None:
+        api = module.wx_api_of(call.callee)
+        if api == "openSetting":
+            return "calls wx.openSetting"
+        if api in self.navigation and call.arguments:
+            url = string_value(object_property(call.arguments[0], "url")) or ""
+            route = url.split("?", 1)[0].strip("/")
+            if route in self.settings_routes:
+                return f"opens {route}, which leads to the settings page"
+            return None
+        callee = unwrap(call.callee)
+        if callee.type == "MemberExpression" and member_name(callee) == "setData" and call.arguments:
+            flags = self.flags(module) or set()
+            data = unwrap(call.arguments[0])
+            if data.type == "ObjectExpression":
+                for prop in data.properties:
+                    key = prop.key.name if prop.type == "Property" and prop.key.type == "Identifier" else string_value(getattr(prop, "key", None))
+                    if key in flags:
+                        return f"sets `{key}`, which shows <button open-type=\"openSetting\">"
+        return None
+
+    def handler_leads(self, document, handler: str, leads: Leads) -> bool:
+        module = self.model.js_modules.get(document.source.path.with_suffix(".js")) or \
+            self.model.js_modules.get(document.source.path.with_suffix(".ts"))
+        if module is None:
+            return False
+        graph = self.ctx.flow.graph
+        for unit in graph.units_by_module.get(module.path, []):
+            found = graph.lookup_member(unit, handler)
+            if found is not None and leads.path_from_function(found[1].function) is not None:
+                return True
+        return False
+
+
+def _denied_prechecks(module: JsModule) -> list[tuple[str, Node, Node]]:
+    """(scope, the branch taken when the scope is denied, its enclosing function) of each
+    `authSetting['scope.x'] === false`-style test in a script."""
+    found = []
+    for node in walk(module.tree.program):
+        if node.type not in ("IfStatement", "ConditionalExpression"):
+            continue
+        result = auth_setting_test(node.test)
+        if result is None:
+            continue
+        scope, granted = result
+        branch = node.alternate if granted else node.consequent
+        if branch is not None:
+            found.append((scope, branch, _enclosing_function(node)))
+    return found
+
+
+def _enclosing_function(node: Node) -> Node | None:
+    current = node._parent
+    while current is not None and current.type not in ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration"):
+        current = current._parent
+    return current
+
+
+def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads) -> bool:
+    """A prior getSetting check in a function around the call sends the denied case to settings."""
+    around = set()
+    current = call._parent
+    while current is not None:
+        if current.type in ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration"):
+            around.add(id(current))
+        current = current._parent
+    for checked_scope, branch, function in prechecks:
+        if checked_scope == scope and function is not None and id(function) in around:
+            if leads.path_from_region(branch) is not None:
+                return True
+    return False
