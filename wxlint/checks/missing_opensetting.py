@@ -11,7 +11,7 @@ from wxlint.findings import TraceStep
 from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
 from wxlint.model.permissions import ScopeTable, auth_setting_test, checked_scope, denial_paths
 from wxlint.model.wxml import enclosing_conditions, mustache_names
-from wxlint.parse.javascript import walk
+from wxlint.parse.javascript import property_key, walk
 
 
 def check(ctx: CheckContext) -> None:
@@ -116,7 +116,7 @@ class _SettingsGoal:
             data = unwrap(call.arguments[0])
             if data.type == "ObjectExpression":
                 for prop in data.properties:
-                    key = prop.key.name if prop.type == "Property" and prop.key.type == "Identifier" else string_value(getattr(prop, "key", None))
+                    key = property_key(prop) if prop.type == "Property" else None
                     if key in flags:
                         return f"sets `{key}`, which shows <button open-type=\"openSetting\">"
         return None

@@ -8,7 +8,7 @@ from functools import cached_property
 from esprima.nodes import Node
 
 from wxlint.model.scopes import ScopeModel
-from wxlint.parse.javascript import JsTree, walk
+from wxlint.parse.javascript import JsTree, property_key, walk
 
 # The global objects through which mini-programs reach the platform API.
 WX_GLOBALS = ("wx",)
@@ -61,11 +61,8 @@ def object_property(obj: Node | None, name: str) -> Node | None:
     if obj is None or obj.type != "ObjectExpression":
         return None
     for prop in obj.properties:
-        if prop.type == "Property":
-            key = prop.key
-            key_name = key.name if (not prop.computed and key.type == "Identifier") else string_value(key)
-            if key_name == name:
-                return prop.value
+        if prop.type == "Property" and property_key(prop) == name:
+            return prop.value
     return None
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from esprima.nodes import Node
 
-from wxlint.parse.javascript import iter_child_nodes
+from wxlint.parse.javascript import iter_child_nodes, property_key
 
 FUNCTION_TYPES = frozenset({"FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"})
 
@@ -168,7 +168,7 @@ class ScopeModel:
                 if prop.type == "RestElement":
                     self._declare_pattern(scope, prop.argument, kind, None)
                     continue
-                key = _property_key(prop)
+                key = property_key(prop)
                 value = prop.value
                 if value.type == "AssignmentPattern":
                     value = value.left
@@ -185,15 +185,6 @@ class ScopeModel:
             self._declare_pattern(scope, pattern.left, kind, None)
         elif pattern.type == "RestElement":
             self._declare_pattern(scope, pattern.argument, kind, None)
-
-
-def _property_key(prop: Node) -> str | None:
-    key = prop.key
-    if not prop.computed and key.type == "Identifier":
-        return key.name
-    if key.type == "Literal" and isinstance(key.value, str):
-        return key.value
-    return None
 
 
 def _pattern_identifiers(pattern: Node):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from esprima.nodes import Node
 
 from wxlint.model.javascript import JsModule, unwrap
-from wxlint.parse.javascript import walk
+from wxlint.parse.javascript import property_key, walk
 
 UNIT_CONSTRUCTORS = {"App": "app", "Page": "page", "Component": "component", "Behavior": "behavior"}
 
@@ -88,15 +88,6 @@ def object_value(module: JsModule, value: Node | None, _depth: int = 0) -> Node 
         binding = module.scopes.resolve(value)
         if binding is not None and binding.is_constant and binding.destructured_key is None:
             return object_value(module, binding.init, _depth + 1)
-    return None
-
-
-def property_key(prop: Node) -> str | None:
-    key = prop.key
-    if not prop.computed and key.type == "Identifier":
-        return key.name
-    if key.type == "Literal" and isinstance(key.value, str):
-        return key.value
     return None
 
 

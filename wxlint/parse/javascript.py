@@ -71,6 +71,18 @@ def parse_js(source: SourceText, text: str | None = None, module_first: bool = T
     raise SourceError(description, offset=source.from_utf16(furthest.index or 0))
 
 
+def property_key(prop: Node) -> str | None:
+    """The name of an object property or pattern key: `a: 1`, `'a': 1`, `a() {}`; None when computed."""
+    key = prop.key
+    if key is None:
+        return None
+    if not prop.computed and key.type == "Identifier":
+        return key.name
+    if key.type == "Literal" and isinstance(key.value, str):
+        return key.value
+    return None
+
+
 def iter_child_nodes(node: Node) -> Iterator[Node]:
     """Direct ESTree children, in source order for the common node shapes."""
     for key, value in node.__dict__.items():
