@@ -48,11 +48,20 @@ def main() -> None:
     """Compliance and flow linter for WeChat mini-programs."""
 
 
+def _output_options(command):
+    """`--output-<format> FILE` for every format, so one run can print text and save SARIF and HTML."""
+    for name in reversed(sorted(FORMATS)):
+        command = click.option(f"--output-{name}", f"output_{name}", type=click.Path(dir_okay=False, path_type=Path),
+                               help=f"Write the {name} report to FILE (adds the format).")(command)
+    return command
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
-              help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file.")
+@click.option("--format", "formats", type=click.Choice(sorted(FORMATS)), multiple=True,
+              help="Output format; repeat for several (default: text).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file (one format).")
+@_output_options
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Use this configuration file instead of the nearest .wxlint.yml.")
 @click.option("--select", multiple=True, help="Run only these rules (comma-separated, repeatable).")
@@ -63,7 +72,8 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line.")
 @click.option("--verbose", "-v", is_flag=True, help="Also list skipped files and why.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-def check(paths, output_format, output, config_file, select, ignore, min_lib_version, fail_on, lang, quiet, verbose, exit_zero):
+def check(paths, formats, output, config_file, select, ignore, min_lib_version, fail_on, lang, quiet, verbose,
+          exit_zero, **outputs):
     """Lint mini-program projects, folders or single files (default: the current folder)."""
     catalogue = _catalogue()
     selected, ignored = _rule_list(select), _rule_list(ignore)
@@ -72,6 +82,7 @@ def check(paths, output_format, output, config_file, select, ignore, min_lib_ver
         raise click.BadParameter(f"unknown rule(s): {', '.join(unknown)} (see `wxlint rules`)", param_hint="--select/--ignore")
     if min_lib_version and not VERSION_PATTERN.match(min_lib_version):
         raise click.BadParameter(f"expected a version such as 2.10.4, got {min_lib_version!r}", param_hint="--min-lib-version")
+    destinations = _destinations(formats, output, outputs)
     lang = lang or default_lang()
     options = RunOptions(
         paths=list(paths) or [Path(".")], config_file=config_file, select=selected or None, ignore=ignored,
@@ -80,19 +91,44 @@ def check(paths, output_format, output, config_file, select, ignore, min_lib_ver
         result = run(options)
     except ConfigError as error:
         _fail(str(error))
-    to_terminal = output is None and sys.stdout.isatty()
-    context = ReportContext(lang=lang, color=to_terminal and "NO_COLOR" not in os.environ,
-                            verbose=verbose, quiet=quiet, cwd=Path.cwd())
-    text = FORMATS[output_format].render(result, context)
-    if output is not None:
-        output.write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
+    for name, destination in destinations.items():
+        to_terminal = destination is None and sys.stdout.isatty()
+        context = ReportContext(lang=lang, color=to_terminal and "NO_COLOR" not in os.environ,
+                                verbose=verbose, quiet=quiet, cwd=Path.cwd(), catalogue=catalogue)
+        text = FORMATS[name].render(result, context)
+        if destination is None:
+            click.echo(text, nl=False)
+        else:
+            try:
+                destination.write_text(text, encoding="utf-8")
+            except OSError as error:
+                _fail(f"cannot write {destination}: {error.strerror or error}")
     for message in result.internal_errors:
         click.echo(f"wxlint: {message}", err=True)
     if result.internal_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if result.failed and not exit_zero else EXIT_OK)
+
+
+def _destinations(formats, output, outputs) -> dict[str, Path | None]:
+    """Format -> file (None for standard output); at most one format may print."""
+    destinations: dict[str, Path | None] = {}
+    for name in FORMATS:
+        if outputs.get(f"output_{name}") is not None:
+            destinations[name] = outputs[f"output_{name}"]
+    printed = [name for name in dict.fromkeys(formats) if name not in destinations]
+    if not formats and not destinations:
+        printed = ["text"]
+    if output is not None:
+        if len(printed) != 1:
+            raise click.BadParameter("--output takes one format; use --output-<format> FILE for several", param_hint="--output")
+        destinations[printed.pop()] = output
+    if len(printed) > 1:
+        raise click.BadParameter(f"only one format can print to the terminal ({', '.join(printed)}); "
+                                 "send the others to files with --output-<format> FILE", param_hint="--format")
+    for name in printed:
+        destinations[name] = None
+    return destinations
 
 
 @main.command("rules")

@@ -15,6 +15,7 @@ from wxlint.checks import CheckContext, check_module
 from wxlint.discover import Project, Skipped, discover
 from wxlint.findings import SEVERITY_RANK, Finding, TraceStep, assign_fingerprints
 from wxlint.model.project import ProjectModel
+from wxlint.parse.source import SourceText
 
 PARSE_ERROR = "parse-error"
 
@@ -37,8 +38,13 @@ class RunResult:
     skipped: list[Skipped] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
     notes: list[TraceStep] = field(default_factory=list)  # what the analysis could not follow, for --verbose
-    files_checked: int = 0
+    checked_files: list[Path] = field(default_factory=list)
+    sources: dict[Path, SourceText] = field(default_factory=dict)  # for excerpts in reports
     fail_on: str = "warning"
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.checked_files)
 
     def counts(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}
@@ -105,7 +111,8 @@ def run(options: RunOptions) -> RunResult:
         assign_fingerprints(findings, line_text, lambda _path, root=project.root: root)
         result.findings.extend(findings)
         result.skipped.extend(s for s in project.skipped if project.only_files is None)
-        result.files_checked += len([p for p in project.files if project.reports_on(p)])
+        result.checked_files.extend(p for p in project.files if project.reports_on(p))
+        result.sources.update((path, parsed.source) for path, parsed in model.parsed.items() if parsed.source is not None)
     result.findings.sort(key=lambda f: f.sort_key)
     result.fail_on = min(fail_levels, key=SEVERITY_RANK.get) if fail_levels else (options.fail_on or "warning")
     return result

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from wxlint.report import json_format, text_format
+from wxlint.report import github_format, gitlab_format, html_format, json_format, junit_format, sarif_format, text_format
 
 
 @dataclass
@@ -16,9 +16,15 @@ class ReportContext:
     verbose: bool = False
     quiet: bool = False
     cwd: Path = Path(".")
+    catalogue: dict = field(default_factory=dict)  # rule id -> Rule, for formats that document rules
 
 
 FORMATS = {
     "text": text_format,
     "json": json_format,
+    "sarif": sarif_format,
+    "html": html_format,
+    "github": github_format,
+    "junit": junit_format,
+    "gitlab": gitlab_format,
 }

@@ -1,0 +1,54 @@
+"""The pre-commit hook for real: `pre-commit try-repo` on a repository holding a sample app."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, SAMPLES
+
+PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory):
+    try:
+        import pre_commit  # noqa: F401
+    except ImportError:
+        if os.environ.get("WXLINT_REQUIRE_PRE_COMMIT"):
+            pytest.fail("WXLINT_REQUIRE_PRE_COMMIT is set but pre-commit is not installed")
+        pytest.skip("needs pre-commit (pip install '.[test]')")
+    # One hook environment for the module: installing it is the slow part.
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def _git_repo_with(sample: str, tmp_path):
+    repo = tmp_path / sample
+    shutil.copytree(SAMPLES / sample, repo)
+    for command in (["git", "init", "-q"], ["git", "add", "-A"],
+                    ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "app"]):
+        subprocess.run(command, cwd=repo, check=True)
+    return repo
+
+
+def _try_repo(repo, home):
+    environment = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+    return subprocess.run([*PRE_COMMIT, "try-repo", str(REPO), "wxlint", "--all-files"], cwd=repo,
+                          capture_output=True, text=True, env=environment, timeout=600)
+
+
+def test_hook_fails_on_the_legacy_app(pre_commit_home, tmp_path):
+    result = _try_repo(_git_repo_with("legacy-shop", tmp_path), pre_commit_home)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "wxlint" in result.stdout and "Failed" in result.stdout
+    assert "miniprogram/app.js:26:11: error login-popup-on-launch" in result.stdout
+
+
+def test_hook_passes_on_the_modern_app(pre_commit_home, tmp_path):
+    result = _try_repo(_git_repo_with("modern-notes", tmp_path), pre_commit_home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout

@@ -1,0 +1,93 @@
+"""A self-contained HTML report for a reviewer: no external resource, readable without JavaScript."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import jinja2
+
+from wxlint import __version__
+from wxlint.report.paths import display_path
+
+EXCERPT_CONTEXT = 2  # lines shown above and below a finding
+SEVERITY_ORDER = ("error", "warning", "info")
+
+WORDS = {
+    "en": {
+        "title": "wxlint report", "generated": "Generated", "version": "wxlint", "min_lib": "Minimum base library",
+        "not_set": "not set", "projects": "Projects", "files_checked": "files checked", "verdict_pass": "PASS",
+        "verdict_fail": "FAIL", "verdict_text": "fails on {level} and above", "by_rule": "Findings by rule",
+        "filter_rule": "Rule", "filter_severity": "Severity", "filter_text": "Search", "all": "All",
+        "showing": "Showing", "of": "of", "findings": "findings", "trace": "How it gets there", "docs": "Rules",
+        "why": "Why", "fix": "How to fix", "bad": "Flagged", "good": "Accepted", "references": "References",
+        "skipped": "Skipped files", "notes": "Not followed", "no_findings": "No problems found.",
+        "error": "error", "warning": "warning", "info": "info", "severity": "Severity", "rule": "Rule",
+        "default_severity": "Default severity", "since": "Since", "count": "Count", "line": "line",
+    },
+    "zh": {
+        "title": "wxlint 检查报告", "generated": "生成时间", "version": "wxlint 版本", "min_lib": "最低基础库版本",
+        "not_set": "未设置", "projects": "项目", "files_checked": "个文件已检查", "verdict_pass": "通过",
+        "verdict_fail": "未通过", "verdict_text": "{level} 及以上级别视为失败", "by_rule": "各规则问题数",
+        "filter_rule": "规则", "filter_severity": "级别", "filter_text": "搜索", "all": "全部",
+        "showing": "显示", "of": "/", "findings": "个问题", "trace": "触发路径", "docs": "规则说明",
+        "why": "原因", "fix": "修复方法", "bad": "会被报告", "good": "不会被报告", "references": "参考资料",
+        "skipped": "跳过的文件", "notes": "未追踪的内容", "no_findings": "未发现问题。",
+        "error": "错误", "warning": "警告", "info": "提示", "severity": "级别", "rule": "规则",
+        "default_severity": "默认级别", "since": "适用自", "count": "数量", "line": "行",
+    },
+}
+
+
+def _excerpt(source, line: int, context: int) -> list[tuple[int, str, bool]]:
+    if source is None:
+        return []
+    first, last = max(1, line - context), min(source.line_count, line + context)
+    return [(n, source.line_text(n), n == line) for n in range(first, last + 1)]
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+
+
+def render(result, context) -> str:
+    words = WORDS[context.lang]
+    lang = context.lang
+    cwd = context.cwd
+    by_file = defaultdict(list)
+    for finding in result.findings:
+        by_file[display_path(finding.path, cwd)].append({
+            "rule": finding.rule, "severity": finding.severity, "line": finding.line, "column": finding.column,
+            "message": finding.message,
+            "excerpt": _excerpt(result.sources.get(finding.path), finding.line, EXCERPT_CONTEXT),
+            "trace": [{"place": f"{display_path(s.path, cwd)}:{s.line}:{s.column}", "note": s.note,
+                       "excerpt": _excerpt(result.sources.get(s.path), s.line, 0)} for s in finding.trace],
+        })
+    rule_counts = Counter(f.rule for f in result.findings)
+    rule_severity = {f.rule: f.severity for f in result.findings}
+    used_rules = [context.catalogue[rule_id] for rule_id in sorted(rule_counts, key=lambda r: (-rule_counts[r], r))]
+    counts = result.counts()
+    chart_max = max(rule_counts.values(), default=1)
+    min_libs = sorted({p.config.min_lib_version for p in result.projects if p.config.min_lib_version})
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        w=words, lang=lang, version=__version__,
+        generated=datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        projects=[display_path(p.root, cwd) for p in result.projects],
+        min_lib=", ".join(min_libs) or words["not_set"],
+        files_checked=result.files_checked, counts=counts, total=sum(counts.values()),
+        failed=result.failed, fail_on=words[result.fail_on],
+        rules=[{"id": r.id, "title": r.title[lang], "count": rule_counts[r.id], "severity": rule_severity[r.id],
+                "width": round(100 * rule_counts[r.id] / chart_max)} for r in used_rules],
+        files=sorted(by_file.items()),
+        docs=[{"id": r.id, "title": r.title[lang], "severity": r.severity, "since": r.since,
+               "rationale": r.rationale[lang], "fix": r.fix[lang], "references": r.references,
+               "bad": [(e.title, list(e.files.items())) for e in r.bad_examples],
+               "good": [(e.title, list(e.files.items())) for e in r.good_examples]} for r in used_rules],
+        skipped=[(display_path(s.path, cwd), s.reason) for s in result.skipped],
+        notes=[(f"{display_path(n.path, cwd)}:{n.line}:{n.column}", n.note) for n in result.notes],
+        severities=SEVERITY_ORDER,
+    )
