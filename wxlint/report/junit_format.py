@@ -13,8 +13,9 @@ def render(result, context) -> str:
     for finding in result.findings:
         by_file[finding.path].append(finding)
     files = list(dict.fromkeys([*result.checked_files, *by_file]))
-    root = ElementTree.Element("testsuites", name="wxlint", tests=str(max(len(result.findings), 0) + sum(1 for f in files if not by_file[f])),
-                               failures=str(len(result.findings)))
+    # A file without findings is one passing test case; otherwise each finding is a failing one.
+    tests = sum(len(by_file[path]) or 1 for path in files)
+    root = ElementTree.Element("testsuites", name="wxlint", tests=str(tests), failures=str(len(result.findings)))
     for path in files:
         name = display_path(path, context.cwd)
         findings = by_file[path]
