@@ -6,6 +6,7 @@ the data it consults are catalogue data; `wxlint/checks/` holds only mechanism.
 
 from __future__ import annotations
 
+import json
 import string
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -81,12 +82,17 @@ def load_catalogue(folder: Path | None = None) -> dict[str, Rule]:
     return rules
 
 
+@lru_cache(maxsize=16)
 def load_data_table(name: str) -> dict:
-    """A shared data table `rules/data/<name>.yaml` (scopes, API versions, …)."""
-    path = rules_dir() / "data" / f"{name}.yaml"
+    """A shared data table: `rules/data/<name>.yaml` (kept by hand) or `<name>.json` (generated)."""
+    folder = rules_dir() / "data"
+    path = folder / f"{name}.yaml"
+    if not path.is_file():
+        path = folder / f"{name}.json"
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
+        text = path.read_text(encoding="utf-8")
+        return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except (OSError, ValueError, yaml.YAMLError) as error:
         raise CatalogueError(f"{path}: cannot load data table: {error}") from None
 
 

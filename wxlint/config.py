@@ -11,6 +11,9 @@ import yaml
 CONFIG_NAMES = (".wxlint.yml", ".wxlint.yaml")
 SEVERITIES = ("info", "warning", "error")
 RULE_LEVELS = ("off",) + SEVERITIES
+# Used when neither `min-lib-version` nor --min-lib-version says: the base library that brought
+# wx.getUserProfile, so the login-era APIs before it need no guard.
+DEFAULT_MIN_LIB_VERSION = "2.10.4"
 VERSION_PATTERN = re.compile(r"^\d+\.\d+\.\d+$")
 
 
@@ -31,6 +34,11 @@ class Config:
     @property
     def base_dir(self) -> Path | None:
         return None if self.path is None else self.path.parent
+
+    @property
+    def effective_min_lib_version(self) -> tuple[str, bool]:
+        """(the project's minimum base library, whether it is the default)."""
+        return (self.min_lib_version, False) if self.min_lib_version else (DEFAULT_MIN_LIB_VERSION, True)
 
     def with_overrides(self, **overrides) -> "Config":
         values = {k: v for k, v in overrides.items() if v is not None}

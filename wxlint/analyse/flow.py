@@ -243,6 +243,37 @@ class FlowEngine:
             results.setdefault(context, Trace(context, trace.entry, steps, deferred_by))
         return results
 
+    # -- guards: is every way in protected? -------------------------------------------
+    @cached_property
+    def _ways_in(self) -> dict[int, list[object]]:
+        """id(function) -> the edges and entries that make it run."""
+        ways: dict[int, list[object]] = {}
+        for edges in self.graph.edges_from.values():
+            for edge in edges:
+                ways.setdefault(id(edge.callee.node), []).append(edge)
+        for entry in self.entries:
+            ways.setdefault(id(entry.function.node), []).append(entry)
+        return ways
+
+    def every_way_in(self, function: Function, site_ok: Callable[[Edge], bool], entry_ok: Callable[[Entry], bool]) -> bool:
+        """Whether every way into `function` is protected: each calling site satisfies `site_ok`
+        or sits in a function for which this holds in turn, and each entry satisfies `entry_ok`.
+        A function nothing reaches, or reached only through a cycle, is not protected."""
+        memo: dict[int, bool] = {}
+
+        def protected(node_id: int) -> bool:
+            if node_id in memo:
+                return memo[node_id]
+            memo[node_id] = False  # a cycle back here protects nothing
+            ways = self._ways_in.get(node_id, [])
+            result = bool(ways) and all(
+                entry_ok(way) if isinstance(way, Entry) else (site_ok(way) or protected(id(way.caller.node)))
+                for way in ways)
+            memo[node_id] = result
+            return result
+
+        return protected(id(function.node))
+
     # -- the launch question ------------------------------------------------------
     def entry_routes(self) -> list[str]:
         """The entry pages: `entry-pages` from the configuration, else app.json's entry page."""

@@ -25,6 +25,7 @@ WORDS = {
         "skipped": "Skipped files", "notes": "Not followed", "no_findings": "No problems found.",
         "error": "error", "warning": "warning", "info": "info", "severity": "Severity", "rule": "Rule",
         "default_severity": "Default severity", "since": "Since", "count": "Count", "line": "line",
+        "default": "default",
     },
     "zh": {
         "title": "wxlint 检查报告", "generated": "生成时间", "version": "wxlint 版本", "min_lib": "最低基础库版本",
@@ -36,6 +37,7 @@ WORDS = {
         "skipped": "跳过的文件", "notes": "未追踪的内容", "no_findings": "未发现问题。",
         "error": "错误", "warning": "警告", "info": "提示", "severity": "级别", "rule": "规则",
         "default_severity": "默认级别", "since": "适用自", "count": "数量", "line": "行",
+        "default": "默认值",
     },
 }
 
@@ -71,7 +73,8 @@ def render(result, context) -> str:
     used_rules = [context.catalogue[rule_id] for rule_id in sorted(rule_counts, key=lambda r: (-rule_counts[r], r))]
     counts = result.counts()
     chart_max = max(rule_counts.values(), default=1)
-    min_libs = sorted({p.config.min_lib_version for p in result.projects if p.config.min_lib_version})
+    min_libs = sorted(f"{version} ({words['default']})" if is_default else version
+                      for version, is_default in {p.config.effective_min_lib_version for p in result.projects})
     template = _environment().get_template("report.html.j2")
     return template.render(
         w=words, lang=lang, version=__version__,

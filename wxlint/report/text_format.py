@@ -11,11 +11,13 @@ _WORDS = {
     "en": {"problem": "problem", "problems": "problems", "error": "error", "errors": "errors",
            "warning": "warning", "warnings": "warnings", "info": "info",
            "clean": "No problems found", "files": "files checked", "skipped": "skipped",
-           "see_verbose": "use --verbose to list them", "fail": "fails at level"},
+           "see_verbose": "use --verbose to list them", "fail": "fails at level",
+           "min_lib": "min base library", "default": "default; set min-lib-version"},
     "zh": {"problem": "个问题", "problems": "个问题", "error": "个错误", "errors": "个错误",
            "warning": "个警告", "warnings": "个警告", "info": "条提示",
            "clean": "未发现问题", "files": "个文件已检查", "skipped": "个文件已跳过",
-           "see_verbose": "使用 --verbose 查看", "fail": "失败级别"},
+           "see_verbose": "使用 --verbose 查看", "fail": "失败级别",
+           "min_lib": "最低基础库", "default": "默认值，可设置 min-lib-version"},
 }
 
 
@@ -57,6 +59,10 @@ def render(result, context) -> str:
     else:
         summary = paint("✔ " + words["clean"], fg="green", bold=True)
     tail = f"{result.files_checked} {words['files']}"
+    minimums = sorted({(p.config.effective_min_lib_version) for p in result.projects})
+    if minimums:
+        shown = ", ".join(f"{version} ({words['default']})" if is_default else version for version, is_default in minimums)
+        tail += f", {words['min_lib']} {shown}"
     if result.skipped:
         tail += f", {len(result.skipped)} {words['skipped']}"
         if not context.verbose:

@@ -1,0 +1,122 @@
+"""missing-caniuse-fallback: APIs and components newer than the project's minimum base library."""
+
+from __future__ import annotations
+
+from wxlint.analyse.flow import Entry
+from wxlint.catalogue import load_data_table
+from wxlint.checks import CheckContext
+from wxlint.model.guards import Fact, data_flags, facts, lexical_facts
+from wxlint.model.javascript import JsModule
+from wxlint.model.wxml import enclosing_conditions
+from wxlint.parse.javascript import parse_expression
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def check(ctx: CheckContext) -> None:
+    minimum, _ = ctx.model.project.config.effective_min_lib_version
+    floor = version_key(minimum)
+    apis = {name: entry["since"] for name, entry in load_data_table("api-versions")["apis"].items()
+            if entry["since"] and version_key(entry["since"]) > floor}
+    components = {key: entry["since"] for key, entry in load_data_table("component-versions")["entries"].items()
+                  if version_key(str(entry["since"])) > floor}
+    if not apis and not components:
+        return
+    guards = _Guards(ctx)
+    for module in ctx.model.js_modules.values():
+        for use in module.wx_uses:
+            if use.kind == "call" and use.api in apis:
+                requirement = ("api", use.api, apis[use.api])
+                if not guards.call_guarded(module, use.call, requirement):
+                    ctx.report_node(module, use.node, "api", api=use.api, since=apis[use.api], minimum=minimum)
+    for document in ctx.model.wxml.values():
+        flags = guards.flags_for_document(document)
+        for element in document.iter_elements():
+            for key, attribute in _component_keys(element):
+                if key not in components:
+                    continue
+                if guards.covers(guards.element_facts(element), flags, ("component", key, components[key])):
+                    continue
+                start = attribute.offset if attribute is not None else element.offset
+                end = attribute.end if attribute is not None else element.offset + len(element.tag) + 1
+                written = f'<{element.tag} {attribute.name}="{attribute.value}">' if attribute is not None else f"<{element.tag}>"
+                ctx.report_range(document.source, start, end, "component", component=written, schema=key,
+                                 since=components[key], minimum=minimum)
+
+
+def _component_keys(element):
+    """canIUse-style keys an element uses: `page-container`, `button.open-type.chooseAvatar`, …"""
+    yield element.tag, None
+    for attribute in element.attributes:
+        value = (attribute.value or "").strip()
+        if value and "{{" not in value:
+            yield f"{element.tag}.{attribute.name}.{value}", attribute
+
+
+class _Guards:
+    def __init__(self, ctx: CheckContext):
+        self.ctx = ctx
+        self.flow = ctx.flow
+        self._flags: dict = {}
+
+    def flags_of(self, module: JsModule | None) -> dict[str, frozenset[Fact]]:
+        if module is None:
+            return {}
+        if module.path not in self._flags:
+            units = self.flow.graph.units_by_module.get(module.path, [])
+            self._flags[module.path] = data_flags(module, [u.data_node for u in units if u.data_node is not None])
+        return self._flags[module.path]
+
+    def flags_for_document(self, document) -> dict[str, frozenset[Fact]]:
+        path = document.source.path
+        module = self.ctx.model.js_modules.get(path.with_suffix(".js")) or self.ctx.model.js_modules.get(path.with_suffix(".ts"))
+        return self.flags_of(module)
+
+    @staticmethod
+    def element_facts(element) -> set[Fact]:
+        """What the `wx:if`/`wx:elif`/`wx:else` around an element establish when it renders."""
+        found: set[Fact] = set()
+        for condition in enclosing_conditions(element):
+            text = condition.expression.strip()
+            if text.startswith("{{") and text.endswith("}}"):
+                expression = parse_expression(text[2:-2])
+                when_true, when_false = facts(None, expression)
+                found |= when_false if condition.negated else when_true
+        return found
+
+    @staticmethod
+    def covers(found, flags, requirement) -> bool:
+        kind, name, since = requirement
+        expanded = set(found)
+        for fact_kind, value in found:
+            if fact_kind == "flag":
+                expanded |= flags.get(value, set())
+        for fact_kind, value in expanded:
+            if fact_kind == "version" and version_key(value) >= version_key(str(since)):
+                return True
+            if kind == "api" and ((fact_kind == "api" and value == name) or (fact_kind == "schema" and value.split(".")[0] == name)):
+                return True
+            if kind == "component" and fact_kind == "schema" and value == name:
+                return True
+        return False
+
+    def call_guarded(self, module: JsModule, call, requirement) -> bool:
+        flags = self.flags_of(module)
+        if self.covers(lexical_facts(module, call.callee), flags, requirement):
+            return True
+        caller = self.flow.graph.enclosing_function(call)
+
+        def site_ok(edge) -> bool:
+            return self.covers(lexical_facts(edge.caller.module, edge.site), self.flags_of(edge.caller.module), requirement)
+
+        def entry_ok(entry: Entry) -> bool:
+            binding = entry.binding
+            if binding is None:
+                return False
+            document = self.ctx.model.wxml.get(binding.source.path)
+            flags_here = self.flags_for_document(document) if document is not None else {}
+            return self.covers(self.element_facts(binding.element), flags_here, requirement)
+
+        return self.flow.every_way_in(caller, site_ok, entry_ok)

@@ -1,0 +1,241 @@
+"""Feature detection: what a test proves available, and which tests guard a piece of code.
+
+A fact is a tuple: ("api", "getUserProfile"), ("schema", "button.open-type.chooseAvatar"),
+("version", "2.21.2") or ("flag", "canIUseGetUserProfile") for a data flag tested by name.
+`facts(expression)` gives (what holds when it is true, what holds when it is false);
+`lexical_facts(node)` collects what every enclosing `if`, `?:`, `&&`/`||`, early `return`
+and optional call `wx.x?.()` establishes at a node.
+"""
+
+from __future__ import annotations
+
+import re
+
+from esprima.nodes import Node
+
+from wxlint.model.javascript import JsModule, member_name, string_value, unwrap
+from wxlint.parse.javascript import property_key, walk
+
+Fact = tuple[str, str]
+_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+_FUNCTIONS = ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration")
+
+
+def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[Fact], frozenset[Fact]]:
+    """(facts when `expression` is truthy, facts when it is falsy)."""
+    expression = unwrap(expression)
+    empty = frozenset()
+    if expression is None:
+        return empty, empty
+    kind = expression.type
+    if kind == "UnaryExpression" and expression.operator == "!":
+        when_true, when_false = facts(module, expression.argument)
+        return when_false, when_true
+    if kind == "LogicalExpression":
+        left_true, left_false = facts(module, expression.left)
+        right_true, right_false = facts(module, expression.right)
+        if expression.operator == "&&":
+            return left_true | right_true, left_false & right_false
+        if expression.operator == "||":
+            return left_true & right_true, left_false | right_false
+        return empty, empty
+    if kind == "BinaryExpression":
+        return _binary_facts(module, expression)
+    if kind == "CallExpression":
+        schema = _can_i_use(module, expression)
+        if schema is not None:
+            return frozenset({_schema_fact(schema)}), empty
+        return empty, empty
+    if kind == "MemberExpression":
+        api = module.wx_api_of(expression) if module is not None else None
+        if api is not None:
+            return frozenset({("api", api)}), empty
+        # `this.data.canIUseX`, `that.data.canIUseX`
+        owner = unwrap(expression.object)
+        if owner.type == "MemberExpression" and member_name(owner) == "data" and member_name(expression):
+            return frozenset({("flag", member_name(expression))}), empty
+        return empty, empty
+    if kind == "Identifier":
+        return frozenset({("flag", expression.name)}), empty
+    return empty, empty
+
+
+def _schema_fact(schema: str) -> Fact:
+    """`wx.canIUse('getUserProfile')` or `wx.canIUse('button.open-type.chooseAvatar')`; the rule
+    decides what a schema covers (an API by its first part, a component attribute exactly)."""
+    return ("schema", schema)
+
+
+def _can_i_use(module: JsModule | None, call: Node) -> str | None:
+    if module is None or module.wx_api_of(call.callee) != "canIUse" or not call.arguments:
+        return None
+    return string_value(call.arguments[0])
+
+
+def _binary_facts(module: JsModule | None, expression: Node) -> tuple[frozenset[Fact], frozenset[Fact]]:
+    empty = frozenset()
+    operator = expression.operator
+    left, right = unwrap(expression.left), unwrap(expression.right)
+    # 'getUserProfile' in wx
+    if operator == "in" and module is not None and module.is_wx(right):
+        name = string_value(left)
+        return (frozenset({("api", name)}), empty) if name else (empty, empty)
+    if operator not in ("===", "==", "!==", "!=", ">=", ">", "<", "<="):
+        return empty, empty
+    positive = operator in ("===", "==")
+    # typeof wx.x === 'function' / !== 'undefined'
+    for side, other in ((left, right), (right, left)):
+        if side.type == "UnaryExpression" and side.operator == "typeof" and module is not None:
+            api = module.wx_api_of(side.argument)
+            kind = string_value(other)
+            if api is not None and kind is not None:
+                available = (kind != "undefined") == positive
+                fact = frozenset({("api", api)})
+                return (fact, empty) if available else (empty, fact)
+    # x === true / x !== false / x != null
+    for side, other in ((left, right), (right, left)):
+        if other.type == "Literal" and (isinstance(other.value, bool) or other.value is None) and operator in ("===", "==", "!==", "!="):
+            when_true, when_false = facts(module, side)
+            truthy = (other.value is True) == positive if other.value is not None else not positive
+            return (when_true, when_false) if truthy else (when_false, when_true)
+    # compareVersion(SDKVersion, '2.10.4') >= 0, and the usual variants
+    for side, other in ((left, right), (right, left)):
+        version = _version_compare(module, side)
+        bound = _number(other)
+        if version is None or bound is None:
+            continue
+        op = operator if side is left else _flip(operator)
+        at_least = ((op == ">=" and bound <= 0) or (op == ">" and bound == -1)
+                    or (op in ("!==", "!=") and bound == -1) or (op in ("===", "==") and bound in (0, 1)))
+        below = (op == "<" and bound == 0) or (op in ("===", "==") and bound == -1)
+        fact = frozenset({("version", version)})
+        if at_least:
+            return fact, empty
+        if below:
+            return empty, fact
+    return empty, empty
+
+
+def _flip(operator: str) -> str:
+    return {">=": "<=", "<=": ">=", ">": "<", "<": ">"}.get(operator, operator)
+
+
+def _number(node: Node) -> int | None:
+    node = unwrap(node)
+    if node.type == "Literal" and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return int(node.value)
+    if node.type == "UnaryExpression" and node.operator == "-":
+        inner = _number(node.argument)
+        return None if inner is None else -inner
+    return None
+
+
+def _version_compare(module: JsModule | None, node: Node) -> str | None:
+    """The version literal of a call that compares the base library version with it."""
+    node = unwrap(node)
+    if node.type != "CallExpression":
+        return None
+    versions = [string_value(argument) for argument in node.arguments]
+    literal = next((v for v in versions if v and _VERSION.match(v)), None)
+    if literal is None:
+        return None
+    if any(_reads_sdk_version(module, argument) for argument in node.arguments):
+        return literal
+    return None
+
+
+def _reads_sdk_version(module: JsModule | None, node: Node, depth: int = 0) -> bool:
+    node = unwrap(node)
+    if node is None or depth > 4:
+        return False
+    for part in walk(node):
+        if part.type == "MemberExpression" and member_name(part) == "SDKVersion":
+            return True
+        if part.type == "Identifier" and module is not None:
+            binding = module.scopes.resolve(part)
+            if binding is not None and binding.init is not None and binding.init is not node:
+                if _reads_sdk_version(module, binding.init, depth + 1):
+                    return True
+            if part.name == "SDKVersion":
+                return True
+    return False
+
+
+def lexical_facts(module: JsModule, node: Node) -> frozenset[Fact]:
+    """Everything the code around `node` has established when `node` runs."""
+    found: set[Fact] = set()
+    call = node._parent if node._parent is not None and node._parent.type == "CallExpression" else None
+    if call is not None and call.optional:
+        api = module.wx_api_of(call.callee)
+        if api is not None:
+            found.add(("api", api))  # wx.getUserProfile?.(...)
+    child, parent = node, node._parent
+    while parent is not None:
+        kind = parent.type
+        if kind in ("IfStatement", "ConditionalExpression"):
+            when_true, when_false = facts(module, parent.test)
+            if parent.consequent is child:
+                found |= when_true
+            elif parent.alternate is child:
+                found |= when_false
+        elif kind == "LogicalExpression" and parent.right is child:
+            when_true, when_false = facts(module, parent.left)
+            found |= when_true if parent.operator == "&&" else when_false if parent.operator == "||" else set()
+        elif kind in ("BlockStatement", "Program", "SwitchCase"):
+            body = parent.body if kind != "SwitchCase" else parent.consequent
+            for statement in body:
+                if statement is child:
+                    break
+                found |= _early_exit_facts(module, statement)
+        child, parent = parent, parent._parent
+    return frozenset(found)
+
+
+def _early_exit_facts(module: JsModule, statement: Node) -> frozenset[Fact]:
+    """`if (!wx.getUserProfile) return` before a node: what holds after it."""
+    if statement.type != "IfStatement" or statement.alternate is not None or not _exits(statement.consequent):
+        return frozenset()
+    return facts(module, statement.test)[1]
+
+
+def _exits(statement: Node) -> bool:
+    if statement.type in ("ReturnStatement", "ThrowStatement"):
+        return True
+    if statement.type == "BlockStatement" and statement.body:
+        return _exits(statement.body[-1])
+    return False
+
+
+def data_flags(module: JsModule, data_objects: list[Node]) -> dict[str, frozenset[Fact]]:
+    """Data flags that record a feature test: `data: { canIUse: wx.canIUse('…') }`,
+    `this.setData({ ok: !!wx.getUserProfile })`, or `if (wx.getUserProfile) this.setData({ ok: true })`."""
+    flags: dict[str, set[Fact]] = {}
+
+    def record(name: str | None, value: Node, place: Node) -> None:
+        if name is None:
+            return
+        found = set(facts(module, value)[0])
+        literal = unwrap(value)
+        if literal.type == "Literal" and literal.value is True:
+            found |= lexical_facts(module, place)
+        found.discard(("flag", name))
+        if found:
+            flags.setdefault(name, set()).update(found)
+
+    for data in data_objects:
+        data = unwrap(data)
+        if data is not None and data.type == "ObjectExpression":
+            for prop in data.properties:
+                if prop.type == "Property":
+                    record(property_key(prop), prop.value, prop)
+    for node in walk(module.tree.program):
+        if node.type != "CallExpression" or not node.arguments:
+            continue
+        callee = unwrap(node.callee)
+        if callee.type == "MemberExpression" and member_name(callee) == "setData":
+            argument = unwrap(node.arguments[0])
+            if argument.type == "ObjectExpression":
+                for prop in argument.properties:
+                    if prop.type == "Property":
+                        record(property_key(prop), prop.value, node)
+    return {name: frozenset(found) for name, found in flags.items()}
