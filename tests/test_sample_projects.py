@@ -122,3 +122,31 @@ def test_scope_flows_in_the_samples():
     for sample in (MODERN, MEMBER_2021):
         _, clean = lint_json(sample, "--select", "missing-opensetting,opensetting-outside-tap")
         assert clean["findings"] == [], sample.name
+
+
+def test_member_2021_app_base_library_guards():
+    """At 2.0.0 only the unguarded getUserProfile calls and the unguarded avatar button are reported:
+    the official template's flag-guarded tap handler is not; at 2.30.0 nothing is."""
+    _, report = lint_json(MEMBER_2021, "--select", "missing-caniuse-fallback", "--min-lib-version", "2.0.0")
+    found = [(f["path"], f["line"], f["message"].split("`")[1]) for f in report["findings"]]
+    assert found == [
+        ("behaviors/profile-behavior.js", 6, "wx.getUserProfile"),
+        ("pages/member/member.js", 13, "wx.getUserProfile"),
+        ("pages/member/member.js", 21, "wx.getUserProfile"),
+        ("pages/member/member.js", 30, "wx.getUserProfile"),
+        ("pages/member/member.js", 40, "wx.getUserProfile"),
+        ("pages/member/member.js", 47, "wx.getUserProfile"),
+        ("pages/settings/settings.js", 7, "wx.getUserProfile"),
+        ("pages/settings/settings.wxml", 2, '<button open-type="chooseAvatar">'),
+        ("utils/profile.js", 4, "wx.getUserProfile"),
+        ("utils/profile.js", 10, "wx.getUserProfile"),
+    ]
+    assert not any(p == "pages/index/index.js" for p, _, _ in found)
+    _, report = lint_json(MEMBER_2021, "--select", "missing-caniuse-fallback", "--min-lib-version", "2.30.0")
+    assert report["findings"] == []
+
+
+def test_every_sample_is_free_of_canIUse_typos():
+    for sample in (LEGACY, MODERN, MEMBER_2021):
+        _, report = lint_json(sample, "--select", "unknown-caniuse-schema")
+        assert report["findings"] == []

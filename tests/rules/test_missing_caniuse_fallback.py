@@ -1,0 +1,124 @@
+"""missing-caniuse-fallback: every guard form, data flags across files, guards in callers, the minimum."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint_json
+
+RULE = "missing-caniuse-fallback"
+ASK = "wx.getUserProfile({ desc: '资料' })"
+TAP = '<button bindtap="go">go</button>'
+
+
+def reported(project, js, wxml=TAP, minimum="2.0.0", extra=None):
+    files = {"pages/index/index.js": js, "pages/index/index.wxml": wxml, **(extra or {})}
+    _, report = lint_json(project(files), "--select", RULE, "--min-lib-version", minimum)
+    return [(f["path"], f["line"]) for f in report["findings"]]
+
+
+GUARDED = {
+    "canIUse api": f"if (wx.canIUse('getUserProfile')) {{ {ASK} }}",
+    "canIUse deeper schema": f"if (wx.canIUse('getUserProfile.object.desc')) {{ {ASK} }}",
+    "feature test": f"if (wx.getUserProfile) {{ {ASK} }}",
+    "double negation in &&": f"!!wx.getUserProfile && {ASK}",
+    "typeof function": f"if (typeof wx.getUserProfile === 'function') {{ {ASK} }}",
+    "typeof not undefined": f"if ('undefined' !== typeof wx.getUserProfile) {{ {ASK} }}",
+    "in operator": f"if ('getUserProfile' in wx) {{ {ASK} }}",
+    "ternary": f"const p = wx.getUserProfile ? {ASK} : null",
+    "optional call": "wx.getUserProfile?.({ desc: '资料' })",
+    "early return": f"if (!wx.getUserProfile) return\n{ASK}",
+    "early return in a block": f"if (!wx.canIUse('getUserProfile')) {{ wx.showToast({{ title: '请升级微信' }}); return }}\n{ASK}",
+    "else of an unavailability test": f"if (!wx.getUserProfile) {{ console.log('old') }} else {{ {ASK} }}",
+    "version compare with getSystemInfoSync": f"if (compareVersion(wx.getSystemInfoSync().SDKVersion, '2.10.4') >= 0) {{ {ASK} }}",
+    "version compare through a variable": f"const {{ SDKVersion }} = wx.getSystemInfoSync()\nconst v = SDKVersion\nif (compareVersion(v, '2.21.0') > -1) {{ {ASK} }}",
+    "guarded callback": f"if (wx.getUserProfile) {{ wx.login({{ success: () => {ASK} }}) }}",
+}
+
+
+@pytest.mark.parametrize("name", GUARDED)
+def test_guard_forms(project, name):
+    js = f"Page({{ go() {{\n{GUARDED[name]}\n}} }})"
+    assert reported(project, js) == []
+
+
+UNGUARDED = {
+    "no test": ASK,
+    "wrong api tested": f"if (wx.canIUse('getUserInfo')) {{ {ASK} }}",
+    "in the else of the test": f"if (wx.getUserProfile) {{ console.log(1) }} else {{ {ASK} }}",
+    "after a test that does not exit": f"if (!wx.getUserProfile) {{ console.log('old') }}\n{ASK}",
+    "version below the requirement": f"if (compareVersion(wx.getSystemInfoSync().SDKVersion, '2.9.0') >= 0) {{ {ASK} }}",
+    "version compare without SDKVersion": f"if (compareVersion(appVersion, '2.10.4') >= 0) {{ {ASK} }}",
+}
+
+
+@pytest.mark.parametrize("name", UNGUARDED)
+def test_unguarded(project, name):
+    js = f"Page({{ go() {{\n{UNGUARDED[name]}\n}} }})"
+    ask_line = next(n for n, text in enumerate(js.splitlines(), 1) if "getUserProfile({" in text)
+    assert [line for _, line in reported(project, js)] == [ask_line]
+
+
+def test_the_2021_template_data_flag_guards_the_tap_handler(project):
+    js = ("Page({\n  data: { canIUseGetUserProfile: false },\n"
+          "  onLoad() { if (wx.getUserProfile) { this.setData({ canIUseGetUserProfile: true }) } },\n"
+          f"  go() {{ {ASK} }},\n  legacy() {{ {ASK} }}\n}})")
+    wxml = ('<block wx:if="{{!hasUserInfo}}">\n'
+            '  <button wx:if="{{canIUseGetUserProfile}}" bindtap="go">a</button>\n'
+            '  <button wx:else bindtap="legacy">b</button>\n</block>')
+    assert reported(project, js, wxml) == [("pages/index/index.js", 5)]  # the wx:else branch is not guarded
+
+
+@pytest.mark.parametrize("data", [
+    "data: { canIUse: wx.canIUse('getUserProfile') }",
+    "onLoad() { this.setData({ canIUse: !!wx.getUserProfile }) }",
+    "onLoad() { const that = this; that.setData({ canIUse: typeof wx.getUserProfile === 'function' }) }",
+])
+def test_data_flag_forms(project, data):
+    js = f"Page({{ {data}, go() {{ {ASK} }} }})"
+    assert reported(project, js, '<view wx:if="{{canIUse}}"><button bindtap="go">a</button></view>') == []
+
+
+def test_a_handler_bound_both_inside_and_outside_the_flag_is_reported(project):
+    js = f"Page({{ data: {{ ok: wx.canIUse('getUserProfile') }}, go() {{ {ASK} }} }})"
+    wxml = '<button wx:if="{{ok}}" bindtap="go">a</button>\n<button bindtap="go">b</button>'
+    assert reported(project, js, wxml) == [("pages/index/index.js", 1)]
+
+
+def test_the_guard_in_every_caller(project):
+    helper = {"utils/profile.js": f"export function ask() {{ return {ASK} }}"}
+    guarded = "import { ask } from '../../utils/profile'\nPage({ go() { if (wx.canIUse('getUserProfile')) ask() } })"
+    assert reported(project, guarded, extra=helper) == []
+    mixed = ("import { ask } from '../../utils/profile'\n"
+             "Page({ go() { if (wx.canIUse('getUserProfile')) ask() }, other() { ask() } })")
+    assert reported(project, mixed, TAP + '<button bindtap="other">o</button>', extra=helper) == [("utils/profile.js", 1)]
+    lifecycle = "import { ask } from '../../utils/profile'\nPage({ onLoad() { ask() } })"
+    assert reported(project, lifecycle, extra=helper) == [("utils/profile.js", 1)]
+
+
+def test_components_and_attribute_values(project):
+    wxml = ('<button open-type="chooseAvatar">a</button>\n'
+            '<input type="nickname"/>\n'
+            '<page-container show="{{show}}"/>\n'
+            '<button open-type="getUserInfo">old but fine</button>\n'
+            '<view wx:if="{{canAvatar}}"><button open-type="chooseAvatar">b</button></view>\n'
+            '<button wx:elif="{{v2}}" open-type="chooseAvatar">c</button>\n')
+    js = ("Page({ data: { canAvatar: wx.canIUse('button.open-type.chooseAvatar'),\n"
+          "  v2: compareVersion(wx.getSystemInfoSync().SDKVersion, '2.21.2') >= 0 } })")
+    _, report = lint_json(project({"pages/index/index.wxml": wxml, "pages/index/index.js": js}),
+                          "--select", RULE, "--min-lib-version", "2.0.0")
+    assert [(f["line"], f["column"], f["message"].split("`")[1]) for f in report["findings"]] == [
+        (1, 9, '<button open-type="chooseAvatar">'), (2, 8, '<input type="nickname">'), (3, 1, "<page-container>")]
+
+
+def test_the_minimum_comes_from_config_then_cli_then_the_default(project):
+    js = f"Page({{ go() {{ {ASK} }} }})"
+    root = project({"pages/index/index.js": js, "pages/index/index.wxml": TAP, ".wxlint.yml": 'min-lib-version: "2.9.0"\n'})
+    _, report = lint_json(root, "--select", RULE)
+    [finding] = report["findings"]
+    assert "above this project's minimum 2.9.0" in finding["message"]
+    _, report = lint_json(root, "--select", RULE, "--min-lib-version", "2.10.4")
+    assert report["findings"] == []
+    (root / ".wxlint.yml").unlink()
+    _, report = lint_json(root, "--select", RULE)
+    assert report["findings"] == []  # the default 2.10.4 already has getUserProfile
