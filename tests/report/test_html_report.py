@@ -65,6 +65,7 @@ def test_chinese_report(hostile_project):
 
 
 def _browser():
+    """Playwright's entry point; the page's CSP forbids eval, so waits use locator assertions."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -78,6 +79,8 @@ def _browser():
 
 def test_report_in_a_real_browser(tmp_path):
     sync_playwright = _browser()
+    from playwright.sync_api import expect
+
     report = tmp_path / "report.html"
     report.write_text(html_report(LEGACY), encoding="utf-8")
     with sync_playwright() as playwright:
@@ -91,12 +94,12 @@ def test_report_in_a_real_browser(tmp_path):
         assert page.inner_text("#shown-count") == "25"
         assert page.is_visible("#filters")
         page.select_option("#filter-rule", "login-popup-on-launch")
-        page.wait_for_function("document.getElementById('shown-count').textContent === '4'")
+        expect(page.locator("#shown-count")).to_have_text("4")
         assert page.locator("article.finding:visible").count() == 4
         page.select_option("#filter-rule", "")
         page.select_option("#filter-severity", "warning")
         page.fill("#filter-text", "getlocation")
-        page.wait_for_function("document.getElementById('shown-count').textContent === '2'")
+        expect(page.locator("#shown-count")).to_have_text("2")
         assert page.locator("details.file:visible").count() == 2
         page.click('a[href="#rule-missing-opensetting"] >> nth=0')
         assert page.is_visible("#rule-missing-opensetting")
@@ -127,6 +130,8 @@ def test_hostile_source_runs_no_script_in_the_browser(tmp_path, hostile_project)
 def test_large_report_opens_and_filters(tmp_path):
     """5,000 findings: the page loads and a filter pass updates every row (timings: benchmarks/html_report.py)."""
     sync_playwright = _browser()
+    from playwright.sync_api import expect
+
     calls = "\n".join("  wx.getUserInfo({})" if i % 2 else "  wx.authorize({ scope: 'scope.userInfo' })" for i in range(100))
     files = {f"pages/p{n}/p{n}.js": f"function load() {{\n{calls}\n}}\n" for n in range(50)}
     root = write_project(tmp_path / "large", files)
@@ -138,5 +143,5 @@ def test_large_report_opens_and_filters(tmp_path):
         page.goto(report.as_uri())
         assert page.inner_text("#shown-count") == "5000"
         page.fill("#filter-text", "wx.authorize")
-        page.wait_for_function("document.getElementById('shown-count').textContent === '2500'")
+        expect(page.locator("#shown-count")).to_have_text("2500")
         browser.close()
