@@ -13,9 +13,12 @@ from wxlint.catalogue import CatalogueError, load_catalogue
 from wxlint.config import SEVERITIES, VERSION_PATTERN, ConfigError
 from wxlint.report import FORMATS, ReportContext
 from wxlint.report.explain import render_rule
-from wxlint.runner import RunOptions, run
+from wxlint.runner import RunOptions, baseline_entries, run
+from wxlint.suppress import BASELINE_NAME, Baseline
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# This process unpickles what workers parse and runs the analysis: leave it a core.
+DEFAULT_JOBS = max(1, (os.cpu_count() or 1) - 1)
 
 
 def default_lang() -> str:
@@ -46,6 +49,18 @@ def _catalogue():
 @click.version_option(__version__, prog_name="wxlint")
 def main() -> None:
     """Compliance and flow linter for WeChat mini-programs."""
+    # esprima parses recursively; real code nests deeper than Python's default allows.
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10000))
+
+
+def _speed_options(command):
+    command = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                           help="Cache folder [default: .wxlint_cache/ in each project].")(command)
+    command = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")(command)
+    command = click.option("--jobs", "-j", type=click.IntRange(min=1), default=DEFAULT_JOBS,
+                           show_default="CPU count - 1, at least 1",
+                           help="Processes parsing in parallel (1: parse here).")(command)
+    return command
 
 
 def _output_options(command):
@@ -72,8 +87,12 @@ def _output_options(command):
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line.")
 @click.option("--verbose", "-v", is_flag=True, help="Also list skipped files and why.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@_speed_options
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+              help=f"Baseline file of accepted findings [default: {BASELINE_NAME} here, when it exists].")
+@click.option("--no-baseline", is_flag=True, help="Report every finding, ignoring the baseline file.")
 def check(paths, formats, output, config_file, select, ignore, min_lib_version, fail_on, lang, quiet, verbose,
-          exit_zero, **outputs):
+          exit_zero, jobs, no_cache, cache_dir, baseline_file, no_baseline, **outputs):
     """Lint mini-program projects, folders or single files (default: the current folder)."""
     catalogue = _catalogue()
     selected, ignored = _rule_list(select), _rule_list(ignore)
@@ -84,13 +103,15 @@ def check(paths, formats, output, config_file, select, ignore, min_lib_version, 
         raise click.BadParameter(f"expected a version such as 2.10.4, got {min_lib_version!r}", param_hint="--min-lib-version")
     destinations = _destinations(formats, output, outputs)
     lang = lang or default_lang()
+    if baseline_file is None and not no_baseline and Path(BASELINE_NAME).is_file():
+        baseline_file = Path(BASELINE_NAME)
+    if baseline_file is not None and not baseline_file.is_file():
+        raise click.BadParameter(f"{baseline_file}: no such file (create it with `wxlint baseline`)", param_hint="--baseline")
     options = RunOptions(
         paths=list(paths) or [Path(".")], config_file=config_file, select=selected or None, ignore=ignored,
-        min_lib_version=min_lib_version, fail_on=fail_on, lang=lang)
-    try:
-        result = run(options)
-    except ConfigError as error:
-        _fail(str(error))
+        min_lib_version=min_lib_version, fail_on=fail_on, lang=lang, jobs=jobs, use_cache=not no_cache,
+        cache_dir=cache_dir, baseline=None if no_baseline else baseline_file)
+    result = _run(options)
     for name, destination in destinations.items():
         to_terminal = destination is None and sys.stdout.isatty()
         context = ReportContext(lang=lang, color=to_terminal and "NO_COLOR" not in os.environ,
@@ -108,6 +129,44 @@ def check(paths, formats, output, config_file, select, ignore, min_lib_version, 
     if result.internal_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if result.failed and not exit_zero else EXIT_OK)
+
+
+def _run(options: RunOptions):
+    try:
+        return run(options)
+    except ConfigError as error:
+        _fail(str(error))
+    except ValueError as error:  # an unreadable baseline
+        _fail(str(error))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this configuration file instead of the nearest .wxlint.yml.")
+@click.option("--output", "-o", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), default=BASELINE_NAME,
+              show_default=True, help="The baseline file to write.")
+@click.option("--prune", is_flag=True, help="Only drop entries that are fixed; add nothing new.")
+@_speed_options
+def baseline(paths, config_file, baseline_file, prune, jobs, no_cache, cache_dir):
+    """Record today's findings as accepted, so `wxlint check` reports only new ones."""
+    options = RunOptions(paths=list(paths) or [Path(".")], config_file=config_file, jobs=jobs, use_cache=not no_cache,
+                         cache_dir=cache_dir, baseline=baseline_file if prune else None, lang="en")
+    if prune and not baseline_file.is_file():
+        _fail(f"{baseline_file}: no baseline to prune")
+    result = _run(options)
+    if prune:
+        fixed = {(e["path"], e["fingerprint"]) for e in result.baseline_fixed}
+        kept = [e for e in result.baseline.entries if (e["path"], e["fingerprint"]) not in fixed]
+        Baseline.write(baseline_file, kept, __version__)
+        click.echo(f"{baseline_file}: removed {len(fixed)} fixed findings, kept {len(kept)}")
+    else:
+        entries = baseline_entries(result, Path.cwd())
+        Baseline.write(baseline_file, entries, __version__)
+        click.echo(f"{baseline_file}: {len(entries)} findings recorded; `wxlint check` now reports only new ones")
+    for message in result.internal_errors:
+        click.echo(f"wxlint: {message}", err=True)
+    sys.exit(EXIT_ERROR if result.internal_errors else EXIT_OK)
 
 
 def _destinations(formats, output, outputs) -> dict[str, Path | None]:

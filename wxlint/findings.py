@@ -31,6 +31,7 @@ class Finding:
     message_id: str = ""
     trace: list[TraceStep] = field(default_factory=list)
     fingerprint: str = ""
+    suppressed: dict | None = None  # {"kind": "inline" | "baseline", "reason": "…"}
 
     @property
     def sort_key(self):

@@ -1,10 +1,14 @@
-"""The pipeline, end to end: discover -> parse/model -> checks -> findings.
+"""The pipeline, end to end: discover -> parse -> model -> checks -> suppress -> findings.
 
 Reports and the CLI sit on top of `run`; nothing here prints.
 """
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import json
+import os
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,9 +19,14 @@ from wxlint.checks import CheckContext, check_module
 from wxlint.discover import Project, Skipped, discover
 from wxlint.findings import SEVERITY_RANK, Finding, TraceStep, assign_fingerprints
 from wxlint.model.project import ProjectModel
-from wxlint.parse.source import SourceText
+from wxlint.parse.batch import ParseCache, parse_all
+from wxlint.parse.source import SourceError, SourceText, decode_bytes
+from wxlint.stamp import code_stamp
+from wxlint.suppress import Baseline, apply_inline, directives_in
 
 PARSE_ERROR = "parse-error"
+UNUSED_DISABLE = "unused-disable"
+CACHE_FOLDER = ".wxlint_cache"
 
 
 @dataclass
@@ -29,33 +38,66 @@ class RunOptions:
     min_lib_version: str | None = None
     fail_on: str | None = None
     lang: str = "en"
+    jobs: int = 1
+    cache_dir: Path | None = None  # None: `.wxlint_cache/` in each project's root
+    use_cache: bool = True
+    baseline: Path | None = None
+    cwd: Path = field(default_factory=Path.cwd)
+
+
+class SourceFiles(dict):
+    """Path -> decoded source, read on first use (reports need only the files they excerpt)."""
+
+    def get(self, path, default=None):
+        if path not in self:
+            try:
+                text, encoding = decode_bytes(Path(path).read_bytes())
+                self[path] = SourceText(path=path, text=text, encoding=encoding)
+            except (OSError, SourceError):
+                self[path] = None
+        return super().get(path) or default
 
 
 @dataclass
 class RunResult:
     projects: list[Project] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # suppressed ones included, marked
     skipped: list[Skipped] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
     notes: list[TraceStep] = field(default_factory=list)  # what the analysis could not follow, for --verbose
     checked_files: list[Path] = field(default_factory=list)
-    sources: dict[Path, SourceText] = field(default_factory=dict)  # for excerpts in reports
+    sources: SourceFiles = field(default_factory=SourceFiles)
     fail_on: str = "warning"
+    baseline: Baseline | None = None
+    baseline_fixed: list[dict] = field(default_factory=list)  # baseline entries no longer found
+    cache_hits: int = 0
 
     @property
     def files_checked(self) -> int:
         return len(self.checked_files)
 
+    @property
+    def active(self) -> list[Finding]:
+        """The findings that count: not suppressed inline or by the baseline."""
+        return [f for f in self.findings if f.suppressed is None]
+
     def counts(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}
-        for finding in self.findings:
+        for finding in self.active:
             counts[finding.severity] += 1
+        return counts
+
+    def suppressed_counts(self) -> dict[str, int]:
+        counts = {"inline": 0, "baseline": 0}
+        for finding in self.findings:
+            if finding.suppressed is not None:
+                counts[finding.suppressed["kind"]] += 1
         return counts
 
     @property
     def failed(self) -> bool:
         threshold = SEVERITY_RANK[self.fail_on]
-        return any(SEVERITY_RANK[f.severity] >= threshold for f in self.findings)
+        return any(SEVERITY_RANK[f.severity] >= threshold for f in self.active)
 
 
 def enabled_rules(catalogue: dict[str, Rule], project: Project, options: RunOptions) -> dict[str, str]:
@@ -72,52 +114,6 @@ def enabled_rules(catalogue: dict[str, Rule], project: Project, options: RunOpti
     return levels
 
 
-def run(options: RunOptions) -> RunResult:
-    catalogue = load_catalogue()
-    projects = discover(options.paths, set(catalogue), options.config_file)
-    result = RunResult(projects=projects)
-    fail_levels = []
-    for project in projects:
-        if options.min_lib_version:
-            project.config = project.config.with_overrides(min_lib_version=options.min_lib_version)
-        fail_levels.append(options.fail_on or project.config.fail_on)
-        model = ProjectModel(project)
-        flow = _Lazy(lambda model=model: FlowEngine(model))
-        levels = enabled_rules(catalogue, project, options)
-        findings: list[Finding] = []
-        if PARSE_ERROR in levels:
-            findings.extend(_parse_error_findings(model, catalogue[PARSE_ERROR], levels[PARSE_ERROR], options.lang))
-        for rule_id, severity in levels.items():
-            rule = catalogue[rule_id]
-            if rule.kind != "check":
-                continue
-            context = CheckContext(model, rule, severity, options.lang, flow)
-            try:
-                check_module(rule).check(context)
-            except Exception as error:  # a bug in one rule must not hide the others' findings
-                where = traceback.extract_tb(error.__traceback__)[-1]
-                result.internal_errors.append(
-                    f"internal error in rule {rule_id} on {project.root}: {type(error).__name__}: {error} "
-                    f"({Path(where.filename).name}:{where.lineno})")
-            findings.extend(context.findings)
-        findings = [f for f in findings if project.reports_on(f.path)]
-        if flow.built:
-            result.notes.extend(n for n in flow().notes() if project.reports_on(n.path))
-
-        def line_text(path: Path, line: int, model=model) -> str:
-            source = model.source(path)
-            return source.line_text(line) if source else ""
-
-        assign_fingerprints(findings, line_text, lambda _path, root=project.root: root)
-        result.findings.extend(findings)
-        result.skipped.extend(s for s in project.skipped if project.only_files is None)
-        result.checked_files.extend(p for p in project.files if project.reports_on(p))
-        result.sources.update((path, parsed.source) for path, parsed in model.parsed.items() if parsed.source is not None)
-    result.findings.sort(key=lambda f: f.sort_key)
-    result.fail_on = min(fail_levels, key=SEVERITY_RANK.get) if fail_levels else (options.fail_on or "warning")
-    return result
-
-
 class _Lazy:
     """Calling it returns `build()`, computed on the first call only."""
 
@@ -131,6 +127,218 @@ class _Lazy:
             self._value = self._build()
             self.built = True
         return self._value
+
+
+def run(options: RunOptions) -> RunResult:
+    # Syntax trees are millions of small objects that live until the run ends: the cyclic
+    # garbage collector would rescan them again and again (parsing, unpickling) for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(options)
+    finally:
+        if collecting:
+            # Re-enabling would make the next collection walk every tree object once more;
+            # frozen, they are left to reference counting.
+            gc.freeze()
+            gc.enable()
+
+
+def _run(options: RunOptions) -> RunResult:
+    catalogue = load_catalogue()
+    projects = discover(options.paths, set(catalogue), options.config_file)
+    result = RunResult(projects=projects)
+    fail_levels = []
+    for project in projects:
+        if options.min_lib_version:
+            project.config = project.config.with_overrides(min_lib_version=options.min_lib_version)
+        fail_levels.append(options.fail_on or project.config.fail_on)
+        findings, notes = _check_project(project, catalogue, options, result)
+        result.findings.extend(findings)
+        result.notes.extend(notes)
+        result.skipped.extend(s for s in project.skipped if project.only_files is None)
+        result.checked_files.extend(p for p in project.files if project.reports_on(p))
+    result.findings.sort(key=lambda f: f.sort_key)
+    result.fail_on = min(fail_levels, key=SEVERITY_RANK.get) if fail_levels else (options.fail_on or "warning")
+    _apply_baseline(result, options)
+    return result
+
+
+def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOptions, result: RunResult):
+    levels = enabled_rules(catalogue, project, options)
+    contents = _read(project.files)
+    cache_folder = (options.cache_dir or project.root / CACHE_FOLDER) if options.use_cache else None
+    key = _result_key(project, contents, levels, options) if cache_folder else None
+    cached = _load_result(cache_folder, key, project) if key else None
+    if cached is not None:
+        return cached
+    parse_cache = ParseCache(cache_folder) if cache_folder else None
+    parsed = parse_all(project.files, jobs=options.jobs, cache=parse_cache, contents=contents)
+    if parse_cache is not None:
+        result.cache_hits += parse_cache.hits
+    model = ProjectModel(project, parsed)
+    flow = _Lazy(lambda: FlowEngine(model))
+    findings: list[Finding] = []
+    if PARSE_ERROR in levels:
+        findings.extend(_parse_error_findings(model, catalogue[PARSE_ERROR], levels[PARSE_ERROR], options.lang))
+    for rule_id, severity in levels.items():
+        rule = catalogue[rule_id]
+        if rule.kind != "check":
+            continue
+        context = CheckContext(model, rule, severity, options.lang, flow)
+        try:
+            check_module(rule).check(context)
+        except Exception as error:  # a bug in one rule must not hide the others' findings
+            where = traceback.extract_tb(error.__traceback__)[-1]
+            result.internal_errors.append(
+                f"internal error in rule {rule_id} on {project.root}: {type(error).__name__}: {error} "
+                f"({Path(where.filename).name}:{where.lineno})")
+        findings.extend(context.findings)
+    directives = {path: directives_in(file) for path, file in parsed.items()}
+    apply_inline(findings, directives)
+    if UNUSED_DISABLE in levels:
+        findings.extend(_unused_directives(directives, catalogue, levels, options))
+    findings = [f for f in findings if project.reports_on(f.path)]
+
+    def line_text(path: Path, line: int) -> str:
+        source = model.source(path)
+        return source.line_text(line) if source else ""
+
+    assign_fingerprints(findings, line_text, lambda _path: project.root)
+    notes = [n for n in flow().notes() if project.reports_on(n.path)] if flow.built else []
+    if key and not result.internal_errors:
+        _store_result(cache_folder, key, project, findings, notes)
+    return findings, notes
+
+
+def _read(paths: list[Path]) -> dict[Path, bytes | OSError]:
+    contents: dict[Path, bytes | OSError] = {}
+    for path in paths:
+        try:
+            contents[path] = path.read_bytes()
+        except OSError as error:
+            contents[path] = error
+    return contents
+
+
+def _result_key(project: Project, contents, levels: dict[str, str], options: RunOptions) -> str:
+    """Everything a project's findings depend on: every file's content, the project files
+    (app.json, project.config.json, page and component .json), the configuration and the options."""
+    digest = hashlib.sha256(f"wxlint {code_stamp()}\0{sorted(levels.items())}\0{options.lang}\0"
+                            f"{project.config}\0{sorted(map(str, project.only_files or []))}".encode())
+    context_files = [project.root / "project.config.json", project.miniprogram_root / "app.json"]
+    context_files += [unit.json for unit in project.units.values() if unit.json is not None]
+    if project.config.path is not None:
+        context_files.append(project.config.path)
+    for path in sorted(set(context_files)):
+        try:
+            digest.update(f"\0{path}\0".encode() + path.read_bytes())
+        except OSError:
+            digest.update(f"\0{path}\0missing".encode())
+    for path, data in sorted(contents.items()):
+        digest.update(f"\0{path}\0".encode() + (data if isinstance(data, bytes) else str(data).encode()))
+    return digest.hexdigest()
+
+
+def _result_path(folder: Path, key: str) -> Path:
+    return folder / "results" / f"{key}.json"
+
+
+def _load_result(folder: Path, key: str, project: Project):
+    try:
+        document = json.loads(_result_path(folder, key).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    root = project.root
+
+    def place(relative: str) -> Path:
+        return Path(os.path.normpath(root / relative))
+
+    def step(raw) -> TraceStep:
+        return TraceStep(place(raw["path"]), raw["line"], raw["column"], raw["note"])
+
+    findings = [Finding(rule=f["rule"], severity=f["severity"], path=place(f["path"]), line=f["line"], column=f["column"],
+                        end_line=f["end_line"], end_column=f["end_column"], message=f["message"],
+                        message_id=f["message_id"], trace=[step(s) for s in f["trace"]],
+                        fingerprint=f["fingerprint"], suppressed=f["suppressed"]) for f in document["findings"]]
+    return findings, [step(n) for n in document["notes"]]
+
+
+def _store_result(folder: Path, key: str, project: Project, findings: list[Finding], notes: list[TraceStep]) -> None:
+    root = project.root
+
+    def relative(path: Path) -> str:
+        return os.path.relpath(path, root)
+
+    def step(s: TraceStep) -> dict:
+        return {"path": relative(s.path), "line": s.line, "column": s.column, "note": s.note}
+
+    document = {"findings": [{
+        "rule": f.rule, "severity": f.severity, "path": relative(f.path), "line": f.line, "column": f.column,
+        "end_line": f.end_line, "end_column": f.end_column, "message": f.message, "message_id": f.message_id,
+        "trace": [step(s) for s in f.trace], "fingerprint": f.fingerprint, "suppressed": f.suppressed}
+        for f in findings], "notes": [step(n) for n in notes]}
+    target = _result_path(folder, key)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(target)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def _unused_directives(directives, catalogue: dict[str, Rule], levels: dict[str, str], options: RunOptions) -> list[Finding]:
+    rule = catalogue[UNUSED_DISABLE]
+    severity = levels[UNUSED_DISABLE]
+    findings = []
+    every_rule_runs = options.select is None and not options.ignore and len(levels) == len(catalogue)
+    for path_directives in directives.values():
+        for directive in path_directives:
+            if directive.kind == "enable" or directive.used:
+                continue
+            unknown = sorted((directive.rules or set()) - set(catalogue))
+            if unknown:
+                message_id, arguments = "unknown-rule", {"rule": unknown[0]}
+            elif directive.rules is None and not every_rule_runs:
+                continue  # it may be meant for a rule this run left out
+            elif directive.rules is not None and not directive.rules <= set(levels):
+                continue
+            else:
+                named = "" if directive.rules is None else f" ({', '.join(sorted(directive.rules))})"
+                message_id, arguments = "unused", {"named": named}
+            findings.append(Finding(
+                rule=rule.id, severity=severity, path=directive.path, line=directive.line, column=directive.column,
+                end_line=directive.line, end_column=directive.column, message_id=message_id,
+                message=rule.message(message_id, options.lang, kind=directive.kind, **arguments)))
+    return findings
+
+
+def _apply_baseline(result: RunResult, options: RunOptions) -> None:
+    if options.baseline is None:
+        return
+    baseline = Baseline.load(options.baseline)
+    result.baseline = baseline
+    accepted = baseline.keys()
+    found = set()
+    for finding in result.findings:
+        key = (_baseline_path(finding.path, options.cwd), finding.fingerprint)
+        found.add(key)
+        if finding.suppressed is None and key in accepted:
+            finding.suppressed = {"kind": "baseline", "reason": f"in {options.baseline.name}"}
+    checked = {_baseline_path(path, options.cwd) for path in result.checked_files}
+    result.baseline_fixed = [entry for entry in baseline.entries
+                             if (entry["path"], entry["fingerprint"]) not in found and entry["path"] in checked]
+
+
+def _baseline_path(path: Path, cwd: Path) -> str:
+    return Path(os.path.relpath(path, cwd)).as_posix()
+
+
+def baseline_entries(result: RunResult, cwd: Path) -> list[dict]:
+    """Baseline entries for the findings of a run that are not suppressed inline."""
+    return [{"path": _baseline_path(f.path, cwd), "fingerprint": f.fingerprint, "rule": f.rule, "line": f.line,
+             "message": f.message} for f in result.findings if f.suppressed is None or f.suppressed["kind"] == "baseline"]
 
 
 def _parse_error_findings(model: ProjectModel, rule: Rule, severity: str, lang: str) -> list[Finding]:

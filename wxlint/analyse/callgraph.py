@@ -176,14 +176,12 @@ class CallGraph:
     def _collect_functions(self, module: JsModule) -> None:
         program = module.tree.program
         self.functions[id(program)] = Function(program, module, "module top level")
-        for node in walk(program):
-            if node.type in FUNCTION_NODES:
-                unit_member = self._member_of.get(id(node))
-                function = Function(node, module, _function_name(node, unit_member), member=unit_member and unit_member[1],
-                                    unit=unit_member and unit_member[0])
-                self.functions[id(node)] = function
-        for node in walk(program):
-            if node.type in ("AwaitExpression",) or (node.type == "ForOfStatement" and getattr(node, "await")):
+        for node in module.nodes(*FUNCTION_NODES):
+            unit_member = self._member_of.get(id(node))
+            self.functions[id(node)] = Function(node, module, _function_name(node, unit_member),
+                                                member=unit_member and unit_member[1], unit=unit_member and unit_member[0])
+        for node in module.nodes("AwaitExpression", "ForOfStatement"):
+            if node.type == "AwaitExpression" or getattr(node, "await"):
                 owner = self.enclosing_function(node)
                 owner.await_ends.append((node.range[1] if node.type == "AwaitExpression" else node.right.range[1], node))
 
@@ -198,9 +196,7 @@ class CallGraph:
 
     def _collect_param_calls(self, module: JsModule) -> None:
         """Where each function calls its parameters, for callbacks handed to it."""
-        for node in walk(module.tree.program):
-            if node.type != "CallExpression":
-                continue
+        for node in module.nodes("CallExpression"):
             callee = unwrap(node.callee)
             if callee.type != "Identifier":
                 continue
@@ -215,9 +211,7 @@ class CallGraph:
                     owner.param_calls.append((index, node, self.enclosing_function(node)))
 
     def _collect_edges(self, module: JsModule) -> None:
-        for node in walk(module.tree.program):
-            if node.type not in ("CallExpression", "NewExpression"):
-                continue
+        for node in module.nodes("CallExpression", "NewExpression"):
             caller = self.enclosing_function(node)
             callee = unwrap(node.callee)
             text = _callee_text(module, callee)

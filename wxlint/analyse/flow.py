@@ -359,16 +359,15 @@ class Leads:
         self._next: dict[int, object] = {}
         queue: deque[int] = deque()
         for module in modules:
-            for node in walk(module.tree.program):
-                if node.type == "CallExpression":
-                    note = goal(module, node)
-                    if note is not None:
-                        step = _step(module, node.callee, note)
-                        self._goal_steps[id(node)] = step
-                        owner = id(graph.enclosing_function(node).node)
-                        if owner not in self._next:
-                            self._next[owner] = step
-                            queue.append(owner)
+            for node in module.nodes("CallExpression"):
+                note = goal(module, node)
+                if note is not None:
+                    step = _step(module, node.callee, note)
+                    self._goal_steps[id(node)] = step
+                    owner = id(graph.enclosing_function(node).node)
+                    if owner not in self._next:
+                        self._next[owner] = step
+                        queue.append(owner)
         incoming: dict[int, list[Edge]] = {}
         for edges in graph.edges_from.values():
             for edge in edges:

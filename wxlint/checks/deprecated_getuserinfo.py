@@ -5,7 +5,6 @@ from __future__ import annotations
 from wxlint.checks import CheckContext
 from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
 from wxlint.model.wxml import event_bindings, mentions_literal
-from wxlint.parse.javascript import walk
 
 
 def check(ctx: CheckContext) -> None:
@@ -25,7 +24,7 @@ def _check_script(ctx: CheckContext, module: JsModule) -> None:
             scope_value = object_property(use.call.arguments[0], "scope")
             if string_value(scope_value) == scope:
                 ctx.report_node(module, scope_value, "authorize")
-    for node in walk(module.tree.program):
+    for node in module.nodes("MemberExpression", "BinaryExpression", "CallExpression", "ObjectPattern"):
         kind = node.type
         if kind == "MemberExpression" and node.computed and member_name(node) == scope:
             ctx.report_node(module, node.property, "auth-setting")

@@ -11,7 +11,7 @@ from wxlint.findings import TraceStep
 from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
 from wxlint.model.permissions import ScopeTable, auth_setting_test, checked_scope, denial_paths
 from wxlint.model.wxml import enclosing_conditions, mustache_names
-from wxlint.parse.javascript import property_key, walk
+from wxlint.parse.javascript import property_key
 
 
 def check(ctx: CheckContext) -> None:
@@ -138,9 +138,7 @@ def _denied_prechecks(module: JsModule) -> list[tuple[str, Node, Node]]:
     """(scope, the branch taken when the scope is denied, its enclosing function) of each
     `authSetting['scope.x'] === false`-style test in a script."""
     found = []
-    for node in walk(module.tree.program):
-        if node.type not in ("IfStatement", "ConditionalExpression"):
-            continue
+    for node in module.nodes("IfStatement", "ConditionalExpression"):
         result = auth_setting_test(node.test)
         if result is None:
             continue

@@ -228,8 +228,8 @@ def data_flags(module: JsModule, data_objects: list[Node]) -> dict[str, frozense
             for prop in data.properties:
                 if prop.type == "Property":
                     record(property_key(prop), prop.value, prop)
-    for node in walk(module.tree.program):
-        if node.type != "CallExpression" or not node.arguments:
+    for node in module.nodes("CallExpression"):
+        if not node.arguments:
             continue
         callee = unwrap(node.callee)
         if callee.type == "MemberExpression" and member_name(callee) == "setData":

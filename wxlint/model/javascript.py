@@ -75,6 +75,20 @@ class JsModule:
         self.path = tree.source.path
         self.scopes = ScopeModel(tree.program)
 
+    @cached_property
+    def _by_type(self) -> dict[str, list[Node]]:
+        index: dict[str, list[Node]] = {}
+        for node in self.scopes.nodes:
+            index.setdefault(node.type, []).append(node)
+        return index
+
+    def nodes(self, *types: str) -> list[Node]:
+        """Every node of these ESTree types, in document order, from the one walk the scopes made."""
+        if len(types) == 1:
+            return self._by_type.get(types[0], [])
+        wanted = set(types)
+        return [node for node in self.scopes.nodes if node.type in wanted]
+
     def is_wx(self, expression: Node | None, _depth: int = 0) -> bool:
         """Whether an expression is the global `wx` object, directly or through a constant alias."""
         expression = unwrap(expression)
@@ -105,9 +119,7 @@ class JsModule:
     @cached_property
     def wx_uses(self) -> list[WxUse]:
         uses = []
-        for node in walk(self.tree.program):
-            if node.type not in ("MemberExpression", "Identifier"):
-                continue
+        for node in self.nodes("MemberExpression", "Identifier"):
             api = self.wx_api_of(node)
             if api is None:
                 continue

@@ -14,7 +14,6 @@ from esprima.nodes import Node
 
 from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
 from wxlint.model.units import function_value
-from wxlint.parse.javascript import walk
 
 
 @dataclass(frozen=True)
@@ -90,8 +89,8 @@ class ScopeTable:
 
 def _member_uses(module: JsModule, binding) -> list[Node]:
     uses = []
-    for node in walk(module.tree.program):
-        if node.type == "MemberExpression" and unwrap(node.object).type == "Identifier":
+    for node in module.nodes("MemberExpression"):
+        if unwrap(node.object).type == "Identifier":
             if module.scopes.resolve(unwrap(node.object)) is binding:
                 uses.append(node)
     return uses

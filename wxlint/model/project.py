@@ -13,7 +13,7 @@ from wxlint.parse.wxml import WxmlDocument
 
 
 class ProjectModel:
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, parsed: dict[Path, ParsedFile] | None = None):
         self.project = project
         self.parsed: dict[Path, ParsedFile] = {}
         self.js_modules: dict[Path, JsModule] = {}
@@ -21,7 +21,7 @@ class ProjectModel:
         self.wxml: dict[Path, WxmlDocument] = {}
         self.problems: list[tuple[Path, SourceError]] = list(project.problems)
         for path in project.files:
-            self._add(parse_file(path))
+            self._add(parsed[path] if parsed is not None else parse_file(path))
 
     def _add(self, parsed: ParsedFile) -> None:
         self.parsed[parsed.path] = parsed

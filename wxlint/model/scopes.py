@@ -65,6 +65,7 @@ class ScopeModel:
     def __init__(self, program: Node):
         self.program = program
         self.root = Scope(program, "module", None)
+        self.nodes: list[Node] = []  # every node, in document order (one walk serves every question)
         self.scope_of_node: dict[int, Scope] = {}  # id(Identifier or function node) -> scope it is in
         self.function_scopes: dict[int, Scope] = {}  # id(function node) -> its own scope
         self._pending_writes: list[tuple[Node, Scope]] = []
@@ -88,6 +89,7 @@ class ScopeModel:
         while stack:
             node, parent, scope = stack.pop()
             node._parent = parent
+            self.nodes.append(node)
             kind = node.type
             if kind == "Identifier":
                 self.scope_of_node[id(node)] = scope
@@ -108,6 +110,7 @@ class ScopeModel:
                 if body.type == "BlockStatement":
                     # The body block shares the function's scope.
                     body._parent = node
+                    self.nodes.append(body)
                     for child in reversed(list(iter_child_nodes(body))):
                         stack.append((child, body, inner))
                 else:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from esprima.nodes import Node
 
 from wxlint.model.javascript import JsModule, unwrap
-from wxlint.parse.javascript import property_key, walk
+from wxlint.parse.javascript import property_key
 
 UNIT_CONSTRUCTORS = {"App": "app", "Page": "page", "Component": "component", "Behavior": "behavior"}
 
@@ -102,8 +102,8 @@ def object_properties(obj: Node):
 
 def find_units(module: JsModule) -> list[UnitDefinition]:
     units = []
-    for node in walk(module.tree.program):
-        if node.type != "CallExpression" or not node.arguments:
+    for node in module.nodes("CallExpression"):
+        if not node.arguments:
             continue
         callee = unwrap(node.callee)
         if callee.type != "Identifier" or callee.name not in UNIT_CONSTRUCTORS:

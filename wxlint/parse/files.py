@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wxlint.parse.javascript import JsTree, parse_js
-from wxlint.parse.source import SourceError, SourceText, read_source
+from wxlint.parse.source import SourceError, SourceText, decode_bytes
 from wxlint.parse.typescript import strip_types
 from wxlint.parse.wxml import WxmlDocument, parse_wxml
 
@@ -22,12 +22,22 @@ class ParsedFile:
 
 
 def parse_file(path: Path) -> ParsedFile:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return ParsedFile(path=path, errors=[SourceError(f"cannot read file: {error.strerror or error}")])
+    return parse_bytes(path, data)
+
+
+def parse_bytes(path: Path, data: bytes) -> ParsedFile:
+    """Parse a file's content; every problem becomes a SourceError in `errors`."""
     parsed = ParsedFile(path=path)
     try:
-        parsed.source = read_source(path)
+        text, encoding = decode_bytes(data)
     except SourceError as error:
         parsed.errors.append(error)
         return parsed
+    parsed.source = SourceText(path=path, text=text, encoding=encoding)
     source = parsed.source
     suffix = path.suffix
     try:

@@ -83,11 +83,27 @@ def property_key(prop: Node) -> str | None:
     return None
 
 
+_CHILD_KEYS: dict[type, tuple[str, ...]] = {}
+_NOT_CHILDREN = frozenset({"type", "range", "loc", "comments", "value", "raw", "regex", "name", "operator", "kind",
+                           "computed", "optional", "shorthand", "method", "static", "prefix", "delegate", "generator",
+                           "expression", "sourceType", "directive", "cooked", "tail", "bigint"})
+
+
+def _child_keys(node: Node) -> tuple[str, ...]:
+    """The attribute names of a node class that may hold child nodes, in declaration order."""
+    keys = _CHILD_KEYS.get(type(node))
+    if keys is None:
+        keys = tuple(k for k in node.__dict__ if not k.startswith("_") and
+                     (k not in _NOT_CHILDREN or isinstance(node.__dict__[k], (Node, list))))
+        _CHILD_KEYS[type(node)] = keys
+    return keys
+
+
 def iter_child_nodes(node: Node) -> Iterator[Node]:
     """Direct ESTree children, in source order for the common node shapes."""
-    for key, value in node.__dict__.items():
-        if key in ("type", "range", "loc") or key.startswith("_"):
-            continue
+    values = node.__dict__
+    for key in _child_keys(node):
+        value = values.get(key)
         if isinstance(value, Node):
             yield value
         elif isinstance(value, list):
@@ -115,3 +131,30 @@ def parse_expression(text: str) -> Node | None:
         return None
     statement = program.body[0] if len(program.body) == 1 else None
     return statement.expression if statement is not None and statement.type == "ExpressionStatement" else None
+
+
+def _rebuild_node(cls: type, state: dict) -> Node:
+    node = object.__new__(cls)
+    node.__dict__.update(state)
+    return node
+
+
+def _reduce_node(node: Node):
+    return _rebuild_node, (type(node), node.__dict__)
+
+
+def _register_node_pickling() -> None:
+    """esprima's objects (nodes, comments) answer None for any missing attribute, which confuses
+    pickle's `__setstate__` lookup; a plain reducer lets parsed trees go to the cache and to workers."""
+    import copyreg
+
+    from esprima.objects import Object
+
+    pending = [Object]
+    while pending:
+        cls = pending.pop()
+        copyreg.pickle(cls, _reduce_node)
+        pending.extend(cls.__subclasses__())
+
+
+_register_node_pickling()

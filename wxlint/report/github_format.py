@@ -19,7 +19,7 @@ def _property(text: str) -> str:
 
 def render(result, context) -> str:
     lines = []
-    for f in result.findings:
+    for f in result.active:
         properties = (f"file={_property(display_path(f.path, context.cwd))},line={f.line},col={f.column},"
                       f"endLine={f.end_line},endColumn={f.end_column},title={_property('wxlint ' + f.rule)}")
         lines.append(f"::{COMMANDS[f.severity]} {properties}::{_data(f.message)}")

@@ -18,5 +18,5 @@ def render(result, context) -> str:
         "fingerprint": f.fingerprint,
         "severity": SEVERITIES[f.severity],
         "location": {"path": display_path(f.path, context.cwd), "lines": {"begin": f.line, "end": f.end_line}},
-    } for f in result.findings]
+    } for f in result.active]
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

@@ -25,7 +25,7 @@ WORDS = {
         "skipped": "Skipped files", "notes": "Not followed", "no_findings": "No problems found.",
         "error": "error", "warning": "warning", "info": "info", "severity": "Severity", "rule": "Rule",
         "default_severity": "Default severity", "since": "Since", "count": "Count", "line": "line",
-        "default": "default",
+        "default": "default", "show_suppressed": "Show suppressed", "suppressed_badge": "suppressed",
     },
     "zh": {
         "title": "wxlint 检查报告", "generated": "生成时间", "version": "wxlint 版本", "min_lib": "最低基础库版本",
@@ -37,7 +37,7 @@ WORDS = {
         "skipped": "跳过的文件", "notes": "未追踪的内容", "no_findings": "未发现问题。",
         "error": "错误", "warning": "警告", "info": "提示", "severity": "级别", "rule": "规则",
         "default_severity": "默认级别", "since": "适用自", "count": "数量", "line": "行",
-        "default": "默认值",
+        "default": "默认值", "show_suppressed": "显示已抑制的问题", "suppressed_badge": "已抑制",
     },
 }
 
@@ -64,13 +64,15 @@ def render(result, context) -> str:
         by_file[display_path(finding.path, cwd)].append({
             "rule": finding.rule, "severity": finding.severity, "line": finding.line, "column": finding.column,
             "message": finding.message,
+            "suppressed": finding.suppressed,
             "excerpt": _excerpt(result.sources.get(finding.path), finding.line, EXCERPT_CONTEXT),
             "trace": [{"place": f"{display_path(s.path, cwd)}:{s.line}:{s.column}", "note": s.note,
                        "excerpt": _excerpt(result.sources.get(s.path), s.line, 0)} for s in finding.trace],
         })
-    rule_counts = Counter(f.rule for f in result.findings)
+    rule_counts = Counter(f.rule for f in result.active)
     rule_severity = {f.rule: f.severity for f in result.findings}
-    used_rules = [context.catalogue[rule_id] for rule_id in sorted(rule_counts, key=lambda r: (-rule_counts[r], r))]
+    used_rules = [context.catalogue[rule_id] for rule_id in
+                  sorted(set(rule_severity), key=lambda r: (-rule_counts[r], r))]
     counts = result.counts()
     chart_max = max(rule_counts.values(), default=1)
     min_libs = sorted(f"{version} ({words['default']})" if is_default else version
@@ -85,6 +87,7 @@ def render(result, context) -> str:
         failed=result.failed, fail_on=words[result.fail_on],
         rules=[{"id": r.id, "title": r.title[lang], "count": rule_counts[r.id], "severity": rule_severity[r.id],
                 "width": round(100 * rule_counts[r.id] / chart_max)} for r in used_rules],
+        suppressed=sum(result.suppressed_counts().values()),
         files=sorted(by_file.items()),
         docs=[{"id": r.id, "title": r.title[lang], "severity": r.severity, "since": r.since,
                "rationale": r.rationale[lang], "fix": r.fix[lang], "references": r.references,

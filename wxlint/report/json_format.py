@@ -27,6 +27,7 @@ def render(result, context) -> str:
                 "message": f.message,
                 "trace": [{"path": place(s.path), "line": s.line, "column": s.column, "note": s.note} for s in f.trace],
                 "fingerprint": f.fingerprint,
+                "suppressed": f.suppressed,
             }
             for f in result.findings
         ],
@@ -41,6 +42,9 @@ def render(result, context) -> str:
             "fail_on": result.fail_on,
             "failed": result.failed,
             "internal_errors": result.internal_errors,
+            "suppressed": result.suppressed_counts(),
+            "baseline": None if result.baseline is None else {
+                "file": place(result.baseline.path), "fixed": result.baseline_fixed},
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

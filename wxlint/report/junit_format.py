@@ -10,12 +10,12 @@ from wxlint.report.paths import display_path
 
 def render(result, context) -> str:
     by_file = defaultdict(list)
-    for finding in result.findings:
+    for finding in result.active:
         by_file[finding.path].append(finding)
     files = list(dict.fromkeys([*result.checked_files, *by_file]))
     # A file without findings is one passing test case; otherwise each finding is a failing one.
     tests = sum(len(by_file[path]) or 1 for path in files)
-    root = ElementTree.Element("testsuites", name="wxlint", tests=str(tests), failures=str(len(result.findings)))
+    root = ElementTree.Element("testsuites", name="wxlint", tests=str(tests), failures=str(len(result.active)))
     for path in files:
         name = display_path(path, context.cwd)
         findings = by_file[path]

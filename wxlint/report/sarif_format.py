@@ -49,6 +49,9 @@ def render(result, context) -> str:
                                     finding.end_column, context.cwd)],
             "partialFingerprints": {"wxlint/v1": finding.fingerprint},
         }
+        if finding.suppressed is not None:
+            entry["suppressions"] = [{"kind": "inSource" if finding.suppressed["kind"] == "inline" else "external",
+                                      "justification": finding.suppressed["reason"] or finding.suppressed["kind"]}]
         if finding.trace:
             entry["codeFlows"] = [{"threadFlows": [{"locations": [
                 {"location": _location(step.path, step.line, step.column, None, None, context.cwd, step.note)}

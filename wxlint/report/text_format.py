@@ -12,12 +12,16 @@ _WORDS = {
            "warning": "warning", "warnings": "warnings", "info": "info",
            "clean": "No problems found", "files": "files checked", "skipped": "skipped",
            "see_verbose": "use --verbose to list them", "fail": "fails at level",
-           "min_lib": "min base library", "default": "default; set min-lib-version"},
+           "min_lib": "min base library", "default": "default; set min-lib-version",
+           "suppressed": "suppressed inline", "baselined": "in the baseline",
+           "fixed": "baselined findings fixed (run `wxlint baseline --prune`)"},
     "zh": {"problem": "个问题", "problems": "个问题", "error": "个错误", "errors": "个错误",
            "warning": "个警告", "warnings": "个警告", "info": "条提示",
            "clean": "未发现问题", "files": "个文件已检查", "skipped": "个文件已跳过",
            "see_verbose": "使用 --verbose 查看", "fail": "失败级别",
-           "min_lib": "最低基础库", "default": "默认值，可设置 min-lib-version"},
+           "min_lib": "最低基础库", "default": "默认值，可设置 min-lib-version",
+           "suppressed": "个已通过注释抑制", "baselined": "个在基线中",
+           "fixed": "个基线问题已修复（运行 `wxlint baseline --prune`）"},
 }
 
 
@@ -29,7 +33,7 @@ def render(result, context) -> str:
         return click.style(text, **style) if color else text
 
     lines = []
-    for finding in result.findings:
+    for finding in result.active:
         location = f"{display_path(finding.path, context.cwd)}:{finding.line}:{finding.column}:"
         severity = paint(finding.severity, fg=_SEVERITY_COLORS[finding.severity], bold=True)
         lines.append(f"{paint(location, bold=True)} {severity} {paint(finding.rule, dim=True)} {finding.message}")
@@ -59,6 +63,13 @@ def render(result, context) -> str:
     else:
         summary = paint("✔ " + words["clean"], fg="green", bold=True)
     tail = f"{result.files_checked} {words['files']}"
+    suppressed = result.suppressed_counts()
+    if suppressed["inline"]:
+        tail += f", {suppressed['inline']} {words['suppressed']}"
+    if suppressed["baseline"]:
+        tail += f", {suppressed['baseline']} {words['baselined']}"
+    if result.baseline_fixed:
+        tail += f", {len(result.baseline_fixed)} {words['fixed']}"
     minimums = sorted({(p.config.effective_min_lib_version) for p in result.projects})
     if minimums:
         shown = ", ".join(f"{version} ({words['default']})" if is_default else version for version, is_default in minimums)

@@ -1,0 +1,146 @@
+"""Parsing many files: a content-hash cache and worker processes.
+
+Each file is read once; its bytes are hashed with the wxlint and parser
+versions into a cache key. Cached trees are pickled (loading one is several
+times faster than parsing). What is not cached is parsed in `jobs` worker
+processes, or in this process for small batches.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import esprima
+
+from wxlint.parse.files import ParsedFile, parse_bytes
+from wxlint.parse.source import SourceError
+from wxlint.stamp import code_stamp
+
+# Worker processes pay for themselves only past this many files.
+_PARALLEL_MIN_FILES = 24
+def _salt() -> bytes:
+    return f"{code_stamp()} esprima {getattr(esprima, 'version', '?')} python {sys.version_info[:2]}".encode()
+
+
+class ParseCache:
+    """Pickled parse results under `folder`, one file per content hash."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def key(path: Path, data: bytes) -> str:
+        return hashlib.sha256(_salt() + path.suffix.encode() + b"\0" + data).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / "parse" / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str, path: Path) -> ParsedFile | None:
+        try:
+            with self._path(key).open("rb") as handle:
+                parsed: ParsedFile = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        # The same content may live at another path: point the result here.
+        parsed.path = path
+        if parsed.source is not None:
+            parsed.source.path = path
+        return parsed
+
+    def put(self, key: str, parsed: ParsedFile) -> None:
+        target = self._path(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# created by wxlint\n*\n", encoding="utf-8")
+            temporary = target.with_suffix(f".{os.getpid()}.tmp")
+            with temporary.open("wb") as handle:
+                pickle.dump(parsed, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(target)
+        except (OSError, pickle.PicklingError, RecursionError):
+            pass  # a cache that cannot be written only costs time
+
+
+def _parse_job(item: tuple[Path, bytes]) -> ParsedFile:
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10000))
+    gc.disable()  # in workers too: trees are short-lived garbage-free allocations
+    return parse_bytes(*item)
+
+
+class Progress:
+    """`parsed 120/1000 files` on stderr, for runs over a second, on a terminal only."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.start = time.monotonic()
+        self.enabled = sys.stderr.isatty() and total > 0
+        self.shown = False
+
+    def update(self, done: int) -> None:
+        if self.enabled and time.monotonic() - self.start > 1.0:
+            sys.stderr.write(f"\rwxlint: parsed {done}/{self.total} files")
+            sys.stderr.flush()
+            self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * 40 + "\r")
+            sys.stderr.flush()
+
+
+def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
+              contents: dict[Path, bytes | OSError] | None = None) -> dict[Path, ParsedFile]:
+    """Parse files (their bytes in `contents` when already read), using the cache and workers."""
+    results: dict[Path, ParsedFile] = {}
+    todo: list[tuple[Path, bytes, str | None]] = []
+    progress = Progress(len(paths))
+    for path in paths:
+        try:
+            data = contents[path] if contents is not None else path.read_bytes()
+            if isinstance(data, OSError):
+                raise data
+        except OSError as error:
+            results[path] = ParsedFile(path=path, errors=[SourceError(f"cannot read file: {error.strerror or error}")])
+            continue
+        key = ParseCache.key(path, data) if cache is not None else None
+        cached = cache.get(key, path) if cache is not None else None
+        if cached is not None:
+            results[path] = cached
+        else:
+            todo.append((path, data, key))
+    done = len(results)
+
+    def keep(path: Path, key: str | None, parsed: ParsedFile) -> None:
+        nonlocal done
+        results[path] = parsed
+        if cache is not None:
+            cache.put(key, parsed)
+        done += 1
+        progress.update(done)
+
+    if jobs > 1 and len(todo) >= _PARALLEL_MIN_FILES:
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                chunk = max(1, len(todo) // (jobs * 8))
+                parsed_files = pool.map(_parse_job, [(path, data) for path, data, _ in todo], chunksize=chunk)
+                for (path, _, key), parsed in zip(todo, parsed_files):
+                    keep(path, key, parsed)
+        except Exception:  # workers unavailable or a result that would not travel: parse here instead
+            pass
+    for path, data, key in todo:
+        if path not in results:
+            keep(path, key, _parse_job((path, data)))
+    progress.close()
+    return {path: results[path] for path in paths}

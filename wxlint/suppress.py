@@ -1,0 +1,139 @@
+"""Suppressions: inline `wxlint-disable` comments and the baseline file.
+
+The comment forms are ESLint's, in JS/TS/WXS comments and WXML `<!-- -->`:
+
+    // wxlint-disable-next-line rule-a, rule-b -- reason
+    foo()  // wxlint-disable-line rule-a
+    /* wxlint-disable rule-a */ … /* wxlint-enable rule-a */
+    /* wxlint-disable */            (from here to the end, or to a wxlint-enable)
+
+With no rule named, all rules. Suppressed findings keep their place, marked
+`suppressed`; a directive that suppresses nothing is itself reported.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wxlint.findings import Finding
+from wxlint.parse.files import ParsedFile
+
+_KINDS = ("wxlint-disable-next-line", "wxlint-disable-line", "wxlint-disable", "wxlint-enable")
+
+
+@dataclass
+class Directive:
+    path: Path
+    kind: str  # disable-next-line | disable-line | disable | enable
+    rules: frozenset[str] | None  # None: every rule
+    reason: str
+    line: int  # where the comment starts
+    column: int
+    end_line: int  # where it ends
+    used: bool = False
+    region_end: tuple[int, int] | None = field(default=None, repr=False)  # for `disable`: where an enable closes it
+
+    def covers(self, finding: Finding) -> bool:
+        if self.rules is not None and finding.rule not in self.rules:
+            return False
+        if self.kind == "disable-next-line":
+            return finding.line == self.end_line + 1
+        if self.kind == "disable-line":
+            return finding.line == self.line
+        if self.kind == "disable":
+            start = (self.line, self.column)
+            place = (finding.line, finding.column)
+            return place >= start and (self.region_end is None or place < self.region_end)
+        return False
+
+
+def parse_directive(text: str) -> tuple[str, frozenset[str] | None, str] | None:
+    """(kind, rules, reason) of a comment's text, or None when it is not a directive."""
+    body = text.strip().strip("*").strip()
+    for kind in _KINDS:
+        if body == kind or body.startswith(kind + " ") or body.startswith(kind + "\t"):
+            rest = body[len(kind):]
+            rest, _, reason = rest.partition(" -- ")
+            names = [name.strip() for name in rest.replace(",", " ").split() if name.strip()]
+            return kind.removeprefix("wxlint-"), (frozenset(names) if names else None), reason.strip()
+    return None
+
+
+def directives_in(parsed: ParsedFile) -> list[Directive]:
+    """The directives of one file, with each `disable` region closed by its `enable`."""
+    source = parsed.source
+    if source is None or "wxlint-" not in source.text:
+        return []
+    comments: list[tuple[str, int, int]] = []  # (text, start offset, end offset)
+    trees = ([parsed.js] if parsed.js is not None else []) + list(parsed.inline_wxs)
+    for tree in trees:
+        for comment in tree.comments:
+            comments.append((comment.value, source.from_utf16(comment.range[0]), source.from_utf16(comment.range[1])))
+    if parsed.wxml is not None:
+        for comment in parsed.wxml.comments():
+            comments.append((comment.text, comment.offset, comment.end))
+    directives = []
+    for text, start, end in sorted(comments, key=lambda c: c[1]):
+        found = parse_directive(text)
+        if found is None:
+            continue
+        kind, rules, reason = found
+        line, column = source.position(start)
+        end_line = source.position(max(start, end - 1))[0]
+        directives.append(Directive(parsed.path, kind, rules, reason, line, column, end_line))
+    _close_regions(directives)
+    return directives
+
+
+def _close_regions(directives: list[Directive]) -> None:
+    open_regions: list[Directive] = []
+    for directive in directives:
+        if directive.kind == "disable":
+            open_regions.append(directive)
+        elif directive.kind == "enable":
+            for region in list(open_regions):
+                if directive.rules is None or (region.rules is not None and region.rules <= directive.rules):
+                    region.region_end = (directive.line, directive.column)
+                    open_regions.remove(region)
+
+
+def apply_inline(findings: list[Finding], directives: dict[Path, list[Directive]]) -> None:
+    """Mark the findings a directive covers as suppressed, and the directives as used."""
+    for finding in findings:
+        for directive in directives.get(finding.path, ()):
+            if directive.kind != "enable" and directive.covers(finding):
+                directive.used = True
+                if finding.suppressed is None:
+                    finding.suppressed = {"kind": "inline", "reason": directive.reason}
+
+
+BASELINE_NAME = ".wxlint-baseline.json"
+
+
+@dataclass
+class Baseline:
+    path: Path
+    entries: list[dict]  # {path, fingerprint, rule, line, message}
+
+    @classmethod
+    def load(cls, path: Path) -> "Baseline":
+        """Raises ValueError with a readable message when the file is not a wxlint baseline."""
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise ValueError(f"{path}: cannot read the baseline: {error}") from None
+        if not isinstance(document, dict) or not isinstance(document.get("findings"), list):
+            raise ValueError(f"{path}: not a wxlint baseline (no 'findings' list)")
+        return cls(path, [e for e in document["findings"] if isinstance(e, dict) and "fingerprint" in e and "path" in e])
+
+    def keys(self) -> set[tuple[str, str]]:
+        return {(entry["path"], entry["fingerprint"]) for entry in self.entries}
+
+    @staticmethod
+    def write(path: Path, entries: list[dict], version: str) -> None:
+        document = {"tool": f"wxlint {version}", "format": 1,
+                    "comment": "Findings accepted when wxlint was adopted; `wxlint baseline --prune` drops fixed ones.",
+                    "findings": sorted(entries, key=lambda e: (e["path"], e["line"], e["rule"]))}
+        path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
