@@ -19,9 +19,12 @@ from wxlint.checks import CheckContext, check_module
 from wxlint.discover import Project, Skipped, discover
 from wxlint.findings import SEVERITY_RANK, Finding, TraceStep, assign_fingerprints
 from wxlint.model.project import ProjectModel
+from wxlint.model.modules import file_dependencies
 from wxlint.parse.batch import ParseCache, parse_all
+from wxlint.parse.files import ParsedFile
 from wxlint.parse.source import SourceError, SourceText, decode_bytes
 from wxlint.stamp import code_stamp
+from wxlint.relevant import relevant_files
 from wxlint.suppress import Baseline, apply_inline, directives_in
 
 PARSE_ERROR = "parse-error"
@@ -168,15 +171,20 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
     levels = enabled_rules(catalogue, project, options)
     contents = _read(project.files)
     cache_folder = (options.cache_dir or project.root / CACHE_FOLDER) if options.use_cache else None
-    key = _result_key(project, contents, levels, options) if cache_folder else None
+    parse_cache = ParseCache(cache_folder) if cache_folder else None
+    parsed: dict[Path, ParsedFile] = {}
+    files = project.files
+    if project.only_files is not None:
+        files = _files_that_matter(project, contents, parse_cache, parsed, options.jobs)
+    key = _result_key(project, {p: contents[p] for p in files}, levels, options) if cache_folder else None
     cached = _load_result(cache_folder, key, project) if key else None
     if cached is not None:
         return cached
-    parse_cache = ParseCache(cache_folder) if cache_folder else None
-    parsed = parse_all(project.files, jobs=options.jobs, cache=parse_cache, contents=contents)
+    parsed.update(parse_all([p for p in files if p not in parsed], jobs=options.jobs, cache=parse_cache, contents=contents))
     if parse_cache is not None:
         result.cache_hits += parse_cache.hits
-    model = ProjectModel(project, parsed)
+        _remember_dependencies(parse_cache, contents, parsed)
+    model = ProjectModel(project, parsed, files)
     flow = _Lazy(lambda: FlowEngine(model))
     findings: list[Finding] = []
     if PARSE_ERROR in levels:
@@ -209,6 +217,39 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
     if key and not result.internal_errors:
         _store_result(cache_folder, key, project, findings, notes)
     return findings, notes
+
+
+def _files_that_matter(project: Project, contents, parse_cache: ParseCache | None, parsed: dict[Path, ParsedFile],
+                       jobs: int) -> list[Path]:
+    """For a run on a few files: the project files that can affect their findings (see wxlint.relevant).
+    Dependencies come from the cache's facts; files it does not know are parsed now (and kept)."""
+    dependencies: dict[Path, list] = {}
+    unknown = []
+    for path in project.files:
+        data = contents[path]
+        known = parse_cache.fact(ParseCache.key(path, data)) if parse_cache is not None and isinstance(data, bytes) else None
+        if known is None:
+            unknown.append(path)
+        else:
+            dependencies[path] = [tuple(d) for d in known]
+    if unknown:
+        parsed.update(parse_all(unknown, jobs=jobs, cache=parse_cache, contents=contents))
+        for path in unknown:
+            dependencies[path] = file_dependencies(parsed[path])
+        if parse_cache is not None:
+            _remember_dependencies(parse_cache, contents, parsed)
+    relevant = relevant_files(project, set(project.only_files), dependencies)
+    return [path for path in project.files if path in relevant or path in project.only_files]
+
+
+def _remember_dependencies(parse_cache: ParseCache, contents, parsed: dict[Path, ParsedFile]) -> None:
+    for path, file in parsed.items():
+        data = contents.get(path)
+        if isinstance(data, bytes):
+            key = ParseCache.key(path, data)
+            if parse_cache.fact(key) is None:
+                parse_cache.remember(key, file_dependencies(file))
+    parse_cache.save_facts()
 
 
 def _read(paths: list[Path]) -> dict[Path, bytes | OSError]:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from esprima.nodes import Node
 
-from wxlint.model.javascript import JsModule, member_name, string_value, unwrap
+from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
 from wxlint.model.scopes import Binding
+from wxlint.parse.javascript import walk
 
 SCRIPT_SUFFIXES = (".js", ".ts")
 
@@ -114,3 +115,48 @@ def resolve_module_path(importer: Path, specifier: str, miniprogram_root: Path) 
         if candidate.is_file():
             return candidate.resolve()
     return None
+
+
+NAVIGATION_APIS = frozenset({"navigateTo", "redirectTo", "reLaunch", "switchTab"})
+
+
+def file_dependencies(parsed) -> list[tuple[str, str]]:
+    """What a parsed file can depend on, for choosing the files that matter to a single-file run:
+    ("module", specifier) for require/import/export-from and `<wxs src>`, ("template", src) for
+    `<import>`/`<include>`, ("app", "") for `getApp()`, ("route", url) for navigation.
+    Over-inclusion is harmless here; missing a dependency is not."""
+    found: set[tuple[str, str]] = set()
+    trees = ([parsed.js] if parsed.js is not None else []) + list(parsed.inline_wxs)
+    for tree in trees:
+        for node in walk(tree.program):
+            kind = node.type
+            if kind in ("ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration") and node.source is not None:
+                found.add(("module", node.source.value))
+            elif kind == "ImportExpression" and string_value(node.source):
+                found.add(("module", string_value(node.source)))
+            elif kind == "CallExpression":
+                callee = unwrap(node.callee)
+                if callee.type == "Identifier" and callee.name == "require" and node.arguments and string_value(node.arguments[0]):
+                    found.add(("module", string_value(node.arguments[0])))
+                elif callee.type == "Identifier" and callee.name == "getApp":
+                    found.add(("app", ""))
+                elif (callee.type == "MemberExpression" and member_name(callee) in NAVIGATION_APIS and node.arguments):
+                    url = _url_head(node.arguments[0])
+                    if url:
+                        found.add(("route", url))
+    if parsed.wxml is not None:
+        for element in parsed.wxml.iter_elements():
+            src = element.value("src")
+            if src and "{{" not in src:
+                found.add(("module" if element.tag == "wxs" else "template", src))
+    return sorted(found)
+
+
+def _url_head(options: Node) -> str | None:
+    """The static start of the `url` option of a navigation call."""
+    url = unwrap(object_property(options, "url"))
+    while url is not None and url.type == "BinaryExpression" and url.operator == "+":
+        url = unwrap(url.left)
+    if url is not None and url.type == "TemplateLiteral":
+        return url.quasis[0].value.cooked
+    return string_value(url)

@@ -13,14 +13,15 @@ from wxlint.parse.wxml import WxmlDocument
 
 
 class ProjectModel:
-    def __init__(self, project: Project, parsed: dict[Path, ParsedFile] | None = None):
+    def __init__(self, project: Project, parsed: dict[Path, ParsedFile] | None = None, files: list[Path] | None = None):
+        """Model `files` (default: all the project's files), parsed beforehand or here."""
         self.project = project
         self.parsed: dict[Path, ParsedFile] = {}
         self.js_modules: dict[Path, JsModule] = {}
         self.inline_wxs: dict[Path, list[JsModule]] = {}
         self.wxml: dict[Path, WxmlDocument] = {}
         self.problems: list[tuple[Path, SourceError]] = list(project.problems)
-        for path in project.files:
+        for path in project.files if files is None else files:
             self._add(parsed[path] if parsed is not None else parse_file(path))
 
     def _add(self, parsed: ParsedFile) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import os
 import pickle
 import sys
@@ -36,6 +37,35 @@ class ParseCache:
         self.folder = folder
         self.hits = 0
         self.misses = 0
+        self._facts: dict[str, list] | None = None
+        self._facts_changed = False
+
+    # Small per-file facts (such as a file's dependencies) by content key, in one JSON file,
+    # so a run can decide what to parse without loading any tree.
+    def fact(self, key: str):
+        if self._facts is None:
+            try:
+                self._facts = json.loads((self.folder / "facts.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._facts = {}
+        return self._facts.get(key)
+
+    def remember(self, key: str, value) -> None:
+        self.fact(key)
+        self._facts[key] = value
+        self._facts_changed = True
+
+    def save_facts(self) -> None:
+        if not self._facts_changed:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = self.folder / f"facts.{os.getpid()}.tmp"
+            temporary.write_text(json.dumps(self._facts), encoding="utf-8")
+            temporary.replace(self.folder / "facts.json")
+            self._facts_changed = False
+        except OSError:
+            pass
 
     @staticmethod
     def key(path: Path, data: bytes) -> str:

@@ -1,0 +1,50 @@
+"""`wxlint baseline`: adopt on a legacy project, report only new findings, prune fixed ones."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import lint_json, run_cli
+
+PAGE = ("Page({\n  tap() {\n    wx.getUserInfo({})\n  },\n  other() {\n    wx.authorize({ scope: 'scope.userInfo' })\n  }\n})\n")
+
+
+def test_baseline_hides_old_findings_survives_edits_and_reports_new_ones(project):
+    root = project({"pages/a/a.js": PAGE})
+    code, out, _ = run_cli("baseline", ".", cwd=root)
+    assert code == 0 and "2 findings recorded" in out
+    baseline = json.loads((root / ".wxlint-baseline.json").read_text(encoding="utf-8"))
+    assert [e["rule"] for e in baseline["findings"]] == ["deprecated-getuserinfo", "deprecated-getuserinfo"]
+    code, report = lint_json(root, "--select", "deprecated-getuserinfo")
+    assert code == 0 and all(f["suppressed"]["kind"] == "baseline" for f in report["findings"])
+    # Move the code down, edit another function, reformat elsewhere: still the same findings.
+    edited = "// header comment\n\n" + PAGE.replace("other() {", "other(   ) {\n    const x = 1").replace("Page({", "Page( {")
+    (root / "pages/a/a.js").write_text(edited + "function fresh() { wx.getUserInfo() }\n", encoding="utf-8")
+    code, out, _ = run_cli("check", "--select", "deprecated-getuserinfo", ".", cwd=root)
+    assert code == 1
+    [line] = [l for l in out.splitlines() if "deprecated-getuserinfo" in l and l.startswith("pages/")]
+    assert line.startswith("pages/a/a.js:12:")  # only the new call
+    assert "2 in the baseline" in out
+
+
+def test_fixed_findings_are_reported_and_pruned(project):
+    root = project({"pages/a/a.js": PAGE})
+    run_cli("baseline", ".", cwd=root)
+    (root / "pages/a/a.js").write_text(PAGE.replace("wx.getUserInfo({})", "wx.showToast({})"), encoding="utf-8")
+    code, report = lint_json(root, "--select", "deprecated-getuserinfo")
+    assert code == 0 and len(report["summary"]["baseline"]["fixed"]) == 1
+    code, out, _ = run_cli("check", "--select", "deprecated-getuserinfo", ".", cwd=root)
+    assert "1 baselined findings fixed (run `wxlint baseline --prune`)" in out
+    code, out, _ = run_cli("baseline", "--prune", ".", cwd=root)
+    assert "removed 1 fixed findings, kept 1" in out
+    assert len(json.loads((root / ".wxlint-baseline.json").read_text(encoding="utf-8"))["findings"]) == 1
+
+
+def test_no_baseline_and_broken_baseline(project):
+    root = project({"pages/a/a.js": PAGE})
+    run_cli("baseline", ".", cwd=root)
+    code, report = lint_json(root, "--no-baseline", "--select", "deprecated-getuserinfo")
+    assert code == 1 and not any(f["suppressed"] for f in report["findings"])
+    (root / ".wxlint-baseline.json").write_text("{ not json", encoding="utf-8")
+    code, _, err = run_cli("check", ".", cwd=root)
+    assert code == 2 and "cannot read the baseline" in err and "Traceback" not in err

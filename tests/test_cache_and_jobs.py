@@ -1,0 +1,81 @@
+"""The cache makes a second run fast with identical findings; worker processes change nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from conftest import SAMPLES, run_cli
+
+
+def _json(root, *args):
+    code, out, err = run_cli("check", "--format", "json", *args, ".", cwd=root)
+    assert code in (0, 1), err
+    return json.loads(out)
+
+
+def test_cached_runs_give_identical_findings(tmp_path):
+    root = tmp_path / "legacy"
+    shutil.copytree(SAMPLES / "legacy-shop", root)
+    cold = _json(root)
+    assert (root / ".wxlint_cache" / "results").is_dir() and (root / ".wxlint_cache" / "parse").is_dir()
+    warm = _json(root)
+    assert warm == cold
+    assert _json(root, "--no-cache") == cold
+
+
+def test_changes_to_project_files_invalidate_the_cached_result(tmp_path):
+    root = tmp_path / "legacy"
+    shutil.copytree(SAMPLES / "legacy-shop", root)
+    before = _json(root, "--select", "login-popup-on-launch")
+    app_json = root / "miniprogram" / "app.json"
+    data = json.loads(app_json.read_text(encoding="utf-8"))
+    data["entryPagePath"] = "pages/me/me"  # the launch context moves
+    app_json.write_text(json.dumps(data), encoding="utf-8")
+    after = _json(root, "--select", "login-popup-on-launch")
+    assert len(after["findings"]) < len(before["findings"])
+    (root / ".wxlint.yml").write_text("rules:\n  login-popup-on-launch: off\n", encoding="utf-8")
+    assert _json(root, "--select", "login-popup-on-launch")["findings"] == []
+
+
+def test_a_corrupt_cache_is_ignored(tmp_path):
+    root = tmp_path / "legacy"
+    shutil.copytree(SAMPLES / "legacy-shop", root)
+    cold = _json(root)
+    for path in (root / ".wxlint_cache").rglob("*"):
+        if path.is_file() and path.name != ".gitignore":
+            path.write_bytes(b"garbage")
+    assert _json(root) == cold
+
+
+def test_jobs_one_and_two_give_identical_output(tmp_path):
+    root = tmp_path / "big"
+    shutil.copytree(SAMPLES / "legacy-shop", root / "a")
+    shutil.copytree(SAMPLES / "member-2021", root / "b")
+    for n in range(30):  # enough files for worker processes to start
+        page = root / "b" / "extra" / f"e{n}.js"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"// {n}\nmodule.exports = () => wx.getUserInfo()\n", encoding="utf-8")
+    one = _json(root, "--jobs", "1", "--no-cache")
+    two = _json(root, "--jobs", "2", "--no-cache")
+    assert one == two and len(one["findings"]) > 40
+
+
+def test_single_file_runs_find_exactly_what_the_whole_run_finds_there(tmp_path):
+    """Given one file (as pre-commit does), wxlint analyses only the files that can matter to it;
+    that must never change the findings in it."""
+    for sample in ("legacy-shop", "member-2021"):
+        root = tmp_path / sample
+        shutil.copytree(SAMPLES / sample, root)
+        whole = _json(root, "--no-cache")
+        by_path: dict[str, list] = {}
+        for finding in whole["findings"]:
+            by_path.setdefault(finding["path"], []).append(finding)
+        sources = [p for p in root.rglob("*") if p.suffix in (".js", ".wxml", ".ts") and "cloudfunctions" not in p.parts
+                   and ".wxlint_cache" not in p.parts and "libs" not in p.parts]
+        assert len(sources) > 10
+        for source in sources:
+            relative = source.relative_to(root).as_posix()
+            code, out, err = run_cli("check", "--format", "json", relative, cwd=root)
+            assert code in (0, 1), err
+            assert json.loads(out)["findings"] == by_path.get(relative, []), relative
