@@ -63,6 +63,74 @@ Page({{
     this.loadList()
   }},
 {handlers}
+  onAddToCart(e) {{
+    const {{ id, sku }} = e.currentTarget.dataset
+    const cart = wx.getStorageSync('cart') || []
+    const found = cart.find((line) => line.id === id && line.sku === sku)
+    if (found) {{
+      found.count += 1
+    }} else {{
+      cart.push({{ id, sku, count: 1, addedAt: Date.now() }})
+    }}
+    wx.setStorageSync('cart', cart)
+    wx.showToast({{ title: '已加入购物车', icon: 'success' }})
+    track('add_to_cart', {{ id, sku, page: '{route}' }})
+  }},
+  onSubmitForm(e) {{
+    const values = e.detail.value
+    const errors = []
+    if (!values.name || values.name.length < 2) errors.push('请填写姓名')
+    if (!/^1\\d{{10}}$/.test(values.phone || '')) errors.push('请填写正确的手机号')
+    if (errors.length) {{
+      wx.showModal({{ title: '提示', content: errors.join('\\n'), showCancel: false }})
+      return
+    }}
+    this.setData({{ submitting: true }})
+    request('/api/form/{index}', values)
+      .then(() => {{
+        wx.showToast({{ title: '提交成功' }})
+        setTimeout(() => wx.navigateBack(), 800)
+      }})
+      .catch((err) => {{
+        console.error('submit failed', err)
+        wx.showToast({{ title: '提交失败，请重试', icon: 'none' }})
+      }})
+      .finally(() => this.setData({{ submitting: false }}))
+  }},
+  onPreviewImage(e) {{
+    const urls = this.data.list.map((row) => row.cover).filter(Boolean)
+    wx.previewImage({{ current: e.currentTarget.dataset.src, urls }})
+  }},
+  onCopyOrderNo(e) {{
+    wx.setClipboardData({{ data: String(e.currentTarget.dataset.no), success: () => wx.showToast({{ title: '已复制' }}) }})
+  }},
+  onFilterChange(e) {{
+    const filters = {{ ...this.data.filters, [e.currentTarget.dataset.key]: e.detail.value }}
+    this.setData({{ filters, page: 1 }})
+    this.loadList()
+  }},
+  onSortChange(e) {{
+    const order = ['default', 'price-asc', 'price-desc', 'sales'][e.detail.value] || 'default'
+    this.setData({{ order, page: 1 }})
+    this.loadList()
+  }},
+  formatCountdown(seconds) {{
+    const h = Math.floor(seconds / 3600)
+    const m = Math.floor((seconds % 3600) / 60)
+    const s = seconds % 60
+    return [h, m, s].map((n) => (n < 10 ? '0' + n : String(n))).join(':')
+  }},
+  startCountdown(deadline) {{
+    clearInterval(this.timer)
+    this.timer = setInterval(() => {{
+      const left = Math.max(0, Math.floor((deadline - Date.now()) / 1000))
+      this.setData({{ countdown: this.formatCountdown(left) }})
+      if (!left) clearInterval(this.timer)
+    }}, 1000)
+  }},
+  onUnload() {{
+    clearInterval(this.timer)
+  }},
   onShareAppMessage() {{
     return {{ title: '第 {index} 页', path: '/{route}' }}
   }},
@@ -225,7 +293,7 @@ def generate(out: Path, pages: int, seed: int = 7) -> dict:
         for name in ("item-card", "search-bar"):
             folder = out / "components" / f"{name}{number}"
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / "index.js").write_text(COMPONENT_JS, encoding="utf-8")
+            (folder / "index.js").write_text(COMPONENT_JS.format(), encoding="utf-8")
             (folder / "index.json").write_text('{"component": true}', encoding="utf-8")
             (folder / "index.wxml").write_text(
                 '<view class="card" bindtap="toggle"><input bindinput="onInput" value="{{keyword}}"/>{{item.name}}</view>',

@@ -86,8 +86,10 @@ class JsModule:
         """Every node of these ESTree types, in document order, from the one walk the scopes made."""
         if len(types) == 1:
             return self._by_type.get(types[0], [])
-        wanted = set(types)
-        return [node for node in self.scopes.nodes if node.type in wanted]
+        merged = [node for kind in types for node in self._by_type.get(kind, ())]
+        # Document order: by start, an enclosing node (longer) before the nodes it contains.
+        merged.sort(key=lambda node: (node.range[0], -node.range[1]))
+        return merged
 
     def is_wx(self, expression: Node | None, _depth: int = 0) -> bool:
         """Whether an expression is the global `wx` object, directly or through a constant alias."""

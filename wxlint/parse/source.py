@@ -87,7 +87,10 @@ class SourceText:
         """Code-point offset of a UTF-16 offset (what esprima and browsers count)."""
         if self._astral_utf16 is None:
             # Characters outside the BMP take two UTF-16 units; only they shift offsets.
-            astral = [i for i, ch in enumerate(self.text) if ord(ch) > 0xFFFF] if not self.text.isascii() else []
+            text = self.text
+            # max() of a str runs in C: scan character by character only when an astral one exists.
+            has_astral = not text.isascii() and max(text) > "\uffff"
+            astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if has_astral else []
             self._astral_utf16 = [i + n for n, i in enumerate(astral)]
         if not self._astral_utf16:
             return utf16_offset
