@@ -18,9 +18,9 @@ from esprima.nodes import Node
 
 from wxlint.model.javascript import JsModule, member_name, unwrap
 from wxlint.model.modules import Exports, ImportRef, import_of, module_exports, require_source, resolve_module_path
-from wxlint.model.units import (FUNCTION_NODES, UNIT_CONSTRUCTORS, Member, UnitDefinition, find_units, function_value,
+from wxlint.model.units import (UNIT_CONSTRUCTORS, Member, UnitDefinition, find_units, function_value,
                                 object_properties, object_value)
-from wxlint.parse.javascript import walk
+from wxlint.parse.javascript import FUNCTION_NODES
 
 SYNC, DEFERRED, UNKNOWN = "sync", "deferred", "unknown"
 # What makes a function run, and whether that happens now or later.

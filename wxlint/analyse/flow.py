@@ -32,7 +32,7 @@ from wxlint.model.javascript import JsModule
 from wxlint.model.project import ProjectModel
 from wxlint.model.units import UnitDefinition
 from wxlint.model.wxml import EventBinding, unit_event_bindings
-from wxlint.parse.javascript import walk
+from wxlint.parse.javascript import FUNCTION_NODES, walk
 
 TAP, OUTSIDE, UNKNOWN_CONTEXT, LAUNCH = "tap", "outside", "unknown", "launch"
 
@@ -87,7 +87,8 @@ def tap_context(context: str, edge: Edge) -> str:
     return context
 
 
-def _step(module: JsModule, node: Node, note: str) -> TraceStep:
+def trace_step(module: JsModule, node: Node, note: str) -> TraceStep:
+    """A trace step at a node of a script."""
     line, column, _, _ = module.tree.span(node)
     return TraceStep(module.path, line, column, note)
 
@@ -139,7 +140,7 @@ class Reach:
         steps = [entry.step]
         for edge in edges:
             note = f"{edge.caller.name} {edge.note}" if edge.kind == "call" else edge.note
-            steps.append(_step(edge.caller.module, edge.site, note))
+            steps.append(trace_step(edge.caller.module, edge.site, note))
         return Trace(key[1], entry, steps, deferred_by)
 
 
@@ -179,7 +180,7 @@ class FlowEngine:
         for unit in graph.units:
             for member in unit.framework_members:
                 note = _ROLE_NOTES[member.role].format(name=member.display, kind=_UNIT_WORDS[unit.kind])
-                entries.append(Entry(OUTSIDE, graph.function(member.function), _step(unit.module, member.key, note)))
+                entries.append(Entry(OUTSIDE, graph.function(member.function), trace_step(unit.module, member.key, note)))
             if unit.kind in ("page", "component"):
                 entries.extend(self._binding_entries(unit))
         for module in self.model.js_modules.values():
@@ -235,11 +236,11 @@ class FlowEngine:
             steps = list(trace.steps)
             deferred_by = trace.deferred_by
             if after is not None:
-                steps.append(_step(module, after, f"`await`: what follows in {caller.name} runs later, outside the gesture"))
+                steps.append(trace_step(module, after, f"`await`: what follows in {caller.name} runs later, outside the gesture"))
                 if context == TAP:
                     deferred_by = "await"
                 context = OUTSIDE if context != UNKNOWN_CONTEXT else context
-            steps.append(_step(module, call.callee, final_note))
+            steps.append(trace_step(module, call.callee, final_note))
             results.setdefault(context, Trace(context, trace.entry, steps, deferred_by))
         return results
 
@@ -287,19 +288,19 @@ class FlowEngine:
             for name in APP_LAUNCH_LIFECYCLES:
                 member = next((m for m in app.framework_members if m.name == name), None)
                 if member is not None:
-                    entries.append(Entry(LAUNCH, self.graph.function(member.function), _step(
+                    entries.append(Entry(LAUNCH, self.graph.function(member.function), trace_step(
                         app.module, member.key, f"App {name} runs when the mini-program opens")))
         for route in self.entry_routes():
             for unit in self.units_of_route(route):
                 for member in unit.framework_members:
                     if member.name in PAGE_LAUNCH_LIFECYCLES and member.role == "lifecycle":
-                        entries.append(Entry(LAUNCH, self.graph.function(member.function), _step(
+                        entries.append(Entry(LAUNCH, self.graph.function(member.function), trace_step(
                             unit.module, member.key, f"{member.name} of the entry page {route} runs when the mini-program opens")))
             for tag, component_route in self._components_rendered(route):
                 for unit in self.units_of_route(component_route):
                     for member in unit.framework_members:
                         if member.name in COMPONENT_LAUNCH_LIFECYCLES and member.role == "lifecycle":
-                            entries.append(Entry(LAUNCH, self.graph.function(member.function), _step(
+                            entries.append(Entry(LAUNCH, self.graph.function(member.function), trace_step(
                                 unit.module, member.key,
                                 f"{member.display} of <{tag}>, rendered on the entry page {route}, runs when the mini-program opens")))
         return entries
@@ -336,7 +337,7 @@ class FlowEngine:
         trace = self.launch_reach.contexts(caller, (LAUNCH,)).get(LAUNCH)
         if trace is None:
             return None
-        return Trace(LAUNCH, trace.entry, [*trace.steps, _step(module, node, final_note)])
+        return Trace(LAUNCH, trace.entry, [*trace.steps, trace_step(module, node, final_note)])
 
 
 class Leads:
@@ -362,7 +363,7 @@ class Leads:
             for node in module.nodes("CallExpression"):
                 note = goal(module, node)
                 if note is not None:
-                    step = _step(module, node.callee, note)
+                    step = trace_step(module, node.callee, note)
                     self._goal_steps[id(node)] = step
                     owner = id(graph.enclosing_function(node).node)
                     if owner not in self._next:
@@ -392,7 +393,7 @@ class Leads:
             if isinstance(step, TraceStep):
                 return steps + [step]
             note = f"{step.caller.name} {step.note}" if step.kind == "call" else step.note
-            steps.append(_step(step.caller.module, step.site, note))
+            steps.append(trace_step(step.caller.module, step.site, note))
             current = id(step.callee.node)
         return None
 
@@ -407,7 +408,7 @@ class Leads:
                 if edge.kind in self.FOLLOW:
                     rest = self.path_from_function(edge.callee.node)
                     if rest is not None:
-                        return [_step(edge.caller.module, node, f"{edge.caller.name} {edge.note}")] + rest
-        if region.type in ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration"):
+                        return [trace_step(edge.caller.module, node, f"{edge.caller.name} {edge.note}")] + rest
+        if region.type in FUNCTION_NODES:
             return self.path_from_function(region)
         return None

@@ -70,9 +70,7 @@ class _Guards:
         return self._flags[module.path]
 
     def flags_for_document(self, document) -> dict[str, frozenset[Fact]]:
-        path = document.source.path
-        module = self.ctx.model.js_modules.get(path.with_suffix(".js")) or self.ctx.model.js_modules.get(path.with_suffix(".ts"))
-        return self.flags_of(module)
+        return self.flags_of(self.ctx.model.script_beside(document.source.path))
 
     @staticmethod
     def element_facts(element) -> set[Fact]:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from esprima.nodes import Node
 
-from wxlint.analyse.flow import Leads
+from wxlint.analyse.flow import Leads, trace_step
 from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
-from wxlint.findings import TraceStep
 from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
 from wxlint.model.permissions import ScopeTable, auth_setting_test, checked_scope, denial_paths
 from wxlint.model.wxml import enclosing_conditions, mustache_names
-from wxlint.parse.javascript import property_key
+from wxlint.parse.javascript import FUNCTION_NODES, property_key
 
 
 def check(ctx: CheckContext) -> None:
@@ -25,14 +24,15 @@ def check(ctx: CheckContext) -> None:
         return
     settings = _SettingsGoal(ctx)
     leads = Leads(ctx.flow.graph, model.js_modules.values(), settings.goal)
-    prechecks = {module.path: _denied_prechecks(module) for module, _ in scoped_calls}
+    graph = ctx.flow.graph
+    prechecks = {module.path: _denied_prechecks(module, graph) for module, _ in scoped_calls}
     for module, scoped in scoped_calls:
         if settings.always_offered(module):
             continue
         info = scoped.scope
         api = scoped.api if "." in scoped.api else f"wx.{scoped.api}"
         arguments = {"api": api, "what": info.label[ctx.lang], "scope": info.scope}
-        call_step = _step(module, scoped.node, f"calls {api}, which needs {info.scope}")
+        call_step = trace_step(module, scoped.node, f"calls {api}, which needs {info.scope}")
         if checked_scope(scoped.call).get(info.scope) is True:
             continue  # runs only when already granted: it cannot be denied here
         if _handled_by_precheck(module, scoped.call, info.scope, prechecks[module.path], leads):
@@ -45,18 +45,13 @@ def check(ctx: CheckContext) -> None:
             continue
         first = paths[0]
         what = {"try": "`catch` clause", "onError": "`onError` listener"}.get(first.kind, f"`{first.kind}` callback")
-        trace = [call_step, _step(module, first.node, f"its {what} does not lead to wx.openSetting or an openSetting button")]
+        trace = [call_step, trace_step(module, first.node, f"its {what} does not lead to wx.openSetting or an openSetting button")]
         ctx.report_node(module, scoped.node, "dead-end", trace=trace, denial=first.kind, **arguments)
     for document, element in cameras:
         error = element.get("binderror") or element.get("bind:error")
         if error is not None and error.value and settings.handler_leads(document, error.value, leads):
             continue
         ctx.report_range(document.source, element.offset, element.offset + len(element.tag) + 1, "camera")
-
-
-def _step(module: JsModule, node: Node, note: str) -> TraceStep:
-    line, column, _, _ = module.tree.span(node)
-    return TraceStep(module.path, line, column, note)
 
 
 class _SettingsGoal:
@@ -122,8 +117,7 @@ class _SettingsGoal:
         return None
 
     def handler_leads(self, document, handler: str, leads: Leads) -> bool:
-        module = self.model.js_modules.get(document.source.path.with_suffix(".js")) or \
-            self.model.js_modules.get(document.source.path.with_suffix(".ts"))
+        module = self.model.script_beside(document.source.path)
         if module is None:
             return False
         graph = self.ctx.flow.graph
@@ -134,7 +128,7 @@ class _SettingsGoal:
         return False
 
 
-def _denied_prechecks(module: JsModule) -> list[tuple[str, Node, Node]]:
+def _denied_prechecks(module: JsModule, graph) -> list[tuple[str, Node, Node]]:
     """(scope, the branch taken when the scope is denied, its enclosing function) of each
     `authSetting['scope.x'] === false`-style test in a script."""
     found = []
@@ -145,15 +139,8 @@ def _denied_prechecks(module: JsModule) -> list[tuple[str, Node, Node]]:
         scope, granted = result
         branch = node.alternate if granted else node.consequent
         if branch is not None:
-            found.append((scope, branch, _enclosing_function(node)))
+            found.append((scope, branch, graph.enclosing_function(node).node))
     return found
-
-
-def _enclosing_function(node: Node) -> Node | None:
-    current = node._parent
-    while current is not None and current.type not in ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration"):
-        current = current._parent
-    return current
 
 
 def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads) -> bool:
@@ -161,11 +148,11 @@ def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads
     around = set()
     current = call._parent
     while current is not None:
-        if current.type in ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration"):
+        if current.type in FUNCTION_NODES or current.type == "Program":
             around.add(id(current))
         current = current._parent
     for checked_scope, branch, function in prechecks:
-        if checked_scope == scope and function is not None and id(function) in around:
+        if checked_scope == scope and id(function) in around:
             if leads.path_from_region(branch) is not None:
                 return True
     return False

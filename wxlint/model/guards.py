@@ -18,7 +18,6 @@ from wxlint.parse.javascript import property_key, walk
 
 Fact = tuple[str, str]
 _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
-_FUNCTIONS = ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration")
 
 
 def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[Fact], frozenset[Fact]]:

@@ -14,6 +14,7 @@ from esprima.nodes import Node
 
 from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
 from wxlint.model.units import function_value
+from wxlint.parse.javascript import FUNCTION_NODES
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def denial_paths(module: JsModule, scoped: ScopedCall) -> list[DenialPath]:
     # `try { await wx.getLocation() } catch (e) { … }` in the same function
     if current._parent is not None and current._parent.type == "AwaitExpression":
         child, parent = current._parent, current._parent._parent
-        while parent is not None and parent.type not in ("FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration"):
+        while parent is not None and parent.type not in FUNCTION_NODES:
             if parent.type == "TryStatement" and parent.block is child and parent.handler is not None:
                 paths.append(DenialPath("try", parent.handler))
                 break

@@ -43,6 +43,10 @@ class ProjectModel:
         for modules in self.inline_wxs.values():
             yield from modules
 
+    def script_beside(self, path: Path) -> JsModule | None:
+        """The .js or .ts script of the page or component whose WXML (or JSON) is `path`."""
+        return self.js_modules.get(path.with_suffix(".js")) or self.js_modules.get(path.with_suffix(".ts"))
+
     def source(self, path: Path) -> SourceText | None:
         parsed = self.parsed.get(path)
         return None if parsed is None else parsed.source

@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 
 from esprima.nodes import Node
 
-from wxlint.parse.javascript import iter_child_nodes, property_key
+from wxlint.parse.javascript import FUNCTION_NODES, iter_child_nodes, property_key
 
-FUNCTION_TYPES = frozenset({"FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"})
 
 
 @dataclass(eq=False)
@@ -95,7 +94,7 @@ class ScopeModel:
                 self.scope_of_node[id(node)] = scope
                 continue
             inner = scope
-            if kind in FUNCTION_TYPES:
+            if kind in FUNCTION_NODES:
                 self.scope_of_node[id(node)] = scope
                 if kind == "FunctionDeclaration" and node.id is not None:
                     self._declare(scope.function_scope if scope.kind != "block" else scope, node.id, "function")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from esprima.nodes import Node
 
 from wxlint.model.javascript import JsModule, unwrap
-from wxlint.parse.javascript import property_key
+from wxlint.parse.javascript import FUNCTION_NODES, property_key
 
 UNIT_CONSTRUCTORS = {"App": "app", "Page": "page", "Component": "component", "Behavior": "behavior"}
 
@@ -25,7 +25,6 @@ PAGE_EVENTS = frozenset({"onPullDownRefresh", "onReachBottom", "onShareAppMessag
                          "onAddToFavorites", "onPageScroll", "onResize", "onTabItemTap"})
 COMPONENT_LIFECYCLES = frozenset({"created", "attached", "ready", "moved", "detached", "error"})
 PAGE_LIFETIMES = frozenset({"show", "hide", "resize", "routeDone"})
-FUNCTION_NODES = frozenset({"FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration"})
 
 
 @dataclass

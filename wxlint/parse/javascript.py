@@ -83,6 +83,9 @@ def property_key(prop: Node) -> str | None:
     return None
 
 
+# ESTree node types that are functions (each has its own scope and `this`, except arrows' `this`).
+FUNCTION_NODES = frozenset({"FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"})
+
 _CHILD_KEYS: dict[type, tuple[str, ...]] = {}
 _NOT_CHILDREN = frozenset({"type", "range", "loc", "comments", "value", "raw", "regex", "name", "operator", "kind",
                            "computed", "optional", "shorthand", "method", "static", "prefix", "delegate", "generator",
