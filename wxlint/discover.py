@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from wxlint.config import Config, ConfigError, find_config, load_config
-from wxlint.parse.source import SourceError, SourceText, decode_bytes
+from wxlint.config import Config, find_config, load_config
+from wxlint.parse.source import SourceError, decode_bytes
 
 SOURCE_SUFFIXES = (".js", ".ts", ".wxs", ".wxml")
 # Folders that hold other people's code or tool state, never the project's own.

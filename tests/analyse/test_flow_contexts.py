@@ -36,7 +36,7 @@ SYNCHRONOUS = {
     "in a forEach callback": f"Page({{ onTap() {{ [1].forEach(() => {{ {ASK} }}) }} }})",
     "in an IIFE": f"Page({{ onTap() {{ (function () {{ {ASK} }})() }} }})",
     "awaited as the first await": f"Page({{ async onTap() {{ const r = await {ASK}; this.setData(r) }} }})",
-    "in its own success callback chain": f"Page({{ onTap() {{ wx.getUserProfile({{ desc: 'x', success: () => wx.login() }}) }} }})",
+    "in its own success callback chain": "Page({ onTap() { wx.getUserProfile({ desc: 'x', success: () => wx.login() }) } })",
     "through this.method()": f"Page({{ onTap() {{ this.ask() }}, ask() {{ {ASK} }} }})",
     "through that = this": f"Page({{ onTap() {{ const that = this; that.ask() }}, ask() {{ {ASK} }} }})",
     "through var self = this in an arrow": f"Page({{ onTap() {{ var self = this; [1].map(() => self.ask()) }}, ask() {{ {ASK} }} }})",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import lint_json, positions, write_project
+from conftest import lint_json, positions
 
 RULE = "deprecated-getuserinfo"
 

@@ -19,11 +19,11 @@ def findings(project, files):
 
 HANDLED = {
     "fail callback with a modal": f"wx.getLocation({{ fail: () => {{ {OPEN_SETTING_MODAL} }} }})",
-    "fail calling wx.openSetting from a method": f"wx.chooseLocation({{ fail: () => this.guide() }})",
-    "complete checking the error": f"wx.getWeRunData({{ complete: (res) => {{ if (res.errMsg.includes('deny')) this.guide() }} }})",
-    "promise catch": f"wx.saveImageToPhotosAlbum({{ filePath: 'a' }}).then(() => 1).catch(() => this.guide())",
+    "fail calling wx.openSetting from a method": "wx.chooseLocation({ fail: () => this.guide() })",
+    "complete checking the error": "wx.getWeRunData({ complete: (res) => { if (res.errMsg.includes('deny')) this.guide() } })",
+    "promise catch": "wx.saveImageToPhotosAlbum({ filePath: 'a' }).then(() => 1).catch(() => this.guide())",
     "promise then rejection handler": f"wx.addPhoneContact({{ firstName: 'a' }}).then(null, () => {{ {OPEN_SETTING_MODAL} }})",
-    "try around await": f"(async () => {{ try {{ await wx.startRecord() }} catch (e) {{ this.guide() }} }})()",
+    "try around await": "(async () => { try { await wx.startRecord() } catch (e) { this.guide() } })()",
     "a helper in another module": "wx.getLocation({ fail: () => settings.ask('位置') })",
     "navigation to a page with the settings button": "wx.getLocation({ fail: () => wx.navigateTo({ url: '/pages/permission/permission?scope=location' }) })",
     "authorize with a fail": f"wx.authorize({{ scope: 'scope.camera', fail: () => {{ {OPEN_SETTING_MODAL} }} }})",
@@ -32,7 +32,7 @@ HANDLED = {
         "  if (res.authSetting['scope.userLocation'] === false) { this.guide(); return }\n"
         "  wx.getLocation({ success: () => 1 })\n"
         "} })"),
-    "manager onError": f"const rm = wx.getRecorderManager(); rm.onError(() => this.guide()); rm.start({{}})",
+    "manager onError": "const rm = wx.getRecorderManager(); rm.onError(() => this.guide()); rm.start({})",
 }
 
 PAGE = "const settings = require('../../utils/settings')\nPage({{\n  go() {{\n    {body}\n  }},\n  guide() {{ {modal} }}\n}})\n"

@@ -151,8 +151,8 @@ def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads
         if current.type in FUNCTION_NODES or current.type == "Program":
             around.add(id(current))
         current = current._parent
-    for checked_scope, branch, function in prechecks:
-        if checked_scope == scope and id(function) in around:
+    for precheck_scope, branch, function in prechecks:
+        if precheck_scope == scope and id(function) in around:
             if leads.path_from_region(branch) is not None:
                 return True
     return False

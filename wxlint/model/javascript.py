@@ -8,7 +8,7 @@ from functools import cached_property
 from esprima.nodes import Node
 
 from wxlint.model.scopes import ScopeModel
-from wxlint.parse.javascript import JsTree, property_key, walk
+from wxlint.parse.javascript import JsTree, property_key
 
 # The global objects through which mini-programs reach the platform API.
 WX_GLOBALS = ("wx",)
