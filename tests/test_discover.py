@@ -113,6 +113,7 @@ def test_exclude_globs_and_minified_files_are_skipped_and_listed(tmp_path):
     assert [f["path"] for f in report["findings"]] == ["pages/index/index.js"]
     assert sorted((s["path"], s["reason"]) for s in report["skipped"]) == [
         ("libs/bundle.js", "minified bundle"), ("libs/chart.min.js", "minified bundle"),
+        ("types/wx.d.ts", "TypeScript declarations (no runtime code)"),
         ("utils/api.generated.js", "excluded by configuration"), ("vendor", "excluded by configuration")]
 
 

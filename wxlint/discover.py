@@ -317,7 +317,10 @@ def _list_files(project: Project) -> None:
         folders[:] = kept
         for name in sorted(files):
             path = here / name
-            if not name.endswith(SOURCE_SUFFIXES) or name.endswith(".d.ts"):
+            if not name.endswith(SOURCE_SUFFIXES):
+                continue
+            if name.endswith(".d.ts"):
+                project.skipped.append(Skipped(path, "TypeScript declarations (no runtime code)"))
                 continue
             if _excluded(path, base_dir, excluded_patterns, is_dir=False):
                 project.skipped.append(Skipped(path, "excluded by configuration"))
