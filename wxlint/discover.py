@@ -79,10 +79,11 @@ class Project:
             routes.extend(posixpath.join(package.root, page) for page in package.pages)
         return routes
 
-    def route_of(self, path: Path) -> str:
-        """The mini-program route of a path: relative to the mini-program root, no suffix."""
-        relative = path.relative_to(self.miniprogram_root).as_posix()
-        return relative.rsplit(".", 1)[0] if "." in relative.rsplit("/", 1)[-1] else relative
+    @property
+    def entry_routes(self) -> list[str]:
+        """The entry pages: `entry-pages` from the configuration, else app.json's entry page."""
+        configured = [route.strip("/") for route in self.config.entry_pages]
+        return configured or ([self.entry_page] if self.entry_page else [])
 
     def reports_on(self, path: Path) -> bool:
         return self.only_files is None or path in self.only_files

@@ -71,9 +71,9 @@ def relevant_files(project: Project, given: set[Path], dependencies: dict[Path, 
 
     callers = close(with_siblings(set(given)), backward)
     launch = set(resolve_dependency(project, project.miniprogram_root / "app.json", "app", ""))
-    for route in list(project.config.entry_pages) or ([project.entry_page] if project.entry_page else []):
-        launch |= set(_route_files(project, route.strip("/")))
-        for component in _components_of(project, route.strip("/")):
+    for route in project.entry_routes:
+        launch |= set(_route_files(project, route))
+        for component in _components_of(project, route):
             launch |= set(_route_files(project, component))
     reached = close(with_siblings(callers | launch), forward)
     return with_siblings(reached)

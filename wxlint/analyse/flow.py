@@ -93,6 +93,12 @@ def trace_step(module: JsModule, node: Node, note: str) -> TraceStep:
     return TraceStep(module.path, line, column, note)
 
 
+def edge_step(edge: Edge, at: Node | None = None) -> TraceStep:
+    """The trace step of one edge, at its site or at `at` (the call inside a region)."""
+    note = f"{edge.caller.name} {edge.note}" if edge.kind == "call" else edge.note
+    return trace_step(edge.caller.module, at if at is not None else edge.site, note)
+
+
 class Reach:
     """Shortest paths from entries over the call graph; `advance(context, edge)` gives the
     context after an edge, or None to stop there."""
@@ -137,11 +143,7 @@ class Reach:
         deferred_by = None
         if entry.context == TAP:
             deferred_by = next((edge.label or edge.note for edge in edges if edge.mode == DEFERRED), None)
-        steps = [entry.step]
-        for edge in edges:
-            note = f"{edge.caller.name} {edge.note}" if edge.kind == "call" else edge.note
-            steps.append(trace_step(edge.caller.module, edge.site, note))
-        return Trace(key[1], entry, steps, deferred_by)
+        return Trace(key[1], entry, [entry.step, *map(edge_step, edges)], deferred_by)
 
 
 class FlowEngine:
@@ -276,11 +278,6 @@ class FlowEngine:
         return protected(id(function.node))
 
     # -- the launch question ------------------------------------------------------
-    def entry_routes(self) -> list[str]:
-        """The entry pages: `entry-pages` from the configuration, else app.json's entry page."""
-        configured = [route.strip("/") for route in self.project.config.entry_pages]
-        return configured or ([self.project.entry_page] if self.project.entry_page else [])
-
     def launch_entries(self) -> list[Entry]:
         entries = []
         app = self.graph.app_unit()
@@ -290,7 +287,7 @@ class FlowEngine:
                 if member is not None:
                     entries.append(Entry(LAUNCH, self.graph.function(member.function), trace_step(
                         app.module, member.key, f"App {name} runs when the mini-program opens")))
-        for route in self.entry_routes():
+        for route in self.project.entry_routes:
             for unit in self.units_of_route(route):
                 for member in unit.framework_members:
                     if member.name in PAGE_LAUNCH_LIFECYCLES and member.role == "lifecycle":
@@ -392,8 +389,7 @@ class Leads:
             step = self._next[current]
             if isinstance(step, TraceStep):
                 return steps + [step]
-            note = f"{step.caller.name} {step.note}" if step.kind == "call" else step.note
-            steps.append(trace_step(step.caller.module, step.site, note))
+            steps.append(edge_step(step))
             current = id(step.callee.node)
         return None
 
@@ -408,7 +404,7 @@ class Leads:
                 if edge.kind in self.FOLLOW:
                     rest = self.path_from_function(edge.callee.node)
                     if rest is not None:
-                        return [trace_step(edge.caller.module, node, f"{edge.caller.name} {edge.note}")] + rest
+                        return [edge_step(edge, at=node)] + rest
         if region.type in FUNCTION_NODES:
             return self.path_from_function(region)
         return None

@@ -9,7 +9,7 @@ from esprima.nodes import Node
 
 from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
-from wxlint.model.javascript import JsModule, object_property, unwrap
+from wxlint.model.javascript import JsModule, leading_string, object_property, unwrap
 from wxlint.model.permissions import ScopeTable, checked_scope
 
 
@@ -58,25 +58,23 @@ def _popups(module: JsModule, table: ScopeTable, data: dict, keywords: list[str]
                 no_cancel = show_cancel is not None and show_cancel.type == "Literal" and show_cancel.value is False
                 yield use.node, "modal-no-cancel" if no_cancel else "modal", {}
         elif use.api in data["navigation_apis"] and use.call.arguments:
-            url = "".join(_strings(object_property(use.call.arguments[0], "url"), leading=True))
+            url = leading_string(object_property(use.call.arguments[0], "url")) or ""
             if url and login_route(url):
                 yield use.node, "navigate", {"api": use.api, "url": url}
 
 
-def _strings(node: Node | None, leading: bool = False) -> list[str]:
-    """The string pieces of an expression: literals, template parts, concatenations, both
-    branches of `?:`. With `leading`, only the static start (`'/pages/login?from=' + x`)."""
+def _strings(node: Node | None) -> list[str]:
+    """The string pieces of an expression: literals, template parts, concatenations, both branches of `?:`."""
     node = unwrap(node)
     if node is None:
         return []
     if node.type == "Literal" and isinstance(node.value, str):
         return [node.value]
     if node.type == "TemplateLiteral":
-        quasis = node.quasis[:1] if leading else node.quasis
-        return [q.value.cooked or "" for q in quasis]
+        return [q.value.cooked or "" for q in node.quasis]
     if node.type == "BinaryExpression" and node.operator == "+":
-        return _strings(node.left, leading) + ([] if leading else _strings(node.right))
-    if node.type == "ConditionalExpression" and not leading:
+        return _strings(node.left) + _strings(node.right)
+    if node.type == "ConditionalExpression":
         return _strings(node.consequent) + _strings(node.alternate)
     return []
 

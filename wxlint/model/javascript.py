@@ -55,6 +55,17 @@ def string_value(node: Node | None) -> str | None:
     return None
 
 
+def leading_string(node: Node | None) -> str | None:
+    """The static start of a string expression: `'/pages/login?from=' + x` and
+    `` `/pages/login?from=${x}` `` -> '/pages/login?from='."""
+    node = unwrap(node)
+    while node is not None and node.type == "BinaryExpression" and node.operator == "+":
+        node = unwrap(node.left)
+    if node is not None and node.type == "TemplateLiteral":
+        return node.quasis[0].value.cooked
+    return string_value(node)
+
+
 def object_property(obj: Node | None, name: str) -> Node | None:
     """The value of property `name` in an object literal, or None."""
     obj = unwrap(obj)

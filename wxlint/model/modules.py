@@ -11,7 +11,7 @@ from pathlib import Path
 
 from esprima.nodes import Node
 
-from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
+from wxlint.model.javascript import JsModule, leading_string, member_name, object_property, string_value, unwrap
 from wxlint.model.scopes import Binding
 from wxlint.parse.javascript import walk
 
@@ -136,12 +136,13 @@ def file_dependencies(parsed) -> list[tuple[str, str]]:
                 found.add(("module", string_value(node.source)))
             elif kind == "CallExpression":
                 callee = unwrap(node.callee)
-                if callee.type == "Identifier" and callee.name == "require" and node.arguments and string_value(node.arguments[0]):
-                    found.add(("module", string_value(node.arguments[0])))
+                required = require_source(node)
+                if required:
+                    found.add(("module", required))
                 elif callee.type == "Identifier" and callee.name == "getApp":
                     found.add(("app", ""))
                 elif (callee.type == "MemberExpression" and member_name(callee) in NAVIGATION_APIS and node.arguments):
-                    url = _url_head(node.arguments[0])
+                    url = leading_string(object_property(node.arguments[0], "url"))
                     if url:
                         found.add(("route", url))
     if parsed.wxml is not None:
@@ -151,12 +152,3 @@ def file_dependencies(parsed) -> list[tuple[str, str]]:
                 found.add(("module" if element.tag == "wxs" else "template", src))
     return sorted(found)
 
-
-def _url_head(options: Node) -> str | None:
-    """The static start of the `url` option of a navigation call."""
-    url = unwrap(object_property(options, "url"))
-    while url is not None and url.type == "BinaryExpression" and url.operator == "+":
-        url = unwrap(url.left)
-    if url is not None and url.type == "TemplateLiteral":
-        return url.quasis[0].value.cooked
-    return string_value(url)
