@@ -42,6 +42,7 @@ class Unit:
     json: Path | None
     subpackage: str | None = None
     components: dict[str, str] = field(default_factory=dict)  # tag -> component route, from usingComponents
+    foreign_components: set[str] = field(default_factory=set)  # tags of npm or plugin components: code wxlint does not see
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Project:
     entry_page: str | None = None
     units: dict[str, Unit] = field(default_factory=dict)  # route -> unit
     global_components: dict[str, str] = field(default_factory=dict)  # app.json usingComponents: tag -> route
+    global_foreign_components: set[str] = field(default_factory=set)  # app.json tags of npm or plugin components
     files: list[Path] = field(default_factory=list)  # source files to lint
     skipped: list[Skipped] = field(default_factory=list)
     problems: list[tuple[Path, SourceError]] = field(default_factory=list)
@@ -229,7 +231,7 @@ def _read_app_json(project: Project, app: dict, path: Path) -> None:
     for package in project.subpackages:
         for page in package.pages:
             _add_unit(project, "page", posixpath.join(package.root, page), package.root)
-    project.global_components = _add_components(project, app.get("usingComponents"), mini, None)
+    project.global_components = _add_components(project, app.get("usingComponents"), mini, None, project.global_foreign_components)
     # Pages first, then the components they use, breadth first.
     queue = [u for u in project.units.values() if u.kind in ("page", "component")]
     while queue:
@@ -241,7 +243,8 @@ def _read_app_json(project: Project, app: dict, path: Path) -> None:
             project.problems.append((unit.json, problem))
             continue
         before = set(project.units)
-        unit.components = _add_components(project, data.get("usingComponents"), unit.base.parent, unit.subpackage)
+        unit.components = _add_components(project, data.get("usingComponents"), unit.base.parent, unit.subpackage,
+                                          unit.foreign_components)
         queue.extend(project.units[r] for r in project.units if r not in before)
 
 
@@ -264,13 +267,17 @@ def _add_unit(project: Project, kind: str, route: str, subpackage: str | None) -
     return unit
 
 
-def _add_components(project: Project, using, folder: Path, subpackage: str | None) -> dict[str, str]:
-    """Add the components a `usingComponents` names; return tag -> component route."""
+def _add_components(project: Project, using, folder: Path, subpackage: str | None, foreign: set[str]) -> dict[str, str]:
+    """Add the components a `usingComponents` names; return tag -> component route. Tags of
+    plugin and npm components go to `foreign`."""
     routes: dict[str, str] = {}
     if not isinstance(using, dict):
         return routes
     for tag, target in using.items():
-        if not isinstance(target, str) or target.startswith("plugin://") or target.startswith("plugin-private://"):
+        if not isinstance(target, str):
+            continue
+        if target.startswith("plugin://") or target.startswith("plugin-private://"):
+            foreign.add(tag)
             continue
         if target.startswith("/"):
             base = project.miniprogram_root / target.lstrip("/")
@@ -278,6 +285,7 @@ def _add_components(project: Project, using, folder: Path, subpackage: str | Non
             base = folder / target
         else:
             # A bare name is an npm component from miniprogram_npm: not the project's code.
+            foreign.add(tag)
             continue
         base = Path(os.path.normpath(base))
         if not any(base.with_name(base.name + s).is_file() for s in COMPONENT_SUFFIXES) and base.is_dir():

@@ -15,13 +15,8 @@ ASK = "wx.getUserProfile({ desc: '资料' })"
 def verdicts(project, files: dict[str, str]) -> list[tuple[str, int, str]]:
     """(path, line, kind) of each finding, kind being the message's telling words."""
     _, report = lint_json(project(files), "--select", RULE)
-    kinds = []
-    for finding in report["findings"]:
-        message = finding["message"]
-        kind = ("deferred" if "runs later" in message else "unreached" if "no tap handler" in message
-                else "event" if "event, which is not a tap" in message else "module-load" if "file is loaded" in message
-                else "lifecycle")
-        kinds.append((finding["path"], finding["line"], kind))
+    kinds = [(f["path"], f["line"], f["message_id"]) for f in report["findings"]]
+    kinds += [(n["path"], n["line"], "unreached") for n in report["notes"] if "no tap handler or lifecycle reaches it" in n["note"]]
     return kinds
 
 
@@ -50,6 +45,16 @@ SYNCHRONOUS = {
     "a page passed by name": f"const page = {{ onTap() {{ {ASK} }} }}\nPage(page)",
     "a page written as Component": f"Component({{ methods: {{ onTap() {{ {ASK} }} }} }})",
     "through a callback to a function wxlint cannot see": f"Page({{ onTap() {{ someLibrary.run(() => {{ {ASK} }}) }} }})",
+    # wx.request, wx.downloadFile and wx.getSetting carry the tap state into their callbacks.
+    "in wx.request's complete": f"Page({{ onTap() {{ wx.request({{ url: 'u', complete() {{ {ASK} }} }}) }} }})",
+    "in wx.getSetting's success": f"Page({{ onTap() {{ wx.getSetting({{ success: (res) => {{ if (!res.authSetting['scope.userInfo']) {ASK} }} }}) }} }})",
+    "in wx.downloadFile's fail": f"Page({{ onTap() {{ wx.downloadFile({{ url: 'u', fail: () => {ASK} }}) }} }})",
+    # A dialog button or a payment is a tap of its own.
+    "in a modal's success after onLoad": f"Page({{ onLoad() {{ wx.showModal({{ content: '登录后可同步资料', success: (r) => {{ if (r.confirm) {ASK} }} }}) }} }})",
+    "in an action sheet's complete": f"Page({{ onShow() {{ wx.showActionSheet({{ itemList: ['a'], complete: () => {ASK} }}) }} }})",
+    "in a payment's success": f"Page({{ onTap() {{ wx.login({{ success: () => wx.requestPayment({{ success: () => {ASK} }}) }}) }} }})",
+    "an await only in an early-return branch": f"Page({{ async onTap() {{ if (this.data.busy) {{ await this.wait(); return }}\n{ASK} }}, wait() {{}} }})",
+    "an await in the other branch": f"Page({{ async onTap() {{ if (this.data.ok) {{ {ASK} }} else {{ await this.wait() }} }}, wait() {{}} }})",
 }
 
 APP_WITH_ASK = f"App({{ ask() {{ {ASK} }} }})"
@@ -72,12 +77,24 @@ def test_every_tap_binding_form_is_a_tap(project, binding):
 
 DEFERRED = {
     "wx.login success": (f"Page({{ onTap() {{ wx.login({{ success: () => {{ {ASK} }} }}) }} }})", "deferred"),
-    "another API's complete": (f"Page({{ onTap() {{ wx.request({{ url: 'u', complete() {{ {ASK} }} }}) }} }})", "deferred"),
-    "after await": (f"Page({{ async onTap() {{ await this.check()\n{ASK} }}, check() {{}} }})", "deferred"),
+    "another API's complete": (f"Page({{ onTap() {{ wx.checkSession({{ complete() {{ {ASK} }} }}) }} }})", "deferred"),
+    "wx.request after the tap state was lost": (
+        f"Page({{ onTap() {{ setTimeout(() => wx.request({{ url: 'u', success: () => {ASK} }}), 0) }} }})", "deferred"),
+    "after await": (f"Page({{ async onTap() {{ await this.check()\n{ASK} }}, check() {{}} }})", "ios"),
+    "after awaiting wx.login": (f"Page({{ async onTap() {{ await wx.login()\n{ASK} }} }})", "deferred"),
+    "a modal's then": (f"Page({{ onLoad() {{ wx.showModal({{ content: 'x' }}).then((r) => {{ if (r.confirm) {ASK} }}) }} }})", "ios"),
+    "after awaiting a modal": (f"Page({{ async onLoad() {{ const r = await wx.showModal({{ content: 'x' }})\nif (r.confirm) {ASK} }} }})", "ios"),
+    "a modal's fail": (f"Page({{ onLoad() {{ wx.showModal({{ content: 'x', fail: () => {ASK} }}) }} }})", "lifecycle"),
+    "used up by requestSubscribeMessage": (
+        f"Page({{ onTap() {{ wx.requestSubscribeMessage({{ tmplIds: ['t'] }})\n{ASK} }} }})", "used-up"),
+    "used up through a helper": (
+        f"Page({{ onTap() {{ this.subscribe(); {ASK} }}, subscribe() {{ wx.requestSubscribeMessage({{ tmplIds: ['t'] }}) }} }})", "used-up"),
+    "used up, then carried": (
+        f"Page({{ onTap() {{ wx.requestSubscribeMessage({{ tmplIds: ['t'] }}); wx.request({{ url: 'u', success: () => {ASK} }}) }} }})", "used-up"),
     "awaited after another await": (f"Page({{ async onTap() {{ await wx.checkSession()\nconst r = await {ASK} }} }})", "deferred"),
     "then": (f"Page({{ onTap() {{ wx.checkSession().then(() => {{ {ASK} }}) }} }})", "deferred"),
-    "catch": (f"Page({{ onTap() {{ fetchToken().catch(() => {ASK}) }} }})", "deferred"),
-    "finally": (f"Page({{ onTap() {{ fetchToken().finally(function () {{ {ASK} }}) }} }})", "deferred"),
+    "catch": (f"Page({{ onTap() {{ fetchToken().catch(() => {ASK}) }} }})", "ios"),
+    "finally": (f"Page({{ onTap() {{ fetchToken().finally(function () {{ {ASK} }}) }} }})", "ios"),
     "setTimeout": (f"Page({{ onTap() {{ setTimeout(() => {ASK}, 0) }} }})", "deferred"),
     "setInterval": (f"Page({{ onTap() {{ setInterval(() => {ASK}, 100) }} }})", "deferred"),
     "wx.nextTick": (f"Page({{ onTap() {{ wx.nextTick(() => {ASK}) }} }})", "deferred"),
@@ -110,6 +127,17 @@ def test_outside_the_tap_is_reported(project, name):
     assert found[0][0] == "pages/index/index.js"
 
 
+def test_a_new_modal_tap_is_fresh_even_after_the_first_tap_was_used(project):
+    js = ("Page({ onTap() { wx.requestSubscribeMessage({ tmplIds: ['t'], complete: () => {\n"
+          f"  wx.showModal({{ content: '完善资料?', success: (r) => {{ if (r.confirm) {ASK} }} }}) }} }}) }} }})")
+    assert verdicts(project, page(js)) == []
+
+
+def test_calls_in_exclusive_branches_do_not_use_up_each_other(project):
+    js = f"Page({{ onTap() {{ if (this.data.subscribe) wx.requestSubscribeMessage({{ tmplIds: ['t'] }})\nelse {ASK} }} }})"
+    assert verdicts(project, page(js)) == []
+
+
 def test_app_lifecycle_through_getapp_method(project):
     files = page("Page({})", "<view/>", **{"app.js": f"App({{ onLaunch() {{ this.ask() }}, ask() {{ {ASK} }} }})"})
     assert verdicts(project, files) == [("app.js", 1, "lifecycle")]
@@ -124,8 +152,8 @@ def test_non_tap_events_and_custom_component_events(project):
         "components/login-bar/login-bar.wxml": '<button bindtap="tap">login</button>',
         "components/login-bar/login-bar.js": "Component({ methods: { tap() { this.triggerEvent('login') } } })",
     }
-    assert verdicts(project, files) == [("pages/index/index.js", 2, "event"), ("pages/index/index.js", 3, "event"),
-                                        ("pages/index/index.js", 4, "event")]
+    # A tap inside the component fires `login` at once: the page's handler runs in that tap.
+    assert verdicts(project, files) == [("pages/index/index.js", 2, "event"), ("pages/index/index.js", 4, "event")]
 
 
 def test_component_and_behavior_methods_bound_in_component_wxml(project):
@@ -189,7 +217,7 @@ def test_a_helper_reached_both_ways_is_reported_on_the_bad_path_with_its_trace(p
         "onShow is a page lifecycle: the framework calls it, not a user tap",
         "in the `success` callback of wx.login(): it runs later, when the call completes",
         "the success callback calls auth.ask()",
-        "calls wx.getUserProfile",
+        "calls wx.getUserProfile without the tap state",
     ]
 
 

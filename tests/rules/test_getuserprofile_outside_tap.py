@@ -18,16 +18,16 @@ def test_lifecycle_finding_is_an_error_with_a_trace(project):
     assert finding["message"].startswith("`wx.getUserProfile` is reached from `onShow`")
     assert "getUserProfile:fail can only be invoked by user TAP gesture" in finding["message"]
     assert [(s["line"], s["note"]) for s in finding["trace"]] == [
-        (2, "onShow is a page lifecycle: the framework calls it, not a user tap"), (3, "calls wx.getUserProfile")]
+        (2, "onShow is a page lifecycle: the framework calls it, not a user tap"), (3, "calls wx.getUserProfile without the tap state")]
 
 
-def test_unreached_call_is_info_and_does_not_fail_the_run(project):
+def test_a_call_nothing_reaches_is_a_note_not_a_finding(project):
     root = project({"pages/me/me.js": "Page({ later() { wx.getUserProfile({ desc: '资料' }) } })\n"})
     code, report = lint_json(root, "--select", RULE)
-    [finding] = report["findings"]
-    assert finding["severity"] == "info" and "`later`" in finding["message"]
-    assert finding["trace"] == []
-    assert code == 0
+    assert report["findings"] == [] and code == 0
+    [note] = report["notes"]
+    assert (note["path"], note["line"], note["column"]) == ("pages/me/me.js", 1, 18)
+    assert note["note"].startswith("wx.getUserProfile in later: no tap handler or lifecycle reaches it")
 
 
 def test_chinese_messages_and_text_trace(project):
@@ -37,17 +37,17 @@ def test_chinese_messages_and_text_trace(project):
     })
     code, out, _ = run_cli("check", "--lang", "zh", "--select", RULE, ".", cwd=root)
     lines = out.splitlines()
-    assert lines[0].startswith("pages/me/me.js:3:31: error getuserprofile-outside-tap `wx.getUserProfile` 从点击处理函数 `login` 开始，但经由 `wx.login() success` 延后执行")
+    assert lines[0].startswith("pages/me/me.js:3:31: error getuserprofile-outside-tap `wx.getUserProfile` 从 `login` 中的用户点击开始，但经由 `wx.login() success` 延后执行")
     assert lines[1] == '    1. pages/me/me.wxml:1:9 `bindtap="login"` on <button>: login handles a user tap'
     assert lines[2].startswith("    2. pages/me/me.js:3:25 in the `success` callback of wx.login()")
-    assert lines[3] == "    3. pages/me/me.js:3:31 calls wx.getUserProfile"
+    assert lines[3] == "    3. pages/me/me.js:3:31 calls wx.getUserProfile without the tap state"
 
 
 def test_dynamic_bindings_are_listed_as_not_followed(project):
     root = project({"pages/me/me.wxml": '<button bindtap="{{action}}">go</button>',
                     "pages/me/me.js": "Page({ go() { wx.getUserProfile({ desc: 'x' }) } })"})
     _, report = lint_json(root, "--select", RULE)
-    assert report["notes"] == [{"path": "pages/me/me.wxml", "line": 1, "column": 9,
-                                "note": '`bindtap="{{action}}"`: the handler is chosen at run time; not followed'}]
+    assert report["notes"][0] == {"path": "pages/me/me.wxml", "line": 1, "column": 9,
+                                  "note": '`bindtap="{{action}}"`: the handler is chosen at run time; not followed'}
     _, out, _ = run_cli("check", "--verbose", "--select", RULE, ".", cwd=root)
     assert "note pages/me/me.wxml:1:9: `bindtap=\"{{action}}\"`: the handler is chosen at run time; not followed" in out

@@ -17,7 +17,8 @@ def findings(project, js, wxml='<button bindtap="go">go</button>'):
 FINE = {
     "in a tap handler": "Page({ go() { wx.openSetting() } })",
     "in a modal's confirm after a lifecycle": "Page({ onShow() { wx.showModal({ success: (r) => r.confirm && wx.openSetting() }) } })",
-    "in a modal's promise": "Page({ onLoad() { wx.showModal({ content: 'x' }).then((r) => { if (r.confirm) wx.openSetting() }) } })",
+    "in a wx.getSetting success from a tap": (
+        "Page({ go() { wx.getSetting({ success: (res) => { if (res.authSetting['scope.camera'] === false) wx.openSetting() } }) } })"),
     "in an action sheet's success from a fail callback": (
         "Page({ go() { wx.getLocation({ fail: () => wx.showActionSheet({ itemList: ['设置'], success: () => wx.openSetting() }) }) } })"),
     "in a helper called by the modal": "function open() { wx.openSetting() }\nPage({ onShow() { wx.showModal({ success: () => open() }) } })",
@@ -38,3 +39,16 @@ def test_from_a_lifecycle(project):
 def test_deferred_after_a_tap(project):
     [finding] = findings(project, "Page({ go() { wx.getLocation({ fail: () => wx.openSetting() }) } })")
     assert "through `wx.getLocation() fail`" in finding["message"]
+
+
+def test_a_modal_promise_keeps_the_tap_on_android_only(project):
+    [finding] = findings(project, "Page({ onLoad() {\n  wx.showModal({ content: 'x' }).then((r) => { if (r.confirm) wx.openSetting() })\n} })")
+    assert finding["message_id"] == "ios" and "does nothing on iOS" in finding["message"]
+    assert (finding["line"], finding["column"]) == (2, 63)
+    assert finding["trace"][-1]["note"] == "calls wx.openSetting: the tap state is held on Android only, so it fails on iOS"
+
+
+def test_a_second_tap_gated_call_finds_the_tap_used_up(project):
+    [finding] = findings(project, "Page({ go() {\n  wx.requestSubscribeMessage({ tmplIds: ['t'] })\n  wx.openSetting()\n} })")
+    assert finding["message_id"] == "used-up" and finding["line"] == 3
+    assert "`wx.requestSubscribeMessage` has already used up the tap state of `go`" in finding["message"]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from esprima.nodes import Node
 
+from wxlint.model.control import runs_before
 from wxlint.model.javascript import JsModule, member_name, unwrap
 from wxlint.model.modules import Exports, ImportRef, import_of, module_exports, require_source, resolve_module_path
 from wxlint.model.units import (UNIT_CONSTRUCTORS, Member, UnitDefinition, find_units, function_value,
@@ -35,6 +36,7 @@ EDGE_MODES = {
     "await": DEFERRED,  # code after an `await`
     "timer": DEFERRED,  # setTimeout, nextTick, …
     "listener": DEFERRED,  # wx.onXxx(cb) and other event listeners
+    "component-event": SYNC,  # a component's `this.triggerEvent(name)` runs the handler bound to `name`
     "unknown": UNKNOWN,  # handed to a function wxlint cannot see
 }
 
@@ -57,7 +59,7 @@ class Function:
     name: str  # for traces: "onLoad", "utils/auth.js ensureLogin", "arrow function"
     member: Member | None = None
     unit: UnitDefinition | None = None
-    await_ends: list[tuple[int, Node]] = field(default_factory=list)  # (UTF-16 end offset, node) of its own awaits
+    awaits: list[Node] = field(default_factory=list)  # its own `await`s (and `for await` iterables)
     # Calls of this function's parameters, possibly from functions nested in it:
     # (parameter index, call site, the function making the call).
     param_calls: list[tuple[int, Node, "Function"]] = field(default_factory=list)
@@ -66,11 +68,9 @@ class Function:
     def is_module_body(self) -> bool:
         return self.node.type == _PROGRAM
 
-    def after_await(self, site: Node) -> Node | None:
-        """The `await` that `site` comes after in this function, if any: code after it runs later."""
-        start = site.range[0]
-        earlier = [(end, node) for end, node in self.await_ends if end <= start]
-        return min(earlier, key=lambda pair: pair[0])[1] if earlier else None
+    def awaits_before(self, site: Node) -> tuple[Node, ...]:
+        """The `await`s of this function that can run before `site`, in source order: what follows them runs later."""
+        return tuple(node for node in self.awaits if runs_before(node, site))
 
 
 @dataclass(eq=False)
@@ -81,6 +81,11 @@ class Edge:
     kind: str  # a key of EDGE_MODES
     note: str  # what the step does, for traces
     label: str = ""  # the code that defers it, for messages: "wx.login() success", "await", ".then()"
+    api: str | None = None  # the wx API whose callback (or promise) this is: "showModal"
+    via: str | None = None  # the callback's option name: "success"
+    awaits: tuple[Node, ...] = ()  # the caller's `await`s that run before the site
+    # For a callback run by a helper: the steps inside the helper from its start to the call of the callback.
+    through: tuple["Edge", ...] = ()
 
     @property
     def mode(self) -> str:
@@ -107,6 +112,7 @@ class CallGraph:
         self.edges_from: dict[int, list[Edge]] = {}
         self.edges_at: dict[int, list[Edge]] = {}  # id(site) -> edges made there
         self.unresolved: list[Unresolved] = []
+        self._handed_to_helpers: list[tuple] = []  # callbacks handed to visible functions, linked once all edges exist
         self.units: list[UnitDefinition] = []
         self.units_by_module: dict[Path, list[UnitDefinition]] = {}
         self._exports: dict[Path, Exports] = {}
@@ -124,6 +130,7 @@ class CallGraph:
             self._collect_param_calls(module)
         for module in modules.values():
             self._collect_edges(module)
+        self._link_handed_callbacks()
 
     # -- lookups -------------------------------------------------------------
     def function(self, node: Node) -> Function | None:
@@ -183,16 +190,22 @@ class CallGraph:
         for node in module.nodes("AwaitExpression", "ForOfStatement"):
             if node.type == "AwaitExpression" or getattr(node, "await"):
                 owner = self.enclosing_function(node)
-                owner.await_ends.append((node.range[1] if node.type == "AwaitExpression" else node.right.range[1], node))
+                owner.awaits.append(node if node.type == "AwaitExpression" else node.right)
 
-    def _add_edge(self, caller: Function, callee: Function, site: Node, kind: str, note: str, label: str = "") -> None:
-        after = caller.after_await(site) if EDGE_MODES[kind] != DEFERRED else None
-        if after is not None:
-            line = caller.module.source.position(caller.module.source.from_utf16(after.range[0]))[0]
-            kind, note, label = "await", f"{note}, after the `await` on line {line}: it runs later", "await"
-        edge = Edge(caller, callee, site, kind, note, label)
+    def _add_edge(self, caller: Function, callee: Function, site: Node, kind: str, note: str, label: str = "",
+                  api: str | None = None, via: str | None = None, through: tuple[Edge, ...] = ()) -> Edge:
+        edge = self._make_edge(caller, callee, site, kind, note, label, api, via, through)
         self.edges_from.setdefault(id(caller.node), []).append(edge)
         self.edges_at.setdefault(id(site), []).append(edge)
+        return edge
+
+    @staticmethod
+    def _make_edge(caller, callee, site, kind, note, label="", api=None, via=None, through=()) -> Edge:
+        awaits = caller.awaits_before(site)
+        if awaits and EDGE_MODES[kind] != DEFERRED:
+            line = caller.module.tree.span(awaits[0])[0]
+            kind, note, label = "await", f"{note}, after the `await` on line {line}: it runs later", "await"
+        return Edge(caller, callee, site, kind, note, label, api, via, awaits, through)
 
     def _collect_param_calls(self, module: JsModule) -> None:
         """Where each function calls its parameters, for callbacks handed to it."""
@@ -225,31 +238,45 @@ class CallGraph:
                 continue  # Page({...}) members are entries of their own
             # Functions handed over as arguments: when do they run?
             for index, argument in enumerate(node.arguments):
-                for function_node, via in self._functions_in_argument(module, argument):
-                    callback = self.functions.get(id(function_node))
-                    if callback is not None:
-                        self._callback_edge(module, caller, node, callee, text, index, callback, via, targets)
+                for callback, via, value in self._callbacks_in_argument(module, caller, argument):
+                    self._callback_edge(module, caller, node, callee, text, index, callback, via, targets, value)
 
-    def _functions_in_argument(self, module: JsModule, argument: Node):
-        """(function node, property name or None) handed over by an argument."""
-        function = function_value(module, argument)
-        if function is not None:
-            yield function, None
+    def _callbacks_in_argument(self, module: JsModule, caller: Function, argument: Node):
+        """(function, property name or None, the value as written) handed over by an argument:
+        a function, or an object of them (`{ success() {…} }`)."""
+        found = self._function_values(module, caller, argument)
+        if found:
+            for function in found:
+                yield function, None, argument
             return
         obj = object_value(module, argument)
         if obj is not None:
             for name, value, _ in object_properties(obj):
-                function = function_value(module, value)
-                if function is not None:
-                    yield function, name
+                for function in self._function_values(module, caller, value):
+                    yield function, name, value
 
-    def _callback_edge(self, module, caller, call, callee, text, index, callback, via, targets) -> None:
+    def _function_values(self, module: JsModule, caller: Function, value: Node) -> list[Function]:
+        """The functions an expression stands for as a value (not called): a function, a constant naming
+        one, `this.method`, `obj.method`, and any of these with `.bind(…)`."""
+        value = unwrap(value)
+        if value is None:
+            return []
+        if value.type == "CallExpression" and unwrap(value.callee).type == "MemberExpression" and member_name(unwrap(value.callee)) == "bind":
+            return self._function_values(module, caller, unwrap(value.callee).object)
+        if value.type == "MemberExpression":
+            return self._resolve_callee(module, caller, value)
+        function = function_value(module, value)
+        found = self.functions.get(id(function)) if function is not None else None
+        return [found] if found is not None else []
+
+    def _callback_edge(self, module, caller, call, callee, text, index, callback, via, targets, value) -> None:
         name = member_name(callee) if callee.type == "MemberExpression" else (callee.name if callee.type == "Identifier" else None)
-        site = callback.node
+        # A function written in place is its own site; a named one (`success: this.done`) is run where it is handed over.
+        site = callback.node if unwrap(value) is callback.node else value
         if via is not None:
             if via in API_CALLBACKS:
                 self._add_edge(caller, callback, site, "api-callback", f"in the `{via}` callback of {text}(): it runs later, when the call completes",
-                               f"{text}() {via}")
+                               f"{text}() {via}", api=module.wx_call_api(call), via=via)
             elif via in _LIFECYCLE_LIKE_OPTIONS:
                 self._add_edge(caller, callback, site, "framework-option", f"`{via}` of {text}(): called later by the framework", f"{text}() {via}")
             else:
@@ -259,7 +286,7 @@ class CallGraph:
             self._add_edge(caller, callback, site, "executor", "in the executor of `new Promise`, which runs at once")
         elif name in PROMISE_CALLBACKS and callee.type == "MemberExpression":
             self._add_edge(caller, callback, site, "promise", f"in a `.{name}()` callback: it runs later, after the promise settles",
-                           f".{name}()")
+                           f".{name}()", api=promise_source_api(module, callee.object), via=name)
         elif name in TIMERS:
             self._add_edge(caller, callback, site, "timer", f"in a {name}() callback: it runs later", f"{name}()")
         elif name in SYNC_CALLBACK_METHODS and callee.type == "MemberExpression":
@@ -270,13 +297,51 @@ class CallGraph:
         elif targets:
             # A callback handed to a function wxlint can see: it runs where that function calls it.
             for target in targets:
-                for param_index, param_call, calling in target.param_calls:
-                    if param_index == index:
-                        self._add_edge(calling, callback, param_call, "param-callback", f"calls the callback passed to {target.name}")
-                if not any(i == index for i, _, _ in target.param_calls):
+                if any(i == index for i, _, _ in target.param_calls):
+                    self._handed_to_helpers.append((caller, call, callback, target, index))
+                else:
                     self._add_edge(caller, callback, site, "unknown", f"handed to {text}(), which wxlint cannot see call it")
         else:
             self._add_edge(caller, callback, site, "unknown", f"handed to {text}(): wxlint cannot tell when it runs")
+
+    def _link_handed_callbacks(self) -> None:
+        """A callback handed to a helper runs where the helper calls it. The edge goes from the call
+        site that hands it over, not from the helper, so that each caller keeps its own context
+        (a helper called from `onLoad` and from a tap), with the helper's own steps in `through`."""
+        incoming: dict[int, list[Edge]] = {}
+        for edges in self.edges_from.values():
+            for edge in edges:
+                incoming.setdefault(id(edge.callee.node), []).append(edge)
+        for caller, call, callback, target, index in self._handed_to_helpers:
+            for param_index, param_call, calling in target.param_calls:
+                if param_index != index:
+                    continue
+                inner = self._steps_within(target, calling, incoming)
+                final = self._make_edge(calling, callback, param_call, "param-callback", f"calls the callback passed to {target.name}")
+                through = (*inner, final) if inner is not None else ()
+                kinds = [step.kind for step in through] or ["unknown"]
+                kind = next((k for k in kinds if EDGE_MODES[k] == UNKNOWN), None) or next(
+                    (k for k in kinds if EDGE_MODES[k] == DEFERRED), "param-callback")
+                label = next((step.label for step in through if step.mode == DEFERRED), "")
+                self._add_edge(caller, callback, call, kind, f"calls {target.name}, which calls the callback it is given",
+                               label, through=through)
+
+    def _steps_within(self, outer: Function, inner: Function, incoming: dict[int, list[Edge]]) -> list[Edge] | None:
+        """The edges from `outer` down to `inner`, a function nested in it (or itself): each nested
+        function as its enclosing function runs it. None when one of them is run in no way wxlint sees."""
+        steps: list[Edge] = []
+        current = inner
+        while current is not outer:
+            if current.node.type == _PROGRAM:
+                return None
+            parent = self.enclosing_function(current.node)
+            edge = next((e for e in incoming.get(id(current.node), ()) if e.caller is parent), None)
+            if edge is None:
+                return None
+            steps.append(edge)
+            current = parent
+        steps.reverse()
+        return steps
 
     # -- resolution ------------------------------------------------------------
     def _resolve_callee(self, module: JsModule, caller: Function, callee: Node) -> list[Function]:
@@ -284,10 +349,12 @@ class CallGraph:
             return [self.functions[id(callee)]]  # an IIFE
         if callee.type == "MemberExpression":
             prop = member_name(callee)
-            if prop in ("call", "apply", "bind"):
+            if prop in ("call", "apply"):
                 inner = self._resolve_callee(module, caller, unwrap(callee.object))
                 if inner:
                     return inner
+            if prop == "bind":
+                return []  # `fn.bind(this)` makes a function; it calls nothing
             if prop is None:
                 return []
             owner = unwrap(callee.object)
@@ -389,6 +456,9 @@ class CallGraph:
             for prop_name, prop_value, _ in object_properties(literal):
                 if prop_name == name:
                     return self._resolve_value(target_module, prop_value, depth + 1) or (target_module, prop_value)
+        assigned = target_module.member_assignments.get(id(unwrap(value)), {}).get(name)
+        if assigned is not None:
+            return self._resolve_value(target_module, assigned, depth + 1) or (target_module, assigned)
         return None
 
     def _resolve_import(self, module: JsModule, reference: ImportRef, depth: int) -> tuple[JsModule, Node] | None:
@@ -418,6 +488,19 @@ class CallGraph:
 
 # Options of an API call that the framework calls later (e.g. `wx.onXxx({ … })` styles, `Component` options).
 _LIFECYCLE_LIKE_OPTIONS = frozenset({"onSuccess", "onFail", "onComplete", "onUpdate", "listener", "callback", "handler"})
+
+
+def promise_source_api(module: JsModule, promise: Node | None) -> str | None:
+    """The wx API a promise comes from, through a chain of `.then`/`.catch`/`.finally`:
+    `showModal` for `wx.showModal({…}).then(a).then(b)`; None when it is not a wx call."""
+    promise = unwrap(promise)
+    while promise is not None and promise.type == "CallExpression":
+        callee = unwrap(promise.callee)
+        if callee.type == "MemberExpression" and member_name(callee) in PROMISE_CALLBACKS:
+            promise = unwrap(callee.object)
+            continue
+        return module.wx_call_api(promise)
+    return None
 
 
 def _worth_recording(callee: Node) -> bool:

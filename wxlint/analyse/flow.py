@@ -7,11 +7,11 @@ level. A `Reach` walks the call graph once from a set of entries and keeps,
 for each function, the shortest path per context; each function is visited at
 most once per context, so the cost is linear in the size of the call graph.
 
-Two reaches are built on demand:
+Entries start in a context: `tap` (a user's tap), `outside` (anything else)
+or `unknown` (an event of a component whose code wxlint cannot see). Two
+questions are built on demand:
 
-- `tap_reach`: from every entry, with contexts `tap` (synchronously within a
-  user's tap), `outside` (from anything else, or through a deferred step) and
-  `unknown` (only through a step wxlint cannot see into);
+- `tap`: the tap state (点击态) of every function, in `wxlint.analyse.tap`;
 - `launch_reach`: from what runs when the mini-program opens (App onLaunch and
   onShow, the entry pages' onLoad/onShow/onReady, lifecycles of components on
   the entry pages), following calls, API callbacks, promises and timers.
@@ -21,20 +21,27 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Callable
 
 from esprima.nodes import Node
 
-from wxlint.analyse.callgraph import DEFERRED, UNKNOWN, CallGraph, Edge, Function
+from wxlint.analyse.callgraph import CallGraph, Edge, Function
+from wxlint.catalogue import load_data_table
 from wxlint.findings import TraceStep
-from wxlint.model.javascript import JsModule
+from wxlint.model.javascript import JsModule, member_name, string_value, unwrap
 from wxlint.model.project import ProjectModel
 from wxlint.model.units import UnitDefinition
 from wxlint.model.wxml import EventBinding, unit_event_bindings
 from wxlint.parse.javascript import FUNCTION_NODES, walk
 
 TAP, OUTSIDE, UNKNOWN_CONTEXT, LAUNCH = "tap", "outside", "unknown", "launch"
+
+
+@cache
+def tap_facts() -> dict:
+    """rules/data/tap-state.yaml: what holds, carries, loses and uses up the tap state."""
+    return load_data_table("tap-state")
 
 # Built-in events a component can fire that are not a custom `triggerEvent`.
 _BUILTIN_EVENTS = frozenset({
@@ -53,7 +60,8 @@ _ROLE_NOTES = {
 _UNIT_WORDS = {"app": "App", "page": "page", "component": "component", "behavior": "behavior"}
 # What still runs as part of opening the mini-program: listeners wait for events, and
 # what wxlint cannot see may never run.
-LAUNCH_EDGE_KINDS = frozenset({"call", "executor", "iteration", "param-callback", "api-callback", "promise", "await", "timer"})
+LAUNCH_EDGE_KINDS = frozenset({"call", "executor", "iteration", "param-callback", "api-callback", "promise", "await", "timer",
+                               "component-event"})
 APP_LAUNCH_LIFECYCLES = ("onLaunch", "onShow")
 PAGE_LAUNCH_LIFECYCLES = ("onLoad", "onShow", "onReady")
 COMPONENT_LAUNCH_LIFECYCLES = ("created", "attached", "ready", "show")
@@ -74,17 +82,6 @@ class Trace:
     context: str
     entry: Entry
     steps: list[TraceStep]
-    deferred_by: str | None = None  # the code that moved a tap's flow out of the gesture ("await", ".then()")
-
-
-def tap_context(context: str, edge: Edge) -> str:
-    """The context after one step. A deferred step always leaves the gesture; a step
-    wxlint cannot see into makes the rest unknown, never a finding on its own."""
-    if edge.mode == DEFERRED:
-        return OUTSIDE
-    if edge.mode == UNKNOWN:
-        return UNKNOWN_CONTEXT
-    return context
 
 
 def trace_step(module: JsModule, node: Node, note: str) -> TraceStep:
@@ -103,14 +100,16 @@ class Reach:
     """Shortest paths from entries over the call graph; `advance(context, edge)` gives the
     context after an edge, or None to stop there."""
 
-    def __init__(self, graph: CallGraph, entries: list[Entry], advance: Callable[[str, Edge], str | None]):
-        # (function id, context) -> (previous key or the Entry, edge or None)
-        self._witness: dict[tuple[int, str], tuple[object, Edge | None]] = {}
-        queue: deque[tuple[int, str]] = deque()
+    def __init__(self, graph: CallGraph, entries: list[Entry], advance: Callable[[object, Edge], object | None]):
+        # (function id, context) -> (previous key or the Entry, edge or None); a context is any hashable value
+        self._witness: dict[tuple[int, object], tuple[object, Edge | None]] = {}
+        self._contexts_at: dict[int, list[object]] = {}
+        queue: deque[tuple[int, object]] = deque()
         for entry in entries:
             key = (id(entry.function.node), entry.context)
             if key not in self._witness:
                 self._witness[key] = (entry, None)
+                self._contexts_at.setdefault(key[0], []).append(key[1])
                 queue.append(key)
         edges_from = graph.edges_from
         while queue:
@@ -122,6 +121,7 @@ class Reach:
                 next_key = (id(edge.callee.node), next_context)
                 if next_key not in self._witness:
                     self._witness[next_key] = ((function_id, context), edge)
+                    self._contexts_at.setdefault(next_key[0], []).append(next_context)
                     queue.append(next_key)
 
     def contexts(self, function: Function, order: tuple[str, ...]) -> dict[str, Trace]:
@@ -129,7 +129,13 @@ class Reach:
         return {context: self._trace((id(function.node), context)) for context in order
                 if (id(function.node), context) in self._witness}
 
-    def _trace(self, key: tuple[int, str]) -> Trace:
+    def paths(self, function: Function):
+        """(context, entry, edges) of each context a function is reached in, by its shortest path."""
+        for context in self._contexts_at.get(id(function.node), ()):
+            entry, edges = self._path((id(function.node), context))
+            yield context, entry, edges
+
+    def _path(self, key: tuple[int, object]) -> tuple[Entry, list[Edge]]:
         edges: list[Edge] = []
         current: object = key
         while True:
@@ -140,10 +146,15 @@ class Reach:
             edges.append(edge)
             current = previous
         edges.reverse()
-        deferred_by = None
-        if entry.context == TAP:
-            deferred_by = next((edge.label or edge.note for edge in edges if edge.mode == DEFERRED), None)
-        return Trace(key[1], entry, [entry.step, *map(edge_step, edges)], deferred_by)
+        return entry, edges
+
+    def _trace(self, key: tuple[int, object]) -> Trace:
+        entry, edges = self._path(key)
+        steps = [entry.step]
+        for edge in edges:
+            steps.append(edge_step(edge))
+            steps.extend(edge_step(inner) for inner in edge.through)
+        return Trace(key[1], entry, steps)
 
 
 class FlowEngine:
@@ -192,25 +203,82 @@ class FlowEngine:
 
     def _binding_entries(self, unit: UnitDefinition) -> list[Entry]:
         entries = []
+        tap_events = set(tap_facts()["tap_events"])
+        undocumented = set(tap_facts()["undocumented_events"])
+        route = self.route_of_module(unit.module)
         for binding in self.unit_bindings(unit):
-            if binding.is_dynamic:
+            names = binding.handler_names
+            if names is None:
                 self.unresolved_bindings.append(binding)
                 continue
-            found = self.graph.lookup_member(unit, binding.handler)
-            if found is None:
-                continue
             attribute, tag = binding.attribute, binding.element.tag
-            written = f'`{attribute.name}="{attribute.value}"` on <{tag}>'
-            if binding.event_key == "tap":
-                context, note = TAP, f"{written}: {binding.handler} handles a user tap"
-            elif binding.event_key in _BUILTIN_EVENTS:
-                context, note = OUTSIDE, f"{written}: a {binding.event} event, not a tap"
-            else:
-                context, note = OUTSIDE, f"{written}: a custom event the component fires with triggerEvent, not a user tap"
             line, column = binding.source.position(attribute.offset)
-            entries.append(Entry(context, self.graph.function(found[1].function),
-                                 TraceStep(binding.source.path, line, column, note), binding))
+            for name in names:
+                found = self.graph.lookup_member(unit, name)
+                if found is None:
+                    continue
+                handler = self.graph.function(found[1].function)
+                written = f'`{attribute.name}="{attribute.value}"` on <{tag}>'
+                step = TraceStep(binding.source.path, line, column, "")
+                component = self.component_of_tag(route, tag) if route is not None else None
+                if binding.event_key in tap_events:
+                    context, note = TAP, f"{written}: {name} handles a user tap"
+                elif component is not None:
+                    if self._link_component_event(component, binding, handler, written):
+                        continue  # reached through the component's own code
+                    context, note = UNKNOWN_CONTEXT, f"{written}: an event of a component whose code wxlint cannot see"
+                elif binding.event_key in undocumented:
+                    context, note = UNKNOWN_CONTEXT, f"{written}: a {binding.event} event; whether it holds the tap state is not documented"
+                elif binding.event_key in _BUILTIN_EVENTS:
+                    context, note = OUTSIDE, f"{written}: a {binding.event} event, not a tap"
+                else:
+                    context, note = UNKNOWN_CONTEXT, f"{written}: a custom event wxlint cannot trace to its component"
+                entries.append(Entry(context, handler, TraceStep(step.path, step.line, step.column, note), binding))
         return entries
+
+    def route_of_module(self, module: JsModule) -> str | None:
+        """The page or component route whose script a module is."""
+        return self._routes_by_script.get(module.path.resolve())
+
+    @cached_property
+    def _routes_by_script(self) -> dict:
+        return {unit.script.resolve(): route for route, unit in self.project.units.items() if unit.script is not None}
+
+    def component_of_tag(self, route: str, tag: str) -> str | None:
+        """What a tag on a page or component stands for: the route of a project component, "" for an
+        npm or plugin component (code wxlint does not see), None for a built-in element."""
+        unit = self.project.units.get(route)
+        if unit is None:
+            return None
+        if tag in unit.components:
+            return unit.components[tag]
+        if tag in self.project.global_components:
+            return self.project.global_components[tag]
+        if tag in unit.foreign_components or tag in self.project.global_foreign_components:
+            return ""
+        return None
+
+    def _link_component_event(self, component: str, binding: EventBinding, handler: Function, written: str) -> bool:
+        """Link each `this.triggerEvent(name)` of a component to the handler bound to `name`, so the handler
+        runs in the context of the code that fires it (a tap inside the component is a tap). False when
+        the component's code is not visible or fires no such event by a written name."""
+        linked = False
+        for module_unit in self.units_of_route(component):
+            module = module_unit.module
+            for call in module.nodes("CallExpression"):
+                callee = unwrap(call.callee)
+                if (callee.type != "MemberExpression" or member_name(callee) != "triggerEvent" or not call.arguments
+                        or string_value(call.arguments[0]) != binding.event):
+                    continue
+                caller = self.graph.enclosing_function(call)
+                if self.graph.this_unit(module, caller, unwrap(callee.object)) is None:
+                    continue
+                line, _ = binding.source.position(binding.attribute.offset)
+                where = f"{binding.source.path.relative_to(self.project.miniprogram_root).as_posix()}:{line}"
+                self.graph._add_edge(caller, handler, call, "component-event",
+                                     f"this.triggerEvent('{binding.event}') runs {handler.name} at once ({written}, {where})")
+                linked = True
+        return linked
 
     def notes(self) -> list[TraceStep]:
         """What the engine could not follow, worth telling a user in --verbose."""
@@ -219,32 +287,16 @@ class FlowEngine:
             line, column = binding.source.position(binding.attribute.offset)
             notes.append(TraceStep(binding.source.path, line, column,
                                    f'`{binding.attribute.name}="{binding.attribute.value}"`: the handler is chosen at run time; not followed'))
+        if "tap" in self.__dict__:  # a tap rule asked: its calls that nothing reaches
+            notes.extend(self.tap.unreached(self.tap.gated))
         return notes
 
     # -- the tap question ---------------------------------------------------------
     @cached_property
-    def tap_reach(self) -> Reach:
-        # Taps first, so that a function reached both ways keeps its tap path short.
-        ordered = sorted(self.entries, key=lambda e: e.context != TAP)
-        return Reach(self.graph, ordered, tap_context)
-
-    def call_contexts(self, module: JsModule, call: Node, final_note: str, reach: Reach | None = None) -> dict[str, Trace]:
-        """The tap contexts a call site runs in (by `tap_reach` unless another is given),
-        each with a trace ending at the call."""
-        caller = self.graph.enclosing_function(call)
-        after = caller.after_await(call)
-        results: dict[str, Trace] = {}
-        for context, trace in (reach or self.tap_reach).contexts(caller, (TAP, OUTSIDE, UNKNOWN_CONTEXT)).items():
-            steps = list(trace.steps)
-            deferred_by = trace.deferred_by
-            if after is not None:
-                steps.append(trace_step(module, after, f"`await`: what follows in {caller.name} runs later, outside the gesture"))
-                if context == TAP:
-                    deferred_by = "await"
-                context = OUTSIDE if context != UNKNOWN_CONTEXT else context
-            steps.append(trace_step(module, call.callee, final_note))
-            results.setdefault(context, Trace(context, trace.entry, steps, deferred_by))
-        return results
+    def tap(self):
+        """The tap state (点击态) of every function: `wxlint.analyse.tap.TapModel`."""
+        from wxlint.analyse.tap import TapModel  # it builds on this module
+        return TapModel(self)
 
     # -- guards: is every way in protected? -------------------------------------------
     @cached_property
@@ -313,11 +365,10 @@ class FlowEngine:
             document = self.model.wxml.get(unit.wxml.resolve()) if unit is not None and unit.wxml else None
             if document is None:
                 continue
-            using = {**self.project.global_components, **unit.components}
             tags = {element.tag for element in document.iter_elements()}
             for tag in sorted(tags):
-                target = using.get(tag)
-                if target is not None and target not in seen:
+                target = self.component_of_tag(current, tag)
+                if target and target not in seen:
                     seen.add(target)
                     found.append((tag, target))
                     queue.append(target)
@@ -347,7 +398,7 @@ class Leads:
     """
 
     FOLLOW = frozenset({"call", "executor", "iteration", "param-callback", "api-callback", "promise", "await", "timer",
-                        "framework-option"})
+                        "framework-option", "component-event"})
 
     def __init__(self, graph: CallGraph, modules, goal: Callable[[JsModule, Node], str | None]):
         self.graph = graph

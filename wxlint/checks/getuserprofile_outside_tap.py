@@ -1,31 +1,11 @@
-"""getuserprofile-outside-tap: wx.getUserProfile must run synchronously inside a user tap."""
+"""getuserprofile-outside-tap: wx.getUserProfile must run while the user's tap state is held."""
 
 from __future__ import annotations
 
-from wxlint.analyse.flow import OUTSIDE, TAP, UNKNOWN_CONTEXT
+from wxlint.analyse.tap import apis_reported_by
 from wxlint.checks import CheckContext
 
 
 def check(ctx: CheckContext) -> None:
-    api = ctx.data["api"]
-    flow = ctx.flow
-    for module in ctx.model.js_modules.values():
-        for use in module.wx_calls(api):
-            contexts = flow.call_contexts(module, use.call, f"calls wx.{api}")
-            outside = contexts.get(OUTSIDE)
-            if outside is not None:
-                entry = outside.entry
-                entry_name = entry.function.name
-                if outside.deferred_by is not None:
-                    ctx.report_node(module, use.node, "deferred", trace=outside.steps,
-                                    entry=entry_name, deferred=outside.deferred_by)
-                elif entry.function.is_module_body:
-                    ctx.report_node(module, use.node, "module-load", trace=outside.steps)
-                elif entry.binding is not None:
-                    ctx.report_node(module, use.node, "event", trace=outside.steps,
-                                    entry=entry_name, event=entry.binding.event)
-                else:
-                    ctx.report_node(module, use.node, "lifecycle", trace=outside.steps, entry=entry_name)
-            elif TAP not in contexts and UNKNOWN_CONTEXT not in contexts:
-                caller = flow.graph.enclosing_function(use.call)
-                ctx.report_node(module, use.node, "unreached", severity="info", function=caller.name)
+    for verdict in ctx.flow.tap.verdicts(apis_reported_by(ctx.rule.id)):
+        ctx.report_node(verdict.module, verdict.use_node, verdict.kind, trace=verdict.trace, **verdict.arguments)

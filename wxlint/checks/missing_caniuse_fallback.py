@@ -5,10 +5,8 @@ from __future__ import annotations
 from wxlint.analyse.flow import Entry
 from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
-from wxlint.model.guards import Fact, data_flags, facts, lexical_facts
+from wxlint.model.guards import Fact, data_flags, element_facts, lexical_facts
 from wxlint.model.javascript import JsModule
-from wxlint.model.wxml import enclosing_conditions
-from wxlint.parse.javascript import parse_expression
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -37,7 +35,7 @@ def check(ctx: CheckContext) -> None:
             for key, attribute in _component_keys(element):
                 if key not in components:
                     continue
-                if guards.covers(guards.element_facts(element), flags, ("component", key, components[key])):
+                if guards.covers(element_facts(element), flags, ("component", key, components[key])):
                     continue
                 start = attribute.offset if attribute is not None else element.offset
                 end = attribute.end if attribute is not None else element.offset + len(element.tag) + 1
@@ -73,18 +71,6 @@ class _Guards:
         return self.flags_of(self.ctx.model.script_beside(document.source.path))
 
     @staticmethod
-    def element_facts(element) -> set[Fact]:
-        """What the `wx:if`/`wx:elif`/`wx:else` around an element establish when it renders."""
-        found: set[Fact] = set()
-        for condition in enclosing_conditions(element):
-            text = condition.expression.strip()
-            if text.startswith("{{") and text.endswith("}}"):
-                expression = parse_expression(text[2:-2])
-                when_true, when_false = facts(None, expression)
-                found |= when_false if condition.negated else when_true
-        return found
-
-    @staticmethod
     def covers(found, flags, requirement) -> bool:
         kind, name, since = requirement
         expanded = set(found)
@@ -115,6 +101,6 @@ class _Guards:
                 return False
             document = self.ctx.model.wxml.get(binding.source.path)
             flags_here = self.flags_for_document(document) if document is not None else {}
-            return self.covers(self.element_facts(binding.element), flags_here, requirement)
+            return self.covers(element_facts(binding.element), flags_here, requirement)
 
         return self.flow.every_way_in(caller, site_ok, entry_ok)

@@ -1,7 +1,8 @@
 """Feature detection: what a test proves available, and which tests guard a piece of code.
 
 A fact is a tuple: ("api", "getUserProfile"), ("schema", "button.open-type.chooseAvatar"),
-("version", "2.21.2") or ("flag", "canIUseGetUserProfile") for a data flag tested by name.
+("version", "2.21.2"), or ("flag", "canIUseGetUserProfile") / ("not-flag", …) for a data flag
+tested by name and found true / false.
 `facts(expression)` gives (what holds when it is true, what holds when it is false);
 `lexical_facts(node)` collects what every enclosing `if`, `?:`, `&&`/`||`, early `return`
 and optional call `wx.x?.()` establishes at a node.
@@ -13,8 +14,10 @@ import re
 
 from esprima.nodes import Node
 
+from wxlint.model.control import always_exits
 from wxlint.model.javascript import JsModule, member_name, string_value, unwrap
-from wxlint.parse.javascript import property_key, walk
+from wxlint.model.wxml import enclosing_conditions
+from wxlint.parse.javascript import parse_expression, property_key, walk
 
 Fact = tuple[str, str]
 _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
@@ -52,11 +55,21 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
         # `this.data.canIUseX`, `that.data.canIUseX`
         owner = unwrap(expression.object)
         if owner.type == "MemberExpression" and member_name(owner) == "data" and member_name(expression):
-            return frozenset({("flag", member_name(expression))}), empty
+            return _flag_facts(member_name(expression))
         return empty, empty
     if kind == "Identifier":
-        return frozenset({("flag", expression.name)}), empty
+        return _flag_facts(expression.name)
     return empty, empty
+
+
+def _flag_facts(name: str) -> tuple[frozenset[Fact], frozenset[Fact]]:
+    return frozenset({("flag", name)}), frozenset({("not-flag", name)})
+
+
+def contradicts(first: frozenset[Fact] | set[Fact], second: frozenset[Fact] | set[Fact]) -> bool:
+    """Whether two sets of facts cannot hold together: a data flag both true and false."""
+    return any((("not-flag" if kind == "flag" else "flag"), name) in second
+               for kind, name in first if kind in ("flag", "not-flag"))
 
 
 def _schema_fact(schema: str) -> Fact:
@@ -192,17 +205,9 @@ def lexical_facts(module: JsModule, node: Node) -> frozenset[Fact]:
 
 def _early_exit_facts(module: JsModule, statement: Node) -> frozenset[Fact]:
     """`if (!wx.getUserProfile) return` before a node: what holds after it."""
-    if statement.type != "IfStatement" or statement.alternate is not None or not _exits(statement.consequent):
+    if statement.type != "IfStatement" or statement.alternate is not None or not always_exits(statement.consequent):
         return frozenset()
     return facts(module, statement.test)[1]
-
-
-def _exits(statement: Node) -> bool:
-    if statement.type in ("ReturnStatement", "ThrowStatement"):
-        return True
-    if statement.type == "BlockStatement" and statement.body:
-        return _exits(statement.body[-1])
-    return False
 
 
 def data_flags(module: JsModule, data_objects: list[Node]) -> dict[str, frozenset[Fact]]:
@@ -238,3 +243,15 @@ def data_flags(module: JsModule, data_objects: list[Node]) -> dict[str, frozense
                     if prop.type == "Property":
                         record(property_key(prop), prop.value, node)
     return {name: frozenset(found) for name, found in flags.items()}
+
+
+def element_facts(element) -> frozenset[Fact]:
+    """What the `wx:if`/`wx:elif`/`wx:else` around a WXML element establish when it renders."""
+    found: set[Fact] = set()
+    for condition in enclosing_conditions(element):
+        text = condition.expression.strip()
+        if text.startswith("{{") and text.endswith("}}"):
+            expression = parse_expression(text[2:-2])
+            when_true, when_false = facts(None, expression)
+            found |= when_false if condition.negated else when_true
+    return frozenset(found)

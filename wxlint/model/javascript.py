@@ -142,6 +142,30 @@ class JsModule:
     def wx_calls(self, api: str) -> list[WxUse]:
         return [use for use in self.wx_uses if use.api == api and use.kind == "call"]
 
+    def wx_call_api(self, node: Node | None) -> str | None:
+        """`showModal` for the call `wx.showModal({...})`; None for anything else."""
+        node = unwrap(node)
+        if node is None or node.type != "CallExpression":
+            return None
+        return self.wx_api_of(node.callee)
+
+    @cached_property
+    def member_assignments(self) -> dict[int, dict[str, Node]]:
+        """Members assigned onto a constant's object after its declaration, keyed by the id of
+        the value it was initialised with: `const Auth = {}; Auth.login = function () {…}`."""
+        found: dict[int, dict[str, Node]] = {}
+        for node in self.nodes("AssignmentExpression"):
+            left = unwrap(node.left)
+            if node.operator != "=" or left.type != "MemberExpression":
+                continue
+            owner, name = unwrap(left.object), member_name(left)
+            if owner.type != "Identifier" or name is None:
+                continue
+            binding = self.scopes.resolve(owner)
+            if binding is not None and binding.is_constant and binding.init is not None and binding.destructured_key is None:
+                found.setdefault(id(unwrap(binding.init)), {}).setdefault(name, node.right)
+        return found
+
 
 def is_reference(identifier: Node) -> bool:
     """Whether an identifier names a variable (not a property key, label or member name)."""

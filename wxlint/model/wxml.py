@@ -34,6 +34,36 @@ class EventBinding:
     def is_dynamic(self) -> bool:
         return self.handler is None
 
+    @property
+    def handler_names(self) -> list[str] | None:
+        """The methods the binding can name: `bindtap="{{ loading ? '' : 'onClick' }}"` -> ["onClick"];
+        None when a name is computed at run time."""
+        if self.handler is not None:
+            return [self.handler]
+        value = (self.attribute.value or "").strip()
+        if not (value.startswith("{{") and value.endswith("}}")) or value.count("{{") != 1:
+            return None
+        names = _string_values(parse_expression(value[2:-2]))
+        return None if names is None else [name for name in names if name]
+
+
+def _string_values(expression) -> list[str] | None:
+    """Every string an expression can evaluate to, when each is written out; None otherwise."""
+    if expression is None:
+        return None
+    if expression.type == "Literal" and isinstance(expression.value, str):
+        return [expression.value]
+    if expression.type == "ConditionalExpression":
+        parts = (expression.consequent, expression.alternate)
+    elif expression.type == "LogicalExpression" and expression.operator == "&&":
+        parts = (expression.right,)  # the falsy left side names no method
+    elif expression.type == "LogicalExpression":
+        parts = (expression.left, expression.right)
+    else:
+        return None
+    values = [_string_values(part) for part in parts]
+    return None if any(v is None for v in values) else [name for v in values for name in v]
+
 
 def event_binding(element: WxmlElement, attribute: WxmlAttribute) -> EventBinding | None:
     name = attribute.name

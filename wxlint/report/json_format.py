@@ -18,6 +18,7 @@ def render(result, context) -> str:
         "findings": [
             {
                 "rule": f.rule,
+                "message_id": f.message_id,
                 "severity": f.severity,
                 "path": place(f.path),
                 "line": f.line,

@@ -9,7 +9,8 @@ Component({
   },
   methods: {
     onTapLogin() {
-      this.triggerEvent('login')
+      // Logs in first, then tells the page: the page's handler runs in wx.login's callback.
+      wx.login({ success: () => this.triggerEvent('login') })
     }
   }
 })

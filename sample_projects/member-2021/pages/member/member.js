@@ -43,7 +43,7 @@ Page({
     profile.ask('同步头像').then((res) => this.setData({ userInfo: res.userInfo }))
   },
   onLoginEvent(e) {
-    // The component fires `login` with triggerEvent: no longer the user's tap.
+    // login-bar fires `login` from wx.login's callback: the tap state is lost by then.
     wx.getUserProfile({ desc: '登录', success: (res) => this.setData({ userInfo: res.userInfo }) })
   }
 })

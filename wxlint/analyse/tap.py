@@ -1,0 +1,292 @@
+"""The tap state (点击态) as WeChat documents it, followed through the call graph.
+
+A tap-gated API (`wx.getUserProfile`, `wx.openSetting`, `wx.requestSubscribeMessage`, …)
+only works while the user's tap is held. The tap state:
+
+- starts in a tap event handler, in the `success`/`complete` of `wx.showModal` and
+  `wx.showActionSheet` (the user tapped a dialog button), and in the callbacks of
+  `wx.requestPayment`/`wx.requestOrderPayment`;
+- lives only in that macrotask: timers, listeners and other APIs' callbacks lose it;
+  code after `await`, in `.then` or along a promise chain keeps it on Android and
+  loses it on iOS;
+- is carried into the callbacks of `wx.request`, `wx.downloadFile` and `wx.getSetting`
+  when they are called while it is held;
+- is used up by the first tap-gated API that checks it.
+
+The facts live in `rules/data/tap-state.yaml`. `TapModel.verdicts(apis)` answers the
+rules' question for every call of those APIs: in which state does it run, and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from esprima.nodes import Node
+
+from wxlint.analyse.callgraph import DEFERRED, SYNC, Edge, Function, promise_source_api
+from wxlint.analyse.flow import OUTSIDE, TAP, UNKNOWN_CONTEXT, Entry, FlowEngine, Reach, edge_step, tap_facts, trace_step
+from wxlint.findings import TraceStep
+from wxlint.model.guards import Fact, contradicts, element_facts, lexical_facts
+from wxlint.model.control import runs_before
+from wxlint.model.javascript import JsModule
+
+# States of the tap, best first.
+HELD, ANDROID_ONLY, USED_UP, LOST, UNKNOWN = "held", "android-only", "used-up", "lost", "unknown"
+_HOLDING = (HELD, ANDROID_ONLY)
+_FROM_ENTRY = {TAP: HELD, OUTSIDE: LOST, UNKNOWN_CONTEXT: UNKNOWN}
+_WORST_FIRST = (LOST, USED_UP, ANDROID_ONLY)
+
+
+def apis_reported_by(rule_id: str) -> frozenset[str]:
+    """The tap-gated APIs a rule reports (`rule` in rules/data/tap-state.yaml)."""
+    return frozenset(api for api, entry in tap_facts()["gated_apis"].items() if entry["rule"] == rule_id)
+
+
+@dataclass(frozen=True)
+class TapContext:
+    state: str
+    # Data flags the entry's WXML conditions fix (`wx:if="{{canIUseGetUserProfile}}"`):
+    # code that tests the same flag the other way cannot run from this entry.
+    assumed: frozenset[Fact] = frozenset()
+
+
+@dataclass
+class Change:
+    """A step that changed the tap state, for the trace and the message."""
+
+    state: str
+    label: str  # the code that did it: "setTimeout()", "await", "wx.login() success", "wx.requestSubscribeMessage"
+    step: TraceStep | None = None  # an extra trace step where the change is not an edge of its own
+
+
+@dataclass
+class Verdict:
+    """How one call of a tap-gated API runs."""
+
+    module: JsModule
+    use_node: Node  # what the finding points at: `wx.getUserProfile`
+    api: str
+    kind: str  # message id: lifecycle | event | module-load | deferred | ios | used-up
+    trace: list[TraceStep]
+    arguments: dict = field(default_factory=dict)
+
+
+class TapModel:
+    def __init__(self, flow: FlowEngine):
+        self.flow = flow
+        self.graph = flow.graph
+        facts = tap_facts()
+        self.gated = frozenset(facts["gated_apis"])
+        self.dialogs = {api: frozenset(vias) for api, vias in facts["dialog_callbacks"].items()}
+        self.payments = {api: frozenset(vias) for api, vias in facts["payment_callbacks"].items()}
+        self.carriers = frozenset(facts["carriers"])
+        self._consumes: dict[int, bool] = {}
+
+    # -- where gated calls are -------------------------------------------------------
+    @cached_property
+    def _gated_calls(self) -> dict[int, list[tuple[Node, str]]]:
+        """id(function) -> (call, api) of the tap-gated wx calls in its own body."""
+        found: dict[int, list[tuple[Node, str]]] = {}
+        for module in self.flow.model.js_modules.values():
+            for use in module.wx_uses:
+                if use.kind == "call" and use.api in self.gated:
+                    owner = self.graph.enclosing_function(use.call)
+                    found.setdefault(id(owner.node), []).append((use.call, use.api))
+        return found
+
+    def _consumes_at_once(self, function: Function) -> bool:
+        """Whether running `function` calls a tap-gated API before it returns."""
+        key = id(function.node)
+        if key in self._consumes:
+            return self._consumes[key]
+        self._consumes[key] = False  # a cycle uses nothing up by itself
+        result = bool(self._gated_calls.get(key)) or any(
+            _runs_at_once(edge) and self._consumes_at_once(edge.callee) for edge in self.graph.edges_from.get(key, ()))
+        self._consumes[key] = result
+        return result
+
+    def _used_before(self, function: Function, site: Node) -> str | None:
+        """The tap-gated API a call before `site` in `function` uses the tap state for, if any."""
+        for call, api in self._gated_calls.get(id(function.node), ()):
+            if call is not site and runs_before(call, site):
+                return f"wx.{api}"
+        for edge in self.graph.edges_from.get(id(function.node), ()):
+            if edge.site is not site and _runs_at_once(edge) and runs_before(edge.site, site) and self._consumes_at_once(edge.callee):
+                return self.graph.functions[id(edge.callee.node)].name
+        return None
+
+    # -- transitions -----------------------------------------------------------------
+    def _after_awaits(self, state: str, module: JsModule, awaits: tuple[Node, ...]) -> tuple[str, Change | None]:
+        change = None
+        for node in awaits:
+            awaited = node.argument if node.type == "AwaitExpression" else node
+            new = self._after_promise(state, promise_source_api(module, awaited), "then")
+            if new != state and change is None:
+                line = module.tree.span(node)[0]
+                change = Change(new, "await", trace_step(module, node, _AWAIT_NOTES[new].format(line=line)))
+            state = new
+        return state, change
+
+    def _after_promise(self, state: str, api: str | None, via: str) -> str:
+        if api is not None and api in self.dialogs and via == "then":
+            return ANDROID_ONLY  # the dialog's button tap, seen through a promise
+        if api is not None and api not in self.carriers:
+            return LOST if state != UNKNOWN else state  # it settles in that API's callback
+        return ANDROID_ONLY if state == HELD else state
+
+    def transition(self, state: str, edge: Edge) -> tuple[str, Change | None]:
+        """The state after one edge, and what changed it."""
+        kind = edge.kind
+        if kind == "api-callback" and edge.api is not None:
+            if edge.via in self.dialogs.get(edge.api, ()) or edge.via in self.payments.get(edge.api, ()):
+                return HELD, Change(HELD, edge.label)
+        state, change = self._after_awaits(state, edge.caller.module, edge.awaits)
+        if state in _HOLDING:
+            used = self._used_before(edge.caller, edge.site)
+            if used is not None:
+                change = change or Change(USED_UP, used)
+                state = USED_UP
+        if edge.through:
+            for inner in edge.through:
+                state, inner_change = self.transition(state, inner)
+                change = change or inner_change
+            return state, change
+        if kind == "unknown":
+            return UNKNOWN, change
+        if kind == "api-callback":
+            if edge.api in self.carriers and state != LOST:
+                return state, change
+            return (LOST, change or Change(LOST, edge.label)) if state != LOST else (LOST, change)
+        if kind == "promise":
+            new = self._after_promise(state, edge.api, edge.via or "then")
+            return new, change or (Change(new, edge.label) if new != state else None)
+        if edge.mode == DEFERRED and kind != "await":  # timers, listeners, options the framework calls later
+            return LOST, change or (Change(LOST, edge.label or edge.note) if state != LOST else None)
+        return state, change
+
+    def _advance(self, context: TapContext, edge: Edge) -> TapContext | None:
+        if context.assumed and any(contradicts(context.assumed, lexical_facts(step.caller.module, step.site))
+                                   for step in (edge, *edge.through)):
+            return None  # the entry's WXML condition rules this path out
+        state, _ = self.transition(context.state, edge)
+        return context if state == context.state else TapContext(state, context.assumed)
+
+    @cached_property
+    def reach(self) -> Reach:
+        entries = []
+        for entry in sorted(self.flow.entries, key=lambda e: e.context != TAP):
+            assumed = frozenset()
+            if entry.binding is not None:
+                assumed = frozenset(f for f in element_facts(entry.binding.element) if f[0] in ("flag", "not-flag"))
+            entries.append(Entry(TapContext(_FROM_ENTRY[entry.context], assumed), entry.function, entry.step, entry.binding))
+        return Reach(self.graph, entries, self._advance)
+
+    # -- the rules' question -------------------------------------------------------------
+    def verdicts(self, apis) -> list[Verdict]:
+        """A verdict for each call of these APIs that runs without a fully held tap state."""
+        verdicts = []
+        for module in self.flow.model.js_modules.values():
+            for use in module.wx_uses:
+                if use.kind == "call" and use.api in apis:
+                    verdict = self._verdict(module, use.node, use.call, use.api)
+                    if verdict is not None:
+                        verdicts.append(verdict)
+        return verdicts
+
+    def _verdict(self, module: JsModule, use_node: Node, call: Node, api: str) -> Verdict | None:
+        function = self.graph.enclosing_function(call)
+        call_facts = lexical_facts(module, call.callee)
+        worst: tuple[int, Verdict] | None = None
+        for context, entry, edges in self.reach.paths(function):
+            if context.assumed and contradicts(context.assumed, call_facts):
+                continue
+            verdict = self._simulate(module, use_node, call, api, entry, edges)
+            if verdict is None:
+                continue
+            rank = _WORST_FIRST.index(verdict.arguments.pop("_state"))
+            if worst is None or rank < worst[0]:
+                worst = (rank, verdict)
+        return worst[1] if worst else None
+
+    def _simulate(self, module, use_node, call, api, entry: Entry, edges: list[Edge]) -> Verdict | None:
+        """Replay a path from its entry to the call: the final state and the step that decided it."""
+        state = entry.context.state
+        origin = entry.function.name if state == HELD else None
+        steps = [entry.step]
+        decisive: Change | None = None
+        for edge in edges:
+            new, change = self.transition(state, edge)
+            if change is not None and change.step is not None:
+                steps.append(change.step)
+            steps.append(edge_step(edge))
+            steps.extend(edge_step(inner) for inner in edge.through)
+            if new == HELD and state != HELD:
+                origin, decisive = (change.label if change else edge.note), None
+            elif new != state and new != UNKNOWN:
+                decisive = change
+            state = new
+        function = self.graph.enclosing_function(call)
+        new, change = self._after_awaits(state, module, function.awaits_before(call))
+        if change is not None:
+            steps.append(change.step)
+            decisive = change
+        state = new
+        if state in _HOLDING:
+            used = self._used_before(function, call)
+            if used is not None:
+                state, decisive = USED_UP, Change(USED_UP, used)
+        steps.append(trace_step(module, call.callee, _FINAL_NOTES[state].format(api=api, used=decisive.label if decisive else "")))
+        if state in (HELD, UNKNOWN):
+            return None
+        arguments = {"_state": state, "api": api, "entry": origin or entry.function.name}
+        if state == USED_UP:
+            kind = "used-up"
+            arguments["used"] = decisive.label
+        elif state == ANDROID_ONLY:
+            kind = "ios"
+            arguments["deferred"] = decisive.label if decisive else "await"
+        elif origin is not None:
+            kind = "deferred"
+            arguments["deferred"] = decisive.label if decisive else "a callback"
+        elif entry.function.is_module_body:
+            kind = "module-load"
+        elif entry.binding is not None:
+            kind = "event"
+            arguments["event"] = entry.binding.event
+        else:
+            kind = "lifecycle"
+        return Verdict(module, use_node, api, kind, steps, arguments)
+
+    def unreached(self, apis) -> list[TraceStep]:
+        """Calls of these APIs that no entry reaches: unused code, or called in a way wxlint cannot follow."""
+        notes = []
+        for module in self.flow.model.js_modules.values():
+            for use in module.wx_uses:
+                if use.kind == "call" and use.api in apis:
+                    function = self.graph.enclosing_function(use.call)
+                    if not any(True for _ in self.reach.paths(function)):
+                        notes.append(trace_step(module, use.node, (
+                            f"wx.{use.api} in {function.name}: no tap handler or lifecycle reaches it "
+                            "(unused, or called in a way wxlint cannot follow); not checked")))
+        return notes
+
+
+def _runs_at_once(edge: Edge) -> bool:
+    return edge.mode == SYNC and not edge.awaits
+
+
+_AWAIT_NOTES = {
+    ANDROID_ONLY: "`await` on line {line}: what follows runs in a later microtask; the tap state is kept on Android and lost on iOS",
+    LOST: "`await` on line {line}: what follows runs after that call completes; the tap state is lost",
+    USED_UP: "`await` on line {line}",
+    HELD: "`await` on line {line}: the user tapped the dialog's button",
+    UNKNOWN: "`await` on line {line}",
+}
+_FINAL_NOTES = {
+    HELD: "calls wx.{api}",
+    UNKNOWN: "calls wx.{api}",
+    ANDROID_ONLY: "calls wx.{api}: the tap state is held on Android only, so it fails on iOS",
+    USED_UP: "calls wx.{api}: the tap state was already used up by {used}",
+    LOST: "calls wx.{api} without the tap state",
+}

@@ -1,0 +1,67 @@
+"""Order of execution inside one function, read from the syntax tree.
+
+A light approximation of control flow, enough to tell whether one piece of code
+can run before another in the same function: earlier in the source and on a path
+that falls through to the later one. Two branches of the same `if`/`?:` exclude
+each other, and a branch that always ends in `return`/`throw` never reaches
+the code after it.
+"""
+
+from __future__ import annotations
+
+from esprima.nodes import Node
+
+from wxlint.parse.javascript import FUNCTION_NODES
+
+_BRANCHING = ("IfStatement", "ConditionalExpression")
+
+
+def always_exits(statement: Node | None) -> bool:
+    """Whether a statement always ends its function: `return`, `throw`, or a block ending in one."""
+    if statement is None:
+        return False
+    if statement.type in ("ReturnStatement", "ThrowStatement"):
+        return True
+    if statement.type == "BlockStatement" and statement.body:
+        return always_exits(statement.body[-1])
+    if statement.type == "IfStatement" and statement.alternate is not None:
+        return always_exits(statement.consequent) and always_exits(statement.alternate)
+    return False
+
+
+def _ancestors(node: Node) -> list[Node]:
+    """The node and its ancestors up to (and including) the nearest function or program."""
+    chain = [node]
+    current = node._parent
+    while current is not None:
+        chain.append(current)
+        if current.type in FUNCTION_NODES or current.type == "Program":
+            break
+        current = current._parent
+    return chain
+
+
+def runs_before(earlier: Node, later: Node) -> bool:
+    """Whether `earlier` can run before `later` when both are in the same function body
+    (nested functions are the caller's business): it ends before `later` starts, is not
+    in a branch exclusive with it, and is not in a branch that always leaves the function."""
+    if earlier.range[1] > later.range[0]:
+        return False
+    earlier_chain = _ancestors(earlier)
+    later_ids = {id(node) for node in _ancestors(later)}
+    for index, node in enumerate(earlier_chain):
+        if id(node) in later_ids:
+            common, child = node, earlier_chain[index - 1] if index else None
+            break
+    else:
+        return False  # not in the same function
+    if common.type in _BRANCHING and child is not None and child is not common.test:
+        return False  # consequent and alternate of the same test
+    # Walk from `earlier` up to the common ancestor: a branch on the way that always
+    # exits never falls through to `later`.
+    for node, parent in zip(earlier_chain, earlier_chain[1:]):
+        if parent is common:
+            break
+        if parent.type == "IfStatement" and node is not parent.test and always_exits(node):
+            return False
+    return True
