@@ -229,3 +229,86 @@ def test_included_and_imported_templates_bind_handlers(project):
            "templates/t.wxml": '<template name="used"><button bindtap="b">b</button></template>\n'
                                '<template name="unused"><button bindtap="c">c</button></template>'})
     assert verdicts(project, files) == [("pages/index/index.js", 1, "unreached")]
+
+
+LITEMALL_WXML = ('<button wx:if="{{canIUseGetUserProfile}}" type="primary" bindtap="wxLogin">微信直接登录</button>\n'
+                 '<button wx:else type="primary" open-type="getUserInfo" bindgetuserinfo="wxLogin">微信直接登录</button>\n')
+LITEMALL_JS = """Page({
+  data: { canIUseGetUserProfile: false },
+  onLoad() {
+    if (wx.getUserProfile) this.setData({ canIUseGetUserProfile: true })
+  },
+  wxLogin(e) {
+    if (this.data.canIUseGetUserProfile) {
+      wx.getUserProfile({ desc: '用于完善会员资料', success: (res) => this.loginByWeixin(res.userInfo) })
+    } else {
+      this.loginByWeixin(e.detail.userInfo)
+    }
+  },
+  loginByWeixin(userInfo) {}
+})
+"""
+
+
+def test_a_handler_testing_the_flag_that_picks_its_binding(project):
+    """litemall's login page: the getuserinfo binding only renders when the flag is false,
+    and the handler only asks for the profile when it is true."""
+    assert verdicts(project, page(LITEMALL_JS, LITEMALL_WXML)) == []
+    unguarded = LITEMALL_JS.replace("if (this.data.canIUseGetUserProfile) {", "if (true) {")
+    assert verdicts(project, page(unguarded, LITEMALL_WXML)) == [("pages/index/index.js", 8, "event")]
+
+
+def test_members_assigned_onto_an_exported_object(project):
+    auth = f"const Auth = {{}}\nAuth.ask = function () {{\n  {ASK}\n}}\nmodule.exports = Auth\n"
+    header = "const Auth = require('../../utils/auth')\n"
+    assert verdicts(project, page(f"{header}Page({{ onTap() {{ Auth.ask() }} }})", **{"utils/auth.js": auth})) == []
+    assert verdicts(project, page(f"{header}Page({{ onShow() {{ Auth.ask() }} }})", **{"utils/auth.js": auth})) == [
+        ("utils/auth.js", 3, "lifecycle")]
+
+
+def test_handler_names_chosen_by_a_written_expression(project):
+    js = f"Page({{ onTap() {{ {ASK} }}, onPress() {{ {ASK} }}, onHold() {{ {ASK} }} }})"
+    wxml = ('<button bindtap="{{ loading ? \'\' : \'onTap\' }}">go</button>\n'
+            '<view bindlongpress="{{ mode === 1 ? \'onPress\' : \'onHold\' }}">hold</view>\n')
+    assert verdicts(project, page(js, wxml)) == [("pages/index/index.js", 1, "event"), ("pages/index/index.js", 1, "event")]
+
+
+def test_a_helper_called_from_a_lifecycle_and_a_tap_keeps_each_context(project):
+    js = (f"function withLoading(fn) {{\n  wx.showLoading({{ title: '加载中' }})\n  fn()\n  wx.hideLoading()\n}}\n"
+          f"Page({{\n  onLoad() {{ withLoading(() => this.load()) }},\n  onTap() {{ withLoading(() => {{ {ASK} }}) }},\n  load() {{}}\n}})\n")
+    assert verdicts(project, page(js)) == []
+    deferring = js.replace("  fn()\n", "  wx.checkSession({ complete: () => fn() })\n")
+    assert verdicts(project, page(deferring)) == [("pages/index/index.js", 8, "deferred")]
+
+
+def test_bound_and_named_methods_are_callbacks_not_calls(project):
+    bound = "Page({ onTap() { wx.getSetting({ success: this.afterSetting.bind(this) }) }, afterSetting() { wx.openSetting() } })"
+    _, report = lint_json(project(page(bound)), "--select", "opensetting-outside-tap")
+    assert report["findings"] == []
+    named = "Page({ onLoad() { wx.getSetting({ success: this.afterSetting }) }, afterSetting() { wx.openSetting() } })"
+    _, report = lint_json(project(page(named)), "--select", "opensetting-outside-tap")
+    assert [f["message_id"] for f in report["findings"]] == ["lifecycle"]
+    # `.bind` makes a function and calls nothing: onLoad does not run ask.
+    only_bound = f"Page({{ onLoad() {{ this.handler = this.ask.bind(this) }}, ask() {{ {ASK} }} }})"
+    assert verdicts(project, page(only_bound)) == [("pages/index/index.js", 1, "unreached")]
+
+
+def test_a_component_whose_code_is_not_visible_is_unknown(project):
+    files = {
+        "pages/index/index.json": '{"usingComponents": {"van-button": "@vant/weapp/button/index"}}',
+        "pages/index/index.wxml": '<van-button bind:click="onTap">登录</van-button>',
+        "pages/index/index.js": f"Page({{ onTap() {{ {ASK} }} }})",
+    }
+    assert verdicts(project, files) == []
+
+
+def test_a_component_event_fired_at_attach_is_not_a_tap(project):
+    files = {
+        "pages/index/index.json": '{"usingComponents": {"auth-gate": "/components/auth-gate/auth-gate"}}',
+        "pages/index/index.wxml": '<auth-gate bind:needlogin="onNeedLogin"/>',
+        "pages/index/index.js": f"Page({{ onNeedLogin() {{ {ASK} }} }})",
+        "components/auth-gate/auth-gate.json": '{"component": true}',
+        "components/auth-gate/auth-gate.wxml": '<view/>',
+        "components/auth-gate/auth-gate.js": "Component({ lifetimes: { attached() { this.triggerEvent('needlogin') } } })",
+    }
+    assert verdicts(project, files) == [("pages/index/index.js", 1, "lifecycle")]

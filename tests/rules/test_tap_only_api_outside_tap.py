@@ -1,0 +1,82 @@
+"""tap-only-api-outside-tap: requestSubscribeMessage and the other tap-only APIs, on real-looking order pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint_json, run_cli
+
+RULE = "tap-only-api-outside-tap"
+ORDER_WXML = '<view class="order">\n  <button type="primary" bindtap="onPay">立即支付</button>\n</view>\n'
+SUBSCRIBE = "wx.requestSubscribeMessage({ tmplIds: ['TPL_SHIPPED'] })"
+
+
+def findings(project, js: str, wxml: str = ORDER_WXML) -> list[dict]:
+    _, report = lint_json(project({"pages/order/order.js": js, "pages/order/order.wxml": wxml}), "--select", RULE)
+    return report["findings"]
+
+
+FINE = {
+    "first thing in the tap handler": f"Page({{ onPay() {{ {SUBSCRIBE}; this.pay() }}, pay() {{}} }})",
+    "in the success of the order request": (
+        f"Page({{ onPay() {{ wx.request({{ url: 'https://shop.example.com/api/order', method: 'POST', success: () => {SUBSCRIBE} }}) }} }})"),
+    "in the payment's success": (
+        "Page({ onPay() { wx.cloud.callFunction({ name: 'pay', success: ({ result }) => "
+        f"wx.requestPayment({{ ...result.payment, success: () => {SUBSCRIBE} }}) }}) }} }})"),
+    "in a modal's confirm after the order was created": (
+        "Page({ onLoad() { wx.showModal({ content: '订阅发货通知？', success: (res) => { if (res.confirm) "
+        f"{SUBSCRIBE} }} }}) }} }})"),
+    "in a new Promise created in the handler": f"Page({{ onPay() {{ return new Promise((resolve) => {{ {SUBSCRIBE}; resolve() }}) }} }})",
+}
+
+
+@pytest.mark.parametrize("name", FINE)
+def test_while_the_tap_is_held(project, name):
+    assert findings(project, FINE[name]) == []
+
+
+def test_after_a_cloud_function_completes(project):
+    js = ("Page({\n  onPay() {\n    wx.cloud.callFunction({\n      name: 'createOrder',\n"
+          f"      success: () => {{\n        {SUBSCRIBE}\n      }}\n    }})\n  }}\n}})\n")
+    [finding] = findings(project, js)
+    assert (finding["line"], finding["column"], finding["severity"]) == (6, 9, "error")
+    assert finding["message_id"] == "deferred"
+    assert "through `wx.cloud.callFunction() success`" in finding["message"]
+    assert [(s["line"], s["note"]) for s in finding["trace"]] == [
+        (2, '`bindtap="onPay"` on <button>: onPay handles a user tap'),
+        (5, "in the `success` callback of wx.cloud.callFunction(): it runs later, when the call completes"),
+        (6, "calls wx.requestSubscribeMessage without the tap state")]
+
+
+def test_after_await_fails_on_ios(project):
+    js = f"Page({{\n  async onPay() {{\n    await this.createOrder()\n    {SUBSCRIBE}\n  }},\n  createOrder() {{}}\n}})\n"
+    [finding] = findings(project, js)
+    assert finding["message_id"] == "ios" and finding["line"] == 4
+    assert "fails on iOS" in finding["message"]
+    assert finding["trace"][1]["note"] == ("`await` on line 3: what follows runs in a later microtask; "
+                                           "the tap state is kept on Android and lost on iOS")
+
+
+def test_from_on_show_and_a_timer(project):
+    js = f"Page({{\n  onShow() {{\n    {SUBSCRIBE}\n  }},\n  onPay() {{\n    setTimeout(() => {SUBSCRIBE}, 300)\n  }}\n}})\n"
+    assert [(f["line"], f["message_id"]) for f in findings(project, js)] == [(3, "lifecycle"), (6, "deferred")]
+
+
+def test_used_up_by_get_user_profile(project):
+    js = ("Page({\n  onPay() {\n    wx.getUserProfile({ desc: '用于完善会员资料' })\n"
+          f"    {SUBSCRIBE}\n  }}\n}})\n")
+    [finding] = findings(project, js)
+    assert finding["message_id"] == "used-up" and finding["line"] == 4
+    assert "after `wx.getUserProfile` has already used up the tap state of `onPay`" in finding["message"]
+
+
+def test_a_page_method_named_like_the_api_is_not_the_api(project):
+    js = "Page({ onShow() { this.requestSubscribeMessage() }, requestSubscribeMessage() {} })"
+    assert findings(project, js) == []
+
+
+def test_chinese_message(project):
+    root = project({"pages/order/order.wxml": ORDER_WXML,
+                    "pages/order/order.js": f"Page({{ onShow() {{ {SUBSCRIBE} }} }})"})
+    _, out, _ = run_cli("check", "--lang", "zh", "--select", RULE, ".", cwd=root)
+    assert "`wx.requestSubscribeMessage` 只能在持有用户点击态时调用，但它由框架调用的 `onShow` 触发" in out

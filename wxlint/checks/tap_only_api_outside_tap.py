@@ -1,0 +1,12 @@
+"""tap-only-api-outside-tap: the other APIs that only work while the user's tap state is held
+(`wx.requestSubscribeMessage`, …; listed in rules/data/tap-state.yaml)."""
+
+from __future__ import annotations
+
+from wxlint.analyse.tap import apis_reported_by
+from wxlint.checks import CheckContext
+
+
+def check(ctx: CheckContext) -> None:
+    for verdict in ctx.flow.tap.verdicts(apis_reported_by(ctx.rule.id)):
+        ctx.report_node(verdict.module, verdict.use_node, verdict.kind, trace=verdict.trace, **verdict.arguments)
