@@ -91,3 +91,25 @@ def test_installed_wheel_ships_and_finds_the_catalogue(tmp_path):
     folder, ids = result.stdout.splitlines()
     assert folder == str(target / "wxlint" / "rules")
     assert "deprecated-getuserinfo" in ids
+
+
+def test_every_trace_note_speaks_both_languages_with_the_same_arguments():
+    import string
+
+    from wxlint.catalogue import load_data_table
+
+    notes = load_data_table("trace-notes")["notes"]
+    for note_id, templates in notes.items():
+        assert set(templates) == {"en", "zh"}, note_id
+        fields = [{name for _, name, _, _ in string.Formatter().parse(text) if name} for text in templates.values()]
+        assert fields[0] == fields[1], note_id
+
+
+def test_verbose_notes_follow_the_language(project):
+    from conftest import run_cli
+
+    root = project({"pages/me/me.wxml": '<button bindtap="{{action}}">go</button>',
+                    "pages/me/me.js": "Page({ later() { wx.getUserProfile({ desc: 'x' }) } })"})
+    _, out, _ = run_cli("check", "--lang", "zh", "--verbose", "--select", "getuserprofile-outside-tap", ".", cwd=root)
+    assert '`bindtap="{{action}}"`：处理函数在运行时才确定；未追踪' in out
+    assert "later 中的 wx.getUserProfile：没有点击处理函数或生命周期能到达它" in out

@@ -4,10 +4,40 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Note:
+    """The words of a trace step, by id (`rules/data/trace-notes.yaml`) with their arguments;
+    rendered in the run's language. An argument may be a Note itself."""
+
+    id: str
+    arguments: tuple[tuple[str, object], ...] = ()
+
+    def render(self, lang: str = "en") -> str:
+        templates = _note_templates()[self.id]
+        values = {name: value.render(lang) if isinstance(value, Note) else value for name, value in self.arguments}
+        return templates.get(lang, templates["en"]).format(**values)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def note(note_id: str, **arguments) -> Note:
+    if note_id not in _note_templates():
+        raise KeyError(f"trace note {note_id!r} is not in rules/data/trace-notes.yaml")
+    return Note(note_id, tuple(arguments.items()))
+
+
+@lru_cache(maxsize=1)
+def _note_templates() -> dict[str, dict[str, str]]:
+    from wxlint.catalogue import load_data_table  # the catalogue sits above this module
+    return load_data_table("trace-notes")["notes"]
 
 
 @dataclass(frozen=True)
@@ -15,7 +45,17 @@ class TraceStep:
     path: Path
     line: int
     column: int
-    note: str
+    note: str  # in English until `localized`
+    words: Note | None = None  # what `note` says, to render in another language
+
+    def localized(self, lang: str) -> "TraceStep":
+        if self.words is None or lang == "en":
+            return self
+        return replace(self, note=self.words.render(lang))
+
+
+def step_at(path: Path, line: int, column: int, words: Note) -> TraceStep:
+    return TraceStep(path, line, column, words.render("en"), words)
 
 
 @dataclass

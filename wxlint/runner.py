@@ -213,7 +213,7 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
         return source.line_text(line) if source else ""
 
     assign_fingerprints(findings, line_text, lambda _path: project.root)
-    notes = [n for n in flow().notes() if project.reports_on(n.path)] if flow.built else []
+    notes = [n.localized(options.lang) for n in flow().notes() if project.reports_on(n.path)] if flow.built else []
     if key and not result.internal_errors:
         _store_result(cache_folder, key, project, findings, notes)
     return findings, notes

@@ -38,9 +38,10 @@ def test_chinese_messages_and_text_trace(project):
     code, out, _ = run_cli("check", "--lang", "zh", "--select", RULE, ".", cwd=root)
     lines = out.splitlines()
     assert lines[0].startswith("pages/me/me.js:3:31: error getuserprofile-outside-tap `wx.getUserProfile` 从 `login` 中的用户点击开始，但经由 `wx.login() success` 延后执行")
-    assert lines[1] == '    1. pages/me/me.wxml:1:9 `bindtap="login"` on <button>: login handles a user tap'
-    assert lines[2].startswith("    2. pages/me/me.js:3:25 in the `success` callback of wx.login()")
-    assert lines[3] == "    3. pages/me/me.js:3:31 calls wx.getUserProfile without the tap state"
+    # Trace steps speak the run's language too.
+    assert lines[1] == '    1. pages/me/me.wxml:1:9 <button> 上的 `bindtap="login"`：login 处理用户点击'
+    assert lines[2] == "    2. pages/me/me.js:3:25 在 wx.login() 的 `success` 回调中：调用完成后才执行"
+    assert lines[3] == "    3. pages/me/me.js:3:31 在没有点击态时调用 wx.getUserProfile"
 
 
 def test_dynamic_bindings_are_listed_as_not_followed(project):

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from esprima.nodes import Node
 
+from wxlint.findings import Note
+from wxlint.findings import note as make_note
 from wxlint.model.control import runs_before
 from wxlint.model.javascript import JsModule, member_name, unwrap
 from wxlint.model.modules import Exports, ImportRef, import_of, module_exports, require_source, resolve_module_path
@@ -79,7 +81,7 @@ class Edge:
     callee: Function
     site: Node  # the call, or the nested function for callbacks
     kind: str  # a key of EDGE_MODES
-    note: str  # what the step does, for traces
+    note: Note  # what the step does, for traces
     label: str = ""  # the code that defers it, for messages: "wx.login() success", "await", ".then()"
     api: str | None = None  # the wx API whose callback (or promise) this is: "showModal"
     via: str | None = None  # the callback's option name: "success"
@@ -192,7 +194,7 @@ class CallGraph:
                 owner = self.enclosing_function(node)
                 owner.awaits.append(node if node.type == "AwaitExpression" else node.right)
 
-    def _add_edge(self, caller: Function, callee: Function, site: Node, kind: str, note: str, label: str = "",
+    def _add_edge(self, caller: Function, callee: Function, site: Node, kind: str, note: Note, label: str = "",
                   api: str | None = None, via: str | None = None, through: tuple[Edge, ...] = ()) -> Edge:
         edge = self._make_edge(caller, callee, site, kind, note, label, api, via, through)
         self.edges_from.setdefault(id(caller.node), []).append(edge)
@@ -204,7 +206,7 @@ class CallGraph:
         awaits = caller.awaits_before(site)
         if awaits and EDGE_MODES[kind] != DEFERRED:
             line = caller.module.tree.span(awaits[0])[0]
-            kind, note, label = "await", f"{note}, after the `await` on line {line}: it runs later", "await"
+            kind, note, label = "await", make_note("after-await", step=note, line=line), "await"
         return Edge(caller, callee, site, kind, note, label, api, via, awaits, through)
 
     def _collect_param_calls(self, module: JsModule) -> None:
@@ -231,7 +233,7 @@ class CallGraph:
             # The call itself.
             targets = [] if node.type == "NewExpression" else self._resolve_callee(module, caller, callee)
             for target in targets:
-                self._add_edge(caller, target, node, "call", f"calls {text}()")
+                self._add_edge(caller, target, node, "call", make_note("call", caller=caller.name, callee=text))
             if not targets and node.type == "CallExpression" and _worth_recording(callee):
                 self.unresolved.append(Unresolved(module, node, text))
             if callee.type == "Identifier" and callee.name in UNIT_CONSTRUCTORS and module.scopes.resolve(callee) is None:
@@ -275,34 +277,33 @@ class CallGraph:
         site = callback.node if unwrap(value) is callback.node else value
         if via is not None:
             if via in API_CALLBACKS:
-                self._add_edge(caller, callback, site, "api-callback", f"in the `{via}` callback of {text}(): it runs later, when the call completes",
+                self._add_edge(caller, callback, site, "api-callback", make_note("api-callback", via=via, callee=text),
                                f"{text}() {via}", api=module.wx_call_api(call), via=via)
             elif via in _LIFECYCLE_LIKE_OPTIONS:
-                self._add_edge(caller, callback, site, "framework-option", f"`{via}` of {text}(): called later by the framework", f"{text}() {via}")
+                self._add_edge(caller, callback, site, "framework-option", make_note("framework-option", via=via, callee=text), f"{text}() {via}")
             else:
-                self._add_edge(caller, callback, site, "unknown", f"`{via}` handed to {text}(): wxlint cannot tell when it runs")
+                self._add_edge(caller, callback, site, "unknown", make_note("option-unknown", via=via, callee=text))
             return
         if call.type == "NewExpression" and name == "Promise" and index == 0:
-            self._add_edge(caller, callback, site, "executor", "in the executor of `new Promise`, which runs at once")
+            self._add_edge(caller, callback, site, "executor", make_note("executor"))
         elif name in PROMISE_CALLBACKS and callee.type == "MemberExpression":
-            self._add_edge(caller, callback, site, "promise", f"in a `.{name}()` callback: it runs later, after the promise settles",
+            self._add_edge(caller, callback, site, "promise", make_note("promise", method=name),
                            f".{name}()", api=promise_source_api(module, callee.object), via=name)
         elif name in TIMERS:
-            self._add_edge(caller, callback, site, "timer", f"in a {name}() callback: it runs later", f"{name}()")
+            self._add_edge(caller, callback, site, "timer", make_note("timer", timer=name), f"{name}()")
         elif name in SYNC_CALLBACK_METHODS and callee.type == "MemberExpression":
-            self._add_edge(caller, callback, site, "iteration", f"in a .{name}() callback, which runs at once")
+            self._add_edge(caller, callback, site, "iteration", make_note("iteration", method=name))
         elif name is not None and _LISTENER.match(name):
-            self._add_edge(caller, callback, site, "listener", f"registered as a listener with {text}(): it runs when the event fires",
-                           f"{text}()")
+            self._add_edge(caller, callback, site, "listener", make_note("listener", callee=text), f"{text}()")
         elif targets:
             # A callback handed to a function wxlint can see: it runs where that function calls it.
             for target in targets:
                 if any(i == index for i, _, _ in target.param_calls):
                     self._handed_to_helpers.append((caller, call, callback, target, index))
                 else:
-                    self._add_edge(caller, callback, site, "unknown", f"handed to {text}(), which wxlint cannot see call it")
+                    self._add_edge(caller, callback, site, "unknown", make_note("handed-unseen-call", callee=text))
         else:
-            self._add_edge(caller, callback, site, "unknown", f"handed to {text}(): wxlint cannot tell when it runs")
+            self._add_edge(caller, callback, site, "unknown", make_note("handed-unknown", callee=text))
 
     def _link_handed_callbacks(self) -> None:
         """A callback handed to a helper runs where the helper calls it. The edge goes from the call
@@ -317,14 +318,13 @@ class CallGraph:
                 if param_index != index:
                     continue
                 inner = self._steps_within(target, calling, incoming)
-                final = self._make_edge(calling, callback, param_call, "param-callback", f"calls the callback passed to {target.name}")
+                final = self._make_edge(calling, callback, param_call, "param-callback", make_note("param-callback", helper=target.name))
                 through = (*inner, final) if inner is not None else ()
                 kinds = [step.kind for step in through] or ["unknown"]
                 kind = next((k for k in kinds if EDGE_MODES[k] == UNKNOWN), None) or next(
                     (k for k in kinds if EDGE_MODES[k] == DEFERRED), "param-callback")
                 label = next((step.label for step in through if step.mode == DEFERRED), "")
-                self._add_edge(caller, callback, call, kind, f"calls {target.name}, which calls the callback it is given",
-                               label, through=through)
+                self._add_edge(caller, callback, call, kind, make_note("handed-to-helper", helper=target.name), label, through=through)
 
     def _steps_within(self, outer: Function, inner: Function, incoming: dict[int, list[Edge]]) -> list[Edge] | None:
         """The edges from `outer` down to `inner`, a function nested in it (or itself): each nested

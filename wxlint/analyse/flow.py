@@ -28,7 +28,7 @@ from esprima.nodes import Node
 
 from wxlint.analyse.callgraph import CallGraph, Edge, Function
 from wxlint.catalogue import load_data_table
-from wxlint.findings import TraceStep
+from wxlint.findings import Note, TraceStep, note, step_at
 from wxlint.model.javascript import JsModule, member_name, string_value, unwrap
 from wxlint.model.project import ProjectModel
 from wxlint.model.units import UnitDefinition
@@ -52,12 +52,6 @@ _BUILTIN_EVENTS = frozenset({
     "agreeprivacyauthorization", "columnchange", "cancel", "keyboardheightchange", "linechange", "play", "pause",
     "ended", "timeupdate", "success", "fail", "complete", "refresherrefresh", "markertap", "regionchange",
 })
-_ROLE_NOTES = {
-    "lifecycle": "{name} is a {kind} lifecycle: the framework calls it, not a user tap",
-    "page-event": "{name} is called by the framework on a page event, not on a user tap",
-    "observer": "{name} is a data observer: it runs when data changes, not on a user tap",
-}
-_UNIT_WORDS = {"app": "App", "page": "page", "component": "component", "behavior": "behavior"}
 # What still runs as part of opening the mini-program: listeners wait for events, and
 # what wxlint cannot see may never run.
 LAUNCH_EDGE_KINDS = frozenset({"call", "executor", "iteration", "param-callback", "api-callback", "promise", "await", "timer",
@@ -84,16 +78,15 @@ class Trace:
     steps: list[TraceStep]
 
 
-def trace_step(module: JsModule, node: Node, note: str) -> TraceStep:
+def trace_step(module: JsModule, node: Node, words: Note) -> TraceStep:
     """A trace step at a node of a script."""
     line, column, _, _ = module.tree.span(node)
-    return TraceStep(module.path, line, column, note)
+    return step_at(module.path, line, column, words)
 
 
 def edge_step(edge: Edge, at: Node | None = None) -> TraceStep:
     """The trace step of one edge, at its site or at `at` (the call inside a region)."""
-    note = f"{edge.caller.name} {edge.note}" if edge.kind == "call" else edge.note
-    return trace_step(edge.caller.module, at if at is not None else edge.site, note)
+    return trace_step(edge.caller.module, at if at is not None else edge.site, edge.note)
 
 
 class Reach:
@@ -192,13 +185,13 @@ class FlowEngine:
         entries = []
         for unit in graph.units:
             for member in unit.framework_members:
-                note = _ROLE_NOTES[member.role].format(name=member.display, kind=_UNIT_WORDS[unit.kind])
-                entries.append(Entry(OUTSIDE, graph.function(member.function), trace_step(unit.module, member.key, note)))
+                words = note(member.role, name=member.display, kind=note(f"unit-{unit.kind}"))
+                entries.append(Entry(OUTSIDE, graph.function(member.function), trace_step(unit.module, member.key, words)))
             if unit.kind in ("page", "component"):
                 entries.extend(self._binding_entries(unit))
         for module in self.model.js_modules.values():
             entries.append(Entry(OUTSIDE, graph.function(module.tree.program),
-                                 TraceStep(module.path, 1, 1, "the module's top level runs when the file is loaded")))
+                                 step_at(module.path, 1, 1, note("module-load"))))
         return entries
 
     def _binding_entries(self, unit: UnitDefinition) -> list[Entry]:
@@ -218,22 +211,21 @@ class FlowEngine:
                 if found is None:
                     continue
                 handler = self.graph.function(found[1].function)
-                written = f'`{attribute.name}="{attribute.value}"` on <{tag}>'
-                step = TraceStep(binding.source.path, line, column, "")
+                written = note("binding-written", attribute=attribute.name, value=attribute.value, tag=tag)
                 component = self.component_of_tag(route, tag) if route is not None else None
                 if binding.event_key in tap_events:
-                    context, note = TAP, f"{written}: {name} handles a user tap"
+                    context, words = TAP, note("binding-tap", written=written, handler=name)
                 elif component is not None:
                     if self._link_component_event(component, binding, handler, written):
                         continue  # reached through the component's own code
-                    context, note = UNKNOWN_CONTEXT, f"{written}: an event of a component whose code wxlint cannot see"
+                    context, words = UNKNOWN_CONTEXT, note("binding-unseen-component", written=written)
                 elif binding.event_key in undocumented:
-                    context, note = UNKNOWN_CONTEXT, f"{written}: a {binding.event} event; whether it holds the tap state is not documented"
+                    context, words = UNKNOWN_CONTEXT, note("binding-undocumented", written=written, event=binding.event)
                 elif binding.event_key in _BUILTIN_EVENTS:
-                    context, note = OUTSIDE, f"{written}: a {binding.event} event, not a tap"
+                    context, words = OUTSIDE, note("binding-event", written=written, event=binding.event)
                 else:
-                    context, note = UNKNOWN_CONTEXT, f"{written}: a custom event wxlint cannot trace to its component"
-                entries.append(Entry(context, handler, TraceStep(step.path, step.line, step.column, note), binding))
+                    context, words = UNKNOWN_CONTEXT, note("binding-custom-unknown", written=written)
+                entries.append(Entry(context, handler, step_at(binding.source.path, line, column, words), binding))
         return entries
 
     def route_of_module(self, module: JsModule) -> str | None:
@@ -258,7 +250,7 @@ class FlowEngine:
             return ""
         return None
 
-    def _link_component_event(self, component: str, binding: EventBinding, handler: Function, written: str) -> bool:
+    def _link_component_event(self, component: str, binding: EventBinding, handler: Function, written: Note) -> bool:
         """Link each `this.triggerEvent(name)` of a component to the handler bound to `name`, so the handler
         runs in the context of the code that fires it (a tap inside the component is a tap). False when
         the component's code is not visible or fires no such event by a written name."""
@@ -275,8 +267,8 @@ class FlowEngine:
                     continue
                 line, _ = binding.source.position(binding.attribute.offset)
                 where = f"{binding.source.path.relative_to(self.project.miniprogram_root).as_posix()}:{line}"
-                self.graph._add_edge(caller, handler, call, "component-event",
-                                     f"this.triggerEvent('{binding.event}') runs {handler.name} at once ({written}, {where})")
+                self.graph._add_edge(caller, handler, call, "component-event", note(
+                    "component-event", event=binding.event, handler=handler.name, written=written, where=where))
                 linked = True
         return linked
 
@@ -285,8 +277,8 @@ class FlowEngine:
         notes = []
         for binding in self.unresolved_bindings:
             line, column = binding.source.position(binding.attribute.offset)
-            notes.append(TraceStep(binding.source.path, line, column,
-                                   f'`{binding.attribute.name}="{binding.attribute.value}"`: the handler is chosen at run time; not followed'))
+            notes.append(step_at(binding.source.path, line, column, note(
+                "binding-dynamic", attribute=binding.attribute.name, value=binding.attribute.value)))
         if "tap" in self.__dict__:  # a tap rule asked: its calls that nothing reaches
             notes.extend(self.tap.unreached(self.tap.gated))
         return notes
@@ -338,20 +330,20 @@ class FlowEngine:
                 member = next((m for m in app.framework_members if m.name == name), None)
                 if member is not None:
                     entries.append(Entry(LAUNCH, self.graph.function(member.function), trace_step(
-                        app.module, member.key, f"App {name} runs when the mini-program opens")))
+                        app.module, member.key, note("launch-app", name=name))))
         for route in self.project.entry_routes:
             for unit in self.units_of_route(route):
                 for member in unit.framework_members:
                     if member.name in PAGE_LAUNCH_LIFECYCLES and member.role == "lifecycle":
                         entries.append(Entry(LAUNCH, self.graph.function(member.function), trace_step(
-                            unit.module, member.key, f"{member.name} of the entry page {route} runs when the mini-program opens")))
+                            unit.module, member.key, note("launch-page", name=member.name, route=route))))
             for tag, component_route in self._components_rendered(route):
                 for unit in self.units_of_route(component_route):
                     for member in unit.framework_members:
                         if member.name in COMPONENT_LAUNCH_LIFECYCLES and member.role == "lifecycle":
                             entries.append(Entry(LAUNCH, self.graph.function(member.function), trace_step(
                                 unit.module, member.key,
-                                f"{member.display} of <{tag}>, rendered on the entry page {route}, runs when the mini-program opens")))
+                                note("launch-component", name=member.display, tag=tag, route=route))))
         return entries
 
     def _components_rendered(self, route: str) -> list[tuple[str, str]]:
@@ -379,7 +371,7 @@ class FlowEngine:
         return Reach(self.graph, self.launch_entries(),
                      lambda context, edge: context if edge.kind in LAUNCH_EDGE_KINDS else None)
 
-    def launch_trace(self, module: JsModule, node: Node, final_note: str) -> Trace | None:
+    def launch_trace(self, module: JsModule, node: Node, final_note: Note) -> Trace | None:
         """How a call runs when the mini-program opens, if it does."""
         caller = self.graph.enclosing_function(node)
         trace = self.launch_reach.contexts(caller, (LAUNCH,)).get(LAUNCH)

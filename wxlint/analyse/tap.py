@@ -26,7 +26,7 @@ from esprima.nodes import Node
 
 from wxlint.analyse.callgraph import DEFERRED, SYNC, Edge, Function, promise_source_api
 from wxlint.analyse.flow import OUTSIDE, TAP, UNKNOWN_CONTEXT, Entry, FlowEngine, Reach, edge_step, tap_facts, trace_step
-from wxlint.findings import TraceStep
+from wxlint.findings import TraceStep, note
 from wxlint.model.guards import Fact, contradicts, element_facts, lexical_facts
 from wxlint.model.control import runs_before
 from wxlint.model.javascript import JsModule
@@ -124,7 +124,7 @@ class TapModel:
             new = self._after_promise(state, promise_source_api(module, awaited), "then")
             if new != state and change is None:
                 line = module.tree.span(node)[0]
-                change = Change(new, "await", trace_step(module, node, _AWAIT_NOTES[new].format(line=line)))
+                change = Change(new, "await", trace_step(module, node, note(_AWAIT_NOTES[new], line=line)))
             state = new
         return state, change
 
@@ -162,7 +162,7 @@ class TapModel:
             new = self._after_promise(state, edge.api, edge.via or "then")
             return new, change or (Change(new, edge.label) if new != state else None)
         if edge.mode == DEFERRED and kind != "await":  # timers, listeners, options the framework calls later
-            return LOST, change or (Change(LOST, edge.label or edge.note) if state != LOST else None)
+            return LOST, change or (Change(LOST, edge.label or "a callback") if state != LOST else None)
         return state, change
 
     def _advance(self, context: TapContext, edge: Edge) -> TapContext | None:
@@ -222,7 +222,7 @@ class TapModel:
             steps.append(edge_step(edge))
             steps.extend(edge_step(inner) for inner in edge.through)
             if new == HELD and state != HELD:
-                origin, decisive = (change.label if change else edge.note), None
+                origin, decisive = (change.label if change else edge.label), None
             elif new != state and new != UNKNOWN:
                 decisive = change
             state = new
@@ -236,7 +236,7 @@ class TapModel:
             used = self._used_before(function, call)
             if used is not None:
                 state, decisive = USED_UP, Change(USED_UP, used)
-        steps.append(trace_step(module, call.callee, _FINAL_NOTES[state].format(api=api, used=decisive.label if decisive else "")))
+        steps.append(trace_step(module, call.callee, note(_FINAL_NOTES[state], api=api, used=decisive.label if decisive else "")))
         if state in (HELD, UNKNOWN):
             return None
         arguments = {"_state": state, "api": api, "entry": origin or entry.function.name}
@@ -266,9 +266,7 @@ class TapModel:
                 if use.kind == "call" and use.api in apis:
                     function = self.graph.enclosing_function(use.call)
                     if not any(True for _ in self.reach.paths(function)):
-                        notes.append(trace_step(module, use.node, (
-                            f"wx.{use.api} in {function.name}: no tap handler or lifecycle reaches it "
-                            "(unused, or called in a way wxlint cannot follow); not checked")))
+                        notes.append(trace_step(module, use.node, note("tap-unreached", api=use.api, function=function.name)))
         return notes
 
 
@@ -276,17 +274,6 @@ def _runs_at_once(edge: Edge) -> bool:
     return edge.mode == SYNC and not edge.awaits
 
 
-_AWAIT_NOTES = {
-    ANDROID_ONLY: "`await` on line {line}: what follows runs in a later microtask; the tap state is kept on Android and lost on iOS",
-    LOST: "`await` on line {line}: what follows runs after that call completes; the tap state is lost",
-    USED_UP: "`await` on line {line}",
-    HELD: "`await` on line {line}: the user tapped the dialog's button",
-    UNKNOWN: "`await` on line {line}",
-}
-_FINAL_NOTES = {
-    HELD: "calls wx.{api}",
-    UNKNOWN: "calls wx.{api}",
-    ANDROID_ONLY: "calls wx.{api}: the tap state is held on Android only, so it fails on iOS",
-    USED_UP: "calls wx.{api}: the tap state was already used up by {used}",
-    LOST: "calls wx.{api} without the tap state",
-}
+_AWAIT_NOTES = {ANDROID_ONLY: "await-android-only", LOST: "await-lost", HELD: "await-dialog", USED_UP: "await", UNKNOWN: "await"}
+_FINAL_NOTES = {HELD: "tap-call-held", UNKNOWN: "tap-call-held", ANDROID_ONLY: "tap-call-android-only",
+                USED_UP: "tap-call-used-up", LOST: "tap-call-lost"}

@@ -47,7 +47,7 @@ class CheckContext:
             rule=self.rule.id, severity=severity or self.severity, path=path,
             line=line, column=column, end_line=end_line, end_column=end_column,
             message=self.rule.message(message_id, self.lang, **arguments), message_id=message_id,
-            trace=list(trace or ())))
+            trace=[step.localized(self.lang) for step in trace or ()]))
 
     def report_node(self, module: JsModule, node: Node, message_id: str, **kwargs) -> None:
         self.report(module.path, module.tree.span(node), message_id, **kwargs)

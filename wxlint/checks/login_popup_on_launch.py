@@ -9,6 +9,7 @@ from esprima.nodes import Node
 
 from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
+from wxlint.findings import note
 from wxlint.model.javascript import JsModule, leading_string, object_property, unwrap
 from wxlint.model.permissions import ScopeTable, checked_scope
 
@@ -23,7 +24,7 @@ def check(ctx: CheckContext) -> None:
     login_route = _login_route_matcher(ctx)
     for module in ctx.model.js_modules.values():
         for node, message_id, arguments in _popups(module, table, data, keywords, login_route, ctx.lang):
-            trace = flow.launch_trace(module, node, f"calls {module.tree.text_of(node)}()")
+            trace = flow.launch_trace(module, node, note("calls", callee=f"{module.tree.text_of(node)}()"))
             if trace is not None:
                 ctx.report_node(module, node, message_id, trace=trace.steps, **arguments)
 

@@ -7,6 +7,7 @@ from esprima.nodes import Node
 from wxlint.analyse.flow import Leads, trace_step
 from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
+from wxlint.findings import Note, note
 from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
 from wxlint.model.permissions import ScopeTable, auth_setting_test, checked_scope, denial_paths
 from wxlint.model.wxml import enclosing_conditions, mustache_names
@@ -32,7 +33,7 @@ def check(ctx: CheckContext) -> None:
         info = scoped.scope
         api = scoped.api if "." in scoped.api else f"wx.{scoped.api}"
         arguments = {"api": api, "what": info.label[ctx.lang], "scope": info.scope}
-        call_step = trace_step(module, scoped.node, f"calls {api}, which needs {info.scope}")
+        call_step = trace_step(module, scoped.node, note("needs-scope", api=api, scope=info.scope))
         if checked_scope(scoped.call).get(info.scope) is True:
             continue  # runs only when already granted: it cannot be denied here
         if _handled_by_precheck(module, scoped.call, info.scope, prechecks[module.path], leads):
@@ -44,8 +45,8 @@ def check(ctx: CheckContext) -> None:
         if any(leads.path_from_region(path.node) is not None for path in paths):
             continue
         first = paths[0]
-        what = {"try": "`catch` clause", "onError": "`onError` listener"}.get(first.kind, f"`{first.kind}` callback")
-        trace = [call_step, trace_step(module, first.node, f"its {what} does not lead to wx.openSetting or an openSetting button")]
+        what = {"try": note("denial-catch"), "onError": note("denial-onerror")}.get(first.kind) or note("denial-callback", kind=first.kind)
+        trace = [call_step, trace_step(module, first.node, note("denial-dead-end", what=what))]
         ctx.report_node(module, scoped.node, "dead-end", trace=trace, denial=first.kind, **arguments)
     for document, element in cameras:
         error = element.get("binderror") or element.get("bind:error")
@@ -95,15 +96,15 @@ class _SettingsGoal:
         module = self.model.js_modules.get(unit.script.resolve()) if unit.script else None
         return module is not None and bool(module.wx_calls("openSetting"))
 
-    def goal(self, module: JsModule, call: Node) -> str | None:
+    def goal(self, module: JsModule, call: Node) -> Note | None:
         api = module.wx_api_of(call.callee)
         if api == "openSetting":
-            return "calls wx.openSetting"
+            return note("calls", callee="wx.openSetting")
         if api in self.navigation and call.arguments:
             url = string_value(object_property(call.arguments[0], "url")) or ""
             route = url.split("?", 1)[0].strip("/")
             if route in self.settings_routes:
-                return f"opens {route}, which leads to the settings page"
+                return note("opens-settings-page", route=route)
             return None
         callee = unwrap(call.callee)
         if callee.type == "MemberExpression" and member_name(callee) == "setData" and call.arguments:
@@ -113,7 +114,7 @@ class _SettingsGoal:
                 for prop in data.properties:
                     key = property_key(prop) if prop.type == "Property" else None
                     if key in flags:
-                        return f"sets `{key}`, which shows <button open-type=\"openSetting\">"
+                        return note("shows-settings-button", key=key)
         return None
 
     def handler_leads(self, document, handler: str, leads: Leads) -> bool:
