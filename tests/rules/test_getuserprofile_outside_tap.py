@@ -40,7 +40,7 @@ def test_chinese_messages_and_text_trace(project):
     assert lines[0].startswith("pages/me/me.js:3:31: error getuserprofile-outside-tap `wx.getUserProfile` 从 `login` 中的用户点击开始，但经由 `wx.login() success` 延后执行")
     # Trace steps speak the run's language too.
     assert lines[1] == '    1. pages/me/me.wxml:1:9 <button> 上的 `bindtap="login"`：login 处理用户点击'
-    assert lines[2] == "    2. pages/me/me.js:3:25 在 wx.login() 的 `success` 回调中：调用完成后才执行"
+    assert lines[2] == "    2. pages/me/me.js:3:25 在 wx.login() 的 `success` 回调中：调用完成后才执行；点击态在此丢失"
     assert lines[3] == "    3. pages/me/me.js:3:31 在没有点击态时调用 wx.getUserProfile"
 
 

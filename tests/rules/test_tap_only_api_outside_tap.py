@@ -44,7 +44,8 @@ def test_after_a_cloud_function_completes(project):
     assert "through `wx.cloud.callFunction() success`" in finding["message"]
     assert [(s["line"], s["note"]) for s in finding["trace"]] == [
         (2, '`bindtap="onPay"` on <button>: onPay handles a user tap'),
-        (5, "in the `success` callback of wx.cloud.callFunction(): it runs later, when the call completes"),
+        (5, "in the `success` callback of wx.cloud.callFunction(): it runs later, when the call completes; "
+            "the tap state is lost here"),
         (6, "calls wx.requestSubscribeMessage without the tap state")]
 
 
@@ -68,6 +69,9 @@ def test_used_up_by_get_user_profile(project):
     [finding] = findings(project, js)
     assert finding["message_id"] == "used-up" and finding["line"] == 4
     assert "after `wx.getUserProfile` has already used up the tap state of `onPay`" in finding["message"]
+    assert [(s["line"], s["note"]) for s in finding["trace"]][1:] == [
+        (3, "wx.getUserProfile uses up the tap state here"),
+        (4, "calls wx.requestSubscribeMessage: the tap state was already used up by wx.getUserProfile")]
 
 
 def test_a_page_method_named_like_the_api_is_not_the_api(project):
@@ -80,3 +84,46 @@ def test_chinese_message(project):
                     "pages/order/order.js": f"Page({{ onShow() {{ {SUBSCRIBE} }} }})"})
     _, out, _ = run_cli("check", "--lang", "zh", "--select", RULE, ".", cwd=root)
     assert "`wx.requestSubscribeMessage` 只能在持有用户点击态时调用，但它由框架调用的 `onShow` 触发" in out
+
+
+REQUEST_WRAPPER = """const BASE = 'https://shop.example.com'
+function request(options) {
+  wx.request({
+    url: BASE + options.url,
+    method: options.method || 'GET',
+    success: (res) => { if (options.success) options.success(res.data) }
+  })
+}
+function post({ url, data, success }) {
+  wx.request({ url: BASE + url, method: 'POST', data, success: (res) => success(res.data) })
+}
+function callCloud(options) {
+  wx.cloud.callFunction({ name: options.name, success: (res) => options.success(res.result) })
+}
+module.exports = { request, post, callCloud }
+"""
+
+
+def wrapped(project, call: str) -> list[dict]:
+    js = f"const api = require('../../utils/api')\nPage({{\n  onPay() {{\n    {call}\n  }}\n}})\n"
+    _, report = lint_json(project({"pages/order/order.js": js, "pages/order/order.wxml": ORDER_WXML,
+                                   "utils/api.js": REQUEST_WRAPPER}), "--select", RULE)
+    return report["findings"]
+
+
+def test_an_options_callback_of_a_request_wrapper_keeps_the_tap(project):
+    assert wrapped(project, f"api.request({{ url: '/order', success: () => {SUBSCRIBE} }})") == []
+    assert wrapped(project, f"api.post({{ url: '/order', data: {{}}, success: () => {SUBSCRIBE} }})") == []
+
+
+def test_an_options_callback_of_a_cloud_wrapper_loses_it(project):
+    [finding] = wrapped(project, f"api.callCloud({{ name: 'createOrder', success: () => {SUBSCRIBE} }})")
+    assert finding["message_id"] == "deferred" and finding["path"] == "pages/order/order.js"
+    assert "wx.cloud.callFunction() success" in finding["message"]
+    assert [s["path"] for s in finding["trace"]] == [
+        "pages/order/order.wxml", "pages/order/order.js", "utils/api.js", "utils/api.js", "pages/order/order.js"]
+
+
+def test_an_options_callback_of_a_library_wxlint_cannot_see_is_unknown(project):
+    js = f"const sdk = require('some-sdk')\nPage({{ onPay() {{ sdk.pay({{ success: () => {SUBSCRIBE} }}) }} }})"
+    assert findings(project, js) == []

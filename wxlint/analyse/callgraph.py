@@ -62,9 +62,9 @@ class Function:
     member: Member | None = None
     unit: UnitDefinition | None = None
     awaits: list[Node] = field(default_factory=list)  # its own `await`s (and `for await` iterables)
-    # Calls of this function's parameters, possibly from functions nested in it:
-    # (parameter index, call site, the function making the call).
-    param_calls: list[tuple[int, Node, "Function"]] = field(default_factory=list)
+    # Calls of this function's parameters, possibly from functions nested in it: (parameter index,
+    # the option called or None: `options.success()` -> "success", call site, the function making the call).
+    param_calls: list[tuple[int, str | None, Node, "Function"]] = field(default_factory=list)
 
     @property
     def is_module_body(self) -> bool:
@@ -210,10 +210,16 @@ class CallGraph:
         return Edge(caller, callee, site, kind, note, label, api, via, awaits, through)
 
     def _collect_param_calls(self, module: JsModule) -> None:
-        """Where each function calls its parameters, for callbacks handed to it."""
+        """Where each function calls its parameters (`fn()`) or their options (`options.success()`,
+        `({ success }) => success()`), for callbacks handed to it."""
         for node in module.nodes("CallExpression"):
             callee = unwrap(node.callee)
-            if callee.type != "Identifier":
+            option = None
+            if callee.type == "MemberExpression" and unwrap(callee.object).type == "Identifier":
+                option, callee = member_name(callee), unwrap(callee.object)
+                if option is None or option in ("call", "apply"):
+                    option = None if option else "?"  # `fn.call(…)` calls fn itself
+            if callee.type != "Identifier" or option == "?":
                 continue
             binding = module.scopes.resolve(callee)
             if binding is None or binding.kind != "param":
@@ -221,9 +227,14 @@ class CallGraph:
             owner = self.functions.get(id(binding.scope.node))
             if owner is None:
                 continue
+            if binding.destructured_key is not None:
+                if option is not None:
+                    continue
+                option = binding.destructured_key
+            start = binding.identifier.range[0]
             for index, param in enumerate(owner.node.params):
-                if param is binding.identifier:
-                    owner.param_calls.append((index, node, self.enclosing_function(node)))
+                if param.range[0] <= start < param.range[1]:
+                    owner.param_calls.append((index, option, node, self.enclosing_function(node)))
 
     def _collect_edges(self, module: JsModule) -> None:
         for node in module.nodes("CallExpression", "NewExpression"):
@@ -276,9 +287,12 @@ class CallGraph:
         # A function written in place is its own site; a named one (`success: this.done`) is run where it is handed over.
         site = callback.node if unwrap(value) is callback.node else value
         if via is not None:
-            if via in API_CALLBACKS:
+            if via in API_CALLBACKS and _is_platform_call(module, callee):
                 self._add_edge(caller, callback, site, "api-callback", make_note("api-callback", via=via, callee=text),
                                f"{text}() {via}", api=module.wx_call_api(call), via=via)
+            elif via in API_CALLBACKS:
+                # A wrapper of the project (`request({ url, success })`) runs it where it calls that option.
+                self._hand_over(caller, call, callback, targets, index, via, site, text)
             elif via in _LIFECYCLE_LIKE_OPTIONS:
                 self._add_edge(caller, callback, site, "framework-option", make_note("framework-option", via=via, callee=text), f"{text}() {via}")
             else:
@@ -295,15 +309,19 @@ class CallGraph:
             self._add_edge(caller, callback, site, "iteration", make_note("iteration", method=name))
         elif name is not None and _LISTENER.match(name):
             self._add_edge(caller, callback, site, "listener", make_note("listener", callee=text), f"{text}()")
-        elif targets:
-            # A callback handed to a function wxlint can see: it runs where that function calls it.
-            for target in targets:
-                if any(i == index for i, _, _ in target.param_calls):
-                    self._handed_to_helpers.append((caller, call, callback, target, index))
-                else:
-                    self._add_edge(caller, callback, site, "unknown", make_note("handed-unseen-call", callee=text))
         else:
+            self._hand_over(caller, call, callback, targets, index, None, site, text)
+
+    def _hand_over(self, caller, call, callback, targets, index, option, site, text) -> None:
+        """A callback (or an option of an options object) handed to a function: it runs where that
+        function calls it, when wxlint can see that; otherwise when, wxlint cannot tell."""
+        if not targets:
             self._add_edge(caller, callback, site, "unknown", make_note("handed-unknown", callee=text))
+        for target in targets:
+            if any(i == index and o == option for i, o, _, _ in target.param_calls):
+                self._handed_to_helpers.append((caller, call, callback, target, index, option))
+            else:
+                self._add_edge(caller, callback, site, "unknown", make_note("handed-unseen-call", callee=text))
 
     def _link_handed_callbacks(self) -> None:
         """A callback handed to a helper runs where the helper calls it. The edge goes from the call
@@ -313,9 +331,9 @@ class CallGraph:
         for edges in self.edges_from.values():
             for edge in edges:
                 incoming.setdefault(id(edge.callee.node), []).append(edge)
-        for caller, call, callback, target, index in self._handed_to_helpers:
-            for param_index, param_call, calling in target.param_calls:
-                if param_index != index:
+        for caller, call, callback, target, index, option in self._handed_to_helpers:
+            for param_index, param_option, param_call, calling in target.param_calls:
+                if param_index != index or param_option != option:
                     continue
                 inner = self._steps_within(target, calling, incoming)
                 final = self._make_edge(calling, callback, param_call, "param-callback", make_note("param-callback", helper=target.name))
@@ -501,6 +519,19 @@ def promise_source_api(module: JsModule, promise: Node | None) -> str | None:
             continue
         return module.wx_call_api(promise)
     return None
+
+
+def _is_platform_call(module: JsModule, callee: Node) -> bool:
+    """`wx.login`, `wx.cloud.callFunction`, `wx.getRecorderManager().start`: the platform calls the callbacks."""
+    root = unwrap(callee)
+    while root is not None:
+        if root.type == "MemberExpression":
+            root = unwrap(root.object)
+        elif root.type == "CallExpression":
+            root = unwrap(root.callee)
+        else:
+            break
+    return module.is_wx(root)
 
 
 def _worth_recording(callee: Node) -> bool:

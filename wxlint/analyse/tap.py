@@ -106,17 +106,18 @@ class TapModel:
         self._consumes[key] = result
         return result
 
-    def _used_before(self, function: Function, site: Node) -> str | None:
-        """The tap-gated API a call before `site` in `function` uses the tap state for, if any."""
+    def _used_before(self, function: Function, site: Node) -> Change | None:
+        """What, before `site` in `function`, uses the tap state up: a tap-gated call, or a call of a
+        function that makes one at once."""
+        module = function.module
         for call, api in self._gated_calls.get(id(function.node), ()):
             if call is not site and runs_before(call, site):
-                return f"wx.{api}"
+                return Change(USED_UP, f"wx.{api}", trace_step(module, call.callee, note("tap-used-here", used=f"wx.{api}")))
         for edge in self.graph.edges_from.get(id(function.node), ()):
             if edge.site is not site and _runs_at_once(edge) and runs_before(edge.site, site) and self._consumes_at_once(edge.callee):
-                return self.graph.functions[id(edge.callee.node)].name
+                return Change(USED_UP, edge.callee.name, trace_step(module, edge.site, note("tap-used-here", used=edge.callee.name)))
         return None
 
-    # -- transitions -----------------------------------------------------------------
     def _after_awaits(self, state: str, module: JsModule, awaits: tuple[Node, ...]) -> tuple[str, Change | None]:
         change = None
         for node in awaits:
@@ -135,35 +136,47 @@ class TapModel:
             return LOST if state != UNKNOWN else state  # it settles in that API's callback
         return ANDROID_ONLY if state == HELD else state
 
-    def transition(self, state: str, edge: Edge) -> tuple[str, Change | None]:
-        """The state after one edge, and what changed it."""
-        kind = edge.kind
-        if kind == "api-callback" and edge.api is not None:
-            if edge.via in self.dialogs.get(edge.api, ()) or edge.via in self.payments.get(edge.api, ()):
-                return HELD, Change(HELD, edge.label)
+    def transition(self, state: str, edge: Edge, steps: list[TraceStep] | None = None) -> tuple[str, Change | None]:
+        """The state after one edge, and what changed it. With `steps`, also the trace steps of the
+        edge, the one where the state changed saying so."""
+        if edge.kind == "api-callback" and edge.api is not None and (
+                edge.via in self.dialogs.get(edge.api, ()) or edge.via in self.payments.get(edge.api, ())):
+            _record(steps, edge, HELD, state)
+            return HELD, Change(HELD, edge.label)
         state, change = self._after_awaits(state, edge.caller.module, edge.awaits)
         if state in _HOLDING:
             used = self._used_before(edge.caller, edge.site)
             if used is not None:
-                change = change or Change(USED_UP, used)
-                state = USED_UP
+                state, change = USED_UP, change or used
+                if steps is not None:
+                    steps.append(used.step)
+        if change is not None and change.step is not None and steps is not None and change.state != USED_UP:
+            steps.append(change.step)
         if edge.through:
+            if steps is not None:
+                steps.append(edge_step(edge))
             for inner in edge.through:
-                state, inner_change = self.transition(state, inner)
+                state, inner_change = self.transition(state, inner, steps)
                 change = change or inner_change
             return state, change
+        new = self._after_edge(state, edge)
+        if new != state and new != UNKNOWN:
+            change = change or Change(new, edge.label or edge.kind)
+        _record(steps, edge, new, state)
+        return new, change
+
+    def _after_edge(self, state: str, edge: Edge) -> str:
+        """What the kind of an edge does to the state."""
+        kind = edge.kind
         if kind == "unknown":
-            return UNKNOWN, change
+            return UNKNOWN
         if kind == "api-callback":
-            if edge.api in self.carriers and state != LOST:
-                return state, change
-            return (LOST, change or Change(LOST, edge.label)) if state != LOST else (LOST, change)
+            return state if edge.api in self.carriers and state != UNKNOWN else LOST if state != UNKNOWN else state
         if kind == "promise":
-            new = self._after_promise(state, edge.api, edge.via or "then")
-            return new, change or (Change(new, edge.label) if new != state else None)
+            return self._after_promise(state, edge.api, edge.via or "then")
         if edge.mode == DEFERRED and kind != "await":  # timers, listeners, options the framework calls later
-            return LOST, change or (Change(LOST, edge.label or "a callback") if state != LOST else None)
-        return state, change
+            return LOST
+        return state
 
     def _advance(self, context: TapContext, edge: Edge) -> TapContext | None:
         if context.assumed and any(contradicts(context.assumed, lexical_facts(step.caller.module, step.site))
@@ -216,11 +229,7 @@ class TapModel:
         steps = [entry.step]
         decisive: Change | None = None
         for edge in edges:
-            new, change = self.transition(state, edge)
-            if change is not None and change.step is not None:
-                steps.append(change.step)
-            steps.append(edge_step(edge))
-            steps.extend(edge_step(inner) for inner in edge.through)
+            new, change = self.transition(state, edge, steps)
             if new == HELD and state != HELD:
                 origin, decisive = (change.label if change else edge.label), None
             elif new != state and new != UNKNOWN:
@@ -235,7 +244,8 @@ class TapModel:
         if state in _HOLDING:
             used = self._used_before(function, call)
             if used is not None:
-                state, decisive = USED_UP, Change(USED_UP, used)
+                state, decisive = USED_UP, used
+                steps.append(used.step)
         steps.append(trace_step(module, call.callee, note(_FINAL_NOTES[state], api=api, used=decisive.label if decisive else "")))
         if state in (HELD, UNKNOWN):
             return None
@@ -270,10 +280,21 @@ class TapModel:
         return notes
 
 
+def _record(steps: list[TraceStep] | None, edge: Edge, new: str, old: str) -> None:
+    """The trace step of an edge; where it changes the tap state, it says so."""
+    if steps is None:
+        return
+    step = edge_step(edge)
+    if new != old and new in _CHANGE_NOTES:
+        step = trace_step(edge.caller.module, edge.site, note(_CHANGE_NOTES[new], step=edge.note))
+    steps.append(step)
+
+
 def _runs_at_once(edge: Edge) -> bool:
     return edge.mode == SYNC and not edge.awaits
 
 
 _AWAIT_NOTES = {ANDROID_ONLY: "await-android-only", LOST: "await-lost", HELD: "await-dialog", USED_UP: "await", UNKNOWN: "await"}
+_CHANGE_NOTES = {HELD: "tap-held-at", LOST: "tap-lost-at", ANDROID_ONLY: "tap-android-only-at"}
 _FINAL_NOTES = {HELD: "tap-call-held", UNKNOWN: "tap-call-held", ANDROID_ONLY: "tap-call-android-only",
                 USED_UP: "tap-call-used-up", LOST: "tap-call-lost"}
