@@ -51,6 +51,18 @@ def lint_json(root: Path, *args: str) -> tuple[int, dict]:
     return code, json.loads(out)
 
 
+def expected_counts(root: Path) -> dict:
+    """What a report of `root` must show, counted from wxlint's own JSON run, so that report tests
+    check the formats and not today's rule catalogue: totals, by severity, by rule and by file."""
+    _, report = lint_json(root)
+    findings = report["findings"]
+    counts = {"total": len(findings)}
+    for finding in findings:
+        for key in (finding["severity"], f"rule:{finding['rule']}", f"file:{finding['path']}"):
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def findings_of(report: dict, rule: str | None = None) -> list[dict]:
     return [f for f in report["findings"] if rule is None or f["rule"] == rule]
 

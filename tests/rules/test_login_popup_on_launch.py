@@ -23,13 +23,13 @@ POPUPS = {
     "getWeRunData": ("wx.getWeRunData({})", "`wx.getWeRunData`"),
     "recorder manager": ("const rm = wx.getRecorderManager()\nrm.start({ duration: 60000 })", "`RecorderManager.start`"),
     "saveImageToPhotosAlbum": ("wx.saveImageToPhotosAlbum({ filePath: 'a.png' })", "`wx.saveImageToPhotosAlbum`"),
-    "getUserProfile": ("wx.getUserProfile({ desc: '资料' })", "`wx.getUserProfile`"),
-    "getUserInfo": ("wx.getUserInfo({})", "`wx.getUserInfo`"),
+    "getUserProfile after a login modal's button": (
+        "wx.showModal({ title: '提示', content: '完善资料', success: () => wx.getUserProfile({ desc: '资料' }) })",
+        "`wx.getUserProfile`"),
     "login modal in Chinese": ("wx.showModal({ title: '提示', content: '登录后才能使用' })", "`wx.showModal`"),
     "login modal in English, concatenated": ("wx.showModal({ content: 'Please ' + 'Sign in first' })", "`wx.showModal`"),
     "navigate to login": ("wx.navigateTo({ url: '/pages/login/index?from=' + src })", "`wx.navigateTo`"),
     "reLaunch to bind phone": ("wx.reLaunch({ url: `/pages/user/bind-phone` })", "`wx.reLaunch`"),
-    "subscribe message": ("wx.requestSubscribeMessage({ tmplIds: ['t'] })", "`wx.requestSubscribeMessage`"),
 }
 
 
@@ -69,14 +69,14 @@ def test_components_on_the_entry_page_nested_and_global(project):
              "pages/home/home.js": "Page({})",
              "components/card/card.json": json.dumps({"component": True, "usingComponents": {"avatar": "../avatar/avatar"}}),
              "components/card/card.wxml": "<avatar/>",
-             "components/card/card.js": "Component({ lifetimes: { attached() { wx.getUserProfile({ desc: 'x' }) } } })",
+             "components/card/card.js": "Component({ lifetimes: { attached() { wx.chooseLocation({}) } } })",
              "components/avatar/avatar.js": "Component({ ready() { wx.authorize({ scope: 'scope.camera' }) } })",
              "components/bar/bar.js": "Component({ pageLifetimes: { show() { wx.getWeRunData({}) } }, methods: { tap() { wx.getLocation({}) } } })",
              "components/unused/unused.js": "Component({ attached() { wx.getLocation({}) } })"}
     found, report = launch_findings(project, files)
     assert [(p, w) for p, _, w in found] == [("components/avatar/avatar.js", "`wx.authorize`"),
                                              ("components/bar/bar.js", "`wx.getWeRunData`"),
-                                             ("components/card/card.js", "`wx.getUserProfile`")]
+                                             ("components/card/card.js", "`wx.chooseLocation`")]
     notes = [f["trace"][0]["note"] for f in report["findings"]]
     assert notes[0] == "ready of <avatar>, rendered on the entry page pages/home/home, runs when the mini-program opens"
 
@@ -95,7 +95,7 @@ def test_entry_page_path_and_configured_entry_pages(project):
 def test_popups_in_callbacks_helpers_and_timers_still_pop_up_at_launch(project):
     files = {"app.js": "const auth = require('./utils/auth')\n"
                        "App({ onLaunch() { wx.checkSession({ fail: () => auth.ask() }) }, onShow() { setTimeout(() => wx.getLocation({}), 1000) } })",
-             "utils/auth.js": "module.exports = { ask() { return new Promise(() => wx.getUserProfile({ desc: 'x' })) } }"}
+             "utils/auth.js": "module.exports = { ask() { return new Promise(() => wx.authorize({ scope: 'scope.record' })) } }"}
     found, report = launch_findings(project, files)
     assert [(p, l) for p, l, _ in found] == [("app.js", 2), ("utils/auth.js", 1)]
     assert [s["path"] for s in report["findings"][1]["trace"]] == ["app.js", "app.js", "app.js", "utils/auth.js", "utils/auth.js"]
@@ -118,6 +118,11 @@ NOT_POPUPS = {
     "navigation elsewhere": "wx.switchTab({ url: '/pages/author/list' })",
     "a listener that waits for an event": "wx.onNetworkStatusChange(() => wx.getLocation({}))",
     "a callback wxlint cannot see": "someSdk.init(() => wx.getLocation({}))",
+    # wx.getUserInfo shows no dialog since 2018-04-30; it stays a deprecated-getuserinfo finding.
+    "getUserInfo": "wx.getUserInfo({ success: (res) => console.log(res) })",
+    # Without a tap these fail and show nothing: the tap rules report them.
+    "getUserProfile without a tap": "wx.getUserProfile({ desc: '资料' })",
+    "subscribe message without a tap": "wx.requestSubscribeMessage({ tmplIds: ['t'] })",
 }
 
 

@@ -20,7 +20,7 @@ questions are built on demand:
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Callable
 
@@ -76,6 +76,7 @@ class Trace:
     context: str
     entry: Entry
     steps: list[TraceStep]
+    edges: list[Edge] = field(default_factory=list)
 
 
 def trace_step(module: JsModule, node: Node, words: Note) -> TraceStep:
@@ -147,7 +148,7 @@ class Reach:
         for edge in edges:
             steps.append(edge_step(edge))
             steps.extend(edge_step(inner) for inner in edge.through)
-        return Trace(key[1], entry, steps)
+        return Trace(key[1], entry, steps, edges)
 
 
 class FlowEngine:
@@ -377,7 +378,7 @@ class FlowEngine:
         trace = self.launch_reach.contexts(caller, (LAUNCH,)).get(LAUNCH)
         if trace is None:
             return None
-        return Trace(LAUNCH, trace.entry, [*trace.steps, trace_step(module, node, final_note)])
+        return Trace(LAUNCH, trace.entry, [*trace.steps, trace_step(module, node, final_note)], trace.edges)
 
 
 class Leads:

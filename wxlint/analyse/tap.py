@@ -235,17 +235,10 @@ class TapModel:
             elif new != state and new != UNKNOWN:
                 decisive = change
             state = new
-        function = self.graph.enclosing_function(call)
-        new, change = self._after_awaits(state, module, function.awaits_before(call))
+        state, change = self._at_call(state, module, call)
         if change is not None:
             steps.append(change.step)
             decisive = change
-        state = new
-        if state in _HOLDING:
-            used = self._used_before(function, call)
-            if used is not None:
-                state, decisive = USED_UP, used
-                steps.append(used.step)
         steps.append(trace_step(module, call.callee, note(_FINAL_NOTES[state], api=api, used=decisive.label if decisive else "")))
         if state in (HELD, UNKNOWN):
             return None
@@ -267,6 +260,25 @@ class TapModel:
         else:
             kind = "lifecycle"
         return Verdict(module, use_node, api, kind, steps, arguments)
+
+    def _at_call(self, state: str, module: JsModule, call: Node) -> tuple[str, Change | None]:
+        """The state at a call, from the state its function was entered with: its `await`s before
+        the call, then any tap-gated call before it."""
+        function = self.graph.enclosing_function(call)
+        state, change = self._after_awaits(state, module, function.awaits_before(call))
+        if state in _HOLDING:
+            used = self._used_before(function, call)
+            if used is not None:
+                return USED_UP, used
+        return state, change
+
+    def holds_at(self, edges: list[Edge], module: JsModule, call: Node) -> bool:
+        """Whether a call reached through these edges from an entry without a tap (a lifecycle)
+        runs with the tap state held, at least on Android: after a dialog's button, say."""
+        state = LOST
+        for edge in edges:
+            state, _ = self.transition(state, edge)
+        return self._at_call(state, module, call)[0] in _HOLDING
 
     def unreached(self, apis) -> list[TraceStep]:
         """Calls of these APIs that no entry reaches: unused code, or called in a way wxlint cannot follow."""
