@@ -139,3 +139,24 @@ def test_taps_and_non_entry_pages_are_fine(project):
              "pages/me/me.js": "Page({ onLoad() { wx.showModal({ content: '请先登录', showCancel: false }) } })"}
     found, _ = launch_findings(project, files)
     assert found == []
+
+
+def test_events_elements_fire_by_themselves_on_the_entry_page(project):
+    files = {**ENTRY,
+             "pages/home/home.wxml": '<image src="{{banner}}" bindload="onBannerLoad"/>\n<button bindtap="onTap">定位</button>',
+             "pages/home/home.js": "Page({\n  onBannerLoad() {\n    wx.getLocation({ type: 'gcj02' })\n  },\n"
+                                   "  onTap() { wx.chooseLocation({}) }\n})"}
+    found, report = launch_findings(project, files)
+    assert [(p, line) for p, line, _ in found] == [("pages/home/home.js", 3)]
+    assert report["findings"][0]["trace"][0]["note"] == (
+        '`bindload="onBannerLoad"` on <image>: the element fires `load` by itself when the entry page pages/home/home opens')
+
+
+def test_constant_scopes_and_urls(project):
+    files = {"app.js": "const LOGIN_PAGE = '/pages/login/login'\nconst SCOPES = { record: 'scope.record' }\n"
+                       "App({\n  onLaunch() {\n    wx.authorize({ scope: SCOPES.record })\n"
+                       "    wx.navigateTo({ url: LOGIN_PAGE + '?from=launch' })\n  }\n})\n"}
+    found, report = launch_findings(project, files)
+    assert [(line, word) for _, line, word in found] == [(5, "`wx.authorize`"), (6, "`wx.navigateTo`")]
+    assert "`scope.record`" in report["findings"][0]["message"]
+    assert "the login page `/pages/login/login`" in report["findings"][1]["message"]

@@ -43,15 +43,13 @@ def tap_facts() -> dict:
     """rules/data/tap-state.yaml: what holds, carries, loses and uses up the tap state."""
     return load_data_table("tap-state")
 
-# Built-in events a component can fire that are not a custom `triggerEvent`.
-_BUILTIN_EVENTS = frozenset({
-    "tap", "longpress", "longtap", "touchstart", "touchmove", "touchend", "touchcancel", "touchforcechange",
-    "transitionend", "animationstart", "animationiteration", "animationend", "input", "change", "focus", "blur",
-    "confirm", "submit", "reset", "scroll", "scrolltoupper", "scrolltolower", "load", "error", "getuserinfo",
-    "getphonenumber", "getrealtimephonenumber", "chooseavatar", "opensetting", "contact", "launchapp",
-    "agreeprivacyauthorization", "columnchange", "cancel", "keyboardheightchange", "linechange", "play", "pause",
-    "ended", "timeupdate", "success", "fail", "complete", "refresherrefresh", "markertap", "regionchange",
-})
+
+@cache
+def built_in_events() -> dict[str, frozenset[str]]:
+    """rules/data/events.yaml: the built-in events by kind (tap, undocumented, self_firing, other)."""
+    table = load_data_table("events")
+    return {kind: frozenset(table[kind]) for kind in ("tap", "undocumented", "self_firing", "other")}
+
 # What still runs as part of opening the mini-program: listeners wait for events, and
 # what wxlint cannot see may never run.
 LAUNCH_EDGE_KINDS = frozenset({"call", "executor", "iteration", "param-callback", "api-callback", "promise", "await", "timer",
@@ -197,8 +195,7 @@ class FlowEngine:
 
     def _binding_entries(self, unit: UnitDefinition) -> list[Entry]:
         entries = []
-        tap_events = set(tap_facts()["tap_events"])
-        undocumented = set(tap_facts()["undocumented_events"])
+        events = built_in_events()
         route = self.route_of_module(unit.module)
         for binding in self.unit_bindings(unit):
             names = binding.handler_names
@@ -214,15 +211,15 @@ class FlowEngine:
                 handler = self.graph.function(found[1].function)
                 written = note("binding-written", attribute=attribute.name, value=attribute.value, tag=tag)
                 component = self.component_of_tag(route, tag) if route is not None else None
-                if binding.event_key in tap_events:
+                if binding.event_key in events["tap"]:
                     context, words = TAP, note("binding-tap", written=written, handler=name)
                 elif component is not None:
                     if self._link_component_event(component, binding, handler, written):
                         continue  # reached through the component's own code
                     context, words = UNKNOWN_CONTEXT, note("binding-unseen-component", written=written)
-                elif binding.event_key in undocumented:
+                elif binding.event_key in events["undocumented"]:
                     context, words = UNKNOWN_CONTEXT, note("binding-undocumented", written=written, event=binding.event)
-                elif binding.event_key in _BUILTIN_EVENTS:
+                elif binding.event_key in events["self_firing"] | events["other"]:
                     context, words = OUTSIDE, note("binding-event", written=written, event=binding.event)
                 else:
                     context, words = UNKNOWN_CONTEXT, note("binding-custom-unknown", written=written)
@@ -338,6 +335,7 @@ class FlowEngine:
                     if member.name in PAGE_LAUNCH_LIFECYCLES and member.role == "lifecycle":
                         entries.append(Entry(LAUNCH, self.graph.function(member.function), trace_step(
                             unit.module, member.key, note("launch-page", name=member.name, route=route))))
+                entries.extend(self._self_firing_entries(unit, route))
             for tag, component_route in self._components_rendered(route):
                 for unit in self.units_of_route(component_route):
                     for member in unit.framework_members:
@@ -345,6 +343,24 @@ class FlowEngine:
                             entries.append(Entry(LAUNCH, self.graph.function(member.function), trace_step(
                                 unit.module, member.key,
                                 note("launch-component", name=member.display, tag=tag, route=route))))
+                    entries.extend(self._self_firing_entries(unit, route))
+        return entries
+
+    def _self_firing_entries(self, unit: UnitDefinition, route: str) -> list[Entry]:
+        """Handlers of events elements fire by themselves (`<image bindload>`): they run on open too."""
+        entries = []
+        self_firing = built_in_events()["self_firing"]
+        for binding in self.unit_bindings(unit):
+            if binding.event_key not in self_firing:
+                continue
+            for name in binding.handler_names or ():
+                found = self.graph.lookup_member(unit, name)
+                if found is not None:
+                    line, column = binding.source.position(binding.attribute.offset)
+                    written = note("binding-written", attribute=binding.attribute.name, value=binding.attribute.value,
+                                   tag=binding.element.tag)
+                    entries.append(Entry(LAUNCH, self.graph.function(found[1].function), step_at(
+                        binding.source.path, line, column, note("launch-event", written=written, event=binding.event, route=route))))
         return entries
 
     def _components_rendered(self, route: str) -> list[tuple[str, str]]:

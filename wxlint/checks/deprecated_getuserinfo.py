@@ -22,7 +22,7 @@ def _check_script(ctx: CheckContext, module: JsModule) -> None:
             ctx.report_node(module, use.node, use.kind, api=use.api)
         elif use.api == "authorize" and use.call is not None and use.call.arguments:
             scope_value = object_property(use.call.arguments[0], "scope")
-            if string_value(scope_value) == scope:
+            if string_value(scope_value, module) == scope:
                 ctx.report_node(module, scope_value, "authorize")
     for node in module.nodes("MemberExpression", "BinaryExpression", "CallExpression", "ObjectPattern"):
         kind = node.type

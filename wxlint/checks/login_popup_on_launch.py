@@ -63,7 +63,7 @@ def _popups(module: JsModule, table: ScopeTable, data: dict, keywords: list[str]
                 no_cancel = show_cancel is not None and show_cancel.type == "Literal" and show_cancel.value is False
                 yield use.node, "modal-no-cancel" if no_cancel else "modal", {}
         elif use.api in data["navigation_apis"] and use.call.arguments:
-            url = leading_string(object_property(use.call.arguments[0], "url")) or ""
+            url = leading_string(object_property(use.call.arguments[0], "url"), module) or ""
             if url and login_route(url):
                 yield use.node, "navigate", {"api": use.api, "url": url}
 

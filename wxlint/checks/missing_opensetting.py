@@ -8,7 +8,7 @@ from wxlint.analyse.flow import Leads, trace_step
 from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.findings import Note, note
-from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
+from wxlint.model.javascript import JsModule, leading_string, member_name, object_property, string_value, unwrap
 from wxlint.model.permissions import ScopeTable, auth_setting_test, checked_scope, denial_paths
 from wxlint.model.wxml import enclosing_conditions, mustache_names
 from wxlint.parse.javascript import FUNCTION_NODES, property_key
@@ -101,7 +101,7 @@ class _SettingsGoal:
         if api == "openSetting":
             return note("calls", callee="wx.openSetting")
         if api in self.navigation and call.arguments:
-            url = string_value(object_property(call.arguments[0], "url")) or ""
+            url = leading_string(object_property(call.arguments[0], "url"), module) or ""
             route = url.split("?", 1)[0].strip("/")
             if route in self.settings_routes:
                 return note("opens-settings-page", route=route)

@@ -43,9 +43,12 @@ def member_name(member: Node) -> str | None:
     return None
 
 
-def string_value(node: Node | None) -> str | None:
-    """The value of a string literal or an expression-free template literal."""
+def string_value(node: Node | None, module: "JsModule | None" = None) -> str | None:
+    """The value of a string literal or an expression-free template literal; with `module`, also of
+    a constant bound to one (`const SCOPE = 'scope.userLocation'`)."""
     node = unwrap(node)
+    if module is not None:
+        node = module.constant_value(node)
     if node is None:
         return None
     if node.type == "Literal" and isinstance(node.value, str):
@@ -55,15 +58,19 @@ def string_value(node: Node | None) -> str | None:
     return None
 
 
-def leading_string(node: Node | None) -> str | None:
+def leading_string(node: Node | None, module: "JsModule | None" = None) -> str | None:
     """The static start of a string expression: `'/pages/login?from=' + x` and
-    `` `/pages/login?from=${x}` `` -> '/pages/login?from='."""
+    `` `/pages/login?from=${x}` `` -> '/pages/login?from='; with `module`, through constants."""
     node = unwrap(node)
+    if module is not None:
+        node = module.constant_value(node)
     while node is not None and node.type == "BinaryExpression" and node.operator == "+":
         node = unwrap(node.left)
+        if module is not None:
+            node = module.constant_value(node)
     if node is not None and node.type == "TemplateLiteral":
         return node.quasis[0].value.cooked
-    return string_value(node)
+    return string_value(node, module)
 
 
 def object_property(obj: Node | None, name: str) -> Node | None:
@@ -101,6 +108,24 @@ class JsModule:
         # Document order: by start, an enclosing node (longer) before the nodes it contains.
         merged.sort(key=lambda node: (node.range[0], -node.range[1]))
         return merged
+
+    def constant_value(self, expression: Node | None, _depth: int = 0) -> Node | None:
+        """The expression a constant stands for (`const LOGIN = '/pages/login/login'`, or a member of
+        a constant object literal `PAGES.login`); the expression itself otherwise."""
+        expression = unwrap(expression)
+        if expression is None or _depth > 8:
+            return expression
+        if expression.type == "Identifier":
+            binding = self.scopes.resolve(expression)
+            if binding is not None and binding.is_constant and binding.init is not None and binding.destructured_key is None:
+                return self.constant_value(binding.init, _depth + 1)
+        elif expression.type == "MemberExpression" and member_name(expression) is not None:
+            owner = self.constant_value(expression.object, _depth + 1)
+            if owner is not None and owner.type == "ObjectExpression":
+                found = object_property(owner, member_name(expression))
+                if found is not None:
+                    return self.constant_value(found, _depth + 1)
+        return expression
 
     def is_wx(self, expression: Node | None, _depth: int = 0) -> bool:
         """Whether an expression is the global `wx` object, directly or through a constant alias."""

@@ -60,7 +60,7 @@ class ScopeTable:
             if info is not None:
                 found.append(ScopedCall(info, use.api, use.node, use.call))
             elif use.api == "authorize" and use.call.arguments:
-                scope = string_value(object_property(use.call.arguments[0], "scope"))
+                scope = string_value(object_property(use.call.arguments[0], "scope"), module)
                 if scope in self.scopes:
                     found.append(ScopedCall(self.scopes[scope], "authorize", use.node, use.call))
             elif any(factory == use.api for factory, _ in self._by_method):
