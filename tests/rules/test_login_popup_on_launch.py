@@ -160,3 +160,32 @@ def test_constant_scopes_and_urls(project):
     assert [(line, word) for _, line, word in found] == [(5, "`wx.authorize`"), (6, "`wx.navigateTo`")]
     assert "`scope.record`" in report["findings"][0]["message"]
     assert "the login page `/pages/login/login`" in report["findings"][1]["message"]
+
+
+def test_a_granted_check_is_carried_into_the_function_it_calls(project):
+    app = ("App({\n  onLaunch() {\n    wx.getSetting({ success: (res) => {\n"
+           "      if (res.authSetting['scope.userLocation']) this.locate()\n      else this.later()\n    } })\n  },\n"
+           "  locate() { wx.getLocation({ type: 'gcj02' }) },\n  later() { wx.chooseLocation({}) }\n})\n")
+    found, _ = launch_findings(project, {"app.js": app})
+    assert [(line, word) for _, line, word in found] == [(9, "`wx.chooseLocation`")]
+
+
+AUTH_UTIL = """function isLogin(ask = false) {
+  const token = wx.getStorageSync('token')
+  if (!token && ask) {
+    wx.showModal({ title: '提示', content: '请先登录', success: (res) => res.confirm && wx.navigateTo({ url: '/pages/login/login' }) })
+  }
+  return !!token
+}
+module.exports = { isLogin }
+"""
+
+
+def test_constant_arguments_and_defaults_decide_branches(project):
+    quiet = {"app.js": "const { isLogin } = require('./utils/auth')\nApp({ onLaunch() { this.globalData.logged = isLogin() }, globalData: {} })",
+             "utils/auth.js": AUTH_UTIL}
+    found, _ = launch_findings(project, quiet)
+    assert found == []
+    asking = {**quiet, "app.js": "const { isLogin } = require('./utils/auth')\nApp({ onLaunch() { isLogin(true) } })"}
+    found, _ = launch_findings(project, asking)
+    assert [(p, line) for p, line, _ in found] == [("utils/auth.js", 4), ("utils/auth.js", 4)]

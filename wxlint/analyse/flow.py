@@ -29,6 +29,7 @@ from esprima.nodes import Node
 from wxlint.analyse.callgraph import CallGraph, Edge, Function
 from wxlint.catalogue import load_data_table
 from wxlint.findings import Note, TraceStep, note, step_at
+from wxlint.model.guards import contradicts, lexical_facts, parameter_facts
 from wxlint.model.javascript import JsModule, member_name, string_value, unwrap
 from wxlint.model.project import ProjectModel
 from wxlint.model.units import UnitDefinition
@@ -142,11 +143,16 @@ class Reach:
 
     def _trace(self, key: tuple[int, object]) -> Trace:
         entry, edges = self._path(key)
+        return Trace(key[1], entry, self.steps(entry, edges), edges)
+
+    @staticmethod
+    def steps(entry: Entry, edges: list[Edge]) -> list[TraceStep]:
+        """The trace steps of a path: the entry's, then each edge's (a helper's own steps included)."""
         steps = [entry.step]
         for edge in edges:
             steps.append(edge_step(edge))
             steps.extend(edge_step(inner) for inner in edge.through)
-        return Trace(key[1], entry, steps, edges)
+        return steps
 
 
 class FlowEngine:
@@ -385,16 +391,38 @@ class FlowEngine:
 
     @cached_property
     def launch_reach(self) -> Reach:
-        return Reach(self.graph, self.launch_entries(),
-                     lambda context, edge: context if edge.kind in LAUNCH_EDGE_KINDS else None)
+        """From the launch entries; each context is what is known on the way (guards.Fact): the scopes
+        checked in `authSetting`, and the parameters a call fixes (`isLogin()` with `ask = false`)."""
+        entries = [Entry(frozenset(), entry.function, entry.step, entry.binding) for entry in self.launch_entries()]
+        return Reach(self.graph, entries, _launch_advance)
 
-    def launch_trace(self, module: JsModule, node: Node, final_note: Note) -> Trace | None:
-        """How a call runs when the mini-program opens, if it does."""
+    def launch_traces(self, module: JsModule, node: Node, final_note: Note) -> list[Trace]:
+        """Each way a call runs when the mini-program opens (shortest first), with what is known there;
+        ways the code around the call rules out are left out."""
         caller = self.graph.enclosing_function(node)
-        trace = self.launch_reach.contexts(caller, (LAUNCH,)).get(LAUNCH)
-        if trace is None:
-            return None
-        return Trace(LAUNCH, trace.entry, [*trace.steps, trace_step(module, node, final_note)], trace.edges)
+        here = lexical_facts(module, node)
+        traces = []
+        for context, entry, edges in self.launch_reach.paths(caller):
+            if contradicts(context, here):
+                continue
+            traces.append(Trace(context | here, entry, [*self.launch_reach.steps(entry, edges), trace_step(module, node, final_note)], edges))
+        traces.sort(key=lambda trace: len(trace.edges))
+        return traces
+
+
+def _launch_advance(context: frozenset, edge: Edge) -> frozenset | None:
+    if edge.kind not in LAUNCH_EDGE_KINDS:
+        return None
+    at_site = lexical_facts(edge.caller.module, edge.site)
+    if contradicts(context, at_site):
+        return None  # this way in is ruled out by what is known
+    known = context | at_site
+    kept = {fact for fact in known if fact[0] in ("granted", "denied")}
+    if edge.kind in ("call", "await") and edge.site.type == "CallExpression" and not edge.through:
+        kept |= parameter_facts(edge.callee.node.params, edge.site.arguments)  # a new activation
+    else:
+        kept |= {fact for fact in known if fact[0] in ("param", "not-param")}  # a closure sees the same parameters
+    return frozenset(kept)
 
 
 class Leads:

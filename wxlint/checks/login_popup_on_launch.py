@@ -11,7 +11,8 @@ from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.findings import note
 from wxlint.model.javascript import JsModule, leading_string, object_property, unwrap
-from wxlint.model.permissions import ScopeTable, checked_scope
+from wxlint.model.guards import scope_checks
+from wxlint.model.permissions import ScopeTable
 
 
 def check(ctx: CheckContext) -> None:
@@ -23,49 +24,50 @@ def check(ctx: CheckContext) -> None:
     keywords = [k.lower() for k in data["modal_keywords"]]
     login_route = _login_route_matcher(ctx)
     for module in ctx.model.js_modules.values():
-        for node, message_id, arguments in _popups(module, table, data, keywords, login_route, ctx.lang):
-            trace = flow.launch_trace(module, node, note("calls", callee=f"{module.tree.text_of(node)}()"))
-            if trace is None:
-                continue
+        for node, message_id, arguments, scope in _popups(module, table, data, keywords, login_route, ctx.lang):
             api = module.wx_call_api(node._parent)
-            if api in flow.tap.gated and not flow.tap.holds_at(trace.edges, module, node._parent):
-                continue  # without a tap it fails and shows nothing (the tap rules report it)
-            ctx.report_node(module, node, message_id, trace=trace.steps, **arguments)
+            for trace in flow.launch_traces(module, node, note("calls", callee=f"{module.tree.text_of(node)}()")):
+                if scope is not None and ("granted", scope) in trace.context:
+                    continue  # only runs once the scope is granted: no dialog
+                if api in flow.tap.gated and not flow.tap.holds_at(trace.edges, module, node._parent):
+                    continue  # without a tap it fails and shows nothing (the tap rules report it)
+                ctx.report_node(module, node, message_id, trace=trace.steps, **arguments)
+                break
 
 
 def _popups(module: JsModule, table: ScopeTable, data: dict, keywords: list[str], login_route, lang: str):
-    """(node to report, message id, arguments) of every call that would pop up or force login."""
+    """(node to report, message id, arguments, scope asked for) of every call that would pop up or force login."""
     for scoped in table.calls(module):
         scope = scoped.scope
         if scope.scope == "scope.userInfo":
             continue  # withdrawn: no dialog any more (reported by deprecated-getuserinfo)
-        if checked_scope(scoped.call).get(scope.scope) is True:
+        if scope_checks(module, scoped.call).get(scope.scope) is True:
             continue  # only runs when already granted: no dialog appears
         if scoped.api == "authorize":
-            yield scoped.node, "authorize", {"scope": scope.scope}
+            yield scoped.node, "authorize", {"scope": scope.scope}, scope.scope
         elif scope.prompts:
             yield scoped.node, "scope-api", {"api": scoped.api if "." in scoped.api else f"wx.{scoped.api}",
-                                             "what": scope.label[lang]}
+                                             "what": scope.label[lang]}, scope.scope
     for use in module.wx_uses:
         if use.kind != "call":
             continue
         if use.api in data["user_info_apis"]:
-            if use.api == "getUserInfo" and checked_scope(use.call).get("scope.userInfo") is True:
+            if use.api == "getUserInfo" and scope_checks(module, use.call).get("scope.userInfo") is True:
                 continue
-            yield use.node, "user-info", {"api": use.api}
+            yield use.node, "user-info", {"api": use.api}, None
         elif use.api in data["subscribe_apis"]:
-            yield use.node, "subscribe", {}
+            yield use.node, "subscribe", {}, None
         elif use.api == "showModal" and use.call.arguments:
             options = use.call.arguments[0]
             text = " ".join(_strings(object_property(options, "title")) + _strings(object_property(options, "content")))
             if any(keyword in text.lower() for keyword in keywords):
                 show_cancel = unwrap(object_property(options, "showCancel"))
                 no_cancel = show_cancel is not None and show_cancel.type == "Literal" and show_cancel.value is False
-                yield use.node, "modal-no-cancel" if no_cancel else "modal", {}
+                yield use.node, "modal-no-cancel" if no_cancel else "modal", {}, None
         elif use.api in data["navigation_apis"] and use.call.arguments:
             url = leading_string(object_property(use.call.arguments[0], "url"), module) or ""
             if url and login_route(url):
-                yield use.node, "navigate", {"api": use.api, "url": url}
+                yield use.node, "navigate", {"api": use.api, "url": url}, None
 
 
 def _strings(node: Node | None) -> list[str]:

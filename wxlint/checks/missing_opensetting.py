@@ -9,7 +9,8 @@ from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.findings import Note, note
 from wxlint.model.javascript import JsModule, leading_string, member_name, object_property, string_value, unwrap
-from wxlint.model.permissions import ScopeTable, auth_setting_test, checked_scope, denial_paths
+from wxlint.model.guards import auth_setting_test, scope_checks
+from wxlint.model.permissions import ScopeTable, denial_paths
 from wxlint.model.wxml import enclosing_conditions, mustache_names
 from wxlint.parse.javascript import FUNCTION_NODES, property_key
 
@@ -34,7 +35,7 @@ def check(ctx: CheckContext) -> None:
         api = scoped.api if "." in scoped.api else f"wx.{scoped.api}"
         arguments = {"api": api, "what": info.label[ctx.lang], "scope": info.scope}
         call_step = trace_step(module, scoped.node, note("needs-scope", api=api, scope=info.scope))
-        if checked_scope(scoped.call).get(info.scope) is True:
+        if scope_checks(module, scoped.call).get(info.scope) is True:
             continue  # runs only when already granted: it cannot be denied here
         if _handled_by_precheck(module, scoped.call, info.scope, prechecks[module.path], leads):
             continue

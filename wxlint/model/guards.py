@@ -52,12 +52,19 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
         api = module.wx_api_of(expression) if module is not None else None
         if api is not None:
             return frozenset({("api", api)}), empty
+        scope = member_name(expression) if expression.computed else None
+        if scope is not None and scope.startswith("scope."):
+            # authSetting['scope.x']: granted when true; denied or never asked when false
+            return frozenset({("granted", scope)}), frozenset({("denied", scope)})
         # `this.data.canIUseX`, `that.data.canIUseX`
         owner = unwrap(expression.object)
         if owner.type == "MemberExpression" and member_name(owner) == "data" and member_name(expression):
             return _flag_facts(member_name(expression))
         return empty, empty
     if kind == "Identifier":
+        binding = module.scopes.resolve(expression) if module is not None else None
+        if binding is not None and binding.kind == "param" and binding.destructured_key is None:
+            return frozenset({("param", expression.name)}), frozenset({("not-param", expression.name)})
         return _flag_facts(expression.name)
     return empty, empty
 
@@ -66,10 +73,59 @@ def _flag_facts(name: str) -> tuple[frozenset[Fact], frozenset[Fact]]:
     return frozenset({("flag", name)}), frozenset({("not-flag", name)})
 
 
+_OPPOSITES = {"flag": "not-flag", "not-flag": "flag", "param": "not-param", "not-param": "param",
+              "granted": "denied", "denied": "granted"}
+
+
 def contradicts(first: frozenset[Fact] | set[Fact], second: frozenset[Fact] | set[Fact]) -> bool:
-    """Whether two sets of facts cannot hold together: a data flag both true and false."""
-    return any((("not-flag" if kind == "flag" else "flag"), name) in second
-               for kind, name in first if kind in ("flag", "not-flag"))
+    """Whether two sets of facts cannot hold together: a data flag, a parameter or a scope both
+    true and false."""
+    return any((_OPPOSITES[kind], name) in second for kind, name in first if kind in _OPPOSITES)
+
+
+def scope_checks(module: JsModule, node: Node) -> dict[str, bool]:
+    """The scopes the code around `node` has checked in `authSetting`, scope -> granted on this path
+    (through enclosing callbacks too: a call in a callback inside the `if` runs only on that branch)."""
+    found = lexical_facts(module, node)
+    checks = {name: False for kind, name in found if kind == "denied"}
+    checks.update({name: True for kind, name in found if kind == "granted" and name not in checks})
+    return checks
+
+
+def auth_setting_test(expression: Node | None) -> tuple[str, bool] | None:
+    """(scope, granted) when an expression tests `authSetting['scope.x']` and nothing else:
+    truthy or `=== true` means granted, `!…`, `=== false` or `!== true` means denied or undecided."""
+    when_true, _ = facts(None, expression)
+    scopes = [(name, kind == "granted") for kind, name in when_true if kind in ("granted", "denied")]
+    return scopes[0] if len(scopes) == 1 and len(when_true) == 1 else None
+
+
+def parameter_facts(callee_params: list[Node], arguments: list[Node]) -> frozenset[Fact]:
+    """What a call fixes about its callee's parameters: a literal argument, or the literal default
+    of one left out (`function isLogin(ask = false)` called as `isLogin()`), true or false."""
+    found: set[Fact] = set()
+    for index, param in enumerate(callee_params):
+        default = None
+        if param.type == "AssignmentPattern":
+            param, default = param.left, param.right
+        if param.type != "Identifier":
+            continue
+        truth = _literal_truth(arguments[index] if index < len(arguments) else default)
+        if truth is not None:
+            found.add(("param" if truth else "not-param", param.name))
+    return frozenset(found)
+
+
+def _literal_truth(node: Node | None) -> bool | None:
+    """Whether a literal is truthy; None for anything not written out. A missing value is undefined."""
+    node = unwrap(node)
+    if node is None:
+        return False
+    if node.type == "Literal" and getattr(node, "regex", None) is None:
+        return bool(node.value)
+    if node.type == "Identifier" and node.name == "undefined":
+        return False
+    return None
 
 
 def _schema_fact(schema: str) -> Fact:

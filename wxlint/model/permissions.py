@@ -97,63 +97,6 @@ def _member_uses(module: JsModule, binding) -> list[Node]:
     return uses
 
 
-def auth_setting_test(expression: Node | None) -> tuple[str, bool] | None:
-    """(scope, granted) when an expression tests `authSetting['scope.x']`:
-    truthy or `=== true` means granted, `!…`, `=== false` or `!== true` means denied or undecided."""
-    expression = unwrap(expression)
-    if expression is None:
-        return None
-    if expression.type == "MemberExpression" and expression.computed:
-        scope = member_name(expression)
-        return (scope, True) if scope and scope.startswith("scope.") else None
-    if expression.type == "UnaryExpression" and expression.operator == "!":
-        inner = auth_setting_test(expression.argument)
-        return (inner[0], not inner[1]) if inner else None
-    if expression.type == "BinaryExpression" and expression.operator in ("===", "==", "!==", "!="):
-        for side, other in ((expression.left, expression.right), (expression.right, expression.left)):
-            inner = auth_setting_test(side)
-            other = unwrap(other)
-            if inner and other.type == "Literal" and isinstance(other.value, bool):
-                granted = other.value if expression.operator in ("===", "==") else not other.value
-                return inner[0], granted if inner[1] else not granted
-    return None
-
-
-def checked_scope(node: Node) -> dict[str, bool]:
-    """The scopes an `if`/`?:`/`&&` around `node` has checked, scope -> granted on this path.
-
-    Looks outward through enclosing functions too: a call nested in a callback
-    inside the `if` still runs only on that branch.
-    """
-    checks: dict[str, bool] = {}
-    child, parent = node, node._parent
-    while parent is not None:
-        kind = parent.type
-        test = None
-        if kind in ("IfStatement", "ConditionalExpression"):
-            if parent.consequent is child:
-                test, branch = parent.test, True
-            elif parent.alternate is child:
-                test, branch = parent.test, False
-        elif kind == "LogicalExpression" and parent.right is child and parent.operator == "&&":
-            test, branch = parent.left, True
-        if test is not None:
-            for part in _conjuncts(test) if branch else [test]:
-                result = auth_setting_test(part)
-                if result is not None:
-                    scope, granted = result
-                    checks.setdefault(scope, granted if branch else not granted)
-        child, parent = parent, parent._parent
-    return checks
-
-
-def _conjuncts(test: Node) -> list[Node]:
-    test = unwrap(test)
-    if test.type == "LogicalExpression" and test.operator == "&&":
-        return _conjuncts(test.left) + _conjuncts(test.right)
-    return [test]
-
-
 @dataclass
 class DenialPath:
     """Where a scope-gated call's failure goes: a callback function or a `catch` clause."""
