@@ -189,3 +189,36 @@ def test_constant_arguments_and_defaults_decide_branches(project):
     asking = {**quiet, "app.js": "const { isLogin } = require('./utils/auth')\nApp({ onLaunch() { isLogin(true) } })"}
     found, _ = launch_findings(project, asking)
     assert [(p, line) for p, line, _ in found] == [("utils/auth.js", 4), ("utils/auth.js", 4)]
+
+
+REQUEST_WRAPPER = """function request(url, data) {
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url: 'https://shop.example.com' + url,
+      data,
+      header: { 'X-Token': wx.getStorageSync('token') },
+      success: (res) => {
+        if (res.data.errno === 501) {
+          wx.navigateTo({ url: '/pages/auth/login/login' })
+          reject(res.data)
+        } else {
+          resolve(res.data.data)
+        }
+      }
+    })
+  })
+}
+module.exports = { request }
+"""
+
+
+def test_a_login_redirect_on_a_server_status_depends_on_the_server(project):
+    files = {"app.json": json.dumps({"pages": ["pages/home/home"]}),
+             "pages/home/home.js": "const { request } = require('../../utils/util')\n"
+                                   "Page({ onLoad() { request('/wx/home/index').then((data) => this.setData(data)) } })",
+             "utils/util.js": REQUEST_WRAPPER}
+    _, report = launch_findings(project, files)
+    [finding] = report["findings"]
+    assert (finding["path"], finding["line"], finding["severity"]) == ("utils/util.js", 9, "warning")
+    assert finding["message_id"] == "navigate-on-status"
+    assert "when the server answers `res.data.errno === 501`" in finding["message"] and "depends on your server" in finding["message"]

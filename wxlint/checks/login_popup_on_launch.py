@@ -31,7 +31,8 @@ def check(ctx: CheckContext) -> None:
                     continue  # only runs once the scope is granted: no dialog
                 if api in flow.tap.gated and not flow.tap.holds_at(trace.edges, module, node._parent):
                     continue  # without a tap it fails and shows nothing (the tap rules report it)
-                ctx.report_node(module, node, message_id, trace=trace.steps, **arguments)
+                severity = "warning" if message_id == "navigate-on-status" and ctx.severity == "error" else None
+                ctx.report_node(module, node, message_id, trace=trace.steps, severity=severity, **arguments)
                 break
 
 
@@ -67,7 +68,48 @@ def _popups(module: JsModule, table: ScopeTable, data: dict, keywords: list[str]
         elif use.api in data["navigation_apis"] and use.call.arguments:
             url = leading_string(object_property(use.call.arguments[0], "url"), module) or ""
             if url and login_route(url):
-                yield use.node, "navigate", {"api": use.api, "url": url}, None
+                status = _server_status_test(module, use.call)
+                if status is not None:
+                    yield use.node, "navigate-on-status", {"api": use.api, "url": url, "test": status}, None
+                else:
+                    yield use.node, "navigate", {"api": use.api, "url": url}, None
+
+
+def _server_status_test(module: JsModule, call: Node) -> str | None:
+    """The test of a server's answer that a call runs under, if any: `res.data.errno === 501`,
+    `switch (res.statusCode) { case 401: … }` on a parameter of an enclosing callback."""
+    child, parent = call, call._parent
+    while parent is not None:
+        test = None
+        if parent.type in ("IfStatement", "ConditionalExpression") and child is not parent.test:
+            test = parent.test
+        elif parent.type == "SwitchCase" and child is not parent.test and parent.test is not None:
+            switch = parent._parent
+            test = switch.discriminant if switch is not None else None
+        if test is not None and _reads_a_response(module, test):
+            return module.tree.text_of(test) if parent.type != "SwitchCase" else (
+                f"{module.tree.text_of(test)} == {module.tree.text_of(parent.test)}")
+        child, parent = parent, parent._parent
+    return None
+
+
+def _reads_a_response(module: JsModule, test: Node) -> bool:
+    """Whether a test compares a field of a callback's parameter (the server's answer) with a literal,
+    or is that field itself (a `switch` discriminant)."""
+    test = unwrap(test)
+    if test.type == "LogicalExpression":
+        return _reads_a_response(module, test.left) or _reads_a_response(module, test.right)
+    sides = [test.left, test.right] if test.type == "BinaryExpression" else [test]
+    for side in sides:
+        root = unwrap(side)
+        if root.type != "MemberExpression":
+            continue
+        while root.type == "MemberExpression":
+            root = unwrap(root.object)
+        binding = module.scopes.resolve(root) if root.type == "Identifier" else None
+        if binding is not None and binding.kind == "param":
+            return test.type != "BinaryExpression" or any(unwrap(s).type == "Literal" for s in sides)
+    return False
 
 
 def _strings(node: Node | None) -> list[str]:
