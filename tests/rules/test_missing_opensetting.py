@@ -107,3 +107,50 @@ def test_an_always_visible_settings_button_handles_the_page(project):
     files = {"pages/index/index.wxml": TAP + '<button open-type="openSetting">权限设置</button>',
              "pages/index/index.js": "Page({ go() { wx.getLocation({}) } })"}
     assert findings(project, files)[0] == []
+
+
+def test_a_denial_flag_showing_a_button_whose_tap_opens_the_settings(project):
+    files = {
+        "pages/index/index.wxml": TAP + '<view class="tip" wx:if="{{locationDenied}}" bindtap="openSettings">去设置开启定位</view>',
+        "pages/index/index.js": ("Page({\n  go() { wx.getLocation({ fail: () => this.setData({ locationDenied: true }) }) },\n"
+                                 "  openSettings() { wx.openSetting({ success: () => this.setData({ locationDenied: false }) }) }\n})"),
+    }
+    assert findings(project, files)[0] == []
+
+
+def test_open_type_open_setting_works_on_a_button_only(project):
+    files = {
+        "pages/index/index.wxml": TAP + '<view wx:if="{{albumDenied}}" open-type="openSetting">设置</view>',
+        "pages/index/index.js": "Page({ go() { wx.saveImageToPhotosAlbum({ filePath: 'a', fail: () => this.setData({ albumDenied: true }) }) } })",
+    }
+    assert [line for _, line, _ in findings(project, files)[0]] == [1]
+
+
+CHECK_SCOPE = """function checkScope(scope, what) {
+  return new Promise((resolve, reject) => {
+    wx.getSetting({
+      success: (res) => {
+        if (res.authSetting[scope] === false) {
+          wx.showModal({ content: `请在设置中开启${what}`, success: (r) => { if (r.confirm) wx.openSetting() } })
+          reject(new Error('denied'))
+        } else {
+          resolve()
+        }
+      }
+    })
+  })
+}
+module.exports = { checkScope }
+"""
+
+
+@pytest.mark.parametrize("body", [
+    "checkScope('scope.userLocation', '定位').then(() => wx.getLocation({ success: (r) => this.setData(r) }))",
+    "(async () => { await checkScope('scope.userLocation', '定位'); wx.getLocation({ success: (r) => this.setData(r) }) })()",
+])
+def test_a_helper_precheck_guards_the_call_through_its_promise(project, body):
+    js = f"const {{ checkScope }} = require('../../utils/auth')\nPage({{ go() {{ {body} }} }})"
+    files = {"pages/index/index.js": js, "utils/auth.js": CHECK_SCOPE}
+    assert findings(project, files)[0] == []
+    other_scope = {**files, "pages/index/index.js": js.replace("scope.userLocation", "scope.record")}
+    assert [line for _, line, _ in findings(project, other_scope)[0]] == [2]

@@ -437,9 +437,11 @@ class Leads:
     FOLLOW = frozenset({"call", "executor", "iteration", "param-callback", "api-callback", "promise", "await", "timer",
                         "framework-option", "component-event"})
 
-    def __init__(self, graph: CallGraph, modules, goal: Callable[[JsModule, Node], str | None]):
+    def __init__(self, graph: CallGraph, modules, goal: Callable[[JsModule, Node], Note | None],
+                 follow: frozenset[str] | None = None):
         self.graph = graph
         self.goal = goal
+        self.follow = self.FOLLOW if follow is None else follow
         self._goal_steps: dict[int, TraceStep] = {}  # id(call) -> step
         # id(function) -> the next step towards the goal: an Edge, or the goal call's step
         self._next: dict[int, object] = {}
@@ -457,7 +459,7 @@ class Leads:
         incoming: dict[int, list[Edge]] = {}
         for edges in graph.edges_from.values():
             for edge in edges:
-                if edge.kind in self.FOLLOW:
+                if edge.kind in self.follow:
                     incoming.setdefault(id(edge.callee.node), []).append(edge)
         while queue:
             target = queue.popleft()
@@ -489,7 +491,7 @@ class Leads:
             if id(node) in self._goal_steps:
                 return [self._goal_steps[id(node)]]
             for edge in self.graph.edges_at.get(id(node), ()):
-                if edge.kind in self.FOLLOW:
+                if edge.kind in self.follow:
                     rest = self.path_from_function(edge.callee.node)
                     if rest is not None:
                         return [edge_step(edge, at=node)] + rest

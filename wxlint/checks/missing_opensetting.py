@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from esprima.nodes import Node
 
-from wxlint.analyse.flow import Leads, trace_step
+from wxlint.analyse.flow import Leads, built_in_events, trace_step
 from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.findings import Note, note
-from wxlint.model.javascript import JsModule, leading_string, member_name, object_property, string_value, unwrap
 from wxlint.model.guards import auth_setting_test, scope_checks
+from wxlint.model.javascript import JsModule, leading_string, member_name, object_property, string_value, unwrap
 from wxlint.model.permissions import ScopeTable, denial_paths
 from wxlint.model.wxml import enclosing_conditions, mustache_names
 from wxlint.parse.javascript import FUNCTION_NODES, property_key
@@ -65,13 +65,34 @@ class _SettingsGoal:
         self.model = ctx.model
         self.navigation = set(ctx.data["navigation_apis"])
         self._flags: dict = {}
+        # A tap handler that opens the settings page itself (not only on some later failure).
+        self._opens_settings = Leads(ctx.flow.graph, self.model.js_modules.values(),
+                                     lambda module, call: note("calls", callee="wx.openSetting")
+                                     if module.wx_api_of(call.callee) == "openSetting" else None,
+                                     follow=frozenset({"call", "executor", "iteration"}))
         self.settings_routes = {route for route, unit in self.model.project.units.items() if self._offers_settings(unit)}
 
     def _buttons(self, wxml_path):
+        """Elements that open the settings page: `<button open-type="openSetting">` (the attribute
+        works on `<button>` only), or any element whose tap handler leads to `wx.openSetting`."""
         document = self.model.wxml.get(wxml_path)
         if document is None:
             return []
-        return [e for e in document.iter_elements() if (e.value("open-type") or "").strip() == "openSetting"]
+        found = [e for e in document.iter_elements() if e.tag == "button" and (e.value("open-type") or "").strip() == "openSetting"]
+        tapped = {id(binding.element) for binding in self._tap_bindings_to_settings(document)}
+        return found + [e for e in document.iter_elements() if id(e) in tapped and e not in found]
+
+    def _tap_bindings_to_settings(self, document):
+        flow = self.ctx.flow
+        module = self.model.script_beside(document.source.path)
+        for unit in flow.graph.units_by_module.get(module.path, []) if module is not None else []:
+            for binding in flow.unit_bindings(unit):
+                if binding.event_key not in built_in_events()["tap"] or binding.source is not document.source:
+                    continue
+                for name in binding.handler_names or ():
+                    found = flow.graph.lookup_member(unit, name)
+                    if found is not None and self._opens_settings.path_from_function(found[1].function) is not None:
+                        yield binding
 
     def flags(self, module: JsModule) -> set[str] | None:
         """Data names that show the page's openSetting button; None when a button is always shown."""
@@ -130,12 +151,13 @@ class _SettingsGoal:
         return False
 
 
-def _denied_prechecks(module: JsModule, graph) -> list[tuple[str, Node, Node]]:
+def _denied_prechecks(module: JsModule, graph) -> list[tuple[object, Node, Node]]:
     """(scope, the branch taken when the scope is denied, its enclosing function) of each
-    `authSetting['scope.x'] === false`-style test in a script."""
+    `authSetting['scope.x'] === false`-style test in a script. A scope passed in as a parameter
+    (`authSetting[scope]`) is given as (function node, parameter index)."""
     found = []
     for node in module.nodes("IfStatement", "ConditionalExpression"):
-        result = auth_setting_test(node.test)
+        result = auth_setting_test(node.test) or _parameter_scope_test(module, node.test)
         if result is None:
             continue
         scope, granted = result
@@ -145,8 +167,34 @@ def _denied_prechecks(module: JsModule, graph) -> list[tuple[str, Node, Node]]:
     return found
 
 
+def _parameter_scope_test(module: JsModule, test: Node) -> tuple[tuple[Node, int], bool] | None:
+    """`authSetting[scope] === false` with `scope` a parameter: ((function, index), granted)."""
+    test = unwrap(test)
+    negated = False
+    if test.type == "UnaryExpression" and test.operator == "!":
+        test, negated = unwrap(test.argument), True
+    elif test.type == "BinaryExpression" and test.operator in ("===", "==", "!==", "!="):
+        literal = unwrap(test.right)
+        if literal.type != "Literal" or not isinstance(literal.value, bool):
+            return None
+        negated = (literal.value is False) == (test.operator in ("===", "=="))
+        test = unwrap(test.left)
+    if test.type != "MemberExpression" or not test.computed or member_name(unwrap(test.object)) != "authSetting":
+        return None
+    key = unwrap(test.property)
+    binding = module.scopes.resolve(key) if key.type == "Identifier" else None
+    if binding is None or binding.kind != "param":
+        return None
+    function = binding.scope.node
+    for index, param in enumerate(function.params):
+        if param is binding.identifier:
+            return (function, index), not negated
+    return None
+
+
 def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads) -> bool:
-    """A prior getSetting check in a function around the call sends the denied case to settings."""
+    """A prior getSetting check sends the denied case to settings: in a function around the call, or
+    in a helper whose promise the call waits for (`checkScope('scope.x').then(() => wx.getLocation())`)."""
     around = set()
     current = call._parent
     while current is not None:
@@ -156,5 +204,49 @@ def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads
     for precheck_scope, branch, function in prechecks:
         if precheck_scope == scope and id(function) in around:
             if leads.path_from_region(branch) is not None:
+                return True
+    return any(_precheck_in_helper(module, helper_call, scope, leads) for helper_call in _awaited_helper_calls(call))
+
+
+def _awaited_helper_calls(call: Node):
+    """The calls whose promise `call` waits for: `helper(…).then(() => call)`, `await helper(…); call`."""
+    current = call._parent
+    while current is not None:
+        if current.type in FUNCTION_NODES:
+            parent = current._parent
+            if (parent is not None and parent.type == "CallExpression" and unwrap(parent.callee).type == "MemberExpression"
+                    and member_name(unwrap(parent.callee)) == "then" and parent.arguments and parent.arguments[0] is current):
+                promise = unwrap(unwrap(parent.callee).object)
+                if promise.type == "CallExpression":
+                    yield promise
+        elif current.type in ("BlockStatement", "Program"):
+            for statement in current.body:
+                if statement.range[0] >= call.range[0]:
+                    break
+                for node in (statement.expression if statement.type == "ExpressionStatement" else None,):
+                    node = unwrap(node)
+                    if node is not None and node.type == "AwaitExpression" and unwrap(node.argument).type == "CallExpression":
+                        yield unwrap(node.argument)
+        current = current._parent
+
+
+def _precheck_in_helper(module: JsModule, helper_call: Node, scope: str, leads: Leads) -> bool:
+    for edge in leads.graph.edges_at.get(id(helper_call), ()):
+        if edge.kind not in ("call", "await"):
+            continue
+        helper = edge.callee
+        for precheck_scope, branch, function in _denied_prechecks(helper.module, leads.graph):
+            if isinstance(precheck_scope, tuple):
+                function_node, index = precheck_scope
+                if function_node is not helper.node or index >= len(helper_call.arguments):
+                    continue
+                if string_value(helper_call.arguments[index], module) != scope:
+                    continue
+            elif precheck_scope != scope:
+                continue
+            inside = function
+            while inside is not None and inside is not helper.node:
+                inside = inside._parent
+            if inside is not None and leads.path_from_region(branch) is not None:
                 return True
     return False
