@@ -122,3 +122,15 @@ def test_the_minimum_comes_from_config_then_cli_then_the_default(project):
     (root / ".wxlint.yml").unlink()
     _, report = lint_json(root, "--select", RULE)
     assert report["findings"] == []  # the default 2.10.4 already has getUserProfile
+
+
+def test_a_feature_test_proves_every_feature_of_its_base_library(project):
+    wxml = ('<block wx:if="{{canIUseNickname}}">\n  <button open-type="chooseAvatar" bindchooseavatar="onAvatar">头像</button>\n'
+            '  <input type="nickname" placeholder="昵称"/>\n</block>\n<view wx:else>请升级微信</view>')
+    js = "Page({ data: { canIUseNickname: wx.canIUse('input.type.nickname') }, onAvatar() {} })"
+    assert reported(project, js, wxml, minimum="2.10.4") == []
+    # getUserProfile (2.10.4) does not prove the 2.21.2 fill-in.
+    older = js.replace("wx.canIUse('input.type.nickname')", "!!wx.getUserProfile")
+    assert reported(project, older, wxml, minimum="2.10.4") == [("pages/index/index.wxml", 2), ("pages/index/index.wxml", 3)]
+    # An API of 2.21.2 or later proves it too.
+    assert reported(project, f"if (wx.canIUse('getPrivacySetting')) {{ wx.chooseMedia({{}}) }}\nPage({{}})", TAP, minimum="2.0.0") == []

@@ -16,13 +16,13 @@ def version_key(version: str) -> tuple[int, ...]:
 def check(ctx: CheckContext) -> None:
     minimum, _ = ctx.model.project.config.effective_min_lib_version
     floor = version_key(minimum)
-    apis = {name: entry["since"] for name, entry in load_data_table("api-versions")["apis"].items()
-            if entry["since"] and version_key(entry["since"]) > floor}
-    components = {key: entry["since"] for key, entry in load_data_table("component-versions")["entries"].items()
-                  if version_key(str(entry["since"])) > floor}
+    all_apis = {name: entry["since"] for name, entry in load_data_table("api-versions")["apis"].items() if entry["since"]}
+    all_components = {key: str(entry["since"]) for key, entry in load_data_table("component-versions")["entries"].items()}
+    apis = {name: since for name, since in all_apis.items() if version_key(since) > floor}
+    components = {key: since for key, since in all_components.items() if version_key(since) > floor}
     if not apis and not components:
         return
-    guards = _Guards(ctx)
+    guards = _Guards(ctx, {**all_apis, **all_components})
     for module in ctx.model.js_modules.values():
         for use in module.wx_uses:
             if use.kind == "call" and use.api in apis:
@@ -54,9 +54,10 @@ def _component_keys(element):
 
 
 class _Guards:
-    def __init__(self, ctx: CheckContext):
+    def __init__(self, ctx: CheckContext, versions: dict[str, str]):
         self.ctx = ctx
         self.flow = ctx.flow
+        self.versions = versions  # API or `canIUse` key -> the base library it needs
         self._flags: dict = {}
 
     def flags_of(self, module: JsModule | None) -> dict[str, frozenset[Fact]]:
@@ -70,13 +71,18 @@ class _Guards:
     def flags_for_document(self, document) -> dict[str, frozenset[Fact]]:
         return self.flags_of(self.ctx.model.script_beside(document.source.path))
 
-    @staticmethod
-    def covers(found, flags, requirement) -> bool:
+    def covers(self, found, flags, requirement) -> bool:
         kind, name, since = requirement
         expanded = set(found)
         for fact_kind, value in found:
             if fact_kind == "flag":
                 expanded |= flags.get(value, set())
+        # A feature that is there proves its base library, and with it every older feature:
+        # `canIUse('input.type.nickname')` (2.21.2) guards `open-type="chooseAvatar"` (2.21.2).
+        for fact_kind, value in list(expanded):
+            key = value if fact_kind == "schema" and value in self.versions else value.split(".")[0] if fact_kind in ("schema", "api") else None
+            if key in self.versions:
+                expanded.add(("version", self.versions[key]))
         for fact_kind, value in expanded:
             if fact_kind == "version" and version_key(value) >= version_key(str(since)):
                 return True
