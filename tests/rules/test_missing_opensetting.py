@@ -154,3 +154,22 @@ def test_a_helper_precheck_guards_the_call_through_its_promise(project, body):
     assert findings(project, files)[0] == []
     other_scope = {**files, "pages/index/index.js": js.replace("scope.userLocation", "scope.record")}
     assert [line for _, line, _ in findings(project, other_scope)[0]] == [2]
+
+
+@pytest.mark.parametrize("tracks, handle, lines", [
+    ("plane: { mode: 3 }", "if (errno) console.error(errno)", [4]),  # the camera, denial only logged (at start)
+    ("plane: { mode: 3 }", f"if (errno) {{ {OPEN_SETTING_MODAL} }}", []),  # denial leads to settings
+    ("face: { mode: 2 }, OCR: { mode: 2 }", "if (errno) console.error(errno)", []),  # photo mode: no camera
+])
+def test_visionkit_denial_arrives_in_start(project, tracks, handle, lines):
+    js = ("Page({\n  go() {\n"
+          f"    const session = wx.createVKSession({{ track: {{ {tracks} }}, version: 'v2' }})\n"
+          f"    session.start((errno) => {{ {handle} }})\n  }}\n}})")
+    found, _ = findings(project, {"pages/index/index.js": js})
+    assert [line for _, line, _ in found] == lines
+
+
+def test_live_pusher_needs_its_binderror_to_lead_to_settings(project):
+    found, _ = findings(project, {"pages/index/index.wxml": TAP + '<live-pusher url="{{pushUrl}}" mode="RTC" autopush/>',
+                                  "pages/index/index.js": "Page({ go() {} })"})
+    assert [line for _, line, _ in found] == [2]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from esprima.nodes import Node
 
 from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
-from wxlint.model.units import function_value
+from wxlint.model.units import function_value, object_properties, object_value
 from wxlint.parse.javascript import FUNCTION_NODES
 
 
@@ -70,6 +70,8 @@ class ScopeTable:
     def _factory_method_calls(self, module: JsModule, use) -> list[ScopedCall]:
         """`wx.getRecorderManager().start()` and `const rm = wx.getRecorderManager(); rm.start()`."""
         factory_call = use.call
+        if use.api == "createVKSession" and _photo_mode_only(module, factory_call):
+            return []
         parent = factory_call._parent
         targets = []
         if parent is not None and parent.type == "MemberExpression" and parent.object is factory_call:
@@ -83,9 +85,18 @@ class ScopeTable:
             info = self._by_method.get((use.api, member_name(member)))
             call = member._parent
             if info is not None and call is not None and call.type == "CallExpression" and call.callee is member:
-                class_name = use.api[3:] if use.api.startswith("get") else use.api
+                class_name = use.api[3:] if use.api.startswith("get") else use.api[6:] if use.api.startswith("create") else use.api
                 found.append(ScopedCall(info, f"{class_name}.{member_name(member)}", member, call))
         return found
+
+
+def _photo_mode_only(module: JsModule, call: Node) -> bool:
+    """A VisionKit session whose every `track.*.mode` is 2 (images, not the camera)."""
+    track = object_value(module, object_property(call.arguments[0], "track")) if call.arguments else None
+    if track is None or not track.properties:
+        return False
+    modes = [unwrap(object_property(value, "mode")) for _, value, _ in object_properties(track)]
+    return all(mode is not None and mode.type == "Literal" and mode.value == 2 for mode in modes) and len(modes) == len(track.properties)
 
 
 def _member_uses(module: JsModule, binding) -> list[Node]:
@@ -138,6 +149,10 @@ def denial_paths(module: JsModule, scoped: ScopedCall) -> list[DenialPath]:
             child, parent = parent, parent._parent
     if "." in scoped.api:
         paths.extend(_error_listeners(module, scoped))
+        # `session.start(callback)`: the callback gets the error (VisionKit has no `fail`)
+        callback = function_value(module, call.arguments[0]) if call.arguments else None
+        if callback is not None:
+            paths.append(DenialPath(member_name(scoped.node) or "callback", callback))
     return [p for p in paths if p.node is not None]
 
 
