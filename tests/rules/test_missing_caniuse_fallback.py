@@ -134,3 +134,15 @@ def test_a_feature_test_proves_every_feature_of_its_base_library(project):
     assert reported(project, older, wxml, minimum="2.10.4") == [("pages/index/index.wxml", 2), ("pages/index/index.wxml", 3)]
     # An API of 2.21.2 or later proves it too.
     assert reported(project, f"if (wx.canIUse('getPrivacySetting')) {{ wx.chooseMedia({{}}) }}\nPage({{}})", TAP, minimum="2.0.0") == []
+
+
+def test_a_listener_registered_under_a_feature_test_guards_what_it_shows(project):
+    wxml = ('<view wx:if="{{showPrivacy}}" class="privacy">\n'
+            '  <button open-type="agreePrivacyAuthorization" bindagreeprivacyauthorization="onAgree">同意</button>\n</view>')
+    js = ("Page({\n  data: { showPrivacy: false },\n  onLoad() {\n    if (wx.onNeedPrivacyAuthorization) {\n"
+          "      wx.onNeedPrivacyAuthorization((resolve) => {\n        this.resolvePrivacy = resolve\n"
+          "        this.setData({ showPrivacy: true })\n      })\n    }\n  },\n"
+          "  onAgree() { this.resolvePrivacy({ buttonId: 'agree', event: 'agree' }) }\n})")
+    assert reported(project, js, wxml, minimum="2.10.4") == []
+    unguarded = js.replace("if (wx.onNeedPrivacyAuthorization) {", "{")
+    assert reported(project, unguarded, wxml, minimum="2.10.4") == [("pages/index/index.js", 5), ("pages/index/index.wxml", 2)]
