@@ -127,3 +127,18 @@ def test_an_options_callback_of_a_cloud_wrapper_loses_it(project):
 def test_an_options_callback_of_a_library_wxlint_cannot_see_is_unknown(project):
     js = f"const sdk = require('some-sdk')\nPage({{ onPay() {{ sdk.pay({{ success: () => {SUBSCRIBE} }}) }} }})"
     assert findings(project, js) == []
+
+
+@pytest.mark.parametrize("api", ["openCustomerServiceChat", "openSystemBluetoothSetting", "openAppAuthorizeSetting"])
+def test_each_listed_api_needs_the_tap(project, api):
+    js = f"Page({{\n  onShow() {{\n    wx.{api}({{}})\n  }},\n  onPay() {{ wx.{api}({{}}) }}\n}})\n"
+    assert [(f["line"], f["message"].split("`")[1]) for f in findings(project, js)] == [(3, f"wx.{api}")]
+
+
+def test_a_payment_tap_cannot_open_a_half_screen_mini_program(project):
+    js = ("Page({\n  onPay() {\n    wx.requestPayment({\n      timeStamp: '1', nonceStr: 'n', package: 'p', paySign: 's',\n"
+          "      success: () => {\n        wx.openEmbeddedMiniProgram({ appId: 'wx0000000000000000' })\n"
+          "      }\n    })\n  }\n})\n")
+    [finding] = findings(project, js)
+    assert (finding["line"], finding["message_id"]) == (6, "payment")
+    assert "a payment's callbacks hold a tap state, but WeChat does not let it open a half-screen mini-program" in finding["message"]

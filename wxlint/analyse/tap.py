@@ -33,7 +33,8 @@ from wxlint.model.javascript import JsModule
 
 # States of the tap, best first.
 HELD, ANDROID_ONLY, USED_UP, LOST, UNKNOWN = "held", "android-only", "used-up", "lost", "unknown"
-_HOLDING = (HELD, ANDROID_ONLY)
+PAYMENT = "held-by-payment"  # held, but not for every API (tap.html: not for wx.openEmbeddedMiniProgram)
+_HOLDING = (HELD, ANDROID_ONLY, PAYMENT)
 _FROM_ENTRY = {TAP: HELD, OUTSIDE: LOST, UNKNOWN_CONTEXT: UNKNOWN}
 _WORST_FIRST = (LOST, USED_UP, ANDROID_ONLY)
 
@@ -81,6 +82,7 @@ class TapModel:
         self.dialogs = {api: frozenset(vias) for api, vias in facts["dialog_callbacks"].items()}
         self.payments = {api: frozenset(vias) for api, vias in facts["payment_callbacks"].items()}
         self.carriers = frozenset(facts["carriers"])
+        self.payment_not_for = frozenset(facts["payment_tap_not_for"])
         self._consumes: dict[int, bool] = {}
 
     # -- where gated calls are -------------------------------------------------------
@@ -134,15 +136,17 @@ class TapModel:
             return ANDROID_ONLY  # the dialog's button tap, seen through a promise
         if api is not None and api not in self.carriers:
             return LOST if state != UNKNOWN else state  # it settles in that API's callback
-        return ANDROID_ONLY if state == HELD else state
+        return ANDROID_ONLY if state in (HELD, PAYMENT) else state
 
     def transition(self, state: str, edge: Edge, steps: list[TraceStep] | None = None) -> tuple[str, Change | None]:
         """The state after one edge, and what changed it. With `steps`, also the trace steps of the
         edge, the one where the state changed saying so."""
-        if edge.kind == "api-callback" and edge.api is not None and (
-                edge.via in self.dialogs.get(edge.api, ()) or edge.via in self.payments.get(edge.api, ())):
+        if edge.kind == "api-callback" and edge.api is not None and edge.via in self.dialogs.get(edge.api, ()):
             _record(steps, edge, HELD, state)
             return HELD, Change(HELD, edge.label)
+        if edge.kind == "api-callback" and edge.api is not None and edge.via in self.payments.get(edge.api, ()):
+            _record(steps, edge, HELD, state)
+            return PAYMENT, Change(PAYMENT, edge.label)
         state, change = self._after_awaits(state, edge.caller.module, edge.awaits)
         if state in _HOLDING:
             used = self._used_before(edge.caller, edge.site)
@@ -230,7 +234,7 @@ class TapModel:
         decisive: Change | None = None
         for edge in edges:
             new, change = self.transition(state, edge, steps)
-            if new == HELD and state != HELD:
+            if new in (HELD, PAYMENT) and state not in (HELD, PAYMENT):
                 origin, decisive = (change.label if change else edge.label), None
             elif new != state and new != UNKNOWN:
                 decisive = change
@@ -239,11 +243,16 @@ class TapModel:
         if change is not None:
             steps.append(change.step)
             decisive = change
+        payment_only = state == PAYMENT and api in self.payment_not_for
+        if state == PAYMENT:
+            state = LOST if payment_only else HELD
         steps.append(trace_step(module, call.callee, note(_FINAL_NOTES[state], api=api, used=decisive.label if decisive else "")))
         if state in (HELD, UNKNOWN):
             return None
         arguments = {"_state": state, "api": api, "entry": origin or entry.function.name}
-        if state == USED_UP:
+        if payment_only:
+            kind = "payment"
+        elif state == USED_UP:
             kind = "used-up"
             arguments["used"] = decisive.label
         elif state == ANDROID_ONLY:
