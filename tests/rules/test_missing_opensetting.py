@@ -173,3 +173,12 @@ def test_live_pusher_needs_its_binderror_to_lead_to_settings(project):
     found, _ = findings(project, {"pages/index/index.wxml": TAP + '<live-pusher url="{{pushUrl}}" mode="RTC" autopush/>',
                                   "pages/index/index.js": "Page({ go() {} })"})
     assert [line for _, line, _ in found] == [2]
+
+
+def test_calls_in_the_success_of_a_grant_cannot_be_denied(project):
+    js = ("Page({ go() {\n  wx.openBluetoothAdapter({\n    success: () => wx.createBLEPeripheralServer({ success: (s) => this.setData(s) }),\n"
+          f"    fail: () => {{ {OPEN_SETTING_MODAL} }}\n  }})\n"
+          "  wx.authorize({ scope: 'scope.record', success: () => wx.startRecord({ success: () => 1 }), fail: () => this.guide() })\n"
+          f"}}, guide() {{ {OPEN_SETTING_MODAL} }} }})")
+    found, _ = findings(project, {"pages/index/index.js": js})
+    assert found == []

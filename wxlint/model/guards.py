@@ -11,11 +11,12 @@ and optional call `wx.x?.()` establishes at a node.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from esprima.nodes import Node
 
 from wxlint.model.control import always_exits
-from wxlint.model.javascript import JsModule, member_name, string_value, unwrap
+from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
 from wxlint.model.wxml import enclosing_conditions
 from wxlint.parse.javascript import parse_expression, property_key, walk
 
@@ -255,8 +256,31 @@ def lexical_facts(module: JsModule, node: Node) -> frozenset[Fact]:
                 if statement is child:
                     break
                 found |= _early_exit_facts(module, statement)
+        elif kind == "Property" and parent.value is child and property_key(parent) == "success":
+            found |= _granted_by_success(module, parent)
         child, parent = parent, parent._parent
     return frozenset(found)
+
+
+def _granted_by_success(module: JsModule, prop: Node) -> set[Fact]:
+    """In the `success` of `wx.authorize({ scope })`, or of an API that needs a scope
+    (`openBluetoothAdapter` before `createBLEPeripheralServer`), that scope is granted."""
+    options = prop._parent
+    call = options._parent if options is not None else None
+    if call is None or call.type != "CallExpression" or not call.arguments or call.arguments[0] is not options:
+        return set()
+    api = module.wx_api_of(call.callee)
+    if api == "authorize":
+        scope = string_value(object_property(options, "scope"), module)
+        return {("granted", scope)} if scope else set()
+    scope = _scopes_by_api().get(api)
+    return {("granted", scope)} if scope else set()
+
+
+@cache
+def _scopes_by_api() -> dict[str, str]:
+    from wxlint.catalogue import load_data_table  # the catalogue sits above the model
+    return {api: scope for scope, entry in load_data_table("scopes")["scopes"].items() for api in entry.get("apis", ())}
 
 
 def _early_exit_facts(module: JsModule, statement: Node) -> frozenset[Fact]:
