@@ -29,11 +29,10 @@ def test_catalogue_example(tmp_path, rule_id, kind, index, example):
 
         (root / ".wxlint.yml").write_text(yaml.safe_dump(example.config), encoding="utf-8")
     _, report = lint_json(root)
-    rules = [f["rule"] for f in report["findings"]]
-    if kind == "bad":
-        assert rule_id in rules, f"{example.title}: expected {rule_id}"
-    else:
-        assert rule_id not in rules, f"{example.title}: expected no {rule_id}, got {report['findings']}"
+    only_file = next(iter(example.files)) if len(example.files) == 1 else None
+    found = sorted((f["message_id"], f["path"], f["line"], f["column"]) for f in report["findings"] if f["rule"] == rule_id)
+    expected = sorted((e.message, e.path or only_file, e.line, e.column) for e in example.expect)
+    assert found == expected, f"{rule_id} {kind} example {example.title!r}"
 
 
 def test_every_check_rule_has_a_module():
@@ -113,3 +112,32 @@ def test_verbose_notes_follow_the_language(project):
     _, out, _ = run_cli("check", "--lang", "zh", "--verbose", "--select", "getuserprofile-outside-tap", ".", cwd=root)
     assert '`bindtap="{{action}}"`：处理函数在运行时才确定；未追踪' in out
     assert "later 中的 wx.getUserProfile：没有点击处理函数或生命周期能到达它" in out
+
+
+def test_a_check_using_a_message_or_data_key_its_yaml_lacks_fails_at_load(tmp_path):
+    import importlib.util
+
+    from wxlint.checks import verify_contract
+
+    rule = CATALOGUE["opensetting-outside-tap"]
+
+    def check_module_with(name: str, body: str):
+        source = tmp_path / f"{name}.py"
+        source.write_text(body, encoding="utf-8")
+        return importlib.util.module_from_spec(importlib.util.spec_from_file_location(name, source))
+
+    verify_contract(rule, check_module_with("fine", "def check(ctx):\n    ctx.data['tap_state']\n    ctx.report_node(None, None, 'lifecycle')\n"))
+    with pytest.raises(CatalogueError, match=r"unknown_message.py:2: message id 'on-launch' is not in opensetting-outside-tap.yaml"):
+        verify_contract(rule, check_module_with("unknown_message", "def check(ctx):\n    ctx.report_node(None, None, 'on-launch')\n"))
+    with pytest.raises(CatalogueError, match=r"unknown_key.py:3: data key 'api'"):
+        verify_contract(rule, check_module_with("unknown_key", "def check(ctx):\n    x = 1\n    return ctx.data['api']\n"))
+
+
+def test_tap_rules_define_every_verdict_the_tap_model_gives():
+    from wxlint.analyse.tap import VERDICT_KINDS, apis_reported_by, tap_facts
+
+    for rule in CATALOGUE.values():
+        apis = apis_reported_by(rule.id)
+        if apis:
+            kinds = set(VERDICT_KINDS) - ({"payment"} if not apis & set(tap_facts()["payment_tap_not_for"]) else set())
+            assert kinds <= set(rule.messages), rule.id

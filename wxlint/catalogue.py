@@ -27,10 +27,21 @@ class CatalogueError(Exception):
 
 
 @dataclass(frozen=True)
+class Expected:
+    """A finding an example must produce: its message id and where."""
+
+    message: str
+    line: int
+    column: int
+    path: str | None = None  # default: the example's only file
+
+
+@dataclass(frozen=True)
 class Example:
     title: str
     files: dict[str, str]  # project-relative path -> content
     config: dict = field(default_factory=dict)
+    expect: tuple[Expected, ...] = ()  # bad examples: exactly these findings of the rule; good ones: none
 
 
 @dataclass(frozen=True)
@@ -140,8 +151,8 @@ def _load_rule(path: Path) -> Rule:
         id=raw["id"], severity=raw["severity"], category=str(raw["category"]),
         title=raw["title"], messages=messages, rationale=raw["rationale"], fix=raw["fix"],
         references=tuple(references), since=str(raw["since"]),
-        bad_examples=tuple(_example(e, f"examples.bad[{i}]", fail) for i, e in enumerate(examples.get("bad") or [])),
-        good_examples=tuple(_example(e, f"examples.good[{i}]", fail) for i, e in enumerate(examples.get("good") or [])),
+        bad_examples=tuple(_example(e, f"examples.bad[{i}]", fail, messages, True) for i, e in enumerate(examples.get("bad") or [])),
+        good_examples=tuple(_example(e, f"examples.good[{i}]", fail, messages, False) for i, e in enumerate(examples.get("good") or [])),
         data=raw.get("data") or {}, kind=kind, tags=tuple(raw.get("tags") or ()), path=path,
     )
 
@@ -151,8 +162,9 @@ def _check_bilingual(value, key: str, fail) -> None:
         fail(key, "must have non-empty 'en' and 'zh' texts")
 
 
-def _example(raw, key: str, fail) -> Example:
-    """An example is `{title, files: {path: code}}` or the short form `{title, path, code}`."""
+def _example(raw, key: str, fail, messages: dict, bad: bool) -> Example:
+    """An example is `{title, files: {path: code}}` or the short form `{title, path, code}`; a bad one
+    says what it must produce: `expect: [{message: id, line: 3, column: 5, path: …}]`."""
     if not isinstance(raw, dict) or "title" not in raw:
         fail(key, "must be a mapping with a 'title'")
     if "files" in raw:
@@ -166,4 +178,20 @@ def _example(raw, key: str, fail) -> Example:
     config = raw.get("config") or {}
     if not isinstance(config, dict):
         fail(f"{key}.config", "must be a mapping")
-    return Example(title=str(raw["title"]), files=dict(files), config=config)
+    expected = raw.get("expect")
+    if bad != bool(expected):
+        fail(f"{key}.expect", "a bad example must list the findings it produces" if bad else "a good example expects nothing")
+    found = []
+    for index, item in enumerate(expected or []):
+        where = f"{key}.expect[{index}]"
+        if not isinstance(item, dict) or set(item) - {"message", "line", "column", "path"}:
+            fail(where, "must be {message, line, column} and an optional path")
+        if item.get("message") not in messages:
+            fail(where, f"message {item.get('message')!r} is not one of this rule's messages")
+        if not all(isinstance(item.get(k), int) and item[k] >= 1 for k in ("line", "column")):
+            fail(where, "line and column must be 1-based numbers")
+        path = item.get("path")
+        if path is None and len(files) != 1 or path is not None and path not in files:
+            fail(where, "path must name one of the example's files")
+        found.append(Expected(item["message"], item["line"], item["column"], path))
+    return Example(title=str(raw["title"]), files=dict(files), config=config, expect=tuple(found))

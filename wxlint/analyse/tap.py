@@ -61,6 +61,10 @@ class Change:
     step: TraceStep | None = None  # an extra trace step where the change is not an edge of its own
 
 
+# The message ids a verdict can carry: every rule that reports tap verdicts defines them.
+VERDICT_KINDS = ("lifecycle", "event", "module-load", "deferred", "ios", "used-up", "payment")
+
+
 @dataclass
 class Verdict:
     """How one call of a tap-gated API runs."""

@@ -4,7 +4,9 @@ findings through the `CheckContext`. A rule's words live in `rules/<id>.yaml`.""
 
 from __future__ import annotations
 
+import ast
 import importlib
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Callable
@@ -12,7 +14,7 @@ from typing import Callable
 from esprima.nodes import Node
 
 from wxlint.analyse.flow import FlowEngine
-from wxlint.catalogue import Rule
+from wxlint.catalogue import CatalogueError, Rule
 from wxlint.findings import Finding, TraceStep
 from wxlint.model.javascript import JsModule
 from wxlint.model.project import ProjectModel
@@ -20,7 +22,43 @@ from wxlint.parse.source import SourceText
 
 
 def check_module(rule: Rule) -> ModuleType:
-    return importlib.import_module(f"wxlint.checks.{rule.module_name}")
+    """The check of a rule, once its use of the catalogue is verified (see `verify_contract`)."""
+    module = importlib.import_module(f"wxlint.checks.{rule.module_name}")
+    verify_contract(rule, module)
+    return module
+
+
+# Where each reporting method takes its message id: (position, keyword).
+_MESSAGE_ARGUMENT = {"report": 2, "report_node": 2, "report_range": 3}
+
+
+@lru_cache(maxsize=None)
+def _catalogue_uses(path: str) -> tuple[tuple[str, str, int], ...]:
+    """("message" | "data", name, line) for each literal message id a check reports and each
+    literal key it reads from `ctx.data`, read from the check's syntax tree."""
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"), filename=path)
+    uses = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _MESSAGE_ARGUMENT:
+            position = _MESSAGE_ARGUMENT[node.func.attr]
+            argument = node.args[position] if len(node.args) > position else next(
+                (k.value for k in node.keywords if k.arg == "message_id"), None)
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                uses.append(("message", argument.value, node.lineno))
+        elif (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and node.value.attr == "data"
+              and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
+            uses.append(("data", node.slice.value, node.lineno))
+    return tuple(uses)
+
+
+def verify_contract(rule: Rule, module: ModuleType) -> None:
+    """A check may only report the message ids and read the `data` keys its rule's YAML defines:
+    a mismatch is a catalogue error naming the check's file and line, before anything runs."""
+    for kind, name, line in _catalogue_uses(module.__file__):
+        known = rule.messages if kind == "message" else rule.data
+        if name not in known:
+            what = "message id" if kind == "message" else "data key"
+            raise CatalogueError(f"{module.__file__}:{line}: {what} {name!r} is not in {rule.path.name}")
 
 
 class CheckContext:
