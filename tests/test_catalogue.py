@@ -141,3 +141,13 @@ def test_tap_rules_define_every_verdict_the_tap_model_gives():
         if apis:
             kinds = set(VERDICT_KINDS) - ({"payment"} if not apis & set(tap_facts()["payment_tap_not_for"]) else set())
             assert kinds <= set(rule.messages), rule.id
+
+
+def test_the_readme_rules_table_lists_the_catalogue():
+    """The README's table of rules is written by hand; it must name every rule with its default severity."""
+    import re
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n## Rules\n", 1)[1].split("\n## ", 1)[0]
+    rows = dict(re.findall(r"^\| `([a-z0-9-]+)` \| (error|warning|info) \|", section, flags=re.M))
+    assert rows == {rule.id: rule.severity for rule in CATALOGUE.values()}

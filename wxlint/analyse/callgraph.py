@@ -10,12 +10,13 @@ module-level functions, `require`/`import`, `getApp()`, and object literals.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from esprima.nodes import Node
 
+from wxlint.catalogue import load_data_table
 from wxlint.findings import Note
 from wxlint.findings import note as make_note
 from wxlint.model.control import runs_before
@@ -42,14 +43,18 @@ EDGE_MODES = {
     "unknown": UNKNOWN,  # handed to a function wxlint cannot see
 }
 
-API_CALLBACKS = frozenset({"success", "fail", "complete"})
-PROMISE_CALLBACKS = frozenset({"then", "catch", "finally"})
-TIMERS = frozenset({"setTimeout", "setInterval", "setImmediate", "requestAnimationFrame", "nextTick", "queueMicrotask"})
-# Array and iteration helpers call their callback before they return.
-SYNC_CALLBACK_METHODS = frozenset({"forEach", "map", "filter", "reduce", "reduceRight", "some", "every", "find",
-                                   "findIndex", "findLast", "findLastIndex", "flatMap", "sort", "call", "apply"})
-_LISTENER = re.compile(r"^(on[A-Z]\w*|on|once|addEventListener|addListener|\$on|watch)$")
+@cache
+def callback_words() -> dict[str, frozenset[str]]:
+    """When handed-over functions run, by kind: rules/data/callbacks.yaml (read on first use)."""
+    return {kind: frozenset(names) for kind, names in load_data_table("callbacks").items() if kind != "sources"}
+
+
 _PROGRAM = "Program"
+
+
+def _is_listener(name: str) -> bool:
+    """`wx.onNetworkStatusChange`, `emitter.on`, `bus.$on`, …"""
+    return name in callback_words()["listener_methods"] or (len(name) > 2 and name.startswith("on") and name[2].isupper())
 
 
 @dataclass(eq=False)
@@ -94,13 +99,6 @@ class Edge:
         return EDGE_MODES[self.kind]
 
 
-@dataclass
-class Unresolved:
-    module: JsModule
-    site: Node
-    text: str
-
-
 def _callee_text(module: JsModule, callee: Node) -> str:
     text = module.tree.text_of(callee)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -113,7 +111,6 @@ class CallGraph:
         self.functions: dict[int, Function] = {}
         self.edges_from: dict[int, list[Edge]] = {}
         self.edges_at: dict[int, list[Edge]] = {}  # id(site) -> edges made there
-        self.unresolved: list[Unresolved] = []
         self._handed_to_helpers: list[tuple] = []  # callbacks handed to visible functions, linked once all edges exist
         self.units: list[UnitDefinition] = []
         self.units_by_module: dict[Path, list[UnitDefinition]] = {}
@@ -245,8 +242,6 @@ class CallGraph:
             targets = [] if node.type == "NewExpression" else self._resolve_callee(module, caller, callee)
             for target in targets:
                 self._add_edge(caller, target, node, "call", make_note("call", caller=caller.name, callee=text))
-            if not targets and node.type == "CallExpression" and _worth_recording(callee):
-                self.unresolved.append(Unresolved(module, node, text))
             if callee.type == "Identifier" and callee.name in UNIT_CONSTRUCTORS and module.scopes.resolve(callee) is None:
                 continue  # Page({...}) members are entries of their own
             # Functions handed over as arguments: when do they run?
@@ -287,27 +282,27 @@ class CallGraph:
         # A function written in place is its own site; a named one (`success: this.done`) is run where it is handed over.
         site = callback.node if unwrap(value) is callback.node else value
         if via is not None:
-            if via in API_CALLBACKS and _is_platform_call(module, callee):
+            if via in callback_words()["api_callbacks"] and _is_platform_call(module, callee):
                 self._add_edge(caller, callback, site, "api-callback", make_note("api-callback", via=via, callee=text),
                                f"{text}() {via}", api=module.wx_call_api(call), via=via)
-            elif via in API_CALLBACKS:
+            elif via in callback_words()["api_callbacks"]:
                 # A wrapper of the project (`request({ url, success })`) runs it where it calls that option.
                 self._hand_over(caller, call, callback, targets, index, via, site, text)
-            elif via in _LIFECYCLE_LIKE_OPTIONS:
+            elif via in callback_words()["framework_options"]:
                 self._add_edge(caller, callback, site, "framework-option", make_note("framework-option", via=via, callee=text), f"{text}() {via}")
             else:
                 self._add_edge(caller, callback, site, "unknown", make_note("option-unknown", via=via, callee=text))
             return
         if call.type == "NewExpression" and name == "Promise" and index == 0:
             self._add_edge(caller, callback, site, "executor", make_note("executor"))
-        elif name in PROMISE_CALLBACKS and callee.type == "MemberExpression":
+        elif name in callback_words()["promise_methods"] and callee.type == "MemberExpression":
             self._add_edge(caller, callback, site, "promise", make_note("promise", method=name),
                            f".{name}()", api=promise_source_api(module, callee.object), via=name)
-        elif name in TIMERS:
+        elif name in callback_words()["timers"]:
             self._add_edge(caller, callback, site, "timer", make_note("timer", timer=name), f"{name}()")
-        elif name in SYNC_CALLBACK_METHODS and callee.type == "MemberExpression":
+        elif name in callback_words()["iteration_methods"] and callee.type == "MemberExpression":
             self._add_edge(caller, callback, site, "iteration", make_note("iteration", method=name))
-        elif name is not None and _LISTENER.match(name):
+        elif name is not None and _is_listener(name):
             self._add_edge(caller, callback, site, "listener", make_note("listener", callee=text), f"{text}()")
         else:
             self._hand_over(caller, call, callback, targets, index, None, site, text)
@@ -504,17 +499,13 @@ class CallGraph:
         return None
 
 
-# Options of an API call that the framework calls later (e.g. `wx.onXxx({ … })` styles, `Component` options).
-_LIFECYCLE_LIKE_OPTIONS = frozenset({"onSuccess", "onFail", "onComplete", "onUpdate", "listener", "callback", "handler"})
-
-
 def promise_source_api(module: JsModule, promise: Node | None) -> str | None:
     """The wx API a promise comes from, through a chain of `.then`/`.catch`/`.finally`:
     `showModal` for `wx.showModal({…}).then(a).then(b)`; None when it is not a wx call."""
     promise = unwrap(promise)
     while promise is not None and promise.type == "CallExpression":
         callee = unwrap(promise.callee)
-        if callee.type == "MemberExpression" and member_name(callee) in PROMISE_CALLBACKS:
+        if callee.type == "MemberExpression" and member_name(callee) in callback_words()["promise_methods"]:
             promise = unwrap(callee.object)
             continue
         return module.wx_call_api(promise)
@@ -534,17 +525,6 @@ def _is_platform_call(module: JsModule, callee: Node) -> bool:
     return module.is_wx(root)
 
 
-def _worth_recording(callee: Node) -> bool:
-    """Calls to the platform or to builtins are not unresolved project calls."""
-    root = callee
-    while root.type == "MemberExpression":
-        root = unwrap(root.object)
-    return not (root.type == "Identifier" and root.name in ("wx", "console", "Math", "JSON", "Object", "Array",
-                                                            "Promise", "String", "Number", "Date", "require",
-                                                            "getApp", "getCurrentPages", "Page", "Component",
-                                                            "App", "Behavior", "setTimeout", "setInterval"))
-
-
 def _function_name(node: Node, unit_member) -> str:
     if unit_member is not None:
         return unit_member[1].display
@@ -556,7 +536,7 @@ def _function_name(node: Node, unit_member) -> str:
             return parent.id.name
         if parent.type == "Property" and not parent.computed and parent.key.type == "Identifier":
             name = parent.key.name
-            return f"the {name} callback" if name in API_CALLBACKS else name
+            return f"the {name} callback" if name in callback_words()["api_callbacks"] else name
         if parent.type == "AssignmentExpression":
             left = unwrap(parent.left)
             if left.type == "MemberExpression" and member_name(left):

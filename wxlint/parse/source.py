@@ -96,15 +96,6 @@ class SourceText:
             return utf16_offset
         return utf16_offset - bisect.bisect_left(self._astral_utf16, utf16_offset)
 
-    def to_utf16(self, offset: int) -> int:
-        """UTF-16 offset of a code-point offset."""
-        self.from_utf16(0)  # builds the table
-        if not self._astral_utf16:
-            return offset
-        # The n-th astral character sits at code point (utf16 - n).
-        points = [u - n for n, u in enumerate(self._astral_utf16)]
-        return offset + bisect.bisect_left(points, offset)
-
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
