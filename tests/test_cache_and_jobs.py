@@ -79,3 +79,36 @@ def test_single_file_runs_find_exactly_what_the_whole_run_finds_there(tmp_path):
             code, out, err = run_cli("check", "--format", "json", relative, cwd=root)
             assert code in (0, 1), err
             assert json.loads(out)["findings"] == by_path.get(relative, []), relative
+
+
+def _run(root, **options):
+    from wxlint.runner import RunOptions, run
+
+    return run(RunOptions(paths=[root], cwd=root, **options))
+
+
+def test_the_caches_are_really_used(tmp_path):
+    root = tmp_path / "legacy"
+    shutil.copytree(SAMPLES / "legacy-shop", root)
+    cold = _run(root)
+    assert cold.results_from_cache == 0 and cold.cache_hits == 0
+    warm = _run(root)
+    assert warm.results_from_cache == 1  # the whole project's findings, not recomputed
+    assert [f.fingerprint for f in warm.findings] == [f.fingerprint for f in cold.findings]
+    # A configuration change invalidates the result, not the syntax trees.
+    (root / ".wxlint.yml").write_text("rules:\n  unused-disable: off\n", encoding="utf-8")
+    changed = _run(root)
+    assert changed.results_from_cache == 0 and changed.cache_hits == len(changed.checked_files) > 10
+    assert _run(root, use_cache=False).results_from_cache == 0
+
+
+def test_worker_processes_really_parse(tmp_path):
+    root = tmp_path / "many"
+    shutil.copytree(SAMPLES / "member-2021", root)
+    for n in range(40):
+        (root / "utils" / f"extra{n}.js").write_text(f"module.exports = () => wx.getUserInfo({{ n: {n} }})\n", encoding="utf-8")
+    one = _run(root, jobs=1, use_cache=False)
+    two = _run(root, jobs=2, use_cache=False)
+    assert one.parsed_in_workers == 0
+    assert two.parsed_in_workers == len(two.checked_files) > 40
+    assert [(f.path, f.line, f.message) for f in two.findings] == [(f.path, f.line, f.message) for f in one.findings]

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import traceback
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,7 +74,9 @@ class RunResult:
     fail_on: str = "warning"
     baseline: Baseline | None = None
     baseline_fixed: list[dict] = field(default_factory=list)  # baseline entries no longer found
-    cache_hits: int = 0
+    cache_hits: int = 0  # files whose syntax tree came from the parse cache
+    results_from_cache: int = 0  # projects whose findings came from the result cache
+    parsed_in_workers: int = 0  # files parsed by worker processes
 
     @property
     def files_checked(self) -> int:
@@ -179,8 +182,12 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
     key = _result_key(project, {p: contents[p] for p in files}, levels, options) if cache_folder else None
     cached = _load_result(cache_folder, key, project) if key else None
     if cached is not None:
+        result.results_from_cache += 1
         return cached
-    parsed.update(parse_all([p for p in files if p not in parsed], jobs=options.jobs, cache=parse_cache, contents=contents))
+    counts: Counter = Counter()
+    parsed.update(parse_all([p for p in files if p not in parsed], jobs=options.jobs, cache=parse_cache, contents=contents,
+                            counts=counts))
+    result.parsed_in_workers += counts["workers"]
     if parse_cache is not None:
         result.cache_hits += parse_cache.hits
         _remember_dependencies(parse_cache, contents, parsed)

@@ -15,6 +15,7 @@ import os
 import pickle
 import sys
 import time
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -131,8 +132,9 @@ class Progress:
 
 
 def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
-              contents: dict[Path, bytes | OSError] | None = None) -> dict[Path, ParsedFile]:
-    """Parse files (their bytes in `contents` when already read), using the cache and workers."""
+              contents: dict[Path, bytes | OSError] | None = None, counts: Counter | None = None) -> dict[Path, ParsedFile]:
+    """Parse files (their bytes in `contents` when already read), using the cache and workers;
+    `counts["workers"]` counts the files worker processes parsed."""
     results: dict[Path, ParsedFile] = {}
     todo: list[tuple[Path, bytes, str | None]] = []
     progress = Progress(len(paths))
@@ -167,6 +169,8 @@ def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
                 parsed_files = pool.map(_parse_job, [(path, data) for path, data, _ in todo], chunksize=chunk)
                 for (path, _, key), parsed in zip(todo, parsed_files):
                     keep(path, key, parsed)
+                    if counts is not None:
+                        counts["workers"] += 1
         except Exception:  # workers unavailable or a result that would not travel: parse here instead
             pass
     for path, data, key in todo:
