@@ -23,6 +23,18 @@ CASES = {
     "abstract class": ("abstract class Q { abstract z(): void; abstract w: number }", "class Q"),
     "ambient declarations": ("declare const wxx: any;\ndeclare module 'm' { }\nlet q!: number;", "let q"),
     "import require": ("import fs = require('fs');", "const  fs = require('fs');"),
+    # Valid TypeScript that used to leave a dangling `export` or a type in an export list.
+    "exported interface then function": ("export interface A { x: number }\nexport function f() { return 1 }", "export function f()"),
+    "exported type alias": ("export type T = { a: string }\nexport const x = 1", "export const x = 1"),
+    "export default interface": ("export default interface X { a: 1 }\nconst y = 1", "const y = 1"),
+    "exported ambient function": ("export declare function g(): void\nexport const h = 1", "export const h = 1"),
+    "type-only names in an export list": ("interface Name {}\nconst v = 1\nexport { Name, v }\nexport { Name as N }", "export {       v }"),
+    "export equals": ("const api = {}\nexport = api", "api"),
+    "string enum": ("enum Color { Red = 'RED', Green = 'GREEN' }\nconsole.log(Color.Red)", "console.log(Color.Red)"),
+    "as a qualified type": ("const x = y as A.B.C\nconst z = (w as any).q", "const z = (w"),
+    "namespaces, tuples, conditional and mapped types": (
+        "namespace N { export const a = 1 }\ntype P<T> = { [K in keyof T]?: T[K] }\ntype C<X> = X extends string ? 'a' : [a: X]\nlet v = 2",
+        "let v = 2"),
 }
 
 
@@ -60,3 +72,20 @@ def test_typed_page_members_are_found():
     module = JsModule(parse_js(SourceText(path=None, text=code), text=strip_types(code)))
     assert [use.api for use in module.wx_uses] == ["login"]
     assert any(n.type == "AwaitExpression" for n in walk(module.tree.program)) is False
+
+
+def test_a_typescript_page_with_exported_types_is_linted_not_a_parse_error(project):
+    from conftest import lint_json
+
+    page = ("export interface UserInfo { nickName: string }\n"
+            "export type Gender = 0 | 1 | 2\n"
+            "enum Tab { Home = 'home', Me = 'me' }\n"
+            "Page({\n"
+            "  onLoad() {\n"
+            "    wx.getUserInfo({ success: (res) => this.setData({ user: res.userInfo as UserInfo, tab: Tab.Me }) })\n"
+            "  },\n"
+            "})\n")
+    _, report = lint_json(project({"pages/me/me.ts": page}))
+    assert [f["rule"] for f in report["findings"] if f["rule"] == "parse-error"] == []
+    assert [(f["path"], f["line"], f["column"]) for f in report["findings"] if f["rule"] == "deprecated-getuserinfo"] == [
+        ("pages/me/me.ts", 6, 5)]

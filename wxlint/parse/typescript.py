@@ -78,10 +78,15 @@ class _Editor:
         return "".join(self.chars)
 
 
+# Declarations that exist only for the type checker: `export` of one goes with it.
+_TYPE_DECLARATIONS = frozenset({"interface_declaration", "type_alias_declaration", "ambient_declaration", "function_signature"})
+
+
 def strip_types(text: str) -> str:
     """Return `text` with TypeScript-only syntax blanked; same length, same lines."""
     editor = _Editor(text)
     tree = _parser().parse(editor.data)
+    type_only = _type_only_names(tree.root_node, editor)
     stack = [tree.root_node]
     while stack:
         node = stack.pop()
@@ -101,6 +106,21 @@ def strip_types(text: str) -> str:
         elif kind in ("import_statement", "export_statement") and any(c.type == "type" for c in children):
             editor.blank(node)
             continue
+        elif kind == "export_statement" and any(c.type in _TYPE_DECLARATIONS for c in children):
+            editor.blank(node)  # `export interface A {}`, `export default interface`, `export declare …`
+            continue
+        elif kind == "export_statement" and len(children) > 1 and children[1].type == "=":
+            # `export = x` (CommonJS in TypeScript) has no same-length form: keep the expression
+            editor.blank(children[0])
+            editor.blank(children[1])
+        elif kind == "export_clause" and type_only:
+            specifiers = [c for c in children if c.type == "export_specifier"]
+            types = [c for c in specifiers if _specifier_name(c, editor) in type_only]
+            if types and len(types) == len(specifiers) and node.parent is not None:
+                editor.blank(node.parent)  # `export { Name }` of types only
+                continue
+            for specifier in types:
+                _blank_list_item(editor, specifier)
         elif kind in ("import_specifier", "export_specifier") and any(c.type == "type" for c in children):
             _blank_list_item(editor, node)
             continue
@@ -129,6 +149,32 @@ def strip_types(text: str) -> str:
                 continue
         stack.extend(reversed(children))
     return editor.result()
+
+
+def _type_only_names(root: tree_sitter.Node, editor: _Editor) -> frozenset[str]:
+    """Top-level names declared only as types (`interface Name`, `type Name =`), not also as values."""
+    types, values = set(), set()
+    for node in root.children:
+        declaration = node
+        if node.type == "export_statement":
+            declaration = next((c for c in node.children if c.type.endswith("declaration")), node)
+        name = next((c for c in declaration.children if c.type in ("type_identifier", "identifier")), None)
+        if name is None:
+            if declaration.type in ("lexical_declaration", "variable_declaration"):
+                for declarator in declaration.children:
+                    if declarator.type == "variable_declarator" and declarator.children:
+                        values.add(_text(declarator.children[0], editor))
+            continue
+        (types if declaration.type in ("interface_declaration", "type_alias_declaration") else values).add(_text(name, editor))
+    return frozenset(types - values)
+
+
+def _specifier_name(specifier: tree_sitter.Node, editor: _Editor) -> str:
+    return _text(specifier.children[0], editor) if specifier.children else ""
+
+
+def _text(node: tree_sitter.Node, editor: _Editor) -> str:
+    return editor.text[editor.char(node.start_byte):editor.char(node.end_byte)]
 
 
 def _blank_list_item(editor: _Editor, node: tree_sitter.Node) -> None:
