@@ -129,3 +129,31 @@ def test_broken_app_json_is_a_parse_error_and_the_files_are_still_linted(tmp_pat
     code, report = lint_json(root)
     found = sorted((f["rule"], f["path"], f["line"], f["column"]) for f in report["findings"])
     assert found == [("deprecated-getuserinfo", "pages/index/index.js", 1, 19), ("parse-error", "app.json", 1, 32)]
+
+
+VANT_BUTTON = ("import { VantComponent } from '../common/component'\n"
+               "VantComponent({ methods: { onTap() { wx.getUserInfo({}) } } })\n")
+
+
+def test_copied_libraries_are_skipped_by_default_and_linted_when_asked(project):
+    from conftest import lint_json, run_cli
+
+    root = project({
+        "pages/index/index.js": "Page({ onLoad() {} })",
+        "components/vant/button/index.js": VANT_BUTTON,
+        "components/vant/common/component.js": "export function VantComponent(options) { Component(options) }\n",
+        "libs/qqmap-wx-jssdk.js": "function QQMapWX() {}\nQQMapWX.prototype.x = function () { wx.getUserInfo({}) }\nmodule.exports = QQMapWX\n",
+        # A page named like a library is still the project's code.
+        "pages/echarts/echarts.js": "Page({ onLoad() { wx.getUserInfo({}) } })",
+    })
+    _, report = lint_json(root, "--select", "deprecated-getuserinfo")
+    assert [f["path"] for f in report["findings"]] == ["pages/echarts/echarts.js"]
+    _, out, _ = run_cli("check", "--verbose", "--select", "deprecated-getuserinfo", ".", cwd=root)
+    assert "components/vant" in out and "a copied library (vant)" in out
+    assert "libs/qqmap-wx-jssdk.js" in out and "a copied library (qqmap-wx-jssdk)" in out
+    _, everything = lint_json(root, "--select", "deprecated-getuserinfo", "--include-vendored")
+    assert sorted(f["path"] for f in everything["findings"]) == [
+        "components/vant/button/index.js", "libs/qqmap-wx-jssdk.js", "pages/echarts/echarts.js"]
+    (root / ".wxlint.yml").write_text("lint-vendored: true\n", encoding="utf-8")
+    _, configured = lint_json(root, "--select", "deprecated-getuserinfo")
+    assert len(configured["findings"]) == 3

@@ -87,12 +87,13 @@ def _output_options(command):
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line.")
 @click.option("--verbose", "-v", is_flag=True, help="Also list skipped files and why.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--include-vendored", is_flag=True, help="Also lint copied component libraries and SDKs (vant, tdesign, qqmap-wx-jssdk, …).")
 @_speed_options
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
               help=f"Baseline file of accepted findings [default: {BASELINE_NAME} here, when it exists].")
 @click.option("--no-baseline", is_flag=True, help="Report every finding, ignoring the baseline file.")
 def check(paths, formats, output, config_file, select, ignore, min_lib_version, fail_on, lang, quiet, verbose,
-          exit_zero, jobs, no_cache, cache_dir, baseline_file, no_baseline, **outputs):
+          exit_zero, include_vendored, jobs, no_cache, cache_dir, baseline_file, no_baseline, **outputs):
     """Lint mini-program projects, folders or single files (default: the current folder)."""
     catalogue = _catalogue()
     selected, ignored = _rule_list(select), _rule_list(ignore)
@@ -110,7 +111,7 @@ def check(paths, formats, output, config_file, select, ignore, min_lib_version, 
     options = RunOptions(
         paths=list(paths) or [Path(".")], config_file=config_file, select=selected or None, ignore=ignored,
         min_lib_version=min_lib_version, fail_on=fail_on, lang=lang, jobs=jobs, use_cache=not no_cache,
-        cache_dir=cache_dir, baseline=None if no_baseline else baseline_file)
+        cache_dir=cache_dir, baseline=None if no_baseline else baseline_file, lint_vendored=include_vendored)
     result = _run(options)
     for name, destination in destinations.items():
         to_terminal = destination is None and sys.stdout.isatty()

@@ -30,6 +30,7 @@ class Config:
     entry_pages: tuple[str, ...] = ()
     login_pages: tuple[str, ...] = ()
     fail_on: str = "warning"
+    lint_vendored: bool = False  # lint copied libraries (rules/data/vendored.yaml) instead of skipping them
 
     @property
     def base_dir(self) -> Path | None:
@@ -87,12 +88,16 @@ def load_config(path: Path, known_rules: set[str]) -> Config:
             if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
                 raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
             values[key.replace("-", "_")] = tuple(value)
+        elif key == "lint-vendored":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: expected true or false, got {value!r}")
+            values["lint_vendored"] = value
         elif key == "fail-on":
             if value not in SEVERITIES:
                 raise ConfigError(f"{where}: expected one of {', '.join(SEVERITIES)}, got {value!r}")
             values["fail_on"] = value
         else:
-            known = "min-lib-version, rules, exclude, entry-pages, login-pages, fail-on"
+            known = "min-lib-version, rules, exclude, entry-pages, login-pages, fail-on, lint-vendored"
             raise ConfigError(f"{where}: unknown key (known keys: {known})")
     return Config(path=path, **values)
 

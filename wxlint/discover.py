@@ -7,12 +7,13 @@ them and only those files are reported on, with the whole project as context.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from wxlint.config import Config, find_config, load_config
@@ -91,8 +92,10 @@ class Project:
         return self.only_files is None or path in self.only_files
 
 
-def discover(paths: list[Path], known_rules: set[str], config_file: Path | None = None) -> list[Project]:
-    """Projects for the given paths, each with its files listed. Raises ConfigError."""
+def discover(paths: list[Path], known_rules: set[str], config_file: Path | None = None,
+             lint_vendored: bool = False) -> list[Project]:
+    """Projects for the given paths, each with its files listed (copied libraries too, when
+    `lint_vendored` or their configuration says so). Raises ConfigError."""
     projects: dict[Path, Project] = {}
     for given in paths:
         given = given.resolve()
@@ -106,7 +109,7 @@ def discover(paths: list[Path], known_rules: set[str], config_file: Path | None 
         for root, mini_root in found:
             key = root
             if key not in projects:
-                projects[key] = _load_project(root, mini_root, known_rules, config_file)
+                projects[key] = _load_project(root, mini_root, known_rules, config_file, lint_vendored)
             project = projects[key]
             if restrict == "below":
                 chosen = {f for f in project.files if given in f.parents}
@@ -183,9 +186,12 @@ def _miniprogram_root(root: Path) -> Path:
     return root
 
 
-def _load_project(root: Path, mini_root: Path | None, known_rules: set[str], config_file: Path | None) -> Project:
+def _load_project(root: Path, mini_root: Path | None, known_rules: set[str], config_file: Path | None,
+                  lint_vendored: bool = False) -> Project:
     config_path = config_file or find_config(root)
     config = load_config(config_path, known_rules) if config_path else Config()
+    if lint_vendored:
+        config = config.with_overrides(lint_vendored=True)
     mini_root = mini_root or root
     project = Project(root=root, miniprogram_root=mini_root, config=config)
     excluded = []
@@ -322,6 +328,10 @@ def _list_files(project: Project) -> None:
             if _excluded(folder, base_dir, excluded_patterns, is_dir=True):
                 project.skipped.append(Skipped(folder, "excluded by configuration"))
                 continue
+            library = None if project.config.lint_vendored else vendored_folder(folder)
+            if library is not None:
+                project.skipped.append(Skipped(folder, f"a copied library ({library}); lint it with lint-vendored: true"))
+                continue
             kept.append(name)
         folders[:] = kept
         for name in sorted(files):
@@ -334,11 +344,52 @@ def _list_files(project: Project) -> None:
             if _excluded(path, base_dir, excluded_patterns, is_dir=False):
                 project.skipped.append(Skipped(path, "excluded by configuration"))
                 continue
+            library = None if project.config.lint_vendored else vendored_file(path)
+            if library is not None:
+                project.skipped.append(Skipped(path, f"a copied library ({library}); lint it with lint-vendored: true"))
+                continue
             reason = skip_reason(path)
             if reason:
                 project.skipped.append(Skipped(path, reason))
                 continue
             project.files.append(path)
+
+
+@cache
+def _vendored_libraries() -> dict:
+    from wxlint.catalogue import load_data_table  # the catalogue sits above discovery
+    return load_data_table("vendored")["libraries"]
+
+
+def vendored_file(path: Path) -> str | None:
+    """The copied SDK a file is, by its name (`qqmap-wx-jssdk.min.js`), or None."""
+    for name, library in _vendored_libraries().items():
+        if any(fnmatch.fnmatchcase(path.name, pattern) for pattern in library.get("files", ())):
+            return name
+    return None
+
+
+_MARKER_SCRIPTS = 20  # scripts read, at most, to recognise a library folder
+_MARKER_BYTES = 4096  # how far into each
+
+
+def vendored_folder(folder: Path) -> str | None:
+    """The component library a folder is a copy of: its name is the library's and one of its
+    first scripts carries the library's marker near its start."""
+    for name, library in _vendored_libraries().items():
+        if folder.name not in library.get("folders", ()):
+            continue
+        markers = [marker.encode("utf-8") for marker in library.get("markers", ())]
+        scripts = (p for p in folder.rglob("*") if p.suffix in (".js", ".ts") and p.is_file())
+        for _, script in zip(range(_MARKER_SCRIPTS), scripts):
+            try:
+                with script.open("rb") as handle:
+                    head = handle.read(_MARKER_BYTES)
+            except OSError:
+                continue
+            if any(marker in head for marker in markers):
+                return name
+    return None
 
 
 def skip_reason(path: Path) -> str | None:

@@ -47,6 +47,7 @@ class RunOptions:
     use_cache: bool = True
     baseline: Path | None = None
     cwd: Path = field(default_factory=Path.cwd)
+    lint_vendored: bool = False
 
 
 class SourceFiles(dict):
@@ -152,7 +153,7 @@ def run(options: RunOptions) -> RunResult:
 
 def _run(options: RunOptions) -> RunResult:
     catalogue = load_catalogue()
-    projects = discover(options.paths, set(catalogue), options.config_file)
+    projects = discover(options.paths, set(catalogue), options.config_file, options.lint_vendored)
     result = RunResult(projects=projects)
     fail_levels = []
     for project in projects:
