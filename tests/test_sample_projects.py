@@ -24,6 +24,7 @@ LEGACY_DEPRECATED_GETUSERINFO = [
     ("miniprogram/pages/me/me.wxml", 7, 16),
     ("miniprogram/utils/auth.js", 5, 36),  # promisify(wx.getUserInfo)
     ("miniprogram/utils/auth.js", 10, 27),  # wx.authorize({ scope: 'scope.userInfo' })
+    ("miniprogram/utils/auth.js", 16, 10),  # getUserInfoAsync(…): a call of wx.getUserInfo through promisify
     ("miniprogram/utils/auth.js", 20, 10),  # 'scope.userInfo' in setting
     ("miniprogram/utils/util.js", 16, 26),  # a GBK-encoded file
 ]

@@ -312,3 +312,41 @@ def test_a_component_event_fired_at_attach_is_not_a_tap(project):
         "components/auth-gate/auth-gate.js": "Component({ lifetimes: { attached() { this.triggerEvent('needlogin') } } })",
     }
     assert verdicts(project, files) == [("pages/index/index.js", 1, "lifecycle")]
+
+
+CLASS_PAGE = """const BasePage = require('../../utils/base-page')
+class Home extends BasePage {
+  data = { user: null }
+  onTap() {
+    wx.getUserProfile({ desc: '资料', success: (res) => this.setData({ user: res.userInfo }) })
+  }
+  onHold = () => {
+    wx.getUserProfile({ desc: '资料' })
+  }
+}
+Page(new Home())
+"""
+BASE_PAGE = """class BasePage {
+  onShow() {
+    this.refreshProfile()
+  }
+  refreshProfile() {
+    wx.getUserProfile({ desc: '刷新资料' })
+  }
+}
+module.exports = BasePage
+"""
+
+
+def test_class_pages_and_lifecycles_inherited_from_a_base_class(project):
+    files = page(CLASS_PAGE, '<button bindtap="onTap">登录</button>\n<view bindlongpress="onHold">按住</view>',
+                 **{"utils/base-page.js": BASE_PAGE})
+    assert sorted(verdicts(project, files)) == [("pages/index/index.js", 8, "event"), ("utils/base-page.js", 6, "lifecycle")]
+
+
+def test_tap_rules_see_calls_through_a_wx_proxy(project):
+    proxy = ("const api = {}\nfor (const name in wx) {\n  api[name] = (o) => new Promise((ok, no) => wx[name]({ ...o, success: ok, fail: no }))\n}\n"
+             "export default api\n")
+    files = page("import api from '../../utils/wx'\nPage({\n  onShow() { api.getUserProfile({ desc: 'x' }) },\n"
+                 "  onTap() { api.getUserProfile({ desc: 'x' }) }\n})", **{"utils/wx.js": proxy})
+    assert verdicts(project, files) == [("pages/index/index.js", 3, "lifecycle")]

@@ -72,3 +72,32 @@ def test_messages_say_what_replaced_it(project):
     assert "chooseAvatar" in js["message"] and "nickname" in js["message"]
     assert wxml["message"].startswith('`open-type="getUserInfo"` returns anonymous data since 2021-04-28')
     assert (wxml["line"], wxml["column"], wxml["end_line"], wxml["end_column"]) == (1, 9, 1, 32)
+
+
+WX_PROXY = """const api = {}
+Object.keys(wx).forEach((name) => {
+  api[name] = (options = {}) => new Promise((resolve, reject) => wx[name]({ ...options, success: resolve, fail: reject }))
+})
+module.exports = api
+"""
+
+
+@pytest.mark.parametrize("importer, call", [
+    ("const api = require('../../utils/wx')", "api.getUserInfo()"),
+    ("import api from '../../utils/wx'", "api.getUserInfo()"),
+    ("const { getUserInfo } = require('../../utils/wx')", "getUserInfo()"),
+])
+def test_calls_through_a_promisifying_wx_proxy_module(project, importer, call):
+    files = {"pages/index/index.js": f"{importer}\nPage({{ onLoad() {{ {call}.then((r) => this.setData(r)) }} }})",
+             "utils/wx.js": WX_PROXY}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [(f["path"], f["line"], f["message_id"]) for f in report["findings"]] == [("pages/index/index.js", 2, "call")]
+
+
+def test_module_exports_wx_and_a_promisified_api(project):
+    files = {"pages/index/index.js": ("const wxApi = require('../../utils/wx')\nconst getInfo = wxPromisify('getUserInfo')\n"
+                                      "Page({ onLoad() { wxApi.getUserInfo({}); getInfo().then(() => 1); this.getUserInfo() },"
+                                      " getUserInfo() {} })"),
+             "utils/wx.js": "module.exports = wx\n"}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [(f["line"], f["column"]) for f in report["findings"]] == [(3, 19), (3, 42)]

@@ -22,8 +22,8 @@ from wxlint.findings import note as make_note
 from wxlint.model.control import runs_before
 from wxlint.model.javascript import JsModule, member_name, unwrap
 from wxlint.model.modules import Exports, ImportRef, import_of, module_exports, require_source, resolve_module_path
-from wxlint.model.units import (UNIT_CONSTRUCTORS, Member, UnitDefinition, find_units, function_value,
-                                object_properties, object_value)
+from wxlint.model.units import (UNIT_CONSTRUCTORS, Member, UnitDefinition, class_value, find_units, function_value,
+                                object_properties, object_value, read_class)
 from wxlint.parse.javascript import FUNCTION_NODES
 
 SYNC, DEFERRED, UNKNOWN = "sync", "deferred", "unknown"
@@ -120,9 +120,10 @@ class CallGraph:
             units = find_units(module)
             self.units_by_module[path] = units
             self.units.extend(units)
-            for unit in units:
-                for member in unit.all_members():
-                    self._member_of[id(member.function)] = (unit, member)
+        for unit in self.units:
+            self._inherit(unit)
+            for member in unit.all_members():
+                self._member_of.setdefault(id(member.function), (unit, member))
         for module in modules.values():
             self._collect_functions(module)
         for module in modules.values():
@@ -179,6 +180,22 @@ class CallGraph:
         return None
 
     # -- building --------------------------------------------------------------
+    def _inherit(self, unit: UnitDefinition) -> None:
+        """A class page inherits the methods and lifecycles of its base classes, across modules."""
+        seen: set[int] = set()
+        index = 0
+        while index < len(unit.bases):
+            base = unit.bases[index]
+            index += 1
+            target = self._resolve_value(unit.module, base)
+            if target is None:
+                continue
+            base_module, value = target
+            cls = class_value(base_module, value)
+            if cls is not None and id(cls) not in seen:
+                seen.add(id(cls))
+                read_class(base_module, unit, cls, inherited=True)
+
     def _collect_functions(self, module: JsModule) -> None:
         program = module.tree.program
         self.functions[id(program)] = Function(program, module, "module top level")

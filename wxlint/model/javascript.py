@@ -8,7 +8,7 @@ from functools import cached_property
 from esprima.nodes import Node
 
 from wxlint.model.scopes import ScopeModel
-from wxlint.parse.javascript import JsTree, property_key
+from wxlint.parse.javascript import JsTree, property_key, walk
 
 # The global objects through which mini-programs reach the platform API.
 WX_GLOBALS = ("wx",)
@@ -92,6 +92,9 @@ class JsModule:
         self.source = tree.source
         self.path = tree.source.path
         self.scopes = ScopeModel(tree.program)
+        # Set by the project model before any question: top-level bindings imported from a module whose
+        # export is `wx` itself (id -> None) or one of its APIs (id -> "getUserInfo").
+        self.imported_wx: dict[int, str | None] = {}
 
     @cached_property
     def _by_type(self) -> dict[str, list[Node]]:
@@ -135,8 +138,40 @@ class JsModule:
         binding = self.scopes.resolve(expression)
         if binding is None:
             return expression.name in WX_GLOBALS
+        if id(binding) in self.wx_proxies or self.imported_wx.get(id(binding), "") is None:
+            return True
         return (binding.is_constant and binding.destructured_key is None
                 and binding.init is not None and self.is_wx(binding.init, _depth + 1))
+
+    @cached_property
+    def wx_proxies(self) -> frozenset[int]:
+        """Bindings of objects filled with every wx API: `Object.keys(wx).forEach(k => api[k] = …)`
+        or `for (const k in wx) api[k] = …` (promisifying proxies)."""
+        found = set()
+        for node in self.nodes("CallExpression", "ForInStatement"):
+            if node.type == "ForInStatement":
+                if not self.is_wx(node.right):
+                    continue
+                body = node.body
+            else:
+                callee = unwrap(node.callee)
+                if callee.type != "MemberExpression" or member_name(callee) not in ("forEach", "map"):
+                    continue
+                keys = unwrap(callee.object)
+                if (keys.type != "CallExpression"
+                        or not keys.arguments or not self.is_wx(keys.arguments[0])
+                        or unwrap(keys.callee).type != "MemberExpression" or member_name(unwrap(keys.callee)) != "keys"
+                        or not node.arguments):
+                    continue
+                body = node.arguments[0]
+            for inner in walk(body):
+                if inner.type == "AssignmentExpression":
+                    left = unwrap(inner.left)
+                    if left.type == "MemberExpression" and left.computed and unwrap(left.object).type == "Identifier":
+                        binding = self.scopes.resolve(unwrap(left.object))
+                        if binding is not None:
+                            found.add(id(binding))
+        return frozenset(found)
 
     def wx_api_of(self, expression: Node | None) -> str | None:
         """`getUserInfo` for `wx.getUserInfo`, `api['getUserInfo']`, or `getUserInfo` destructured from wx."""
@@ -149,9 +184,27 @@ class JsModule:
             return None
         if expression.type == "Identifier" and is_reference(expression):
             binding = self.scopes.resolve(expression)
-            if (binding is not None and binding.destructured_key is not None and binding.is_constant
-                    and binding.identifier is not expression and self.is_wx(binding.init)):
+            if binding is None or binding.identifier is expression or not binding.is_constant:
+                return None
+            if self.imported_wx.get(id(binding)):
+                return self.imported_wx[id(binding)]  # `const { getUserInfo } = require('./wx')`
+            if binding.destructured_key is not None and self.is_wx(binding.init):
                 return binding.destructured_key
+            return self._promisified_api(binding.init) if binding.destructured_key is None else None
+        return None
+
+    def _promisified_api(self, init: Node | None) -> str | None:
+        """`promisify(wx.getUserInfo)` or `wxPromisify('getUserInfo')`: calling the result calls that API."""
+        init = unwrap(init)
+        if init is None or init.type != "CallExpression" or not init.arguments:
+            return None
+        first = unwrap(init.arguments[0])
+        if first.type == "MemberExpression" and self.is_wx(first.object):
+            return member_name(first)
+        callee = unwrap(init.callee)
+        name = callee.name if callee.type == "Identifier" else member_name(callee) if callee.type == "MemberExpression" else None
+        if name is not None and "promisify" in name.lower():
+            return string_value(first)
         return None
 
     @cached_property

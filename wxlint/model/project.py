@@ -7,6 +7,7 @@ from typing import Iterator
 
 from wxlint.discover import Project
 from wxlint.model.javascript import JsModule
+from wxlint.model.modules import import_of, module_exports, resolve_module_path
 from wxlint.parse.files import ParsedFile, parse_file
 from wxlint.parse.source import SourceError, SourceText
 from wxlint.parse.wxml import WxmlDocument
@@ -23,6 +24,25 @@ class ProjectModel:
         self.problems: list[tuple[Path, SourceError]] = list(project.problems)
         for path in project.files if files is None else files:
             self._add(parsed[path] if parsed is not None else parse_file(path))
+        self._link_wx_modules()
+
+    def _link_wx_modules(self) -> None:
+        """Modules that export `wx` itself (`module.exports = wx`, a promisifying proxy): what other
+        modules import from them is `wx`, or one of its APIs."""
+        wx_modules = set()
+        for path, module in self.js_modules.items():
+            default = module_exports(module).default
+            if default is not None and module.is_wx(default):
+                wx_modules.add(path)
+        if not wx_modules:
+            return
+        root = self.project.miniprogram_root
+        for module in self.js_modules.values():
+            for binding in module.scopes.root.bindings.values():
+                reference = import_of(binding)
+                if reference is None or resolve_module_path(module.path, reference.source, root) not in wx_modules:
+                    continue
+                module.imported_wx[id(binding)] = None if reference.name in (None, "default", "*") else reference.name
 
     def _add(self, parsed: ParsedFile) -> None:
         self.parsed[parsed.path] = parsed

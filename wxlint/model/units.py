@@ -51,6 +51,7 @@ class UnitDefinition:
     framework_members: list[Member] = field(default_factory=list)  # called by the framework: lifecycles, page events, observers
     behaviors: list[Node] = field(default_factory=list)  # expressions in `behaviors: [...]`
     data_node: Node | None = None
+    bases: list[Node] = field(default_factory=list)  # `extends Base` of a class page: members it inherits
 
     def all_members(self) -> list[Member]:
         seen = {id(m) for m in self.members.values()}
@@ -109,13 +110,68 @@ def find_units(module: JsModule) -> list[UnitDefinition]:
             continue
         if module.scopes.resolve(callee) is not None:
             continue  # a local function that happens to be called Page
-        options = object_value(module, node.arguments[0])
-        if options is None:
-            continue
         unit = UnitDefinition(UNIT_CONSTRUCTORS[callee.name], module, node)
-        _read_options(module, unit, options)
+        options = object_value(module, node.arguments[0])
+        if options is not None:
+            _read_options(module, unit, options)
+        else:
+            cls = class_of_instance(module, node.arguments[0])
+            if cls is None:
+                continue
+            read_class(module, unit, cls)  # `Page(new Home())`
         units.append(unit)
     return units
+
+
+def class_of_instance(module: JsModule, value: Node | None) -> Node | None:
+    """The class a `new Home()` (or a constant holding one) makes, when declared in this module."""
+    value = unwrap(value)
+    if value is not None and value.type == "Identifier":
+        binding = module.scopes.resolve(value)
+        value = unwrap(binding.init) if binding is not None and binding.is_constant and binding.destructured_key is None else None
+    if value is None or value.type != "NewExpression":
+        return None
+    return class_value(module, value.callee)
+
+
+def class_value(module: JsModule, value: Node | None) -> Node | None:
+    """The class declaration or expression a name stands for, within one module."""
+    value = unwrap(value)
+    if value is None:
+        return None
+    if value.type in ("ClassDeclaration", "ClassExpression"):
+        return value
+    if value.type == "Identifier":
+        binding = module.scopes.resolve(value)
+        if binding is None:
+            return None
+        declared = binding.identifier._parent
+        if declared is not None and declared.type == "ClassDeclaration" and declared.id is binding.identifier:
+            return declared
+        if binding.is_constant and binding.destructured_key is None and binding.init is not None:
+            init = unwrap(binding.init)
+            return init if init.type == "ClassExpression" else None
+    return None
+
+
+def read_class(module: JsModule, unit: UnitDefinition, cls: Node, inherited: bool = False) -> None:
+    """Methods and function-valued fields of a class as members; a subclass's own members win."""
+    for element in cls.body.body:
+        if getattr(element, "static", False) or element.computed:
+            continue
+        name = property_key(element)
+        if name is None or name == "constructor" or (inherited and name in unit.members):
+            continue
+        if element.type == "MethodDefinition" and element.kind == "method":
+            _add_member(unit, name, element.value, "", element.key)
+        elif element.type == "PropertyDefinition":
+            function = function_value(module, element.value)
+            if function is not None:
+                _add_member(unit, name, function, "", element.key)
+            elif name == "data" and unit.data_node is None:
+                unit.data_node = element.value
+    if cls.superClass is not None:
+        unit.bases.append(cls.superClass)
 
 
 def _read_options(module: JsModule, unit: UnitDefinition, options: Node) -> None:
