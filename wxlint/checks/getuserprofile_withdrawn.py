@@ -1,0 +1,12 @@
+"""getuserprofile-withdrawn: wx.getUserProfile returns anonymous data since 2022-11-08."""
+
+from __future__ import annotations
+
+from wxlint.checks import CheckContext
+
+
+def check(ctx: CheckContext) -> None:
+    api = ctx.data["api"]
+    for module in ctx.model.js_modules.values():
+        for use in module.wx_calls(api):
+            ctx.report_node(module, use.node, "call")
