@@ -220,6 +220,20 @@ class JsModule:
     def wx_calls(self, api: str) -> list[WxUse]:
         return [use for use in self.wx_uses if use.api == api and use.kind == "call"]
 
+    def wx_path(self, expression: Node | None) -> str | None:
+        """`cloud.callFunction` for `wx.cloud.callFunction`, `request` for `wx.request`; None when not on wx."""
+        names = []
+        expression = unwrap(expression)
+        while expression is not None and expression.type == "MemberExpression":
+            name = member_name(expression)
+            if name is None:
+                return None
+            names.append(name)
+            if self.is_wx(expression.object):
+                return ".".join(reversed(names))
+            expression = unwrap(expression.object)
+        return None
+
     def wx_call_api(self, node: Node | None) -> str | None:
         """`showModal` for the call `wx.showModal({...})`; None for anything else."""
         node = unwrap(node)

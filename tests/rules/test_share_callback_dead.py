@@ -1,0 +1,26 @@
+"""share-callback-dead: callbacks of the share object, in pages and components, with or without a reward."""
+
+from __future__ import annotations
+
+from conftest import lint_json
+
+RULE = "share-callback-dead"
+
+
+def found(project, js, path="pages/goods/goods.js"):
+    _, report = lint_json(project({path: js}), "--select", RULE)
+    return [(f["line"], f["column"], f["message_id"]) for f in report["findings"]]
+
+
+def test_each_dead_callback_with_and_without_a_reward(project):
+    js = ("Page({\n  onShareAppMessage(res) {\n    const shared = () => console.log('x')\n    return {\n      title: '好物',\n"
+          "      success: shared,\n      fail() { wx.showToast({ title: '分享失败' }) },\n"
+          "      complete: () => { wx.cloud.callFunction({ name: 'addPoints' }) }\n    }\n  }\n})\n")
+    assert found(project, js) == [(6, 7, "callback"), (7, 7, "callback"), (8, 7, "reward")]
+
+
+def test_components_arrows_and_what_is_not_a_share_object(project):
+    js = ("Component({ methods: {\n  onShareAppMessage: () => ({ title: 't', success() {} }),\n"
+          "  build() { return { success() {} } },\n"
+          "  onShareTimeline() { const options = { success() {} }; return { title: 't' } }\n} })\n")
+    assert found(project, js, "components/card/card.js") == [(2, 43, "callback")]
