@@ -13,6 +13,7 @@ from wxlint.catalogue import CatalogueError, load_catalogue
 from wxlint.config import SEVERITIES, VERSION_PATTERN, ConfigError
 from wxlint.report import FORMATS, ReportContext
 from wxlint.report.explain import render_rule
+from wxlint.report.privacy import render_privacy
 from wxlint.runner import RunOptions, baseline_entries, run
 from wxlint.suppress import BASELINE_NAME, Baseline
 
@@ -189,6 +190,21 @@ def _destinations(formats, output, outputs) -> dict[str, Path | None]:
     for name in printed:
         destinations[name] = None
     return destinations
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this configuration file instead of the nearest .wxlint.yml.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None)
+def privacy(paths, config_file, output_format, lang):
+    """List where the project handles personal information, to hold against its privacy guide."""
+    options = RunOptions(paths=list(paths) or [Path(".")], config_file=config_file, select=frozenset({"privacy-api-promise"}),
+                         use_cache=False, privacy_inventory=True, lang=lang or default_lang())
+    result = _run(options)
+    click.echo(render_privacy(result.privacy, output_format, options.lang, Path.cwd()), nl=False)
+    sys.exit(EXIT_ERROR if result.internal_errors else EXIT_OK)
 
 
 @main.command("rules")

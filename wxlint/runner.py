@@ -19,6 +19,7 @@ from wxlint.catalogue import Rule, load_catalogue
 from wxlint.checks import CheckContext, check_module
 from wxlint.discover import Project, Skipped, discover
 from wxlint.findings import SEVERITY_RANK, Finding, TraceStep, assign_fingerprints
+from wxlint.model.privacy import PrivacyUse, privacy_uses
 from wxlint.model.project import ProjectModel
 from wxlint.model.modules import file_dependencies
 from wxlint.parse.batch import ParseCache, parse_all
@@ -48,6 +49,7 @@ class RunOptions:
     baseline: Path | None = None
     cwd: Path = field(default_factory=Path.cwd)
     lint_vendored: bool = False
+    privacy_inventory: bool = False  # also list where personal information is handled (wxlint privacy)
 
 
 class SourceFiles(dict):
@@ -78,6 +80,7 @@ class RunResult:
     cache_hits: int = 0  # files whose syntax tree came from the parse cache
     results_from_cache: int = 0  # projects whose findings came from the result cache
     parsed_in_workers: int = 0  # files parsed by worker processes
+    privacy: list[PrivacyUse] = field(default_factory=list)  # with RunOptions.privacy_inventory
 
     @property
     def files_checked(self) -> int:
@@ -181,7 +184,7 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
     if project.only_files is not None:
         files = _files_that_matter(project, contents, parse_cache, parsed, options.jobs)
     key = _result_key(project, {p: contents[p] for p in files}, levels, options) if cache_folder else None
-    cached = _load_result(cache_folder, key, project) if key else None
+    cached = _load_result(cache_folder, key, project) if key and not options.privacy_inventory else None
     if cached is not None:
         result.results_from_cache += 1
         return cached
@@ -193,6 +196,8 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
         result.cache_hits += parse_cache.hits
         _remember_dependencies(parse_cache, contents, parsed)
     model = ProjectModel(project, parsed, files)
+    if options.privacy_inventory:
+        result.privacy.extend(use for use in privacy_uses(model) if project.reports_on(use.path))
     flow = _Lazy(lambda: FlowEngine(model))
     findings: list[Finding] = []
     if PARSE_ERROR in levels:

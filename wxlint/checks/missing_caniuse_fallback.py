@@ -7,6 +7,7 @@ from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.model.guards import Fact, data_flags, element_facts, lexical_facts
 from wxlint.model.javascript import JsModule
+from wxlint.model.wxml import component_keys
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -32,7 +33,7 @@ def check(ctx: CheckContext) -> None:
     for document in ctx.model.wxml.values():
         flags = guards.flags_for_document(document)
         for element in document.iter_elements():
-            for key, attribute in _component_keys(element):
+            for key, attribute in component_keys(element):
                 if key not in components:
                     continue
                 if guards.covers(element_facts(element), flags, ("component", key, components[key])):
@@ -42,15 +43,6 @@ def check(ctx: CheckContext) -> None:
                 written = f'<{element.tag} {attribute.name}="{attribute.value}">' if attribute is not None else f"<{element.tag}>"
                 ctx.report_range(document.source, start, end, "component", component=written, schema=key,
                                  since=components[key], minimum=minimum)
-
-
-def _component_keys(element):
-    """canIUse-style keys an element uses: `page-container`, `button.open-type.chooseAvatar`, …"""
-    yield element.tag, None
-    for attribute in element.attributes:
-        value = (attribute.value or "").strip()
-        if value and "{{" not in value:
-            yield f"{element.tag}.{attribute.name}.{value}", attribute
 
 
 class _Guards:

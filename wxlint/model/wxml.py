@@ -87,6 +87,16 @@ def event_bindings(document: WxmlDocument) -> list[EventBinding]:
     return bindings
 
 
+def component_keys(element: WxmlElement):
+    """(canIUse-style key, attribute or None) of what an element uses: `page-container`,
+    `button.open-type.chooseAvatar`, `input.type.nickname`; attributes set from data are not keys."""
+    yield element.tag, None
+    for attribute in element.attributes:
+        value = (attribute.value or "").strip()
+        if value and "{{" not in value:
+            yield f"{element.tag}.{attribute.name}.{value}", attribute
+
+
 def mentions_literal(attribute: WxmlAttribute, value: str) -> bool:
     """Whether an attribute is `value`, or a `{{ }}` expression holding the quoted string `value`."""
     raw = attribute.value
