@@ -1,0 +1,79 @@
+"""secret-in-client: the AppSecret, session_key or api.weixin.qq.com server APIs in client code."""
+
+from __future__ import annotations
+
+import string
+
+from wxlint.checks import CheckContext
+from wxlint.model.javascript import JsModule, leading_string, member_name, string_value
+from wxlint.parse.javascript import property_key
+
+_HEX = frozenset(string.hexdigits)
+
+
+def _plain(name: str) -> str:
+    return name.lower().replace("_", "").replace("-", "")
+
+
+def check(ctx: CheckContext) -> None:
+    host = ctx.data["host"]
+    secret_names = {_plain(n) for n in ctx.data["secret_names"]}
+    session_names = {_plain(n) for n in ctx.data["session_key_names"]}
+    server_folders = set(ctx.data["server_folders"])
+    root = ctx.model.project.miniprogram_root
+    for module in ctx.model.js_modules.values():
+        try:
+            parts = module.path.relative_to(root).parts
+        except ValueError:
+            parts = ()
+        if server_folders & set(parts[:-1]):
+            continue  # server code kept beside the client
+        _server_apis(ctx, module, host)
+        _named_values(ctx, module, secret_names, session_names)
+
+
+def _server_apis(ctx: CheckContext, module: JsModule, host: str) -> None:
+    """String literals and templates naming a URL on api.weixin.qq.com."""
+    for node in module.nodes("Literal", "TemplateLiteral"):
+        if node._parent is not None and node._parent.type == "TemplateLiteral":
+            continue
+        text = leading_string(node) if node.type == "TemplateLiteral" else string_value(node)
+        if not text or f"//{host}/" not in text and not text.startswith(f"{host}/"):
+            continue
+        path = text.split(host, 1)[1].split("?", 1)[0]
+        ctx.report_node(module, node, "server-api", url=f"{host}{path}", endpoint=path.strip("/") or host)
+
+
+def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], session_names: set[str]) -> None:
+    """`const SECRET = '<32 hex>'`, `{ appSecret: '<32 hex>' }`; `res.data.session_key`, storage key 'session_key'."""
+    for node in module.nodes("VariableDeclarator", "Property", "AssignmentExpression", "MemberExpression", "Literal"):
+        kind = node.type
+        if kind == "VariableDeclarator" and node.id.type == "Identifier":
+            name, value = node.id.name, node.init
+        elif kind == "Property":
+            name, value = property_key(node), node.value
+        elif kind == "AssignmentExpression" and node.left.type == "MemberExpression":
+            name, value = member_name(node.left), node.right
+        elif kind == "MemberExpression":
+            if member_name(node) and _plain(member_name(node)) in session_names:
+                ctx.report_node(module, node.property, "session-key")
+            continue
+        elif kind == "Literal":
+            if isinstance(node.value, str) and _plain(node.value) in session_names and _is_storage_key(module, node):
+                ctx.report_node(module, node, "session-key")
+            continue
+        else:
+            continue
+        secret = string_value(value, module)
+        if name and _plain(name) in secret_names and secret and len(secret) == 32 and set(secret) <= _HEX:
+            ctx.report_node(module, value, "app-secret", name=name)
+
+
+def _is_storage_key(module: JsModule, literal) -> bool:
+    """`wx.setStorageSync('session_key', …)`, `wx.setStorage({ key: 'session_key' })`."""
+    parent = literal._parent
+    if parent is not None and parent.type == "Property" and property_key(parent) == "key":
+        parent = parent._parent._parent if parent._parent is not None else None
+    if parent is None or parent.type != "CallExpression":
+        return False
+    return (module.wx_call_api(parent) or "").startswith(("setStorage", "getStorage"))
