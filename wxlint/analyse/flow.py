@@ -30,7 +30,7 @@ from wxlint.analyse.callgraph import CallGraph, Edge, Function
 from wxlint.catalogue import load_data_table
 from wxlint.findings import Note, TraceStep, note, step_at
 from wxlint.model.guards import contradicts, lexical_facts, parameter_facts
-from wxlint.model.javascript import JsModule, member_name, string_value, unwrap
+from wxlint.model.javascript import JsModule, member_name, parameter_reads, string_value, unwrap
 from wxlint.model.project import ProjectModel
 from wxlint.model.units import UnitDefinition
 from wxlint.model.wxml import EventBinding, unit_event_bindings
@@ -51,9 +51,9 @@ def built_in_events() -> dict[str, frozenset[str]]:
     table = load_data_table("events")
     return {kind: frozenset(table[kind]) for kind in ("tap", "undocumented", "self_firing", "other")}
 
-# What still runs as part of opening the mini-program: listeners wait for events, and
-# what wxlint cannot see may never run.
-LAUNCH_EDGE_KINDS = frozenset({"call", "executor", "iteration", "param-callback", "api-callback", "promise", "await", "timer",
+# What still runs as a consequence of an entry (opening the mini-program, an event): listeners wait
+# for other events, and what wxlint cannot see may never run.
+CONSEQUENCE_EDGE_KINDS = frozenset({"call", "executor", "iteration", "param-callback", "api-callback", "promise", "await", "timer",
                                "component-event"})
 APP_LAUNCH_LIFECYCLES = ("onLaunch", "onShow")
 PAGE_LAUNCH_LIFECYCLES = ("onLoad", "onShow", "onReady")
@@ -97,6 +97,7 @@ class Reach:
         # (function id, context) -> (previous key or the Entry, edge or None); a context is any hashable value
         self._witness: dict[tuple[int, object], tuple[object, Edge | None]] = {}
         self._contexts_at: dict[int, list[object]] = {}
+        self._graph = graph
         queue: deque[tuple[int, object]] = deque()
         for entry in entries:
             key = (id(entry.function.node), entry.context)
@@ -116,6 +117,11 @@ class Reach:
                     self._witness[next_key] = ((function_id, context), edge)
                     self._contexts_at.setdefault(next_key[0], []).append(next_context)
                     queue.append(next_key)
+
+    def reached(self) -> list[tuple[Function, Trace]]:
+        """Every function reached, with the shortest trace to it in the first context it was reached in."""
+        return [(self._graph.functions[function_id], self._trace((function_id, contexts[0])))
+                for function_id, contexts in self._contexts_at.items() if function_id in self._graph.functions]
 
     def contexts(self, function: Function, order: tuple[str, ...]) -> dict[str, Trace]:
         """Each context (of `order`) a function is reached in, with the shortest trace to it."""
@@ -231,6 +237,28 @@ class FlowEngine:
                     context, words = UNKNOWN_CONTEXT, note("binding-custom-unknown", written=written)
                 entries.append(Entry(context, handler, step_at(binding.source.path, line, column, words), binding))
         return entries
+
+    def consequences(self, entry: Entry) -> Reach:
+        """What runs because of one entry: the functions it calls, the callbacks, promises and timers it starts."""
+        return Reach(self.graph, [entry], lambda context, edge: context if edge.kind in CONSEQUENCE_EDGE_KINDS else None)
+
+    def parameter_reads(self, function: Function, index: int, path: tuple[str, ...]) -> list[tuple[Function, str, Node]]:
+        """(function, property, node) for each property read below `path` of a function's parameter, in the
+        function and in the project functions it hands the value to (`this.savePhone(e.detail)`)."""
+        found: list[tuple[Function, str, Node]] = []
+        queue, seen = deque([(function, index, path)]), set()
+        while queue:
+            current, position, below = queue.popleft()
+            if (id(current.node), position, below) in seen or current.is_module_body:
+                continue
+            seen.add((id(current.node), position, below))
+            values = parameter_reads(current.node, position, below)
+            found.extend((current, name, node) for name, node in values.reads)
+            for call, argument, remaining in values.passed:
+                for edge in self.graph.edges_at.get(id(call), ()):
+                    if edge.kind == "call":
+                        queue.append((edge.callee, argument, remaining))
+        return found
 
     def route_of_module(self, module: JsModule) -> str | None:
         """The page or component route whose script a module is."""
@@ -411,7 +439,7 @@ class FlowEngine:
 
 
 def _launch_advance(context: frozenset, edge: Edge) -> frozenset | None:
-    if edge.kind not in LAUNCH_EDGE_KINDS:
+    if edge.kind not in CONSEQUENCE_EDGE_KINDS:
         return None
     at_site = lexical_facts(edge.caller.module, edge.site)
     if contradicts(context, at_site):

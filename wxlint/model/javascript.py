@@ -311,3 +311,73 @@ def _use_kind(node: Node) -> str:
     if kind == "MemberExpression" and parent.object is outer:
         return "test"  # `wx.getUserProfile.length` and the like
     return "value"
+
+
+@dataclass
+class ValueReads:
+    """What a function does with one of its parameters below a path (`e` -> `e.detail`): the properties it
+    reads there and the calls it passes the value (or a part of it on the way) to."""
+
+    reads: list[tuple[str, Node]]  # (property name, the node naming it), in source order
+    passed: list[tuple[Node, int, tuple[str, ...]]]  # (call, argument index, what remains of the path)
+
+
+def parameter_reads(function: Node, index: int, path: tuple[str, ...]) -> ValueReads:
+    """Follows parameter `index` of a function through aliases (`const d = e.detail`), destructuring
+    (`({ detail: { code } })`, `const { iv } = e.detail`) and member chains, in the function and the
+    functions nested in it (its callbacks read the same value)."""
+    reads: list[tuple[str, Node]] = []
+    passed: list[tuple[Node, int, tuple[str, ...]]] = []
+    aliases: dict[str, tuple[str, ...]] = {}  # variable name -> the path below the parameter it holds
+
+    def bind(pattern: Node | None, at: tuple[str, ...]) -> None:
+        pattern = unwrap(pattern)
+        if pattern is None:
+            return
+        if pattern.type == "AssignmentPattern":
+            bind(pattern.left, at)
+        elif pattern.type == "Identifier":
+            aliases[pattern.name] = at
+        elif pattern.type == "ObjectPattern":
+            for prop in pattern.properties:
+                key = property_key(prop) if prop.type == "Property" else None
+                if key is None:
+                    continue
+                if at == path:
+                    reads.append((key, prop.key))
+                if at + (key,) == path[:len(at) + 1]:  # on the way to the path, or the path itself
+                    bind(prop.value, at + (key,))
+
+    def path_of(expression: Node | None) -> tuple[str, ...] | None:
+        expression = unwrap(expression)
+        if expression is None:
+            return None
+        if expression.type == "Identifier":
+            return aliases.get(expression.name)
+        if expression.type == "MemberExpression":
+            base = path_of(expression.object)
+            name = member_name(expression)
+            return None if base is None or name is None else base + (name,)
+        return None
+
+    params = function.params if index < len(function.params) else []
+    if not params:
+        return ValueReads(reads, passed)
+    bind(params[index], ())
+    for node in walk(function.body):
+        kind = node.type
+        if kind == "VariableDeclarator" and node.init is not None:
+            held = path_of(node.init)
+            if held is not None:
+                bind(node.id, held)
+        elif kind == "MemberExpression":
+            base = path_of(node.object)
+            name = member_name(node)
+            if base == path and name is not None:
+                reads.append((name, node.property))
+        elif kind == "CallExpression":
+            for position, argument in enumerate(node.arguments):
+                held = path_of(argument)
+                if held is not None and held == path[:len(held)]:
+                    passed.append((node, position, path[len(held):]))
+    return ValueReads(reads, passed)

@@ -1,0 +1,85 @@
+"""phone-number-flow: the login inside the handler, the old encryptedData flow, the paid quota, the toast attribute."""
+
+from __future__ import annotations
+
+from conftest import lint_json
+
+RULE = "phone-number-flow"
+BUTTON = '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">手机号快捷登录</button>\n'
+
+
+def found(project, files):
+    files = {"app.json": '{"pages": ["pages/login/login"]}', **files}
+    _, report = lint_json(project(files), "--select", RULE)
+    return sorted((f["path"], f["line"], f["column"], f["message_id"]) for f in report["findings"])
+
+
+def login_page(js, wxml=BUTTON):
+    return {"pages/login/login.wxml": wxml, "pages/login/login.js": js}
+
+
+def test_the_code_flow_through_a_helper_is_clean(project):
+    js = ("const api = require('../../utils/api')\nPage({\n"
+          "  onPhone(e) { this.bindPhone(e.detail) },\n"
+          "  bindPhone({ code, errno }) {\n"
+          "    if (errno === 1400001) return wx.showToast({ title: '请使用验证码登录', icon: 'none' })\n"
+          "    if (code) api.post('/user/phone', { code })\n  },\n"
+          "  login() { wx.navigateTo({ url: '/pages/sms/sms' }) }\n})\n")
+    assert found(project, login_page(js)) == []
+
+
+def test_login_in_the_handler_before_the_request_and_the_old_flow(project):
+    js = ("Page({\n  onPhone({ detail }) {\n    if (detail.errno === 1400001) return\n"
+          "    wx.login({ success: (res) => this.send(res.code, detail) })\n  },\n"
+          "  send(code, phone) {\n"
+          "    wx.request({ url: 'https://shop.example.com/api/phone', data: { code, data: phone.encryptedData, iv: phone.iv } })\n"
+          "  }\n})\n")
+    assert found(project, login_page(js)) == [
+        ("pages/login/login.js", 4, 5, "login-before-decrypt"),
+        ("pages/login/login.js", 7, 87, "encrypted-data")]
+
+
+def test_a_fallback_to_encrypted_data_when_there_is_no_code_is_accepted(project):
+    js = ("Page({\n  onPhone(e) {\n    const { code, encryptedData, iv, errno } = e.detail\n"
+          "    if (errno === 1400001) return\n"
+          "    wx.request({ url: 'https://shop.example.com/api/phone', data: code ? { code } : { encryptedData, iv } })\n  }\n})\n")
+    assert found(project, login_page(js)) == []
+
+
+def test_a_login_after_checksession_fails_or_after_the_request_is_not_reported(project):
+    js = ("Page({\n  onPhone(e) {\n    if (e.detail.errno === 1400001) return\n"
+          "    wx.checkSession({ fail: () => wx.login({ success: () => {} }) })\n"
+          "    wx.request({ url: 'https://shop.example.com/api/phone', data: { data: e.detail.encryptedData, iv: e.detail.iv },\n"
+          "      success: () => wx.login({ success: () => {} }) })\n  }\n})\n")
+    assert found(project, login_page(js)) == [("pages/login/login.js", 5, 84, "encrypted-data")]
+
+
+def test_quota_not_handled_in_pages_and_components_and_realtime_numbers(project):
+    page = "Page({\n  onPhone(e) {\n    if (e.detail.errMsg === 'getPhoneNumber:ok') this.save(e.detail.code)\n  },\n  save() {}\n})\n"
+    card_js = ("Component({ methods: {\n  onRealtime(e) { wx.request({ url: 'https://a.example.com/p', data: { code: e.detail.code } }) }\n} })\n")
+    card_wxml = '<button open-type="getRealtimePhoneNumber" bindgetrealtimephonenumber="onRealtime">验证</button>\n'
+    files = {**login_page(page, BUTTON + "<phone-card />\n"),
+             "pages/login/login.json": '{"usingComponents": {"phone-card": "/components/phone-card/phone-card"}}',
+             "components/phone-card/phone-card.js": card_js, "components/phone-card/phone-card.wxml": card_wxml,
+             "components/phone-card/phone-card.json": '{"component": true}'}
+    assert found(project, files) == [("components/phone-card/phone-card.js", 2, 3, "no-quota"),
+                                     ("pages/login/login.js", 2, 3, "no-quota")]
+
+
+def test_a_handler_bound_twice_is_reported_once(project):
+    js = "Page({\n  onPhone(e) { wx.request({ url: 'https://a.example.com/p', data: { code: e.detail.code } }) }\n})\n"
+    assert found(project, login_page(js, BUTTON + BUTTON)) == [("pages/login/login.js", 2, 3, "no-quota")]
+
+
+def test_the_toast_attribute_written_as_a_string(project):
+    js = "Page({\n  onPhone(e) { if (e.detail.errno) return }\n})\n"
+    wxml = ('<button open-type="getPhoneNumber" bindgetphonenumber="onPhone" phone-number-no-quota-toast="false">登录</button>\n'
+            '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone" phone-number-no-quota-toast="{{false}}">登录</button>\n'
+            '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone" phone-number-no-quota-toast="{{showToast}}">登录</button>\n')
+    assert found(project, login_page(js, wxml)) == [("pages/login/login.wxml", 1, 65, "quota-toast-string")]
+
+
+def test_a_method_named_like_the_event_without_a_binding_is_not_a_handler(project):
+    js = ("Page({\n  getPhoneNumber(e) { wx.login({ success: () => wx.request({ url: 'https://a.example.com/p', "
+          "data: { d: e.detail.encryptedData } }) }) }\n})\n")
+    assert found(project, login_page(js, "<view>登录</view>\n")) == []

@@ -1,0 +1,81 @@
+"""phone-number-flow: getPhoneNumber handlers that break decryption, keep the old flow or ignore the paid quota."""
+
+from __future__ import annotations
+
+from wxlint.checks import CheckContext
+from wxlint.parse.javascript import walk
+
+
+def check(ctx: CheckContext) -> None:
+    events = set(ctx.data["events"])
+    _quota_toast_strings(ctx)
+    flow = ctx.flow
+    reported: set[tuple] = set()
+
+    def first(node, message_id) -> bool:
+        """A handler bound to two buttons is reported once."""
+        key = (id(node), message_id)
+        if key in reported:
+            return False
+        reported.add(key)
+        return True
+
+    for entry in flow.entries:
+        if entry.binding is None or entry.binding.event_key not in events:
+            continue
+        handler = entry.function
+        if handler.node.type == "Program":
+            continue
+        detail = {}  # property of e.detail -> first (function, node) reading it
+        for function, name, node in flow.parameter_reads(handler, 0, ("detail",)):
+            detail.setdefault(name, (function, node))
+        reach = flow.consequences(entry)
+        name = handler.member.name if handler.member is not None else handler.name
+        if "errno" not in detail and not _mentions_number(reach, ctx.data["quota_errno"]):
+            key = handler.member.key if handler.member is not None else handler.node
+            if first(key, "no-quota"):
+                ctx.report_node(handler.module, key, "no-quota", handler=name, event=entry.binding.event,
+                                trace=[entry.step])
+        if entry.binding.event_key != ctx.data["encrypted_event"] or "code" in detail:
+            continue
+        encrypted = [detail[field] for field in ctx.data["encrypted_fields"] if field in detail]
+        if not encrypted:
+            continue
+        function, node = min(encrypted, key=lambda found: found[0].module.tree.start(found[1]))
+        if first(node, "encrypted-data"):
+            ctx.report_node(function.module, node, "encrypted-data", handler=name, field=function.module.tree.text_of(node),
+                                trace=[entry.step])
+        for module, login, trace in _logins_before_request(ctx, reach):
+            if first(login, "login-before-decrypt"):
+                ctx.report_node(module, login, "login-before-decrypt", handler=name, trace=trace.steps)
+
+
+def _mentions_number(reach, number: int) -> bool:
+    """Whether the code the handler runs compares anything with the number (`errno === 1400001`)."""
+    return any(node.type == "Literal" and node.value == number
+               for function, _ in reach.reached() for node in walk(function.node))
+
+
+def _logins_before_request(ctx: CheckContext, reach):
+    """(module, node, trace) of each `wx.login` the handler runs before its request: not in the callback
+    of a request or of `wx.checkSession`."""
+    after = set(ctx.data["login_after"])
+    graph = ctx.flow.graph
+    for function, trace in reach.reached():
+        if any(edge.api in after for edge in trace.edges):
+            continue
+        for use in function.module.wx_calls("login"):
+            if graph.enclosing_function(use.call) is function:
+                yield function.module, use.node, trace
+
+
+def _quota_toast_strings(ctx: CheckContext) -> None:
+    """`phone-number-no-quota-toast="false"`: a non-empty string, so true."""
+    name = ctx.data["toast_attribute"]
+    for document in ctx.model.wxml.values():
+        for element in document.iter_elements():
+            attribute = element.get(name)
+            value = (attribute.value or "").strip() if attribute is not None else ""
+            if value.lower() in ("false", "0") and not attribute.is_dynamic:
+                ctx.report_range(document.source, attribute.offset, attribute.end, "quota-toast-string",
+                                 attribute=name, value=value)
