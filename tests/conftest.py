@@ -82,3 +82,19 @@ def project(tmp_path):
         return write_project(tmp_path / f"p{counter['n']}", files, app_json)
 
     return make
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_signing_key_outside_the_home(tmp_path_factory):
+    """Cache entries are signed with a key from the user's cache folder: keep the tests' own."""
+    from wxlint.cache_files import signing_key
+
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+    signing_key.cache_clear()
+    yield
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
+    signing_key.cache_clear()

@@ -22,6 +22,7 @@ from wxlint.findings import SEVERITY_RANK, Finding, TraceStep, assign_fingerprin
 from wxlint.model.privacy import PrivacyUse, privacy_uses
 from wxlint.model.project import ProjectModel
 from wxlint.model.modules import file_dependencies
+from wxlint.cache_files import read_entry, write_entry
 from wxlint.parse.batch import ParseCache, parse_all
 from wxlint.parse.files import ParsedFile
 from wxlint.parse.source import SourceError, SourceText, decode_bytes
@@ -300,8 +301,10 @@ def _result_path(folder: Path, key: str) -> Path:
 
 def _load_result(folder: Path, key: str, project: Project):
     try:
-        document = json.loads(_result_path(folder, key).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        document = json.loads(read_entry(_result_path(folder, key), key) or b"null")
+    except ValueError:
+        return None
+    if document is None:
         return None
     root = project.root
 
@@ -332,14 +335,7 @@ def _store_result(folder: Path, key: str, project: Project, findings: list[Findi
         "end_line": f.end_line, "end_column": f.end_column, "message": f.message, "message_id": f.message_id,
         "trace": [step(s) for s in f.trace], "fingerprint": f.fingerprint, "suppressed": f.suppressed}
         for f in findings], "notes": [step(n) for n in notes]}
-    target = _result_path(folder, key)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(target)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+    write_entry(_result_path(folder, key), key, json.dumps(document, ensure_ascii=False).encode())
 
 
 def _unused_directives(directives, catalogue: dict[str, Rule], levels: dict[str, str], options: RunOptions) -> list[Finding]:

@@ -2,7 +2,8 @@
 
 Each file is read once; its bytes are hashed with the wxlint and parser
 versions into a cache key. Cached trees are pickled (loading one is several
-times faster than parsing). What is not cached is parsed in `jobs` worker
+times faster than parsing) and signed (`wxlint.cache_files`): a pickle is
+code, and the cache folder is inside the repository being linted. What is not cached is parsed in `jobs` worker
 processes, or in this process for small batches.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import os
 import pickle
 import sys
 import time
@@ -21,6 +21,7 @@ from pathlib import Path
 
 import esprima
 
+from wxlint.cache_files import read_entry, write_entry
 from wxlint.parse.files import ParsedFile, parse_bytes
 from wxlint.parse.source import SourceError
 from wxlint.stamp import code_stamp
@@ -46,8 +47,10 @@ class ParseCache:
     def fact(self, key: str):
         if self._facts is None:
             try:
-                self._facts = json.loads((self.folder / "facts.json").read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+                self._facts = json.loads(read_entry(self.folder / "facts.json", "facts") or b"{}")
+            except ValueError:
+                self._facts = {}
+            if not isinstance(self._facts, dict):
                 self._facts = {}
         return self._facts.get(key)
 
@@ -59,14 +62,9 @@ class ParseCache:
     def save_facts(self) -> None:
         if not self._facts_changed:
             return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f"facts.{os.getpid()}.tmp"
-            temporary.write_text(json.dumps(self._facts), encoding="utf-8")
-            temporary.replace(self.folder / "facts.json")
-            self._facts_changed = False
-        except OSError:
-            pass
+        self._ignore_in_version_control()
+        write_entry(self.folder / "facts.json", "facts", json.dumps(self._facts).encode())
+        self._facts_changed = False
 
     @staticmethod
     def key(path: Path, data: bytes) -> str:
@@ -76,10 +74,12 @@ class ParseCache:
         return self.folder / "parse" / key[:2] / f"{key}.pickle"
 
     def get(self, key: str, path: Path) -> ParsedFile | None:
+        payload = read_entry(self._path(key), key)
         try:
-            with self._path(key).open("rb") as handle:
-                parsed: ParsedFile = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError):
+            parsed = pickle.loads(payload) if payload is not None else None
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+            parsed = None  # signed by us, yet unreadable: written by another wxlint version
+        if not isinstance(parsed, ParsedFile):
             self.misses += 1
             return None
         self.hits += 1
@@ -90,18 +90,21 @@ class ParseCache:
         return parsed
 
     def put(self, key: str, parsed: ParsedFile) -> None:
-        target = self._path(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            payload = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, RecursionError):
+            return  # a cache that cannot be written only costs time
+        self._ignore_in_version_control()
+        write_entry(self._path(key), key, payload)
+
+    def _ignore_in_version_control(self) -> None:
+        try:
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
+                self.folder.mkdir(parents=True, exist_ok=True)
                 ignore.write_text("# created by wxlint\n*\n", encoding="utf-8")
-            temporary = target.with_suffix(f".{os.getpid()}.tmp")
-            with temporary.open("wb") as handle:
-                pickle.dump(parsed, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(target)
-        except (OSError, pickle.PicklingError, RecursionError):
-            pass  # a cache that cannot be written only costs time
+        except OSError:
+            pass
 
 
 def _parse_job(item: tuple[Path, bytes]) -> ParsedFile:

@@ -1,0 +1,125 @@
+"""The cache folder is inside the linted repository: what is found there is never run, never trusted
+unless wxlint signed it, and no state of it (corrupt, truncated, read-only, shared by two runs, left by
+a killed run) changes the findings."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import SAMPLES, run_cli
+
+
+def _json(root, *args):
+    code, out, err = run_cli("check", "--format", "json", *args, ".", cwd=root)
+    assert code in (0, 1), err
+    return json.loads(out)
+
+
+def _entries(root):
+    return [p for p in (root / ".wxlint_cache").rglob("*") if p.is_file() and p.name != ".gitignore"]
+
+
+class _RunsCode:
+    """A pickle that creates a file when loaded."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+@pytest.fixture
+def shop(tmp_path):
+    root = tmp_path / "shop"
+    shutil.copytree(SAMPLES / "legacy-shop", root, ignore=shutil.ignore_patterns(".wxlint_cache"))
+    return root
+
+
+def test_a_pickle_planted_in_the_cache_is_never_loaded(shop, tmp_path):
+    cold = _json(shop)
+    marker = tmp_path / "pwned"
+    planted = pickle.dumps(_RunsCode(marker))
+    entries = _entries(shop)
+    assert any(p.suffix == ".pickle" for p in entries)
+    for path in entries:
+        path.write_bytes(planted)
+    # a forged result that hides every finding, at the place of the real one
+    for path in (shop / ".wxlint_cache" / "results").glob("*.json"):
+        path.write_text(json.dumps({"findings": [], "notes": []}), encoding="utf-8")
+    assert _json(shop) == cold
+    assert not marker.exists()
+
+
+def test_signed_entries_moved_to_another_name_are_misses(shop):
+    from wxlint.runner import RunOptions, run
+
+    cold = _json(shop)
+    trees = sorted(p for p in _entries(shop) if p.suffix == ".pickle")
+    contents = [p.read_bytes() for p in trees]
+    for path, content in zip(trees, contents[1:] + contents[:1]):  # every tree now sits under another file's key
+        path.write_bytes(content)
+    for path in (shop / ".wxlint_cache" / "results").glob("*.json"):
+        path.unlink()
+    result = run(RunOptions(paths=[shop], cwd=shop))
+    assert result.cache_hits == 0
+    assert _json(shop) == cold
+
+
+def test_truncated_entries_and_a_cache_that_cannot_be_written(shop):
+    cold = _json(shop)
+    for path in _entries(shop):
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+    assert _json(shop) == cold
+    shutil.rmtree(shop / ".wxlint_cache")
+    (shop / ".wxlint_cache").write_text("not a folder", encoding="utf-8")  # nothing can be written there
+    assert _json(shop) == cold
+
+
+def _start(root, *args):
+    return subprocess.Popen([sys.executable, "-m", "wxlint", "check", "--format", "json", *args, "."], cwd=root,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy())
+
+
+def test_two_runs_at_once_and_a_run_killed_mid_write(shop):
+    for n in range(60):  # enough to be writing the cache when killed
+        (shop / "miniprogram" / "utils" / f"gen{n}.js").write_text(
+            "".join(f"export function f{i}() {{ return wx.getStorageSync('k{i}') }}\n" for i in range(200)), encoding="utf-8")
+    expected = _json(shop, "--no-cache")
+    first, second = _start(shop), _start(shop)
+    outputs = [process.communicate(timeout=300) for process in (first, second)]
+    assert [json.loads(out) for out, _ in outputs] == [expected, expected]
+    shutil.rmtree(shop / ".wxlint_cache")
+    killed = _start(shop, "--jobs", "1")
+    time.sleep(1.5)
+    killed.send_signal(signal.SIGKILL)
+    killed.communicate()
+    assert _json(shop) == expected
+    assert _json(shop) == expected  # and again, from what this run cached
+
+
+def test_without_a_usable_key_nothing_is_cached(shop, monkeypatch, tmp_path):
+    from wxlint import cache_files
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    monkeypatch.delenv(cache_files.KEY_VARIABLE, raising=False)
+    cache_files.signing_key.cache_clear()
+    try:
+        assert cache_files.signing_key() is None
+        cold = _json(shop)
+        assert _json(shop) == cold
+        assert not any(p.suffix == ".pickle" for p in _entries(shop))
+    finally:
+        cache_files.signing_key.cache_clear()
