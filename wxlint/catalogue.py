@@ -67,8 +67,10 @@ class Rule:
         return self.id.replace("-", "_")
 
     def message(self, message_id: str, lang: str, **arguments) -> str:
+        from wxlint.findings import printable  # findings import the catalogue's tables
+
         templates = self.messages[message_id]
-        return templates.get(lang, templates["en"]).format(**arguments)
+        return printable(templates.get(lang, templates["en"]).format(**arguments))
 
 
 def rules_dir() -> Path:

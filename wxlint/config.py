@@ -63,6 +63,8 @@ def load_config(path: Path, known_rules: set[str]) -> Config:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
     try:
         document = yaml.compose(text)
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid YAML: nested too deeply") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
@@ -72,6 +74,7 @@ def load_config(path: Path, known_rules: set[str]) -> Config:
         return Config(path=path)
     if not isinstance(document, yaml.MappingNode):
         raise ConfigError(f"{path}:{document.start_mark.line + 1}: the configuration must be a mapping of keys")
+    _require_plain_data(document, path)
     values: dict = {}
     for key_node, value_node in document.value:
         key = key_node.value
@@ -100,6 +103,28 @@ def load_config(path: Path, known_rules: set[str]) -> Config:
             known = "min-lib-version, rules, exclude, entry-pages, login-pages, fail-on, lint-vendored"
             raise ConfigError(f"{where}: unknown key (known keys: {known})")
     return Config(path=path, **values)
+
+
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))
+
+
+def _require_plain_data(document: yaml.Node, path: Path) -> None:
+    """Plain values only: no aliases (an alias bomb expands to gigabytes; the file is short anyway) and no
+    tags such as `!!python/object` (a configuration found in a linted repository is not trusted code)."""
+    seen: set[int] = set()
+    pending = [document]
+    while pending:
+        node = pending.pop()
+        where = f"{path}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+        if id(node) in seen:
+            raise ConfigError(f"{where}: YAML aliases (*name) are not supported in the configuration")
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            raise ConfigError(f"{where}: YAML tag {node.tag!r} is not allowed in the configuration")
+        if isinstance(node, yaml.MappingNode):
+            pending.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
 
 
 def _rule_levels(value, node, path: Path, where: str, known_rules: set[str]) -> dict[str, str]:

@@ -17,6 +17,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from wxlint.config import Config, find_config, load_config
+from wxlint.findings import note
+from wxlint.parse.javascript import walk
+from wxlint.parse.json_document import read_json_document
 from wxlint.parse.source import SourceError, decode_bytes
 
 SOURCE_SUFFIXES = (".js", ".ts", ".wxs", ".wxml")
@@ -172,6 +175,8 @@ def _read_json(path: Path) -> tuple[dict | None, SourceError | None]:
         value = json.loads(text)
     except json.JSONDecodeError as error:
         return None, SourceError(f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno)
+    except RecursionError:
+        return None, SourceError("invalid JSON: nested too deeply", line=1, column=1)
     if not isinstance(value, dict):
         return None, SourceError("invalid JSON: expected an object at the top level", line=1, column=1)
     return value, None
@@ -181,9 +186,31 @@ def _read_json(path: Path) -> tuple[dict | None, SourceError | None]:
 def _miniprogram_root(root: Path) -> Path:
     data, _ = _read_json(root / "project.config.json")
     mini = (data or {}).get("miniprogramRoot")
-    if isinstance(mini, str) and mini.strip("./"):
+    if isinstance(mini, str) and mini.strip("./") and _inside(root, root / mini):
         return (root / mini).resolve()
-    return root
+    return root  # none, or one outside the project (reported by `_load_project`)
+
+
+def _inside(folder: Path, target: Path) -> bool:
+    """Whether a path, symbolic links followed, stays inside a folder."""
+    try:
+        target.resolve().relative_to(folder.resolve())
+        return True
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic link loop
+        return False
+
+
+def _refuse(project: "Project", json_path: Path, key: str, value: str) -> None:
+    """Report an entry of a project file that points outside the project, at the entry."""
+    line, column = 1, 1
+    document = read_json_document(json_path)
+    if document is not None:
+        literal = next((n for n in walk(document.root) if n.type == "Literal" and n.value == value), None)
+        if literal is not None:
+            line, column, _, _ = document.span(literal)
+    words = note("outside-project", key=key, value=value)
+    project.problems.append((json_path, SourceError(words.render("en"), line=line, column=column, words=words,
+                                                    whole_file=False)))
 
 
 def _load_project(root: Path, mini_root: Path | None, known_rules: set[str], config_file: Path | None,
@@ -200,6 +227,9 @@ def _load_project(root: Path, mini_root: Path | None, known_rules: set[str], con
         data, problem = _read_json(project_config_path)
         if problem:
             project.problems.append((project_config_path, problem))
+        mini = (data or {}).get("miniprogramRoot")
+        if isinstance(mini, str) and mini.strip("./") and not _inside(root, root / mini):
+            _refuse(project, project_config_path, "miniprogramRoot", mini)
         cloud = (data or {}).get("cloudfunctionRoot")
         if isinstance(cloud, str) and cloud.strip("./"):
             # Cloud functions run on Node.js servers, not in the mini-program.
@@ -222,15 +252,27 @@ def _strings(value) -> list[str]:
 
 
 def _read_app_json(project: Project, app: dict, path: Path) -> None:
-    project.pages = _strings(app.get("pages"))
-    for package in app.get("subpackages") or app.get("subPackages") or []:
+    mini = project.miniprogram_root
+
+    def kept(key: str, routes: list[str], base: str = "") -> list[str]:
+        inside = [r for r in routes if _inside(mini, mini / base / r.strip("/"))]
+        for route in routes:
+            if route not in inside:
+                _refuse(project, path, key, route)
+        return inside
+
+    project.pages = kept("pages", _strings(app.get("pages")))
+    packages = app.get("subpackages") or app.get("subPackages") or []
+    for package in packages if isinstance(packages, list) else []:
         if isinstance(package, dict) and isinstance(package.get("root"), str):
+            root = package["root"].strip("/")
+            if not kept("subpackages", [root]):
+                continue
             project.subpackages.append(Subpackage(
-                root=package["root"].strip("/"), pages=_strings(package.get("pages")),
+                root=root, pages=kept("subpackages", _strings(package.get("pages")), root),
                 independent=bool(package.get("independent"))))
     entry = app.get("entryPagePath")
     project.entry_page = entry.lstrip("/") if isinstance(entry, str) and entry else (project.pages[0] if project.pages else None)
-    mini = project.miniprogram_root
     project.units["app"] = Unit("app", "app", mini / "app", _existing(mini / "app", (".js", ".ts")), None, path)
     for route in project.pages:
         _add_unit(project, "page", route, None)
@@ -348,9 +390,20 @@ def _list_files(project: Project) -> None:
             if library is not None:
                 project.skipped.append(Skipped(path, f"a copied library ({library}); lint it with lint-vendored: true"))
                 continue
+            if path.is_symlink() and path.exists() and not _inside(project.root, path):
+                project.skipped.append(Skipped(path, "a link to a file outside the project"))
+                continue
+            if not path.is_file():
+                project.skipped.append(Skipped(path, "not a regular file"))
+                continue
             reason = skip_reason(path)
             if reason:
                 project.skipped.append(Skipped(path, reason))
+                continue
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                words = note("too-large", size=f"{size / 1_000_000:.1f}", limit=MAX_FILE_BYTES // 1_000_000)
+                project.problems.append((path, SourceError(words.render("en"), line=1, column=1, words=words)))
                 continue
             project.files.append(path)
 
@@ -393,15 +446,13 @@ def vendored_folder(folder: Path) -> str | None:
 
 
 def skip_reason(path: Path) -> str | None:
-    """Why a source file is not linted (a bundle or an oversized file), or None."""
+    """Why a source file is not linted (a minified bundle), or None; files too large to read are parse errors."""
     if _MINIFIED_NAME.search(path.name):
         return "minified bundle"
     try:
         size = path.stat().st_size
     except OSError:
         return None  # reading it will report the problem
-    if size > MAX_FILE_BYTES:
-        return f"larger than {MAX_FILE_BYTES // 1_000_000} MB"
     if size >= _MINIFIED_MIN_BYTES and path.suffix in (".js", ".wxs"):
         with path.open("rb") as handle:
             head = handle.read(200_000)

@@ -8,6 +8,22 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+
+# Characters from linted code that must not reach a terminal, a CI log or a report raw: control
+# characters (ANSI escapes, carriage returns, newlines that would forge a finding line) and the
+# bidirectional overrides that make text read differently from what it is.
+_UNPRINTABLE = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+_UNPRINTABLE.update({code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def printable(text: str) -> str:
+    """Text safe to print anywhere: unprintable characters and lone surrogates (from file names that are
+    not UTF-8) written as escapes."""
+    text = text.translate(_UNPRINTABLE)
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -22,7 +38,7 @@ class Note:
     def render(self, lang: str = "en") -> str:
         templates = _note_templates()[self.id]
         values = {name: value.render(lang) if isinstance(value, Note) else value for name, value in self.arguments}
-        return templates.get(lang, templates["en"]).format(**values)
+        return printable(templates.get(lang, templates["en"]).format(**values))
 
     def __str__(self) -> str:
         return self.render("en")
@@ -96,5 +112,5 @@ def assign_fingerprints(findings: list[Finding], line_text, root_of) -> None:
         code = "".join(line_text(finding.path, finding.line).split())
         key = (finding.rule, finding.message_id, relative, code)
         seen[key] += 1
-        digest = hashlib.sha256("\x1f".join((*key, str(seen[key]))).encode("utf-8")).hexdigest()
+        digest = hashlib.sha256("\x1f".join((*key, str(seen[key]))).encode("utf-8", "surrogateescape")).hexdigest()
         finding.fingerprint = digest[:32]

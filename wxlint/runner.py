@@ -280,18 +280,18 @@ def _result_key(project: Project, contents, levels: dict[str, str], options: Run
     """Everything a project's findings depend on: every file's content, the project files
     (app.json, project.config.json, page and component .json), the configuration and the options."""
     digest = hashlib.sha256(f"wxlint {code_stamp()}\0{sorted(levels.items())}\0{options.lang}\0"
-                            f"{project.config}\0{sorted(map(str, project.only_files or []))}".encode())
+                            f"{project.config}\0{sorted(map(str, project.only_files or []))}".encode("utf-8", "surrogateescape"))
     context_files = [project.root / "project.config.json", project.miniprogram_root / "app.json"]
     context_files += [unit.json for unit in project.units.values() if unit.json is not None]
     if project.config.path is not None:
         context_files.append(project.config.path)
     for path in sorted(set(context_files)):
         try:
-            digest.update(f"\0{path}\0".encode() + path.read_bytes())
+            digest.update(os.fsencode(f"\0{path}\0") + path.read_bytes())
         except OSError:
-            digest.update(f"\0{path}\0missing".encode())
+            digest.update(os.fsencode(f"\0{path}\0missing"))
     for path, data in sorted(contents.items()):
-        digest.update(f"\0{path}\0".encode() + (data if isinstance(data, bytes) else str(data).encode()))
+        digest.update(os.fsencode(f"\0{path}\0") + (data if isinstance(data, bytes) else os.fsencode(str(data))))
     return digest.hexdigest()
 
 
@@ -335,7 +335,7 @@ def _store_result(folder: Path, key: str, project: Project, findings: list[Findi
         "end_line": f.end_line, "end_column": f.end_column, "message": f.message, "message_id": f.message_id,
         "trace": [step(s) for s in f.trace], "fingerprint": f.fingerprint, "suppressed": f.suppressed}
         for f in findings], "notes": [step(n) for n in notes]}
-    write_entry(_result_path(folder, key), key, json.dumps(document, ensure_ascii=False).encode())
+    write_entry(_result_path(folder, key), key, json.dumps(document).encode())  # ASCII: file names that are not UTF-8 survive
 
 
 def _unused_directives(directives, catalogue: dict[str, Rule], levels: dict[str, str], options: RunOptions) -> list[Finding]:
@@ -399,8 +399,9 @@ def _parse_error_findings(model: ProjectModel, rule: Rule, severity: str, lang: 
             line, column = source.position(error.offset)
         else:
             line, column = error.line or 1, error.column or 1
+        problem = error.words.render(lang) if error.words is not None else error.message
+        message_id = "parse" if error.whole_file else "entry"
         findings.append(Finding(
-            rule=rule.id, severity=severity, path=path, line=line, column=column,
-            end_line=line, end_column=column, message_id="parse",
-            message=rule.message("parse", lang, problem=error.message)))
+            rule=rule.id, severity=severity, path=path, line=line, column=column, end_line=line, end_column=column,
+            message_id=message_id, message=rule.message(message_id, lang, problem=problem)))
     return findings

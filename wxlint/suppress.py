@@ -124,6 +124,8 @@ class Baseline:
             document = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
             raise ValueError(f"{path}: cannot read the baseline: {error}") from None
+        except RecursionError:
+            raise ValueError(f"{path}: cannot read the baseline: nested too deeply") from None
         if not isinstance(document, dict) or not isinstance(document.get("findings"), list):
             raise ValueError(f"{path}: not a wxlint baseline (no 'findings' list)")
         return cls(path, [e for e in document["findings"] if isinstance(e, dict) and "fingerprint" in e and "path" in e])

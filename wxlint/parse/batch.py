@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import os
 import pickle
 import sys
 import time
@@ -68,7 +69,7 @@ class ParseCache:
 
     @staticmethod
     def key(path: Path, data: bytes) -> str:
-        return hashlib.sha256(_salt() + path.suffix.encode() + b"\0" + data).hexdigest()
+        return hashlib.sha256(_salt() + os.fsencode(path.suffix) + b"\0" + data).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.folder / "parse" / key[:2] / f"{key}.pickle"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,14 +32,56 @@ def parse_file(path: Path) -> ParsedFile:
     return parse_bytes(path, data)
 
 
-def parse_bytes(path: Path, data: bytes) -> ParsedFile:
+# No file may hold up a run longer than this (the parsers are linear; this bounds what is not).
+PARSE_SECONDS_LIMIT = 20
+
+
+class _TooSlow(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Raise `_TooSlow` in the block after `seconds`, where a timer signal can be had (POSIX, main thread)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(_signal, _frame):
+        raise _TooSlow()
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def parse_bytes(path: Path, data: bytes, seconds_limit: float = PARSE_SECONDS_LIMIT) -> ParsedFile:
     """Parse a file's content; every problem becomes a SourceError in `errors`."""
     parsed = ParsedFile(path=path)
+    try:
+        with _time_limit(seconds_limit):
+            _parse_into(parsed, data)
+    except _TooSlow:
+        from wxlint.findings import note  # findings sit above the parsers
+
+        words = note("too-slow", seconds=seconds_limit)
+        parsed.js = parsed.wxml = None
+        parsed.inline_wxs = []
+        parsed.errors.append(SourceError(words.render("en"), line=1, column=1, words=words))
+    return parsed
+
+
+def _parse_into(parsed: ParsedFile, data: bytes) -> None:
+    path = parsed.path
     try:
         text, encoding = decode_bytes(data)
     except SourceError as error:
         parsed.errors.append(error)
-        return parsed
+        return
     parsed.source = SourceText(path=path, text=text, encoding=encoding)
     source = parsed.source
     suffix = path.suffix
@@ -56,7 +101,6 @@ def parse_bytes(path: Path, data: bytes) -> ParsedFile:
         parsed.errors.append(error)
     except RecursionError:
         parsed.errors.append(SourceError("code is nested too deeply to analyse"))
-    return parsed
 
 
 def _parse_inline_wxs(parsed: ParsedFile) -> None:

@@ -15,12 +15,15 @@ class SourceError(Exception):
     could not be decoded at all, in which case the problem is reported at 1:1).
     """
 
-    def __init__(self, message: str, offset: int | None = None, line: int | None = None, column: int | None = None):
+    def __init__(self, message: str, offset: int | None = None, line: int | None = None, column: int | None = None,
+                 words=None, whole_file: bool = True):
         super().__init__(message)
         self.message = message
         self.offset = offset
         self.line = line
         self.column = column
+        self.words = words  # a `wxlint.findings.Note` saying it in both languages, when there is one
+        self.whole_file = whole_file  # False: one entry of the file is refused, the rest is linted
 
 
 # Bytes sniffed for NUL characters before deciding a file is not text.
