@@ -76,11 +76,12 @@ def load_config(path: Path, known_rules: set[str]) -> Config:
         raise ConfigError(f"{path}:{document.start_mark.line + 1}: the configuration must be a mapping of keys")
     _require_plain_data(document, path)
     values: dict = {}
+    constructor = yaml.constructor.SafeConstructor()
     for key_node, value_node in document.value:
         key = key_node.value
         line = key_node.start_mark.line + 1
         where = f"{path}:{line}: key '{key}'"
-        value = yaml.safe_load(yaml.serialize(value_node))
+        value = constructor.construct_object(value_node, deep=True)
         if key == "min-lib-version":
             if not isinstance(value, str) or not VERSION_PATTERN.match(value):
                 raise ConfigError(f"{where}: expected a version such as \"2.10.4\" (quoted), got {value!r}")

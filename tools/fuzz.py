@@ -1,0 +1,270 @@
+"""Fuzzing wxlint in-process: mutated sample-project files through the parsers, the configuration loader
+and the whole pipeline (discovery, model, flow, every rule, every output format).
+
+    python tools/fuzz.py --inputs 100000 --seed 1 --out fuzz-failures/
+
+prints the inputs tried per kind, the failures (each minimised and saved as a reproducer under `--out`) and
+the slowest inputs. A failure is anything but a clean result: an exception escaping a parser or the run, a
+rule's internal error, or an output that is not well-formed. `tests/test_fuzz.py` runs a short campaign and
+replays every reproducer in `tests/data/fuzz/`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from wxlint.config import ConfigError, load_config  # noqa: E402
+from wxlint.parse.files import parse_bytes  # noqa: E402
+
+SAMPLES = REPO / "sample_projects"
+KINDS = (".js", ".ts", ".wxs", ".wxml", ".json", ".yml")
+# Pieces of JavaScript, TypeScript, WXML and JSON that change how the parsers read what follows.
+TOKENS = [
+    b"{", b"}", b"(", b")", b"[", b"]", b"'", b'"', b"`", b"${", b"/*", b"*/", b"//", b"\n", b"\r", b"\\", b";", b",",
+    b"=>", b"async ", b"await ", b"function ", b"class ", b"import ", b"export ", b"return ", b"new Promise(",
+    b"wx.getUserProfile({", b"wx.openSetting()", b"wx.canIUse('", b"this.", b".then(", b"setTimeout(", b"require('",
+    b"<", b">", b"</", b"/>", b"<view ", b"<button ", b"bindtap=", b"bind:tap=\"", b"wx:if=\"{{", b"{{", b"}}",
+    b"<wxs module=\"m\">", b"</wxs>", b"<template name=\"t\">", b"<include src=\"", b"<import src=\"", b"<!--", b"-->",
+    b"open-type=\"getUserInfo\"", b":", b"null", b"true", b"-1e999", b"\"pages\": [", b"as ", b"interface ", b": string",
+    b"<T>", b"enum ", b"\x00", b"\xff", b"\xed\xa0\x80", b"\xe4\xb8", b"\xef\xbb\xbf", b"\t", "\u2028".encode(),
+]
+TEMPLATE_APP = {"pages": ["pages/index/index"]}
+
+
+@dataclass
+class Failure:
+    kind: str
+    signature: str  # exception type and where it was raised: the same bug found twice is one failure
+    detail: str
+    data: bytes
+
+
+@dataclass
+class Campaign:
+    tried: dict[str, int] = field(default_factory=dict)
+    failures: dict[str, Failure] = field(default_factory=dict)
+    slowest: list[tuple[float, str, bytes]] = field(default_factory=list)
+
+
+def corpus() -> dict[str, list[bytes]]:
+    """The sample projects' files by kind, plus one of each kind so no kind is empty."""
+    files: dict[str, list[bytes]] = {kind: [] for kind in KINDS}
+    for path in sorted(SAMPLES.rglob("*")):
+        if path.is_file() and ".wxlint_cache" not in path.parts and path.suffix in files:
+            files[path.suffix].append(path.read_bytes())
+    files[".wxs"].append(b"var f = function (a) { return a > 1 ? 'x' : 'y' }\nmodule.exports = { f: f }\n")
+    files[".yml"].append(b"min-lib-version: \"2.10.4\"\nrules:\n  missing-opensetting: error\nexclude: [\"libs/**\"]\n")
+    return files
+
+
+def mutate(data: bytes, pool: list[bytes], rng: random.Random) -> bytes:
+    """One to four edits: byte flips, truncation, token insertion, chunk deletion or duplication, splicing."""
+    for _ in range(rng.randint(1, 4)):
+        operation = rng.randrange(6)
+        position = rng.randint(0, len(data))
+        if operation == 0 and data:
+            index = min(position, len(data) - 1)
+            data = data[:index] + bytes([data[index] ^ (1 << rng.randrange(8))]) + data[index + 1:]
+        elif operation == 1:
+            data = data[:position]
+        elif operation == 2:
+            data = data[:position] + rng.choice(TOKENS) * rng.choice((1, 1, 1, 3, 50)) + data[position:]
+        elif operation == 3:
+            end = min(len(data), position + rng.randint(1, 200))
+            data = data[:position] + data[end:]
+        elif operation == 4:
+            end = min(len(data), position + rng.randint(1, 200))
+            data = data[:end] + data[position:end] * rng.randint(1, 20) + data[end:]
+        else:
+            other = rng.choice(pool)
+            data = data[:position] + other[rng.randint(0, len(other)):]
+    return data
+
+
+# -- targets: each returns None when the input was handled cleanly, else a description of the failure ---------
+
+def check_parser(kind: str, data: bytes) -> str | None:
+    parsed = parse_bytes(Path(f"fuzz{kind}"), data)
+    for error in parsed.errors:
+        if not isinstance(error.message, str) or not error.message:
+            return f"parse error without a message: {error!r}"
+    return None
+
+
+def check_config(data: bytes) -> str | None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ".wxlint.yml"
+        path.write_bytes(data)
+        try:
+            load_config(path, {"missing-opensetting", "deprecated-getuserinfo"})
+        except ConfigError as error:
+            if not str(error).startswith(str(path)):
+                return f"configuration error that does not name the file: {error}"
+    return None
+
+
+def check_pipeline(kind: str, data: bytes, base: dict[str, bytes]) -> str | None:
+    """A small project with the mutated file in it, linted in-process and rendered in every format."""
+    from wxlint.catalogue import load_catalogue
+    from wxlint.report import FORMATS, ReportContext
+    from wxlint.runner import RunOptions, run
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        target = {".js": "pages/index/index.js", ".ts": "pages/index/index.ts", ".wxs": "pages/index/tools.wxs",
+                  ".wxml": "pages/index/index.wxml", ".json": "app.json", ".yml": ".wxlint.yml"}[kind]
+        files = dict(base)
+        if kind == ".ts":
+            files.pop("pages/index/index.js", None)
+        files[target] = data
+        for relative, content in files.items():
+            (root / relative).parent.mkdir(parents=True, exist_ok=True)
+            (root / relative).write_bytes(content)
+        try:
+            result = run(RunOptions(paths=[root], cwd=root, use_cache=False, jobs=1))
+        except ConfigError:
+            return None if kind == ".yml" else "configuration error from a project file"
+        if result.internal_errors:
+            return "; ".join(result.internal_errors)
+        context = ReportContext(cwd=root, verbose=True, catalogue=load_catalogue())
+        for name, module in FORMATS.items():
+            output = module.render(result, context)
+            output.encode("utf-8")  # must be printable as UTF-8
+            if name in ("json", "sarif", "gitlab"):
+                json.loads(output)
+            elif name == "junit":
+                ElementTree.fromstring(output)
+            if any(ch in output for ch in "\x1b\x07\x00"):
+                return f"{name} output carries control characters"
+    return None
+
+
+def base_project() -> dict[str, bytes]:
+    return {
+        "app.json": json.dumps(TEMPLATE_APP).encode(),
+        "pages/index/index.js": (SAMPLES / "member-2021" / "pages" / "index" / "index.js").read_bytes()
+        if (SAMPLES / "member-2021" / "pages" / "index" / "index.js").is_file()
+        else b"Page({ onLoad() { wx.getUserInfo() } })\n",
+        "pages/index/index.wxml": b'<wxs src="./tools.wxs" module="tools"/>\n<button bindtap="login">{{tools.f(1)}}</button>\n',
+        "pages/index/tools.wxs": b"module.exports = { f: function (a) { return a } }\n",
+    }
+
+
+def run_one(kind: str, data: bytes, pipeline: bool, base: dict[str, bytes]) -> str | None:
+    """Run one input; the failure's signature and detail, or None."""
+    try:
+        if kind == ".yml":
+            problem = check_config(data)
+        else:
+            problem = check_parser(kind, data)
+        if problem is None and pipeline:
+            problem = check_pipeline(kind, data, base)
+    except Exception as error:  # the point of fuzzing: anything escaping is a failure
+        frame = traceback.extract_tb(error.__traceback__)[-1]
+        return f"{type(error).__name__} at {Path(frame.filename).name}:{frame.lineno}\n{traceback.format_exc()}"
+    return problem
+
+
+def signature_of(problem: str) -> str:
+    return problem.splitlines()[0][:200]
+
+
+def minimise(kind: str, data: bytes, signature: str, pipeline: bool, base: dict[str, bytes], budget: int = 300) -> bytes:
+    """Delta debugging: drop chunks while the same failure remains."""
+    chunk = max(1, len(data) // 2)
+    while chunk >= 1 and budget > 0:
+        start, changed = 0, False
+        while start < len(data) and budget > 0:
+            candidate = data[:start] + data[start + chunk:]
+            budget -= 1
+            problem = run_one(kind, candidate, pipeline, base)
+            if problem is not None and signature_of(problem) == signature:
+                data, changed = candidate, True
+            else:
+                start += chunk
+        if not changed:
+            chunk //= 2
+    return data
+
+
+def campaign(inputs: int, seed: int, pipeline_every: int = 10, out: Path | None = None, progress: bool = False) -> Campaign:
+    rng = random.Random(seed)
+    files = corpus()
+    pool = [content for contents in files.values() for content in contents]
+    base = base_project()
+    result = Campaign()
+    started = time.monotonic()
+    for number in range(inputs):
+        kind = KINDS[number % len(KINDS)]
+        data = mutate(rng.choice(files[kind]), pool, rng)
+        pipeline = number % pipeline_every == 0
+        began = time.perf_counter()
+        problem = run_one(kind, data, pipeline, base)
+        elapsed = time.perf_counter() - began
+        result.tried[kind] = result.tried.get(kind, 0) + 1
+        result.slowest = sorted(result.slowest + [(elapsed, kind, data)], key=lambda item: -item[0])[:5]
+        if problem is not None:
+            signature = signature_of(problem)
+            if signature not in result.failures:
+                small = minimise(kind, data, signature, pipeline, base)
+                result.failures[signature] = Failure(kind, signature, problem, small)
+                if out is not None:
+                    save(out, result.failures[signature], pipeline)
+        if progress and number and number % 1000 == 0:
+            print(f"  {number} inputs, {len(result.failures)} failures, {time.monotonic() - started:.0f} s", file=sys.stderr)
+    return result
+
+
+def save(out: Path, failure: Failure, pipeline: bool) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    name = f"{'pipeline' if pipeline else 'parse'}-{hashlib.sha256(failure.data).hexdigest()[:12]}{failure.kind}"
+    path = out / name
+    path.write_bytes(failure.data)
+    path.with_name(name + ".txt").write_text(failure.detail, encoding="utf-8")
+    return path
+
+
+def replay(path: Path) -> str | None:
+    """Run a saved reproducer (`parse-<hash>.js`, `pipeline-<hash>.wxml`) as the campaign did."""
+    return run_one(path.suffix, path.read_bytes(), path.name.startswith("pipeline-"), base_project())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--inputs", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--pipeline-every", type=int, default=10, help="run the whole pipeline on every Nth input")
+    parser.add_argument("--out", type=Path, default=Path("fuzz-failures"))
+    arguments = parser.parse_args()
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))  # as the wxlint command does
+    began = time.monotonic()
+    result = campaign(arguments.inputs, arguments.seed, arguments.pipeline_every, arguments.out, progress=True)
+    seconds = time.monotonic() - began
+    print(f"inputs tried: {sum(result.tried.values())} in {seconds:.0f} s "
+          f"({', '.join(f'{kind} {count}' for kind, count in sorted(result.tried.items()))})")
+    print(f"whole-pipeline runs: every {arguments.pipeline_every}th input")
+    print(f"failures: {len(result.failures)}")
+    for failure in result.failures.values():
+        print(f"  {failure.kind} {failure.signature} ({len(failure.data)} bytes saved in {arguments.out}/)")
+    print("slowest inputs:")
+    for elapsed, kind, data in result.slowest:
+        print(f"  {elapsed * 1000:8.1f} ms  {kind}  {len(data)} bytes")
+    return 1 if result.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
