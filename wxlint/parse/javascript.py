@@ -63,6 +63,8 @@ def parse_js(source: SourceText, text: str | None = None, module_first: bool = T
             errors.append(error)
         except RecursionError:
             raise SourceError("code is nested too deeply to parse") from None
+        except AssertionError as error:  # esprima-fork asserts on some invalid input (`${}` in a template)
+            raise SourceError(f"invalid syntax: {error}") from None
     furthest = max(errors, key=lambda e: e.index or 0)
     description = str(furthest.message)
     if description.startswith("Line "):
@@ -130,7 +132,7 @@ def parse_expression(text: str) -> Node | None:
     """A standalone JavaScript expression (the inside of a WXML `{{ }}`), or None if it is not one."""
     try:
         program = esprima.parseScript(f"({text}\n)")
-    except (esprima.Error, RecursionError):
+    except (esprima.Error, RecursionError, AssertionError):
         return None
     statement = program.body[0] if len(program.body) == 1 else None
     return statement.expression if statement is not None and statement.type == "ExpressionStatement" else None

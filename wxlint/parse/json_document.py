@@ -49,7 +49,7 @@ def read_json_document(path: Path) -> JsonDocument | None:
         return None
     try:
         program = esprima.parseScript(f"({source.text}\n)", {"range": True})
-    except (esprima.Error, RecursionError):
+    except (esprima.Error, RecursionError, AssertionError):
         return None
     statement = program.body[0] if len(program.body) == 1 else None
     root = statement.expression if statement is not None and statement.type == "ExpressionStatement" else None
