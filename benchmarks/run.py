@@ -1,6 +1,6 @@
 """Benchmark wxlint against ESLint and Semgrep on one generated mini-program, side by side.
 
-    python benchmarks/run.py --pages 1000 --runs 3
+    python benchmarks/run.py --pages 1000 --runs 3 [FOLDER OF REAL MINI-PROGRAMS ...]
 
 Times, as medians of --runs runs on the same tree: wxlint cold (no cache), wxlint warm (cache
 filled), wxlint on one changed file (the pre-commit case: the file is given, the project is
@@ -78,61 +78,94 @@ def find_peer(name: str, peers: Path | None) -> str | None:
     return str(beside_python) if beside_python.exists() else shutil.which(name)
 
 
+def measure(tree: Path, work: Path, changed: Path, runs: int, peers: Path | None) -> dict[str, float | None]:
+    """Every figure for one tree: wxlint cold, warm and on one changed file, ESLint, Semgrep, peak memory."""
+    wxlint = [sys.executable, "-m", "wxlint", "check", "--quiet", "--exit-zero"]
+    results: dict[str, float | None] = {}
+    caches = lambda: [shutil.rmtree(c, ignore_errors=True) for c in tree.rglob(".wxlint_cache")]  # noqa: E731
+    caches()
+    results["wxlint cold"] = median_of(runs, wxlint + ["--no-cache", "."], tree)
+    timed(wxlint + ["."], tree)  # fill the cache
+    results["wxlint warm"] = median_of(runs, wxlint + ["."], tree)
+    original = changed.read_bytes()
+    counter = iter(range(10_000))
+    try:
+        results["wxlint, one changed file"] = median_of(
+            runs, wxlint + [str(changed.relative_to(tree))], tree,
+            before=lambda: changed.write_bytes(original + f"\n// edit {next(counter)}\n".encode()))
+    finally:
+        changed.write_bytes(original)
+    results["wxlint peak memory (MB)"] = peak_memory_mb(wxlint + ["--no-cache", "."], tree)
+    caches()
+
+    eslint = find_peer("eslint", peers)
+    results["ESLint"] = None
+    if eslint:
+        (work / "eslint.config.mjs").write_text(ESLINT_CONFIG, encoding="utf-8")
+        results["ESLint"] = median_of(runs, [eslint, "--config", str(work / "eslint.config.mjs"), "--no-warn-ignored",
+                                             "--no-error-on-unmatched-pattern", str(tree)], work)
+    semgrep = find_peer("semgrep", peers)
+    results["Semgrep"] = None
+    if semgrep:
+        (work / "semgrep.yml").write_text(SEMGREP_RULE, encoding="utf-8")
+        results["Semgrep"] = median_of(runs, [semgrep, "scan", "--config", str(work / "semgrep.yml"), "--metrics=off",
+                                              "--disable-version-check", "--quiet", str(tree)], work)
+    return results
+
+
+def report(title: str, results: dict[str, float | None]) -> None:
+    print(title)
+    width = max(map(len, results))
+    for name, value in results.items():
+        if name.endswith("(MB)"):
+            print(f"  {name:<{width}}  {value:8.0f} MB")
+        else:
+            shown = f"{value:8.2f} s" if value is not None else "  skipped (not installed: see --peers)"
+            print(f"  {name:<{width}}  {shown}")
+    cold, warm, one = results["wxlint cold"], results["wxlint warm"], results["wxlint, one changed file"]
+    for peer in ("ESLint", "Semgrep"):
+        if results[peer]:
+            print(f"  ratios to {peer}: cold {cold / results[peer]:.2f}, warm {warm / results[peer]:.3f}, "
+                  f"one changed file {one / results[peer]:.3f}")
+    print()
+
+
+def tree_stats(tree: Path) -> str:
+    scripts = [p for p in tree.rglob("*") if p.suffix in (".js", ".ts") and p.is_file() and "node_modules" not in p.parts
+               and ".wxlint_cache" not in p.parts]
+    projects = len([p for p in tree.rglob("app.json") if "node_modules" not in p.parts])
+    return (f"{projects} mini-program(s), {len(scripts)} JS/TS files, "
+            f"{sum(p.stat().st_size for p in scripts) / 1e6:.1f} MB of JS/TS")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("real", nargs="*", type=Path,
+                        help="folders of real mini-programs to measure as well (each is linted as one tree)")
+    parser.add_argument("--pages", type=int, default=1000, help="pages of the generated project (0: none)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--peers", type=Path, help="folder with node_modules/.bin/eslint or bin/semgrep")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
     args = parser.parse_args()
 
-    work = args.keep or Path(tempfile.mkdtemp(prefix="wxlint-bench-"))
-    project = work / "project"
-    if project.exists():
-        shutil.rmtree(project)
-    stats = generate(project, args.pages)
-    wxlint = [sys.executable, "-m", "wxlint", "check", "--quiet", "--exit-zero"]
-    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"project: {stats['pages']} pages, {stats['files']} files, {stats['js_bytes'] / 1e6:.1f} MB of JS; "
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"medians of {args.runs} runs\n")
-
-    results: dict[str, float | None] = {}
-    cache = project / ".wxlint_cache"
-    results["wxlint cold"] = median_of(args.runs, wxlint + ["--no-cache", "."], project)
-    shutil.rmtree(cache, ignore_errors=True)
-    timed(wxlint + ["."], project)  # fill the cache
-    results["wxlint warm"] = median_of(args.runs, wxlint + ["."], project)
-    changed = project / "pages" / "p0" / "p0.js"
-    counter = iter(range(10_000))
-    results["wxlint, one changed file"] = median_of(
-        args.runs, wxlint + [str(changed.relative_to(project))], project,
-        before=lambda: changed.write_text(changed.read_text(encoding="utf-8") + f"// edit {next(counter)}\n", encoding="utf-8"))
-    memory = peak_memory_mb(wxlint + ["--no-cache", "."], project)
-
-    eslint = find_peer("eslint", args.peers)
-    if eslint:
-        (work / "eslint.config.mjs").write_text(ESLINT_CONFIG, encoding="utf-8")
-        results["ESLint"] = median_of(args.runs, [eslint, "--config", str(work / "eslint.config.mjs"), "--no-warn-ignored",
-                                                  "project"], work)
-    else:
-        results["ESLint"] = None
-    semgrep = find_peer("semgrep", args.peers)
-    if semgrep:
-        (work / "semgrep.yml").write_text(SEMGREP_RULE, encoding="utf-8")
-        results["Semgrep"] = median_of(args.runs, [semgrep, "scan", "--config", str(work / "semgrep.yml"), "--metrics=off",
-                                                   "--disable-version-check", "--quiet", "project"], work)
-    else:
-        results["Semgrep"] = None
-
-    width = max(map(len, results))
-    for name, seconds in results.items():
-        shown = f"{seconds:8.2f} s" if seconds is not None else "  skipped (not installed: see --peers)"
-        print(f"{name:<{width}}  {shown}")
-    print(f"{'wxlint peak memory (cold)':<{width}}  {memory:8.0f} MB")
-    cold, warm = results["wxlint cold"], results["wxlint warm"]
-    for peer in ("ESLint", "Semgrep"):
-        if results[peer]:
-            print(f"wxlint cold / {peer}: {cold / results[peer]:.2f}   wxlint warm / {peer}: {warm / results[peer]:.3f}")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="wxlint-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    if args.pages:
+        project = work / "project"
+        if project.exists():
+            shutil.rmtree(project)
+        stats = generate(project, args.pages)
+        title = (f"generated: {stats['pages']} pages, {stats['files']} files, {stats['js_bytes'] / 1e6:.1f} MB of JS")
+        report(title, measure(project, work, project / "pages" / "p0" / "p0.js", args.runs, args.peers))
+    for tree in args.real:
+        tree = tree.resolve()
+        pages = sorted(p for p in tree.rglob("pages/*/*.js") if "node_modules" not in p.parts)
+        if not pages:
+            print(f"{tree}: no pages/*/*.js found; skipped\n")
+            continue
+        report(f"real code: {tree.name}: {tree_stats(tree)}", measure(tree, work, pages[0], args.runs, args.peers))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -123,3 +123,16 @@ def test_without_a_usable_key_nothing_is_cached(shop, monkeypatch, tmp_path):
         assert not any(p.suffix == ".pickle" for p in _entries(shop))
     finally:
         cache_files.signing_key.cache_clear()
+
+
+def test_an_edit_that_keeps_the_size_and_restores_the_mtime_is_seen(shop):
+    page = shop / "miniprogram" / "utils" / "auth.js"
+    assert "wx.getUserInfo" in page.read_text(encoding="utf-8")
+    before = _json(shop)
+    stat = page.stat()
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("wx.getUserInfo", "xx.getUserInfo"), encoding="utf-8")  # same size
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    after = _json(shop)
+    assert len(after["findings"]) < len(before["findings"])
+    assert after == _json(shop, "--no-cache")

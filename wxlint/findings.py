@@ -10,9 +10,9 @@ from pathlib import Path
 
 
 # Characters from linted code that must not reach a terminal, a CI log or a report raw: control
-# characters (ANSI escapes, carriage returns, newlines that would forge a finding line) and the
+# characters but the tab (ANSI escapes, carriage returns, newlines that would forge a finding line) and the
 # bidirectional overrides that make text read differently from what it is.
-_UNPRINTABLE = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+_UNPRINTABLE = {code: f"\\x{code:02x}" for code in (*range(0x09), *range(0x0A, 0x20), 0x7F, *range(0x80, 0xA0))}
 _UNPRINTABLE.update({code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 
 
