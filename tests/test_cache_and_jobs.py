@@ -112,3 +112,18 @@ def test_worker_processes_really_parse(tmp_path):
     assert one.parsed_in_workers == 0
     assert two.parsed_in_workers == len(two.checked_files) > 40
     assert [(f.path, f.line, f.message) for f in two.findings] == [(f.path, f.line, f.message) for f in one.findings]
+
+
+def test_repeated_in_process_runs_do_not_keep_each_others_trees(tmp_path):
+    """The command line freezes its trees away from the collector; a process that runs wxlint again
+    (an editor, the test suite, the fuzzer) must get the earlier run's trees back."""
+    import gc
+
+    root = tmp_path / "legacy"
+    shutil.copytree(SAMPLES / "legacy-shop", root, ignore=shutil.ignore_patterns(".wxlint_cache"))
+    kept = []
+    for _ in range(4):
+        _run(root, use_cache=False)
+        kept.append(gc.get_freeze_count())
+    assert kept[1] > 10_000  # the trees were frozen
+    assert max(kept[1:]) - min(kept[1:]) < kept[1] // 10, kept

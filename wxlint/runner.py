@@ -140,7 +140,17 @@ class _Lazy:
         return self._value
 
 
+_froze_trees = False  # whether an earlier run in this process froze its objects (see `run`)
+
+
 def run(options: RunOptions) -> RunResult:
+    global _froze_trees
+    if _froze_trees:
+        # An earlier run in this process (tests, the fuzzer, an editor) froze its trees, which are garbage
+        # by now: give them back to the collector once, or every run would add its trees for good.
+        gc.unfreeze()
+        gc.collect()
+        _froze_trees = False
     # Syntax trees are millions of small objects that live until the run ends: the cyclic
     # garbage collector would rescan them again and again (parsing, unpickling) for nothing.
     collecting = gc.isenabled()
@@ -150,8 +160,9 @@ def run(options: RunOptions) -> RunResult:
     finally:
         if collecting:
             # Re-enabling would make the next collection walk every tree object once more;
-            # frozen, they are left to reference counting.
+            # frozen, they are left alone until the next run (the command line has none).
             gc.freeze()
+            _froze_trees = True
             gc.enable()
 
 
