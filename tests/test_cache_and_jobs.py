@@ -69,8 +69,9 @@ def test_single_file_runs_find_exactly_what_the_whole_run_finds_there(tmp_path):
         shutil.copytree(SAMPLES / sample, root)
         whole = _json(root, "--no-cache")
         by_path: dict[str, list] = {}
-        for finding in whole["findings"]:
-            by_path.setdefault(finding["path"], []).append(finding)
+        for finding in whole["findings"]:  # a file's findings, and those whose trace passes through it
+            for path in dict.fromkeys([finding["path"], *(step["path"] for step in finding["trace"])]):
+                by_path.setdefault(path, []).append(finding)
         sources = [p for p in root.rglob("*") if p.suffix in (".js", ".wxml", ".ts") and "cloudfunctions" not in p.parts
                    and ".wxlint_cache" not in p.parts and "libs" not in p.parts]
         assert len(sources) > 10

@@ -61,7 +61,7 @@ def test_text_output_format(tmp_path):
     code, out, _ = run_cli("check", ".", cwd=root)
     lines = out.splitlines()
     assert lines[0].startswith("pages/index/index.js:3:5: warning deprecated-getuserinfo `wx.getUserInfo` returns anonymous data")
-    assert lines[-1] == ("✖ 1 problem (0 errors, 1 warning, 0 info) · 1 files checked, "
+    assert lines[-1] == ("✖ 1 problem (0 errors, 1 warning, 0 info) · 1 file checked, "
                          "min base library 2.10.4 (default; set min-lib-version)")
     assert "\x1b[" not in out  # no colour when not a terminal
 

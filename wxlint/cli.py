@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from pathlib import Path
@@ -32,6 +33,26 @@ def default_lang() -> str:
 
 def _rule_list(values: tuple[str, ...]) -> frozenset[str]:
     return frozenset(item.strip() for value in values for item in value.split(",") if item.strip())
+
+
+def _unknown_rules(names, catalogue) -> str:
+    """`unknown rule(s): missing-opensettings (did you mean missing-opensetting?)`."""
+    described = []
+    for name in names:
+        close = difflib.get_close_matches(name, list(catalogue), n=1, cutoff=0.6)
+        described.append(f"{name} (did you mean {close[0]}?)" if close else name)
+    return f"unknown rule(s): {', '.join(described)} (see `wxlint rules`)"
+
+
+def _use_color(choice: str, to_terminal: bool) -> bool:
+    """--color always|never|auto; auto honours FORCE_COLOR and NO_COLOR (https://no-color.org, https://force-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR") not in (None, "", "0"):
+        return True
+    return to_terminal
 
 
 def _fail(message: str) -> None:
@@ -88,19 +109,22 @@ def _output_options(command):
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line.")
 @click.option("--verbose", "-v", is_flag=True, help="Also list skipped files and why.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--statistics", is_flag=True, help="Text output: the number of findings per rule instead of each finding.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output (auto: on a terminal, or when FORCE_COLOR is set; never when NO_COLOR is).")
 @click.option("--include-vendored", is_flag=True, help="Also lint copied component libraries and SDKs (vant, tdesign, qqmap-wx-jssdk, …).")
 @_speed_options
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
               help=f"Baseline file of accepted findings [default: {BASELINE_NAME} here, when it exists].")
 @click.option("--no-baseline", is_flag=True, help="Report every finding, ignoring the baseline file.")
 def check(paths, formats, output, config_file, select, ignore, min_lib_version, fail_on, lang, quiet, verbose,
-          exit_zero, include_vendored, jobs, no_cache, cache_dir, baseline_file, no_baseline, **outputs):
+          exit_zero, statistics, color, include_vendored, jobs, no_cache, cache_dir, baseline_file, no_baseline, **outputs):
     """Lint mini-program projects, folders or single files (default: the current folder)."""
     catalogue = _catalogue()
     selected, ignored = _rule_list(select), _rule_list(ignore)
     unknown = sorted((selected | ignored) - set(catalogue))
     if unknown:
-        raise click.BadParameter(f"unknown rule(s): {', '.join(unknown)} (see `wxlint rules`)", param_hint="--select/--ignore")
+        raise click.BadParameter(_unknown_rules(unknown, catalogue), param_hint="--select/--ignore")
     if min_lib_version and not VERSION_PATTERN.match(min_lib_version):
         raise click.BadParameter(f"expected a version such as 2.10.4, got {min_lib_version!r}", param_hint="--min-lib-version")
     destinations = _destinations(formats, output, outputs)
@@ -116,11 +140,11 @@ def check(paths, formats, output, config_file, select, ignore, min_lib_version, 
     result = _run(options)
     for name, destination in destinations.items():
         to_terminal = destination is None and sys.stdout.isatty()
-        context = ReportContext(lang=lang, color=to_terminal and "NO_COLOR" not in os.environ,
-                                verbose=verbose, quiet=quiet, cwd=Path.cwd(), catalogue=catalogue)
+        context = ReportContext(lang=lang, color=destination is None and _use_color(color, to_terminal),
+                                verbose=verbose, quiet=quiet, cwd=Path.cwd(), catalogue=catalogue, statistics=statistics)
         text = FORMATS[name].render(result, context)
         if destination is None:
-            click.echo(text, nl=False)
+            click.echo(text, nl=False, color=context.color or None)  # click strips colour off a terminal unless told
         else:
             try:
                 destination.write_text(text, encoding="utf-8")
@@ -163,7 +187,7 @@ def baseline(paths, config_file, baseline_file, prune, jobs, no_cache, cache_dir
         Baseline.write(baseline_file, kept, __version__)
         click.echo(f"{baseline_file}: removed {len(fixed)} fixed findings, kept {len(kept)}")
     else:
-        entries = baseline_entries(result, Path.cwd())
+        entries = baseline_entries(result, baseline_file.resolve().parent)
         Baseline.write(baseline_file, entries, __version__)
         click.echo(f"{baseline_file}: {len(entries)} findings recorded; `wxlint check` now reports only new ones")
     for message in result.internal_errors:
@@ -214,8 +238,10 @@ def list_rules(lang):
     lang = lang or default_lang()
     catalogue = _catalogue()
     width = max(len(rule_id) for rule_id in catalogue)
+    header = ("规则", "级别", "类别", "说明") if lang == "zh" else ("RULE", "SEVERITY", "CATEGORY", "TITLE")
+    click.echo(f"{header[0]:<{width}}  {header[1]:<8}  {header[2]:<14}  {header[3]}")
     for rule in catalogue.values():
-        click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.category:<14}  {rule.title[lang]}")
+        click.echo(f"{rule.id:<{width}}  {rule.severity:<8}  {rule.category:<14}  {rule.title[lang]}")
 
 
 @main.command()
@@ -227,5 +253,5 @@ def explain(rule_id, lang):
     catalogue = _catalogue()
     rule = catalogue.get(rule_id)
     if rule is None:
-        _fail(f"unknown rule {rule_id!r} (see `wxlint rules`)")
+        _fail(_unknown_rules([rule_id], catalogue))
     click.echo(render_rule(rule, lang))

@@ -32,6 +32,7 @@ COMPONENT_SUFFIXES = (".js", ".ts", ".json", ".wxml")
 class Skipped:
     path: Path
     reason: str
+    routine: bool = False  # expected in every project (declarations, npm code): listed, not counted in the summary
 
 
 @dataclass
@@ -95,18 +96,30 @@ class Project:
         return self.only_files is None or path in self.only_files
 
 
+class NoMiniProgram(ValueError):
+    """A path given to wxlint that is in no mini-program."""
+
+    def __init__(self, path: Path):
+        path = Path(path)
+        where = "this folder, a folder below it" if path.is_dir() else "its folder"
+        super().__init__(f"{path}: no mini-program here (no app.json or project.config.json in {where} "
+                         f"or a folder above, and no .js, .ts, .wxml or .wxs file); give the folder of a mini-program")
+
+
 def discover(paths: list[Path], known_rules: set[str], config_file: Path | None = None,
              lint_vendored: bool = False) -> list[Project]:
     """Projects for the given paths, each with its files listed (copied libraries too, when
     `lint_vendored` or their configuration says so). Raises ConfigError."""
     projects: dict[Path, Project] = {}
-    for given in paths:
-        given = given.resolve()
+    for written in paths:
+        given = written.resolve()
         restrict = None if given.is_dir() else {given}
         found = _projects_below(given) if given.is_dir() else []
         if not found:
             upward = _project_above(given)
-            found = [upward] if upward else [(given if given.is_dir() else given.parent, None)]
+            if upward is None and not _has_sources(given):
+                raise NoMiniProgram(written)
+            found = [upward] if upward else [(given if given.is_dir() else given.parent, None)]  # or loose files
             if given.is_dir() and upward:
                 restrict = "below"
         for root, mini_root in found:
@@ -122,6 +135,17 @@ def discover(paths: list[Path], known_rules: set[str], config_file: Path | None 
                 if given not in project.files and given.suffix in SOURCE_SUFFIXES:
                     project.files.append(given)
     return list(projects.values())
+
+
+def _has_sources(path: Path) -> bool:
+    """Whether a path outside any mini-program holds files wxlint reads (linted then as loose files)."""
+    if not path.is_dir():
+        return path.name.endswith(SOURCE_SUFFIXES)
+    for current, folders, files in os.walk(path):
+        folders[:] = [f for f in folders if f not in SKIPPED_FOLDERS and not f.startswith(".")]
+        if any(name.endswith(SOURCE_SUFFIXES) for name in files):
+            return True
+    return False
 
 
 def _projects_below(folder: Path) -> list[tuple[Path, Path | None]]:
@@ -154,7 +178,7 @@ def _project_above(path: Path) -> tuple[Path, Path] | None:
     for folder in (start, *start.parents):
         if (folder / "project.config.json").is_file():
             mini = _miniprogram_root(folder)
-            if mini == path or mini in path.parents or not (mini / "app.json").is_file():
+            if mini == path or mini in path.parents or path.parent == folder or not (mini / "app.json").is_file():
                 return folder, mini
         if (folder / "app.json").is_file():
             for above in folder.parents:
@@ -365,7 +389,7 @@ def _list_files(project: Project) -> None:
             folder = here / name
             if name in SKIPPED_FOLDERS or name.startswith(".") or folder in project.excluded_roots:
                 if name in ("node_modules", "miniprogram_npm"):
-                    project.skipped.append(Skipped(folder, "third-party code"))
+                    project.skipped.append(Skipped(folder, "third-party code", routine=True))
                 continue
             if _excluded(folder, base_dir, excluded_patterns, is_dir=True):
                 project.skipped.append(Skipped(folder, "excluded by configuration"))
@@ -381,7 +405,7 @@ def _list_files(project: Project) -> None:
             if not name.endswith(SOURCE_SUFFIXES):
                 continue
             if name.endswith(".d.ts"):
-                project.skipped.append(Skipped(path, "TypeScript declarations (no runtime code)"))
+                project.skipped.append(Skipped(path, "TypeScript declarations (no runtime code)", routine=True))
                 continue
             if _excluded(path, base_dir, excluded_patterns, is_dir=False):
                 project.skipped.append(Skipped(path, "excluded by configuration"))

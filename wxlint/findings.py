@@ -94,13 +94,14 @@ class Finding:
         return (str(self.path), self.line, self.column, self.rule, self.message)
 
 
-def assign_fingerprints(findings: list[Finding], line_text, root_of) -> None:
+def assign_fingerprints(findings: list[Finding], line_text, root_of, place: str = "") -> None:
     """Give each finding a fingerprint that survives unrelated edits.
 
     It hashes the rule, the message id, the path relative to its project and the
     flagged line's text with spaces removed, plus an occurrence counter for
     identical lines: moving code or editing other lines leaves it unchanged.
-    `line_text(path, line)` and `root_of(path)` come from the run.
+    `line_text(path, line)` and `root_of(path)` come from the run; `place` is where the project sits in
+    its repository (a monorepo), left out when empty so single-project fingerprints stay as they were.
     """
     seen: Counter = Counter()
     for finding in sorted(findings, key=lambda f: f.sort_key):
@@ -110,7 +111,7 @@ def assign_fingerprints(findings: list[Finding], line_text, root_of) -> None:
         except ValueError:
             relative = finding.path.as_posix()
         code = "".join(line_text(finding.path, finding.line).split())
-        key = (finding.rule, finding.message_id, relative, code)
+        key = (finding.rule, finding.message_id, f"{place}/{relative}" if place else relative, code)
         seen[key] += 1
         digest = hashlib.sha256("\x1f".join((*key, str(seen[key]))).encode("utf-8", "surrogateescape")).hexdigest()
         finding.fingerprint = digest[:32]

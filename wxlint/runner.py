@@ -231,13 +231,15 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
     apply_inline(findings, directives)
     if UNUSED_DISABLE in levels:
         findings.extend(_unused_directives(directives, catalogue, levels, options))
-    findings = [f for f in findings if project.reports_on(f.path)]
+    # A finding belongs to a pre-commit run when its file or any step of its trace is staged: a `bindtap`
+    # turned into `bindlongpress` in a .wxml changes a finding located in the .js.
+    findings = [f for f in findings if project.reports_on(f.path) or any(project.reports_on(s.path) for s in f.trace)]
 
     def line_text(path: Path, line: int) -> str:
         source = model.source(path)
         return source.line_text(line) if source else ""
 
-    assign_fingerprints(findings, line_text, lambda _path: project.root)
+    assign_fingerprints(findings, line_text, lambda _path: project.root, _repository_place(project.root))
     notes = [n.localized(options.lang) for n in flow().notes() if project.reports_on(n.path)] if flow.built else []
     if key and not result.internal_errors:
         _store_result(cache_folder, key, project, findings, notes)
@@ -381,24 +383,35 @@ def _apply_baseline(result: RunResult, options: RunOptions) -> None:
     baseline = Baseline.load(options.baseline)
     result.baseline = baseline
     accepted = baseline.keys()
+    folder = options.baseline.resolve().parent  # paths in a baseline are relative to it, wherever wxlint runs
     found = set()
     for finding in result.findings:
-        key = (_baseline_path(finding.path, options.cwd), finding.fingerprint)
+        key = (_baseline_path(finding.path, folder), finding.fingerprint)
         found.add(key)
         if finding.suppressed is None and key in accepted:
             finding.suppressed = {"kind": "baseline", "reason": f"in {options.baseline.name}"}
-    checked = {_baseline_path(path, options.cwd) for path in result.checked_files}
+    checked = {_baseline_path(path, folder) for path in result.checked_files}
     result.baseline_fixed = [entry for entry in baseline.entries
                              if (entry["path"], entry["fingerprint"]) not in found and entry["path"] in checked]
 
 
-def _baseline_path(path: Path, cwd: Path) -> str:
-    return Path(os.path.relpath(path, cwd)).as_posix()
+def _repository_place(root: Path) -> str:
+    """Where a project sits in its repository ("apps/shop"; "" at the top or outside any repository), so that
+    identical files in two projects of a monorepo get different fingerprints."""
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            return "" if folder == root else root.relative_to(folder).as_posix()
+    return ""
 
 
-def baseline_entries(result: RunResult, cwd: Path) -> list[dict]:
-    """Baseline entries for the findings of a run that are not suppressed inline."""
-    return [{"path": _baseline_path(f.path, cwd), "fingerprint": f.fingerprint, "rule": f.rule, "line": f.line,
+def _baseline_path(path: Path, folder: Path) -> str:
+    return Path(os.path.relpath(path, folder)).as_posix()
+
+
+def baseline_entries(result: RunResult, folder: Path) -> list[dict]:
+    """Baseline entries for the findings of a run that are not suppressed inline, paths relative to `folder`
+    (the baseline file's)."""
+    return [{"path": _baseline_path(f.path, folder), "fingerprint": f.fingerprint, "rule": f.rule, "line": f.line,
              "message": f.message} for f in result.findings if f.suppressed is None or f.suppressed["kind"] == "baseline"]
 
 

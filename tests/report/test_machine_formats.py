@@ -59,7 +59,7 @@ def test_github_annotations_escape_and_summarise(project):
     _, out = _run("--format", "github", cwd=root)
     first, summary = out.splitlines()
     assert first.startswith("::warning file=pages/a%2Cb/x.js,line=1,col=16,endLine=1,endColumn=30,title=wxlint deprecated-getuserinfo::`wx.getUserInfo`")
-    assert summary == "wxlint: 1 problems (0 errors, 1 warnings, 0 info) in 1 files"
+    assert summary == "wxlint: 1 problem (0 errors, 1 warning, 0 info) in 1 file"
     _, legacy = _run("--format", "github")
     assert legacy.count("::error ") == EXPECTED["error"] > 1 and "GitHub shows only 10 annotations" in legacy.splitlines()[-1]
 

@@ -17,6 +17,7 @@ class ReportContext:
     quiet: bool = False
     cwd: Path = Path(".")
     catalogue: dict = field(default_factory=dict)  # rule id -> Rule, for formats that document rules
+    statistics: bool = False  # text: counts per rule instead of each finding
 
 
 FORMATS = {

@@ -17,15 +17,22 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def render(result, context) -> str:
     lines = []
     for f in result.active:
         properties = (f"file={_property(display_path(f.path, context.cwd))},line={f.line},col={f.column},"
                       f"endLine={f.end_line},endColumn={f.end_column},title={_property('wxlint ' + f.rule)}")
-        lines.append(f"::{COMMANDS[f.severity]} {properties}::{_data(f.message)}")
+        message = f.message + "".join(f"\n{number}. {display_path(step.path, context.cwd)}:{step.line}:{step.column} {step.note}"
+                                      for number, step in enumerate(f.trace, 1))
+        lines.append(f"::{COMMANDS[f.severity]} {properties}::{_data(message)}")
     counts = result.counts()
-    summary = (f"wxlint: {sum(counts.values())} problems ({counts['error']} errors, {counts['warning']} warnings, "
-               f"{counts['info']} info) in {result.files_checked} files")
+    total = sum(counts.values())
+    summary = (f"wxlint: {_count(total, 'problem')} ({_count(counts['error'], 'error')}, "
+               f"{_count(counts['warning'], 'warning')}, {counts['info']} info) in {_count(result.files_checked, 'file')}")
     if any(count > SHOWN_PER_TYPE for count in counts.values()):
         summary += f"; GitHub shows only {SHOWN_PER_TYPE} annotations of each type per step: the list above is complete"
     lines.append(summary)

@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 
 from wxlint import __version__
+from wxlint.findings import printable
 from wxlint.report.paths import display_path
 
 EXCERPT_CONTEXT = 2  # lines shown above and below a finding
@@ -46,7 +47,7 @@ def _excerpt(source, line: int, context: int) -> list[tuple[int, str, bool]]:
     if source is None:
         return []
     first, last = max(1, line - context), min(source.line_count, line + context)
-    return [(n, source.line_text(n), n == line) for n in range(first, last + 1)]
+    return [(n, printable(source.line_text(n)), n == line) for n in range(first, last + 1)]
 
 
 def _environment() -> jinja2.Environment:

@@ -10,19 +10,34 @@ _SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 _WORDS = {
     "en": {"problem": "problem", "problems": "problems", "error": "error", "errors": "errors",
            "warning": "warning", "warnings": "warnings", "info": "info",
-           "clean": "No problems found", "files": "files checked", "skipped": "skipped",
+           "clean": "No problems found", "file": "file checked", "files": "files checked", "skipped": "skipped",
            "see_verbose": "use --verbose to list them", "fail": "fails at level",
            "min_lib": "min base library", "default": "default; set min-lib-version",
            "suppressed": "suppressed inline", "baselined": "in the baseline",
            "fixed": "baselined findings fixed (run `wxlint baseline --prune`)"},
     "zh": {"problem": "个问题", "problems": "个问题", "error": "个错误", "errors": "个错误",
            "warning": "个警告", "warnings": "个警告", "info": "条提示",
-           "clean": "未发现问题", "files": "个文件已检查", "skipped": "个文件已跳过",
+           "clean": "未发现问题", "file": "个文件已检查", "files": "个文件已检查", "skipped": "个文件已跳过",
            "see_verbose": "使用 --verbose 查看", "fail": "失败级别",
            "min_lib": "最低基础库", "default": "默认值，可设置 min-lib-version",
            "suppressed": "个已通过注释抑制", "baselined": "个在基线中",
            "fixed": "个基线问题已修复（运行 `wxlint baseline --prune`）"},
 }
+
+
+def _statistics(result, catalogue, lang: str) -> list[str]:
+    """`--statistics`: one line per rule, most findings first, like Ruff."""
+    counts: dict[str, int] = {}
+    for finding in result.active:
+        counts[finding.rule] = counts.get(finding.rule, 0) + 1
+    width = max((len(rule) for rule in counts), default=0)
+    lines = []
+    for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        known = catalogue.get(rule)
+        title = known.title.get(lang, known.title["en"]) if known else ""
+        severity = next(f.severity for f in result.active if f.rule == rule)
+        lines.append(f"{count:>5}  {rule:<{width}}  {severity:<7}  {title}")
+    return lines
 
 
 def render(result, context) -> str:
@@ -33,7 +48,9 @@ def render(result, context) -> str:
         return click.style(text, **style) if color else text
 
     lines = []
-    for finding in result.active:
+    if context.statistics:
+        lines.extend(_statistics(result, context.catalogue, context.lang))
+    for finding in [] if context.statistics else result.active:
         location = f"{display_path(finding.path, context.cwd)}:{finding.line}:{finding.column}:"
         severity = paint(finding.severity, fg=_SEVERITY_COLORS[finding.severity], bold=True)
         lines.append(f"{paint(location, bold=True)} {severity} {paint(finding.rule, dim=True)} {finding.message}")
@@ -62,7 +79,7 @@ def render(result, context) -> str:
         summary = paint("✖ " + summary, fg="red" if result.failed else "yellow", bold=True)
     else:
         summary = paint("✔ " + words["clean"], fg="green", bold=True)
-    tail = f"{result.files_checked} {words['files']}"
+    tail = f"{result.files_checked} {words['file' if result.files_checked == 1 else 'files']}"
     suppressed = result.suppressed_counts()
     if suppressed["inline"]:
         tail += f", {suppressed['inline']} {words['suppressed']}"
@@ -74,8 +91,9 @@ def render(result, context) -> str:
     if minimums:
         shown = ", ".join(f"{version} ({words['default']})" if is_default else version for version, is_default in minimums)
         tail += f", {words['min_lib']} {shown}"
-    if result.skipped:
-        tail += f", {len(result.skipped)} {words['skipped']}"
+    unexpected = [s for s in result.skipped if not s.routine]
+    if unexpected:
+        tail += f", {len(unexpected)} {words['skipped']}"
         if not context.verbose:
             tail += f" ({words['see_verbose']})"
     if lines:
