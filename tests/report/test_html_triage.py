@@ -1,0 +1,110 @@
+"""The HTML report answers a reviewer first: does it block the release, what to fix first, which files
+are worst; the flagged column is marked; code in messages reads as code; it fits a phone."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import SAMPLES, expected_counts, run_cli, write_project
+from test_html_report import BROWSER_FLAGS, CHROMIUM, _browser, html_report
+
+LEGACY = SAMPLES / "legacy-shop"
+LONG_LINE_PAGE = {
+    "pages/index/index.js": "Page({ onLoad() { const padding = '" + "x" * 400 + "'; wx.getUserInfo({ success: () => {} }) } })\n",
+    "pages/me/me.js": "Page({\n  onLoad() {\n    wx.getUserInfo({ success: (res) => this.setData(res) })\n  }\n})\n",
+}
+
+
+def _order(html: str, pattern: str) -> list[str]:
+    return re.findall(pattern, html)
+
+
+def test_errors_first_tables_by_rule_and_by_file():
+    html = html_report(LEGACY)
+    expected = expected_counts(LEGACY)
+    severities = _order(html, r'<article class="finding[^"]*" data-rule="[^"]+" data-severity="(\w+)"')
+    first_file = _order(html, r'<details class="file" open>\s*<summary>([^<]+) <span')[0]
+    assert severities[0] == "error"
+    assert sum(1 for s in severities if s == "error") == expected["error"]
+    rows = _order(html, r'<tr data-filter-rule="([^"]+)"><td>')
+    assert rows[0] in {rule.split(":", 1)[1] for rule in expected if rule.startswith("rule:")}
+    assert len(rows) == len({k for k in expected if k.startswith("rule:")})
+    worst = _order(html, r'<tr data-filter-text="([^"]+)"><td>')
+    assert worst[0] == max((k.split(":", 1)[1] for k in expected if k.startswith("file:")),
+                           key=lambda path: _errors_in(html, path))
+    assert first_file in worst[:3]
+    assert "Projects: legacy-shop" in html  # the folder's name, not "."
+
+
+def _errors_in(html: str, path: str) -> int:
+    row = re.search(rf'<tr data-filter-text="{re.escape(path)}"><td>[^<]*</td><td class="(?:error|zero)">(\d+)</td>', html)
+    return int(row.group(1)) if row else 0
+
+
+def test_the_flagged_column_is_marked_and_code_spans_render_escaped(tmp_path):
+    root = write_project(tmp_path / "app", LONG_LINE_PAGE, {"pages": ["pages/index/index", "pages/me/me"]})
+    html = html_report(root, "--select", "deprecated-getuserinfo")
+    assert '<span class="ln">3</span>    <mark>wx.getUserInfo</mark>({ success:' in html
+    assert "<code>wx.getUserInfo</code>" in html
+    assert "<code>&lt;button open-type=&#34;chooseAvatar&#34;&gt;</code>" in html
+    messages = _order(html, r'<p class="message">(.*?)</p>')
+    assert messages and not any("`" in message for message in messages)
+
+
+def test_in_a_browser_rows_and_bars_filter_search_takes_path_line_and_long_lines_scroll(tmp_path):
+    sync_playwright = _browser()
+    from playwright.sync_api import expect
+
+    root = write_project(tmp_path / "app", LONG_LINE_PAGE, {"pages": ["pages/index/index", "pages/me/me"]})
+    (root / "pages" / "me" / "me.js").write_text(
+        "Page({\n  onLoad() {\n    // wxlint-disable-next-line deprecated-getuserinfo\n    wx.getUserInfo()\n"
+        "    wx.getUserInfo({ success: (res) => this.setData(res) })\n  }\n})\n", encoding="utf-8")
+    report = tmp_path / "report.html"
+    report.write_text(html_report(root), encoding="utf-8")
+    legacy = tmp_path / "legacy.html"
+    legacy.write_text(html_report(LEGACY), encoding="utf-8")
+    expected = expected_counts(LEGACY)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(legacy.as_uri())
+        page.click('#by-rule tr[data-filter-rule="missing-opensetting"]')
+        expect(page.locator("#shown-count")).to_have_text(str(expected["rule:missing-opensetting"]))
+        page.evaluate("window.scrollTo(0, 0)")  # the chart is at the top, under the sticky filters once scrolled
+        page.click('svg.chart g[data-filter-rule="login-popup-on-launch"]')
+        expect(page.locator("#shown-count")).to_have_text(str(expected["rule:login-popup-on-launch"]))
+        page.evaluate("window.scrollTo(0, 0)")
+        worst = page.locator("#by-file tbody tr").first
+        path = worst.get_attribute("data-filter-text")
+        worst.click()
+        expect(page.locator("#shown-count")).to_have_text(str(expected[f"file:{path}"]))
+        page.select_option("#filter-rule", "")
+        page.fill("#filter-text", "miniprogram/app.js:26")
+        expect(page.locator("#shown-count")).to_have_text("1")
+
+        page.goto(report.as_uri())
+        expect(page.locator("#shown-count")).to_have_text("2")
+        expect(page.locator("#shown-total")).to_have_text("2")
+        page.check("#filter-suppressed")
+        expect(page.locator("#shown-count")).to_have_text("3")
+        expect(page.locator("#shown-total")).to_have_text("3")
+        mark = page.locator("article.finding", has_text="index.js:1:").locator("pre.code mark")
+        box, pre = mark.bounding_box(), mark.locator("xpath=ancestor::pre").bounding_box()
+        assert pre["x"] <= box["x"] and box["x"] + box["width"] <= pre["x"] + pre["width"]  # scrolled into view
+
+        for uri in (legacy.as_uri(), report.as_uri()):
+            phone = browser.new_page(viewport={"width": 390, "height": 800})
+            phone.goto(uri)
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+            phone.close()
+        browser.close()
+
+
+def test_rules_with_only_suppressed_findings_show_no_empty_bars(tmp_path):
+    root = write_project(tmp_path / "app", {"pages/index/index.js": (
+        "Page({\n  onLoad() {\n    // wxlint-disable-next-line deprecated-getuserinfo\n    wx.getUserInfo()\n  }\n})\n")})
+    code, html, _ = run_cli("check", "--format", "html", ".", cwd=root)
+    assert code == 0
+    assert 'data-filter-rule="deprecated-getuserinfo"' not in html
+    assert '<details class="file" open hidden>' in html and "(0)" in html
+    assert 'id="rule-deprecated-getuserinfo"' in html  # its documentation stays for the suppressed finding
