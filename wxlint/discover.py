@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from wxlint.config import Config, find_config, load_config
-from wxlint.findings import note
+from wxlint.findings import Note, note
 from wxlint.parse.javascript import walk
 from wxlint.parse.json_document import read_json_document
 from wxlint.parse.source import SourceError, decode_bytes
@@ -31,8 +31,17 @@ COMPONENT_SUFFIXES = (".js", ".ts", ".json", ".wxml")
 @dataclass
 class Skipped:
     path: Path
-    reason: str
+    reason: str  # in English; `words` says it in the run's language
     routine: bool = False  # expected in every project (declarations, npm code): listed, not counted in the summary
+    words: Note | None = None
+
+    def reason_in(self, lang: str) -> str:
+        return self.words.render(lang) if self.words is not None else self.reason
+
+
+def _skip(path: Path, note_id: str, routine: bool = False, **arguments) -> "Skipped":
+    words = note(note_id, **arguments)
+    return Skipped(path, words.render("en"), routine, words)
 
 
 @dataclass
@@ -389,14 +398,14 @@ def _list_files(project: Project) -> None:
             folder = here / name
             if name in SKIPPED_FOLDERS or name.startswith(".") or folder in project.excluded_roots:
                 if name in ("node_modules", "miniprogram_npm"):
-                    project.skipped.append(Skipped(folder, "third-party code", routine=True))
+                    project.skipped.append(_skip(folder, "skip-third-party", routine=True))
                 continue
             if _excluded(folder, base_dir, excluded_patterns, is_dir=True):
-                project.skipped.append(Skipped(folder, "excluded by configuration"))
+                project.skipped.append(_skip(folder, "skip-excluded"))
                 continue
             library = None if project.config.lint_vendored else vendored_folder(folder)
             if library is not None:
-                project.skipped.append(Skipped(folder, f"a copied library ({library}); lint it with lint-vendored: true"))
+                project.skipped.append(_skip(folder, "skip-vendored", library=library))
                 continue
             kept.append(name)
         folders[:] = kept
@@ -405,24 +414,24 @@ def _list_files(project: Project) -> None:
             if not name.endswith(SOURCE_SUFFIXES):
                 continue
             if name.endswith(".d.ts"):
-                project.skipped.append(Skipped(path, "TypeScript declarations (no runtime code)", routine=True))
+                project.skipped.append(_skip(path, "skip-declarations", routine=True))
                 continue
             if _excluded(path, base_dir, excluded_patterns, is_dir=False):
-                project.skipped.append(Skipped(path, "excluded by configuration"))
+                project.skipped.append(_skip(path, "skip-excluded"))
                 continue
             library = None if project.config.lint_vendored else vendored_file(path)
             if library is not None:
-                project.skipped.append(Skipped(path, f"a copied library ({library}); lint it with lint-vendored: true"))
+                project.skipped.append(_skip(path, "skip-vendored", library=library))
                 continue
             if path.is_symlink() and path.exists() and not _inside(project.root, path):
-                project.skipped.append(Skipped(path, "a link to a file outside the project"))
+                project.skipped.append(_skip(path, "skip-link-outside"))
                 continue
             if not path.is_file():
-                project.skipped.append(Skipped(path, "not a regular file"))
+                project.skipped.append(_skip(path, "skip-not-regular"))
                 continue
             reason = skip_reason(path)
             if reason:
-                project.skipped.append(Skipped(path, reason))
+                project.skipped.append(_skip(path, reason))
                 continue
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
@@ -470,9 +479,10 @@ def vendored_folder(folder: Path) -> str | None:
 
 
 def skip_reason(path: Path) -> str | None:
-    """Why a source file is not linted (a minified bundle), or None; files too large to read are parse errors."""
+    """The note saying why a source file is not linted (a minified bundle), or None; files too large to read
+    are parse errors."""
     if _MINIFIED_NAME.search(path.name):
-        return "minified bundle"
+        return "skip-minified"
     try:
         size = path.stat().st_size
     except OSError:
@@ -481,7 +491,7 @@ def skip_reason(path: Path) -> str | None:
         with path.open("rb") as handle:
             head = handle.read(200_000)
         if len(head) / (head.count(b"\n") + 1) > _MINIFIED_MEAN_LINE:
-            return "minified bundle"
+            return "skip-minified"
     return None
 
 

@@ -146,7 +146,7 @@ def render(result, context) -> str:
                "rationale": r.rationale[lang], "fix": r.fix[lang], "references": r.references,
                "bad": [(e.title, list(e.files.items())) for e in r.bad_examples],
                "good": [(e.title, list(e.files.items())) for e in r.good_examples]} for r in documented],
-        skipped=[(display_path(s.path, cwd), s.reason) for s in result.skipped],
+        skipped=[(display_path(s.path, cwd), s.reason_in(lang)) for s in result.skipped],
         notes=[(f"{display_path(n.path, cwd)}:{n.line}:{n.column}", n.note) for n in result.notes],
         severities=SEVERITY_ORDER,
     )

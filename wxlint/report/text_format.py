@@ -10,14 +10,14 @@ _SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 _WORDS = {
     "en": {"problem": "problem", "problems": "problems", "error": "error", "errors": "errors",
            "warning": "warning", "warnings": "warnings", "info": "info",
-           "clean": "No problems found", "file": "file checked", "files": "files checked", "skipped": "skipped",
+           "clean": "No problems found", "skipped_one": "skipped", "note": "note", "colon": ": ", "comma": ", ", "open": " (", "close": ")", "file": "file checked", "files": "files checked", "skipped": "skipped",
            "see_verbose": "use --verbose to list them", "fail": "fails at level",
            "min_lib": "min base library", "default": "default; set min-lib-version",
            "suppressed": "suppressed inline", "baselined": "in the baseline",
            "fixed": "baselined findings fixed (run `wxlint baseline --prune`)"},
     "zh": {"problem": "个问题", "problems": "个问题", "error": "个错误", "errors": "个错误",
            "warning": "个警告", "warnings": "个警告", "info": "条提示",
-           "clean": "未发现问题", "file": "个文件已检查", "files": "个文件已检查", "skipped": "个文件已跳过",
+           "clean": "未发现问题", "skipped_one": "已跳过", "note": "说明", "colon": "：", "comma": "，", "open": "（", "close": "）", "file": "个文件已检查", "files": "个文件已检查", "skipped": "个文件已跳过",
            "see_verbose": "使用 --verbose 查看", "fail": "失败级别",
            "min_lib": "最低基础库", "default": "默认值，可设置 min-lib-version",
            "suppressed": "个已通过注释抑制", "baselined": "个在基线中",
@@ -58,9 +58,9 @@ def render(result, context) -> str:
             lines.append(f"    {number}. {display_path(step.path, context.cwd)}:{step.line}:{step.column} {step.note}")
     if context.verbose:
         for skipped in result.skipped:
-            lines.append(f"skipped {display_path(skipped.path, context.cwd)}: {skipped.reason}")
+            lines.append(f"{words['skipped_one']} {display_path(skipped.path, context.cwd)}{words['colon']}{skipped.reason_in(context.lang)}")
         for note in result.notes:
-            lines.append(f"note {display_path(note.path, context.cwd)}:{note.line}:{note.column}: {note.note}")
+            lines.append(f"{words['note']} {display_path(note.path, context.cwd)}:{note.line}:{note.column}{words['colon']}{note.note}")
     if context.quiet:
         return "\n".join(lines) + ("\n" if lines else "")
     counts = result.counts()
@@ -75,27 +75,28 @@ def render(result, context) -> str:
                 noun = words[severity] if severity == "info" or count == 1 else words[severity + "s"]
                 parts.append(f"{count} {noun}")
         noun = words["problem"] if total == 1 else words["problems"]
-        summary = f"{total} {noun} ({', '.join(parts)})"
+        summary = f"{total} {noun}{words['open']}{words['comma'].join(parts)}{words['close']}"
         summary = paint("✖ " + summary, fg="red" if result.failed else "yellow", bold=True)
     else:
         summary = paint("✔ " + words["clean"], fg="green", bold=True)
     tail = f"{result.files_checked} {words['file' if result.files_checked == 1 else 'files']}"
     suppressed = result.suppressed_counts()
     if suppressed["inline"]:
-        tail += f", {suppressed['inline']} {words['suppressed']}"
+        tail += f"{words['comma']}{suppressed['inline']} {words['suppressed']}"
     if suppressed["baseline"]:
-        tail += f", {suppressed['baseline']} {words['baselined']}"
+        tail += f"{words['comma']}{suppressed['baseline']} {words['baselined']}"
     if result.baseline_fixed:
-        tail += f", {len(result.baseline_fixed)} {words['fixed']}"
+        tail += f"{words['comma']}{len(result.baseline_fixed)} {words['fixed']}"
     minimums = sorted({(p.config.effective_min_lib_version) for p in result.projects})
     if minimums:
-        shown = ", ".join(f"{version} ({words['default']})" if is_default else version for version, is_default in minimums)
-        tail += f", {words['min_lib']} {shown}"
+        shown = words["comma"].join(f"{version}{words['open']}{words['default']}{words['close']}" if is_default else version
+                                    for version, is_default in minimums)
+        tail += f"{words['comma']}{words['min_lib']} {shown}"
     unexpected = [s for s in result.skipped if not s.routine]
     if unexpected:
-        tail += f", {len(unexpected)} {words['skipped']}"
+        tail += f"{words['comma']}{len(unexpected)} {words['skipped']}"
         if not context.verbose:
-            tail += f" ({words['see_verbose']})"
+            tail += f"{words['open']}{words['see_verbose']}{words['close']}"
     if lines:
         lines.append("")
     lines.append(f"{summary} · {tail}")
