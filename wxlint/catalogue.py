@@ -18,7 +18,7 @@ from wxlint.config import SEVERITIES
 
 LANGUAGES = ("en", "zh")
 _REQUIRED = ("id", "severity", "category", "title", "messages", "rationale", "fix", "references", "since", "examples")
-_BILINGUAL = ("title", "rationale", "fix")
+_BILINGUAL = ("title", "rationale", "fix", "since")
 _OPTIONAL = ("data", "kind", "help_uri", "tags")
 
 
@@ -38,7 +38,7 @@ class Expected:
 
 @dataclass(frozen=True)
 class Example:
-    title: str
+    title: dict[str, str]  # language -> text
     files: dict[str, str]  # project-relative path -> content
     config: dict = field(default_factory=dict)
     expect: tuple[Expected, ...] = ()  # bad examples: exactly these findings of the rule; good ones: none
@@ -54,7 +54,7 @@ class Rule:
     rationale: dict[str, str]
     fix: dict[str, str]
     references: tuple[str, ...]
-    since: str
+    since: dict[str, str]  # language -> since when the rule applies
     bad_examples: tuple[Example, ...]
     good_examples: tuple[Example, ...]
     data: dict
@@ -152,7 +152,7 @@ def _load_rule(path: Path) -> Rule:
     return Rule(
         id=raw["id"], severity=raw["severity"], category=str(raw["category"]),
         title=raw["title"], messages=messages, rationale=raw["rationale"], fix=raw["fix"],
-        references=tuple(references), since=str(raw["since"]),
+        references=tuple(references), since=raw["since"],
         bad_examples=tuple(_example(e, f"examples.bad[{i}]", fail, messages, True) for i, e in enumerate(examples.get("bad") or [])),
         good_examples=tuple(_example(e, f"examples.good[{i}]", fail, messages, False) for i, e in enumerate(examples.get("good") or [])),
         data=raw.get("data") or {}, kind=kind, tags=tuple(raw.get("tags") or ()), path=path,
@@ -169,6 +169,7 @@ def _example(raw, key: str, fail, messages: dict, bad: bool) -> Example:
     says what it must produce: `expect: [{message: id, line: 3, column: 5, path: …}]`."""
     if not isinstance(raw, dict) or "title" not in raw:
         fail(key, "must be a mapping with a 'title'")
+    _check_bilingual(raw["title"], f"{key}.title", fail)
     if "files" in raw:
         files = raw["files"]
         if not isinstance(files, dict) or not files or not all(isinstance(v, str) for v in files.values()):
@@ -196,4 +197,4 @@ def _example(raw, key: str, fail, messages: dict, bad: bool) -> Example:
         if path is None and len(files) != 1 or path is not None and path not in files:
             fail(where, "path must name one of the example's files")
         found.append(Expected(item["message"], item["line"], item["column"], path))
-    return Example(title=str(raw["title"]), files=dict(files), config=config, expect=tuple(found))
+    return Example(title=raw["title"], files=dict(files), config=config, expect=tuple(found))

@@ -19,7 +19,7 @@ def _fence(path: str) -> str:
 def render_rule(rule: Rule, lang: str) -> str:
     words = _HEADINGS[lang]
     lines = [f"# {rule.id}: {rule.title[lang]}", "",
-             f"{words['severity']}: {rule.severity} · {words['since']}: {rule.since}", "",
+             f"{words['severity']}: {rule.severity} · {words['since']}: {rule.since[lang]}", "",
              f"## {words['why']}", "", rule.rationale[lang].strip(), "",
              f"## {words['fix']}", "", rule.fix[lang].strip(), ""]
     for key, examples in (("bad", rule.bad_examples), ("good", rule.good_examples)):
@@ -27,7 +27,7 @@ def render_rule(rule: Rule, lang: str) -> str:
             continue
         lines += [f"## {words[key]}", ""]
         for example in examples:
-            lines.append(f"{example.title}:")
+            lines.append(f"{example.title[lang]}:")
             lines.append("")
             for path, code in example.files.items():
                 lines += [f"`{path}`", "", f"```{_fence(path)}", code.rstrip("\n"), "```", ""]
