@@ -52,3 +52,31 @@ def test_hook_passes_on_the_modern_app(pre_commit_home, tmp_path):
     result = _try_repo(_git_repo_with("modern-notes", tmp_path), pre_commit_home)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
+
+
+SUBSCRIBE_PAGE = {
+    "app.json": '{"pages": ["pages/order/order"]}\n',
+    "pages/order/order.wxml": '<button bindtap="onSubscribe">订阅发货通知</button>\n',
+    "pages/order/order.js": ("Page({\n  onSubscribe() {\n"
+                             "    wx.requestSubscribeMessage({ tmplIds: ['TEMPLATE_ID'], complete: () => this.submit() })\n"
+                             "  },\n  submit() {}\n})\n"),
+}
+
+
+def test_a_staged_wxml_reports_the_js_finding_its_change_causes(pre_commit_home, tmp_path):
+    repo = tmp_path / "shop"
+    for relative, content in SUBSCRIBE_PAGE.items():
+        (repo / relative).parent.mkdir(parents=True, exist_ok=True)
+        (repo / relative).write_text(content, encoding="utf-8")
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    for command in (["git", "init", "-q"], ["git", "add", "-A"], [*git, "commit", "-qm", "order page"]):
+        subprocess.run(command, cwd=repo, check=True)
+    wxml = repo / "pages/order/order.wxml"
+    wxml.write_text(wxml.read_text(encoding="utf-8").replace("bindtap", "bindlongpress"), encoding="utf-8")
+    subprocess.run(["git", "add", "pages/order/order.wxml"], cwd=repo, check=True)
+    environment = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "NO_COLOR": "1"}
+    result = subprocess.run([*PRE_COMMIT, "try-repo", str(REPO), "wxlint"], cwd=repo,
+                            capture_output=True, text=True, env=environment, timeout=600)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "pages/order/order.js:3:5: error tap-only-api-outside-tap" in result.stdout
+    assert "1. pages/order/order.wxml:1:9 `bindlongpress=\"onSubscribe\"`" in result.stdout
