@@ -62,11 +62,12 @@ def median_of(runs: int, command: list[str], cwd: Path, before=None) -> float:
 
 
 def peak_memory_mb(command: list[str], cwd: Path) -> float:
-    """Peak resident memory of one run of `command`, in MB (Linux reports KiB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(after, before) / 1024
+    """Peak resident memory of one run of `command`, in MB: measured in a fresh child, because a process's
+    RUSAGE_CHILDREN keeps the largest of all the children it ever waited for (Linux reports KiB)."""
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+             "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    output = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, capture_output=True, text=True).stdout
+    return int(output.strip() or 0) / 1024
 
 
 def find_peer(name: str, peers: Path | None) -> str | None:
@@ -102,14 +103,15 @@ def measure(tree: Path, work: Path, changed: Path, runs: int, peers: Path | None
     results["ESLint"] = None
     if eslint:
         (work / "eslint.config.mjs").write_text(ESLINT_CONFIG, encoding="utf-8")
+        # Run inside the tree: ESLint ignores files outside its working directory.
         results["ESLint"] = median_of(runs, [eslint, "--config", str(work / "eslint.config.mjs"), "--no-warn-ignored",
-                                             "--no-error-on-unmatched-pattern", str(tree)], work)
+                                             "--no-error-on-unmatched-pattern", "."], tree)
     semgrep = find_peer("semgrep", peers)
     results["Semgrep"] = None
     if semgrep:
         (work / "semgrep.yml").write_text(SEMGREP_RULE, encoding="utf-8")
         results["Semgrep"] = median_of(runs, [semgrep, "scan", "--config", str(work / "semgrep.yml"), "--metrics=off",
-                                              "--disable-version-check", "--quiet", str(tree)], work)
+                                              "--disable-version-check", "--quiet", "."], tree)
     return results
 
 
