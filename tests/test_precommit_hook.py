@@ -80,3 +80,22 @@ def test_a_staged_wxml_reports_the_js_finding_its_change_causes(pre_commit_home,
     assert result.returncode == 1, result.stdout + result.stderr
     assert "pages/order/order.js:3:5: error tap-only-api-outside-tap" in result.stdout
     assert "1. pages/order/order.wxml:1:9 `bindlongpress=\"onSubscribe\"`" in result.stdout
+
+
+def test_the_readme_configuration_works_with_a_tag(pre_commit_home, tmp_path):
+    """The README's .pre-commit-config.yaml, pointed at a clone of this repository tagged as it says."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    config = readme.split("# .pre-commit-config.yaml\n", 1)[1].split("```", 1)[0]
+    [url] = [line.split("repo:", 1)[1].split("#")[0].strip() for line in config.splitlines() if "repo:" in line]
+    [tag] = [line.split("rev:", 1)[1].split("#")[0].strip() for line in config.splitlines() if "rev:" in line]
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True).stdout.strip()
+    hosted = tmp_path / "hosted-wxlint"
+    subprocess.run(["git", "clone", "-q", str(REPO), str(hosted)], check=True)
+    subprocess.run(["git", "tag", tag, head], cwd=hosted, check=True)
+    repo = _git_repo_with("legacy-shop", tmp_path)
+    (repo / ".pre-commit-config.yaml").write_text(config.replace(url, hosted.as_uri()), encoding="utf-8")
+    environment = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "NO_COLOR": "1"}
+    result = subprocess.run([*PRE_COMMIT, "run", "--all-files"], cwd=repo, capture_output=True, text=True,
+                            env=environment, timeout=600)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "miniprogram/app.js:26:11: error login-popup-on-launch" in result.stdout

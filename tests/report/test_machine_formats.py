@@ -26,7 +26,7 @@ def test_sarif_validates_and_carries_rules_results_and_code_flows():
     jsonschema.validate(document, schema)
     [run] = document["runs"]
     driver = run["tool"]["driver"]
-    assert driver["name"] == "wxlint" and driver["version"] and driver["informationUri"].startswith("https://")
+    assert driver["name"] == "wxlint" and driver["version"] and driver.get("informationUri", "https://").startswith("https://")
     rules = {rule["id"]: rule for rule in driver["rules"]}
     rule = rules["login-popup-on-launch"]
     assert rule["defaultConfiguration"]["level"] == "error"
@@ -45,6 +45,24 @@ def test_sarif_validates_and_carries_rules_results_and_code_flows():
     assert [s["location"]["physicalLocation"]["region"]["startLine"] for s in steps] == [5, 14, 26]
     assert steps[0]["location"]["message"]["text"] == "App onLaunch runs when the mini-program opens"
     assert run["columnKind"] == "unicodeCodePoints"
+
+
+def test_sarif_information_uri_is_the_declared_home_page_or_absent(monkeypatch):
+    """No package index entry exists: informationUri never names a page that is not there."""
+    from wxlint.report import sarif_format
+
+    _, out = _run("--format", "sarif")
+    driver = json.loads(out)["runs"][0]["tool"]["driver"]
+    assert "pypi.org" not in out
+    assert driver.get("informationUri") == sarif_format.information_uri()
+
+    class Declared:
+        @staticmethod
+        def get_all(name):
+            return ["Issues, https://git.example.com/tools/wxlint/issues", "Homepage, https://git.example.com/tools/wxlint"]
+
+    monkeypatch.setattr(sarif_format.metadata, "metadata", lambda name: Declared)
+    assert sarif_format.information_uri() == "https://git.example.com/tools/wxlint"
 
 
 def test_sarif_in_chinese_is_still_valid():

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
+from importlib import metadata
 
 from wxlint import __version__
 from wxlint.report.explain import render_rule
 from wxlint.report.paths import display_path
 
-INFORMATION_URI = "https://pypi.org/project/wxlint/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -22,6 +22,18 @@ def _location(path, line, column, end_line, end_column, cwd, message=None):
     if message is not None:
         location["message"] = {"text": message}
     return location
+
+
+def information_uri() -> str | None:
+    """The project's home page as its packaging declares it (`[project.urls]` Homepage or Repository);
+    none declared (wxlint has no package index entry), SARIF's optional informationUri is left out
+    rather than pointing at a page that does not exist."""
+    try:
+        urls = metadata.metadata("wxlint").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    named = dict(url.split(", ", 1) for url in urls if ", " in url)
+    return next((named[key] for key in ("Homepage", "Repository", "Source") if key in named), None)
 
 
 def render(result, context) -> str:
@@ -38,6 +50,9 @@ def render(result, context) -> str:
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": list(rule.tags) or [rule.category], "category": rule.category},
     } for rule in rules]
+    driver = {"name": "wxlint", "version": __version__, "semanticVersion": __version__}
+    if information_uri():
+        driver["informationUri"] = information_uri()
     results = []
     for finding in result.findings:
         entry = {
@@ -61,8 +76,7 @@ def render(result, context) -> str:
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "wxlint", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": INFORMATION_URI, "rules": driver_rules}},
+            "tool": {"driver": {**driver, "rules": driver_rules}},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": context.cwd.resolve().as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
             "results": results,
