@@ -24,7 +24,20 @@ def test_baseline_hides_old_findings_survives_edits_and_reports_new_ones(project
     assert code == 1
     [line] = [l for l in out.splitlines() if "deprecated-getuserinfo" in l and l.startswith("pages/")]
     assert line.startswith("pages/a/a.js:12:")  # only the new call
-    assert "2 in the baseline" in out
+    assert "2 of 2 baselined findings matched" in out
+
+
+def test_the_summary_says_when_the_baseline_matches_nothing(project):
+    root = project({"pages/a/a.js": PAGE})
+    run_cli("baseline", ".", cwd=root)
+    # Both accepted lines rewritten: nothing in the baseline matches any more, and the summary says so.
+    (root / "pages/a/a.js").write_text(PAGE.replace("wx.getUserInfo({})", "wx.getUserInfo({ lang: 'zh_CN' })")
+                                       .replace("scope: 'scope.userInfo'", "scope: 'scope.userInfo', success() {}"),
+                                       encoding="utf-8")
+    code, out, _ = run_cli("check", "--select", "deprecated-getuserinfo", ".", cwd=root)
+    assert code == 1 and "0 of 2 baselined findings matched" in out
+    code, out, _ = run_cli("check", "--select", "deprecated-getuserinfo", "--lang", "zh", ".", cwd=root)
+    assert "基线中 2 个问题匹配了 0 个" in out
 
 
 def test_fixed_findings_are_reported_and_pruned(project):

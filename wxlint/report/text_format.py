@@ -13,14 +13,14 @@ _WORDS = {
            "clean": "No problems found", "skipped_one": "skipped", "note": "note", "colon": ": ", "comma": ", ", "open": " (", "close": ")", "file": "file checked", "files": "files checked", "skipped": "skipped",
            "see_verbose": "use --verbose to list them", "fail": "fails at level",
            "min_lib": "min base library", "default": "default; set min-lib-version",
-           "suppressed": "suppressed inline", "baselined": "in the baseline",
+           "suppressed": "suppressed inline", "baselined": "{matched} of {total} baselined findings matched",
            "fixed": "baselined findings fixed (run `wxlint baseline --prune`)"},
     "zh": {"problem": "个问题", "problems": "个问题", "error": "个错误", "errors": "个错误",
            "warning": "个警告", "warnings": "个警告", "info": "条提示",
            "clean": "未发现问题", "skipped_one": "已跳过", "note": "说明", "colon": "：", "comma": "，", "open": "（", "close": "）", "file": "个文件已检查", "files": "个文件已检查", "skipped": "个文件已跳过",
            "see_verbose": "使用 --verbose 查看", "fail": "失败级别",
            "min_lib": "最低基础库", "default": "默认值，可设置 min-lib-version",
-           "suppressed": "个已通过注释抑制", "baselined": "个在基线中",
+           "suppressed": "个已通过注释抑制", "baselined": "基线中 {total} 个问题匹配了 {matched} 个",
            "fixed": "个基线问题已修复（运行 `wxlint baseline --prune`）"},
 }
 
@@ -83,8 +83,9 @@ def render(result, context) -> str:
     suppressed = result.suppressed_counts()
     if suppressed["inline"]:
         tail += f"{words['comma']}{suppressed['inline']} {words['suppressed']}"
-    if suppressed["baseline"]:
-        tail += f"{words['comma']}{suppressed['baseline']} {words['baselined']}"
+    if result.baseline is not None:
+        # Also when none matched: a baseline that matches nothing usually belongs to other paths.
+        tail += words["comma"] + words["baselined"].format(matched=suppressed["baseline"], total=len(result.baseline.entries))
     if result.baseline_fixed:
         tail += f"{words['comma']}{len(result.baseline_fixed)} {words['fixed']}"
     minimums = sorted({(p.config.effective_min_lib_version) for p in result.projects})
