@@ -70,7 +70,8 @@ class Rule:
         from wxlint.findings import printable  # findings import the catalogue's tables
 
         templates = self.messages[message_id]
-        return printable(templates.get(lang, templates["en"]).format(**arguments))
+        values = {key: value.render(lang) if hasattr(value, "render") else value for key, value in arguments.items()}
+        return printable(templates.get(lang, templates["en"]).format(**values))
 
 
 def rules_dir() -> Path:

@@ -52,3 +52,14 @@ def test_dynamic_bindings_are_listed_as_not_followed(project):
                                   "note": '`bindtap="{{action}}"`: the handler is chosen at run time; not followed'}
     _, out, _ = run_cli("check", "--verbose", "--select", RULE, ".", cwd=root)
     assert "note pages/me/me.wxml:1:9: `bindtap=\"{{action}}\"`: the handler is chosen at run time; not followed" in out
+
+
+def test_functions_without_a_name_are_named_in_the_run_language(project):
+    root = project({"pages/me/me.js": "Page({\n  later() {\n    [1].forEach(function () { wx.getUserProfile({ desc: '资料' }) })\n"
+                                      "  }\n})\nwx.getUserProfile({ desc: 'x' })\n"})
+    _, out, _ = run_cli("check", "--verbose", "--lang", "zh", "--select", RULE, ".", cwd=root)
+    assert "1. pages/me/me.js:1:1 模块顶层代码在文件加载时执行" in out
+    assert "说明 pages/me/me.js:3:31：匿名函数 中的 wx.getUserProfile" in out
+    assert "module top level" not in out and "anonymous" not in out
+    _, out, _ = run_cli("check", "--verbose", "--select", RULE, ".", cwd=root)
+    assert "note pages/me/me.js:3:31: wx.getUserProfile in an anonymous function" in out

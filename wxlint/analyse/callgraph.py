@@ -63,7 +63,7 @@ class Function:
 
     node: Node
     module: JsModule
-    name: str  # for traces: "onLoad", "utils/auth.js ensureLogin", "arrow function"
+    name: str | Note  # for traces and messages: "onLoad", "ensureLogin", or words such as "an arrow function"
     member: Member | None = None
     unit: UnitDefinition | None = None
     awaits: list[Node] = field(default_factory=list)  # its own `await`s (and `for await` iterables)
@@ -198,7 +198,7 @@ class CallGraph:
 
     def _collect_functions(self, module: JsModule) -> None:
         program = module.tree.program
-        self.functions[id(program)] = Function(program, module, "module top level")
+        self.functions[id(program)] = Function(program, module, make_note("function-module"))
         for node in module.nodes(*FUNCTION_NODES):
             unit_member = self._member_of.get(id(node))
             self.functions[id(node)] = Function(node, module, _function_name(node, unit_member),
@@ -542,7 +542,8 @@ def _is_platform_call(module: JsModule, callee: Node) -> bool:
     return module.is_wx(root)
 
 
-def _function_name(node: Node, unit_member) -> str:
+def _function_name(node: Node, unit_member) -> str | Note:
+    """How traces and messages name a function: its own name, or words in the run's language."""
     if unit_member is not None:
         return unit_member[1].display
     if node.type == "FunctionDeclaration" and node.id is not None:
@@ -553,11 +554,11 @@ def _function_name(node: Node, unit_member) -> str:
             return parent.id.name
         if parent.type == "Property" and not parent.computed and parent.key.type == "Identifier":
             name = parent.key.name
-            return f"the {name} callback" if name in callback_words()["api_callbacks"] else name
+            return make_note("function-callback", name=name) if name in callback_words()["api_callbacks"] else name
         if parent.type == "AssignmentExpression":
             left = unwrap(parent.left)
             if left.type == "MemberExpression" and member_name(left):
                 return member_name(left)
     if node.type == "FunctionExpression" and node.id is not None:
         return node.id.name
-    return "an arrow function" if node.type == "ArrowFunctionExpression" else "an anonymous function"
+    return make_note("function-arrow" if node.type == "ArrowFunctionExpression" else "function-anonymous")
