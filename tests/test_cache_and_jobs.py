@@ -111,7 +111,8 @@ def test_worker_processes_really_parse(tmp_path):
     one = _run(root, jobs=1, use_cache=False)
     two = _run(root, jobs=2, use_cache=False)
     assert one.parsed_in_workers == 0
-    assert two.parsed_in_workers == len(two.checked_files) > 40
+    # The worker takes chunks from the front while this process parses from the back.
+    assert 0 < two.parsed_in_workers < len(two.checked_files)
     assert [(f.path, f.line, f.message) for f in two.findings] == [(f.path, f.line, f.message) for f in one.findings]
 
 

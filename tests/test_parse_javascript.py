@@ -9,7 +9,7 @@ from wxlint.parse.files import parse_file
 from wxlint.parse.javascript import parse_js, walk
 from wxlint.parse.source import SourceError, SourceText, decode_bytes
 
-from conftest import DATA
+from conftest import DATA, SAMPLES
 
 TRICKY_JS = sorted((DATA / "tricky-js").glob("*.js"))
 # Cases that are not valid JavaScript: the right answer is a precise error.
@@ -104,3 +104,68 @@ def test_scopes_tell_local_wx_from_global_wx():
     module = JsModule(parse_js(source))
     calls = [module.tree.span(use.node)[:2] for use in module.wx_calls("getUserInfo")]
     assert calls == [(2, 1), (3, 17)]
+
+
+def _shape(value):
+    """A parsed tree as plain data, every attribute included, for comparing two parsers' output."""
+    from esprima.objects import Object
+
+    if isinstance(value, Object):
+        return (type(value).__name__, {name: _shape(item) for name, item in value.__dict__.items()})
+    if isinstance(value, list):
+        return [_shape(item) for item in value]
+    return value
+
+
+def _esprima_facade(code: str, source_type: str):
+    import esprima
+
+    parse = esprima.parseModule if source_type == "module" else esprima.parseScript
+    try:
+        program = parse(code, {"range": True, "comment": True})
+    except esprima.Error as error:
+        return ("error", error.index, str(error.message))
+    except AssertionError as error:  # esprima-fork asserts on `${}`
+        return ("assertion", str(error))
+    return _shape(program)
+
+
+def _comment_keeping_parser(code: str, source_type: str):
+    import esprima
+
+    from wxlint.parse.javascript import _parse_program
+
+    try:
+        program = _parse_program(code, source_type)
+    except esprima.Error as error:
+        return ("error", error.index, str(error.message))
+    except AssertionError as error:  # esprima-fork asserts on `${}`
+        return ("assertion", str(error))
+    return _shape(program)
+
+
+SAME_AS_FACADE = [
+    "#!/usr/bin/env node\n// 说明\nconst a = 1 /* 块 */ + 2\n",
+    "/** 登录 */\nPage({ /* inner */ onLoad() { wx.login() // tail\n } })\n",
+    "const s = '😀😀' // astral before a comment\n/* 😀 */ let t = `${s}`\n",
+    "let x = 1 <!-- html-like comment in a script\n",
+    "function f() { return /re/.test('a') } /* unterminated",
+    "await 1; // top-level await is a module\n",
+    "var package = 1 // a script only\n",
+    "const {a, ...b} = c; label: for (;;) { break label }\n",
+]
+
+
+@pytest.mark.parametrize("source_type", ["module", "script"])
+def test_the_comment_keeping_parser_gives_the_facade_trees_comments_and_errors(source_type):
+    """wxlint parses through its own esprima Parser subclass for speed; on every JS file of the test
+    data and sample projects, and on edge cases, it must give exactly what `esprima.parse` gives."""
+    files = sorted(DATA.rglob("*.js")) + sorted(DATA.rglob("*.wxs")) + sorted(SAMPLES.rglob("*.js"))
+    codes = [decode_bytes(path.read_bytes())[0] for path in files] + SAME_AS_FACADE
+    assert len(codes) > 60
+    outcomes = set()
+    for code in codes:
+        expected = _esprima_facade(code, source_type)
+        assert _comment_keeping_parser(code, source_type) == expected, code[:200]
+        outcomes.add(expected[0] == "error")
+    assert outcomes == {True, False}  # both trees and errors were compared

@@ -19,8 +19,8 @@ from wxlint.runner import RunOptions, baseline_entries, run
 from wxlint.suppress import BASELINE_NAME, Baseline
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-# This process unpickles what workers parse and runs the analysis: leave it a core.
-DEFAULT_JOBS = max(1, (os.cpu_count() or 1) - 1)
+# Processes parsing at once, this one included (it parses what no worker has started).
+DEFAULT_JOBS = max(1, os.cpu_count() or 1)
 
 
 def default_lang() -> str:
@@ -80,7 +80,7 @@ def _speed_options(command):
                            help="Cache folder [default: .wxlint_cache/ in each project].")(command)
     command = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")(command)
     command = click.option("--jobs", "-j", type=click.IntRange(min=1), default=DEFAULT_JOBS,
-                           show_default="CPU count - 1, at least 1",
+                           show_default="CPU count",
                            help="Processes parsing in parallel (1: parse here).")(command)
     return command
 

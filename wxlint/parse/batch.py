@@ -15,6 +15,7 @@ import json
 import os
 import pickle
 import sys
+import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -114,6 +115,39 @@ def _parse_job(item: tuple[Path, bytes]) -> ParsedFile:
     return parse_bytes(*item)
 
 
+def _parse_chunk(items: list[tuple[Path, bytes]], out: Path) -> Path:
+    # Through a file, not the result pipe: a worker writing megabytes into the pipe waits for this
+    # process's reader thread, which waits for the GIL while this process parses.
+    with out.open("wb") as stream:
+        pickle.dump([_parse_job(item) for item in items], stream, protocol=pickle.HIGHEST_PROTOCOL)
+    return out
+
+
+def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, counts: Counter | None) -> None:
+    """Parse `todo` in `jobs` processes: `jobs - 1` workers take chunks from the front while this
+    process parses chunks from the back that no worker has started. Loading a worker's trees costs
+    about a tenth of parsing them, so this process is worth more parsing than waiting."""
+    size = max(4, len(todo) // (jobs * 32))
+    chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
+    with tempfile.TemporaryDirectory(prefix="wxlint-parse-") as folder, ProcessPoolExecutor(max_workers=jobs - 1) as pool:
+        futures = [pool.submit(_parse_chunk, [(path, data) for path, data, _ in chunk], Path(folder) / f"{number}.pickle")
+                   for number, chunk in enumerate(chunks)]
+        for chunk, future in zip(reversed(chunks), reversed(futures)):
+            if not future.cancel():
+                break  # a worker has it, and every chunk before it
+            for path, data, key in chunk:
+                keep(path, key, _parse_job((path, data)))
+        for chunk, future in zip(chunks, futures):
+            if future.cancelled():
+                continue
+            with future.result().open("rb") as stream:
+                parsed_files = pickle.load(stream)
+            for (path, _, key), parsed in zip(chunk, parsed_files):
+                keep(path, key, parsed)
+                if counts is not None:
+                    counts["workers"] += 1
+
+
 class Progress:
     """`parsed 120/1000 files` on stderr, for runs over a second, on a terminal only."""
 
@@ -168,13 +202,7 @@ def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
 
     if jobs > 1 and len(todo) >= _PARALLEL_MIN_FILES:
         try:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                chunk = max(1, len(todo) // (jobs * 8))
-                parsed_files = pool.map(_parse_job, [(path, data) for path, data, _ in todo], chunksize=chunk)
-                for (path, _, key), parsed in zip(todo, parsed_files):
-                    keep(path, key, parsed)
-                    if counts is not None:
-                        counts["workers"] += 1
+            _parse_shared(todo, jobs, keep, counts)
         except Exception:  # workers unavailable or a result that would not travel: parse here instead
             pass
     for path, data, key in todo:
