@@ -67,11 +67,9 @@ class Rule:
         return self.id.replace("-", "_")
 
     def message(self, message_id: str, lang: str, **arguments) -> str:
-        from wxlint.findings import printable  # findings import the catalogue's tables
+        from wxlint.findings import fill  # findings import the catalogue's tables
 
-        templates = self.messages[message_id]
-        values = {key: value.render(lang) if hasattr(value, "render") else value for key, value in arguments.items()}
-        return printable(templates.get(lang, templates["en"]).format(**values))
+        return fill(self.messages[message_id], lang, arguments)
 
 
 def rules_dir() -> Path:

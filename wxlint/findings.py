@@ -37,11 +37,17 @@ class Note:
 
     def render(self, lang: str = "en") -> str:
         templates = _note_templates()[self.id]
-        values = {name: value.render(lang) if isinstance(value, Note) else value for name, value in self.arguments}
-        return printable(templates.get(lang, templates["en"]).format(**values))
+        return fill(templates, lang, dict(self.arguments))
 
     def __str__(self) -> str:
         return self.render("en")
+
+
+def fill(templates: dict[str, str], lang: str, arguments: dict) -> str:
+    """A bilingual template in `lang` (English when it has none) with its arguments, Notes rendered
+    in the same language; printable. Trace notes and rule messages both come through here."""
+    values = {name: value.render(lang) if isinstance(value, Note) else value for name, value in arguments.items()}
+    return printable(templates.get(lang, templates["en"]).format(**values))
 
 
 def note(note_id: str, **arguments) -> Note:
