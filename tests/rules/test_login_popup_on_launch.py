@@ -222,3 +222,65 @@ def test_a_login_redirect_on_a_server_status_depends_on_the_server(project):
     assert (finding["path"], finding["line"], finding["severity"]) == ("utils/util.js", 9, "warning")
     assert finding["message_id"] == "navigate-on-status"
     assert "when the server answers `res.data.errno === 501`" in finding["message"] and "depends on your server" in finding["message"]
+
+
+def entry_page(on_load: str, extra: str = "") -> dict:
+    return {"app.json": json.dumps({"pages": ["pages/home/home", "pages/login/login"]}),
+            "app.js": "App({ globalData: { token: '' } })",
+            "pages/login/login.js": "Page({})",
+            "pages/home/home.js": f"const app = getApp()\nPage({{\n  data: {{ hasLogin: false }},\n  onLoad() {{\n{on_load}\n  }},\n{extra}\n}})\n"}
+
+
+STORED_LOGIN_TESTS = {
+    "a storage key": ("wx.getStorageSync('token')", "wx.getStorageSync('token')"),
+    "the app's global data": ("app.globalData.token", "app.globalData.token"),
+    "a page data flag": ("this.data.hasLogin", "this.data.hasLogin"),
+    "a constant read from storage with a default": ("t", "t"),
+}
+
+
+@pytest.mark.parametrize("name", STORED_LOGIN_TESTS)
+def test_sending_users_without_a_stored_login_to_log_in_is_forced_login(project, name):
+    tested, shown = STORED_LOGIN_TESTS[name]
+    code = (f"    const t = wx.getStorageSync('access_token') || ''\n    if (!{tested}) {{\n"
+            "      wx.redirectTo({ url: '/pages/login/login' })\n      return\n    }\n    this.setData({ ready: true })")
+    _, report = launch_findings(project, entry_page(code))
+    [finding] = report["findings"]
+    assert (finding["path"], finding["line"], finding["message_id"]) == ("pages/home/home.js", 7, "navigate-logged-out")
+    assert f"without a stored login (`{shown}` empty)" in finding["message"]
+
+
+def test_a_login_prompt_only_a_logged_in_user_reaches_is_a_re_login(project):
+    code = ("    if (!wx.getStorageSync('token')) return\n"
+            "    wx.checkSession({ fail: () => wx.navigateTo({ url: '/pages/login/login' }) })\n"
+            "    this.loadOrders()")
+    extra = ("  loadOrders() {\n    wx.request({ url: 'https://shop.example.com/orders', success: (res) => {\n"
+             "      if (res.statusCode === 401) wx.showModal({ title: '登录已过期', content: '请重新登录', showCancel: false })\n"
+             "    } })\n    wx.getLocation({ type: 'gcj02' })\n  },")
+    found, _ = launch_findings(project, entry_page(code, extra))
+    # the location prompt is still an authorization popup on open, logged in or not
+    assert [(line, word) for _, line, word in found] == [(13, "`wx.getLocation`")]
+
+
+def test_names_that_do_not_say_the_user_is_logged_in_guard_nothing(project):
+    code = ("    if (this.data.tokenExpired || app.globalData.needLogin) return\n"
+            "    wx.navigateTo({ url: '/pages/login/login' })")
+    _, report = launch_findings(project, entry_page(code))
+    assert [f["message_id"] for f in report["findings"]] == ["navigate"]
+
+
+def test_a_logged_in_test_is_carried_into_the_functions_it_calls(project):
+    code = "    const token = wx.getStorageSync('token')\n    if (token) this.refresh()\n    else this.welcome()"
+    extra = ("  refresh() { wx.navigateTo({ url: '/pages/login/login?reason=refresh' }) },\n"
+             "  welcome() { wx.showModal({ title: '提示', content: '登录后查看更多' }) },")
+    _, report = launch_findings(project, entry_page(code, extra))
+    [finding] = report["findings"]
+    assert (finding["line"], finding["message_id"]) == (10, "modal-logged-out")
+    assert "(`token` empty)" in finding["message"]
+
+
+def test_a_setting_read_from_the_device_is_not_a_server_answer(project):
+    app = ("App({\n  onLaunch() {\n    wx.getSetting({ success: (res) => {\n"
+           "      if (!res.authSetting['scope.userInfo']) wx.navigateTo({ url: '/pages/login/login' })\n    } })\n  }\n})\n")
+    _, report = launch_findings(project, {"app.js": app})
+    assert [(f["line"], f["message_id"], f["severity"]) for f in report["findings"]] == [(4, "navigate", "error")]

@@ -420,7 +420,8 @@ class FlowEngine:
     @cached_property
     def launch_reach(self) -> Reach:
         """From the launch entries; each context is what is known on the way (guards.Fact): the scopes
-        checked in `authSetting`, and the parameters a call fixes (`isLogin()` with `ask = false`)."""
+        checked in `authSetting`, a stored login tested, and the parameters a call fixes (`isLogin()`
+        with `ask = false`)."""
         entries = [Entry(frozenset(), entry.function, entry.step, entry.binding) for entry in self.launch_entries()]
         return Reach(self.graph, entries, _launch_advance)
 
@@ -438,6 +439,10 @@ class FlowEngine:
         return traces
 
 
+# What stays known in the functions a call reaches: a scope checked, a stored login tested.
+_KNOWN_ACROSS_CALLS = frozenset({"granted", "denied", "logged-in", "not-logged-in"})
+
+
 def _launch_advance(context: frozenset, edge: Edge) -> frozenset | None:
     if edge.kind not in CONSEQUENCE_EDGE_KINDS:
         return None
@@ -445,7 +450,7 @@ def _launch_advance(context: frozenset, edge: Edge) -> frozenset | None:
     if contradicts(context, at_site):
         return None  # this way in is ruled out by what is known
     known = context | at_site
-    kept = {fact for fact in known if fact[0] in ("granted", "denied")}
+    kept = {fact for fact in known if fact[0] in _KNOWN_ACROSS_CALLS}
     if edge.kind in ("call", "await") and edge.site.type == "CallExpression" and not edge.through:
         kept |= parameter_facts(edge.callee.node.params, edge.site.arguments)  # a new activation
     else:

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import fnmatch
-import re
 
 from esprima.nodes import Node
 
 from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.findings import note
-from wxlint.model.javascript import JsModule, leading_string, object_property, unwrap
-from wxlint.model.guards import scope_checks
+from wxlint.model.javascript import JsModule, leading_string, name_words, object_property, unwrap
+from wxlint.model.guards import facts, scope_checks
 from wxlint.model.permissions import ScopeTable
+
+
+# Prompts to log in: not forced on open when only a user with a stored login reaches them.
+LOGIN_PROMPTS = frozenset({"modal", "modal-no-cancel", "navigate", "navigate-on-status"})
+# Where the code tested that no login is stored, the message says every first-time user gets the prompt.
+LOGGED_OUT_MESSAGES = {"navigate": "navigate-logged-out", "modal": "modal-logged-out"}
 
 
 def check(ctx: CheckContext) -> None:
@@ -31,8 +36,16 @@ def check(ctx: CheckContext) -> None:
                     continue  # only runs once the scope is granted: no dialog
                 if api in flow.tap.gated and not flow.tap.holds_at(trace.edges, module, node._parent):
                     continue  # without a tap it fails and shows nothing (the tap rules report it)
+                login_tests = {kind: sorted(name for fact_kind, name in trace.context if fact_kind == kind)
+                               for kind in ("logged-in", "not-logged-in")}
+                if message_id in LOGIN_PROMPTS and login_tests["logged-in"]:
+                    continue  # only a user with a stored login gets here: a re-login, not a login forced on open
+                found_id, found_arguments = message_id, arguments
+                if message_id in LOGGED_OUT_MESSAGES and login_tests["not-logged-in"]:
+                    found_id = LOGGED_OUT_MESSAGES[message_id]
+                    found_arguments = {**arguments, "test": login_tests["not-logged-in"][0]}
                 severity = "warning" if message_id == "navigate-on-status" and ctx.severity == "error" else None
-                ctx.report_node(module, node, message_id, trace=trace.steps, severity=severity, **arguments)
+                ctx.report_node(module, node, found_id, trace=trace.steps, severity=severity, **found_arguments)
                 break
 
 
@@ -99,6 +112,9 @@ def _reads_a_response(module: JsModule, test: Node) -> bool:
     test = unwrap(test)
     if test.type == "LogicalExpression":
         return _reads_a_response(module, test.left) or _reads_a_response(module, test.right)
+    when_true, when_false = facts(module, test)
+    if any(kind in ("granted", "denied") for kind, _ in when_true | when_false):
+        return False  # `res.authSetting['scope.x']` of wx.getSetting: the device's settings, not a server's answer
     sides = [test.left, test.right] if test.type == "BinaryExpression" else [test]
     for side in sides:
         root = unwrap(side)
@@ -128,12 +144,6 @@ def _strings(node: Node | None) -> list[str]:
     return []
 
 
-def _route_words(segment: str) -> set[str]:
-    """Words of a path segment and each pair joined: `bind-phone`, `bindPhone` -> bind, phone, bindphone."""
-    tokens = [t.lower() for t in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", segment)]
-    return set(tokens) | {a + b for a, b in zip(tokens, tokens[1:])}
-
-
 def _login_route_matcher(ctx: CheckContext):
     """A test of a URL's route: `login-pages` globs from the configuration, else the default words."""
     configured = [p.strip("/") for p in ctx.model.project.config.login_pages]
@@ -143,6 +153,6 @@ def _login_route_matcher(ctx: CheckContext):
         route = url.split("?", 1)[0].strip("/")
         if configured:
             return any(fnmatch.fnmatchcase(route, pattern) for pattern in configured)
-        return any(_route_words(part) & words or "login" in part.lower() for part in route.split("/"))
+        return any(name_words(part) & words or "login" in part.lower() for part in route.split("/"))
 
     return is_login

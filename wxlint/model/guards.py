@@ -1,8 +1,10 @@
 """Feature detection: what a test proves available, and which tests guard a piece of code.
 
 A fact is a tuple: ("api", "getUserProfile"), ("schema", "button.open-type.chooseAvatar"),
-("version", "2.21.2"), or ("flag", "canIUseGetUserProfile") / ("not-flag", …) for a data flag
-tested by name and found true / false.
+("version", "2.21.2"), ("flag", "canIUseGetUserProfile") / ("not-flag", …) for a data flag
+tested by name and found true / false, ("granted", scope) / ("denied", scope) for `authSetting`,
+("logged-in", test) / ("not-logged-in", test) for a stored login (`wx.getStorageSync('token')`,
+`app.globalData.token`; words in rules/data/login-state.yaml), named by the code of the test.
 `facts(expression)` gives (what holds when it is true, what holds when it is false);
 `lexical_facts(node)` collects what every enclosing `if`, `?:`, `&&`/`||`, early `return`
 and optional call `wx.x?.()` establishes at a node.
@@ -16,7 +18,7 @@ from functools import cache
 from esprima.nodes import Node
 
 from wxlint.model.control import always_exits
-from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
+from wxlint.model.javascript import JsModule, member_name, name_words, object_property, string_value, unwrap
 from wxlint.model.wxml import enclosing_conditions
 from wxlint.parse.javascript import parse_expression, property_key, walk
 
@@ -48,7 +50,7 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
         schema = _can_i_use(module, expression)
         if schema is not None:
             return frozenset({_schema_fact(schema)}), empty
-        return empty, empty
+        return _login_facts(module, expression, _reads_stored_login(module, expression))
     if kind == "MemberExpression":
         api = module.wx_api_of(expression) if module is not None else None
         if api is not None:
@@ -57,17 +59,60 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
         if scope is not None and scope.startswith("scope."):
             # authSetting['scope.x']: granted when true; denied or never asked when false
             return frozenset({("granted", scope)}), frozenset({("denied", scope)})
+        login = _login_facts(module, expression, _is_login_name(member_name(expression)))
         # `this.data.canIUseX`, `that.data.canIUseX`
         owner = unwrap(expression.object)
         if owner.type == "MemberExpression" and member_name(owner) == "data" and member_name(expression):
-            return _flag_facts(member_name(expression))
-        return empty, empty
+            return _union(_flag_facts(member_name(expression)), login)
+        return login
     if kind == "Identifier":
         binding = module.scopes.resolve(expression) if module is not None else None
+        login = _login_facts(module, expression, _is_login_name(expression.name) or (
+            binding is not None and binding.is_constant and _reads_stored_login(module, binding.init)))
         if binding is not None and binding.kind == "param" and binding.destructured_key is None:
-            return frozenset({("param", expression.name)}), frozenset({("not-param", expression.name)})
-        return _flag_facts(expression.name)
+            return _union((frozenset({("param", expression.name)}), frozenset({("not-param", expression.name)})), login)
+        return _union(_flag_facts(expression.name), login)
     return empty, empty
+
+
+def _union(first: tuple[frozenset[Fact], frozenset[Fact]], second: tuple[frozenset[Fact], frozenset[Fact]]):
+    return first[0] | second[0], first[1] | second[1]
+
+
+def _login_facts(module: JsModule | None, test: Node, holds_login: bool) -> tuple[frozenset[Fact], frozenset[Fact]]:
+    """A stored login tested: logged in when the value is there, not logged in when it is empty."""
+    if module is None or not holds_login:
+        return frozenset(), frozenset()
+    text = module.tree.text_of(test)
+    return frozenset({("logged-in", text)}), frozenset({("not-logged-in", text)})
+
+
+@cache
+def _login_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    from wxlint.catalogue import load_data_table  # the catalogue sits above the model
+    table = load_data_table("login-state")
+    return frozenset(table["login_words"]), frozenset(table["not_login_words"])
+
+
+@cache
+def _is_login_name(name: str | None) -> bool:
+    """`token`, `userToken`, `hasLogin`, `openid`; not `tokenExpired`, `needLogin` or `refreshToken`."""
+    if not name:
+        return False
+    words = name_words(name)
+    login, not_login = _login_vocabulary()
+    return bool(words & login) and not words & not_login
+
+
+def _reads_stored_login(module: JsModule | None, node: Node | None) -> bool:
+    """`wx.getStorageSync('token')`, also with a default: `wx.getStorageSync('token') || ''`."""
+    node = unwrap(node)
+    if module is None or node is None:
+        return False
+    if node.type == "LogicalExpression" and node.operator in ("||", "??"):
+        return _reads_stored_login(module, node.left)
+    return (node.type == "CallExpression" and bool(node.arguments) and module.wx_api_of(node.callee) == "getStorageSync"
+            and _is_login_name(string_value(node.arguments[0], module)))
 
 
 def _flag_facts(name: str) -> tuple[frozenset[Fact], frozenset[Fact]]:
@@ -75,12 +120,12 @@ def _flag_facts(name: str) -> tuple[frozenset[Fact], frozenset[Fact]]:
 
 
 _OPPOSITES = {"flag": "not-flag", "not-flag": "flag", "param": "not-param", "not-param": "param",
-              "granted": "denied", "denied": "granted"}
+              "granted": "denied", "denied": "granted", "logged-in": "not-logged-in", "not-logged-in": "logged-in"}
 
 
 def contradicts(first: frozenset[Fact] | set[Fact], second: frozenset[Fact] | set[Fact]) -> bool:
-    """Whether two sets of facts cannot hold together: a data flag, a parameter or a scope both
-    true and false."""
+    """Whether two sets of facts cannot hold together: a data flag, a parameter, a scope or a stored
+    login both true and false."""
     return any((_OPPOSITES[kind], name) in second for kind, name in first if kind in _OPPOSITES)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -29,6 +30,13 @@ def unwrap(node: Node | None) -> Node | None:
     while node is not None and node.type in ("ChainExpression", "ParenthesizedExpression"):
         node = node.expression
     return node
+
+
+def name_words(name: str) -> set[str]:
+    """Lower-case words of a name, split at `_`, `-`, `.` and camelCase, with each pair of neighbours
+    joined: `bind-phone` and `bindPhone` -> bind, phone, bindphone; `access_token` -> …, accesstoken."""
+    tokens = [t.lower() for t in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name)]
+    return set(tokens) | {a + b for a, b in zip(tokens, tokens[1:])}
 
 
 def member_name(member: Node) -> str | None:
