@@ -281,6 +281,7 @@ def test_a_logged_in_test_is_carried_into_the_functions_it_calls(project):
 
 def test_a_setting_read_from_the_device_is_not_a_server_answer(project):
     app = ("App({\n  onLaunch() {\n    wx.getSetting({ success: (res) => {\n"
-           "      if (!res.authSetting['scope.userInfo']) wx.navigateTo({ url: '/pages/login/login' })\n    } })\n  }\n})\n")
+           "      if (res.authSetting['scope.userInfo']) wx.getUserInfo({})\n"
+           "      else wx.navigateTo({ url: '/pages/login/login' })\n    } })\n  }\n})\n")
     _, report = launch_findings(project, {"app.js": app})
-    assert [(f["line"], f["message_id"], f["severity"]) for f in report["findings"]] == [(4, "navigate", "error")]
+    assert [(f["line"], f["message_id"], f["severity"]) for f in report["findings"]] == [(5, "navigate", "error")]
