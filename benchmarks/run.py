@@ -47,9 +47,15 @@ SEMGREP_RULE = """rules:
 
 
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
+    """Seconds one run of `command` takes; a run that fails (exit code above 1: a crash, a bad option)
+    stops the benchmark, since the time of a tool that stopped early says nothing."""
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    completed = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if completed.returncode not in (0, 1):
+        error = completed.stderr.decode("utf-8", "replace").strip().splitlines()[-5:]
+        raise SystemExit(f"{' '.join(command)} in {cwd} failed with exit code {completed.returncode}:\n" + "\n".join(error))
+    return elapsed
 
 
 def median_of(runs: int, command: list[str], cwd: Path, before=None) -> float:

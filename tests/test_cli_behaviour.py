@@ -123,3 +123,36 @@ def test_a_staged_wxml_reports_the_findings_it_changes(tmp_path):
         ("pages/me/me.js", "getuserprofile-outside-tap", "pages/me/me.wxml")]
     code, report = lint_json_from(root, "--select", "getuserprofile-outside-tap", "pages/me/me.js")
     assert [f["path"] for f in report["findings"]] == ["pages/me/me.js"]
+
+
+def test_a_bug_in_wxlint_is_one_line_naming_the_project_and_the_others_are_still_linted(tmp_path, monkeypatch):
+    # A bug of ours (here a rigged one in the model of one project, then in one rule) must not end the
+    # run with a traceback: the user sees what failed and where, the other findings, and exit code 2.
+    from wxlint.checks import deprecated_getuserinfo
+    from wxlint.model.project import ProjectModel
+
+    broken = write_project(tmp_path / "broken", {"pages/index/index.js": PAGE_JS})
+    healthy = write_project(tmp_path / "healthy", {"pages/index/index.js": PAGE_JS})
+    original = ProjectModel._link_wx_modules
+
+    def fail_on_broken(model):
+        if model.project.root == broken.resolve():
+            raise RecursionError("maximum recursion depth exceeded")
+        original(model)
+
+    monkeypatch.setattr(ProjectModel, "_link_wx_modules", fail_on_broken)
+    code, out, err = run_cli("check", "--format", "json", "--no-cache", "broken", "healthy", cwd=tmp_path)
+    assert code == 2
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["healthy/pages/index/index.js"]
+    assert "Traceback" not in err
+    assert err.startswith(f"wxlint: internal error on {broken.resolve()}: RecursionError: maximum recursion depth exceeded "
+                          "(test_cli_behaviour.py:"), err
+
+    monkeypatch.setattr(ProjectModel, "_link_wx_modules", original)
+    monkeypatch.setattr(deprecated_getuserinfo, "check", lambda ctx: 1 / 0)
+    code, out, err = run_cli("check", "--format", "json", "--no-cache", "healthy", cwd=tmp_path)
+    assert code == 2 and "internal error in rule deprecated-getuserinfo on" in err and "ZeroDivisionError" in err
+
+    monkeypatch.setattr("wxlint.runner.discover", lambda *args: [][0])
+    code, out, err = run_cli("check", "healthy", cwd=tmp_path)
+    assert (code, out) == (2, "") and err.startswith("wxlint: internal error while running: IndexError: list index out of range")

@@ -15,7 +15,7 @@ from wxlint.config import SEVERITIES, VERSION_PATTERN, ConfigError
 from wxlint.report import FORMATS, ReportContext
 from wxlint.report.explain import render_rule
 from wxlint.report.privacy import render_privacy
-from wxlint.runner import RunOptions, baseline_entries, run
+from wxlint.runner import RunOptions, baseline_entries, internal_error, run
 from wxlint.suppress import BASELINE_NAME, Baseline
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -164,6 +164,9 @@ def _run(options: RunOptions):
         _fail(str(error))
     except ValueError as error:  # an unreadable baseline
         _fail(str(error))
+    except Exception as error:  # a bug of wxlint's own outside a project (discovery, the baseline): no traceback
+        click.echo(f"wxlint: {internal_error('while running', error)}", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 @main.command()

@@ -175,7 +175,11 @@ def _run(options: RunOptions) -> RunResult:
         if options.min_lib_version:
             project.config = project.config.with_overrides(min_lib_version=options.min_lib_version)
         fail_levels.append(options.fail_on or project.config.fail_on)
-        findings, notes = _check_project(project, catalogue, options, result)
+        try:
+            findings, notes = _check_project(project, catalogue, options, result)
+        except Exception as error:  # a bug in the engine must not hide the other projects' findings
+            result.internal_errors.append(internal_error(f"on {project.root}", error))
+            findings, notes = [], []
         result.findings.extend(findings)
         result.notes.extend(notes)
         result.skipped.extend(s for s in project.skipped if project.only_files is None)
@@ -184,6 +188,13 @@ def _run(options: RunOptions) -> RunResult:
     result.fail_on = min(fail_levels, key=SEVERITY_RANK.get) if fail_levels else (options.fail_on or "warning")
     _apply_baseline(result, options)
     return result
+
+
+def internal_error(where: str, error: Exception) -> str:
+    """One line for a bug of wxlint's own: what failed, where, and the source line that raised it."""
+    frame = traceback.extract_tb(error.__traceback__)[-1]
+    return (f"internal error {where}: {type(error).__name__}: {error} ({Path(frame.filename).name}:{frame.lineno}); "
+            "please report it with the file that causes it")
 
 
 def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOptions, result: RunResult):
@@ -222,10 +233,7 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
         try:
             check_module(rule).check(context)
         except Exception as error:  # a bug in one rule must not hide the others' findings
-            where = traceback.extract_tb(error.__traceback__)[-1]
-            result.internal_errors.append(
-                f"internal error in rule {rule_id} on {project.root}: {type(error).__name__}: {error} "
-                f"({Path(where.filename).name}:{where.lineno})")
+            result.internal_errors.append(internal_error(f"in rule {rule_id} on {project.root}", error))
         findings.extend(context.findings)
     directives = {path: directives_in(file) for path, file in parsed.items()}
     apply_inline(findings, directives)

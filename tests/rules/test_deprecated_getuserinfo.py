@@ -101,3 +101,16 @@ def test_module_exports_wx_and_a_promisified_api(project):
              "utils/wx.js": "module.exports = wx\n"}
     _, report = lint_json(project(files), "--select", RULE)
     assert [(f["line"], f["column"]) for f in report["findings"]] == [(3, 19), (3, 42)]
+
+
+def test_copying_a_plain_object_key_by_key_is_not_a_wx_proxy(project):
+    # showdown.js and vant's observer copy options with `for…in` and `Object.keys(x).forEach`; asking
+    # whether `x` is wx must not ask again whether `x` is a proxy (it recursed without end)
+    options = ("const defaults = { tables: true }\nconst merged = {}\nfor (const key in defaults) merged[key] = defaults[key]\n"
+               "Object.keys(merged).forEach((key) => { defaults[key] = merged[key] })\nmodule.exports = merged\n")
+    files = {"pages/index/index.js": ("const api = require('../../utils/wx')\nconst options = require('../../utils/options')\n"
+                                      "Page({ onLoad() { options.getUserInfo(); api.getUserInfo() } })"),
+             "utils/wx.js": WX_PROXY, "utils/options.js": options}
+    exit_code, report = lint_json(project(files), "--select", RULE)
+    assert [(f["path"], f["line"], f["column"]) for f in report["findings"]] == [("pages/index/index.js", 3, 42)]
+    assert exit_code == 1

@@ -138,18 +138,23 @@ class JsModule:
                     return self.constant_value(found, _depth + 1)
         return expression
 
-    def is_wx(self, expression: Node | None, _depth: int = 0) -> bool:
-        """Whether an expression is the global `wx` object, directly or through a constant alias."""
+    def is_wx(self, expression: Node | None, _depth: int = 0, _through_proxies: bool = True) -> bool:
+        """Whether an expression is the global `wx` object, directly, through a constant alias, an
+        import of a module that exports it, or a proxy filled with its APIs."""
         expression = unwrap(expression)
         if expression is None or expression.type != "Identifier" or _depth > 8:
             return False
         binding = self.scopes.resolve(expression)
         if binding is None:
             return expression.name in WX_GLOBALS
-        if id(binding) in self.wx_proxies or self.imported_wx.get(id(binding), "") is None:
+        if self.imported_wx.get(id(binding), "") is None or (_through_proxies and id(binding) in self.wx_proxies):
             return True
-        return (binding.is_constant and binding.destructured_key is None
-                and binding.init is not None and self.is_wx(binding.init, _depth + 1))
+        return (binding.is_constant and binding.destructured_key is None and binding.init is not None
+                and self.is_wx(binding.init, _depth + 1, _through_proxies))
+
+    def _is_wx_itself(self, expression: Node | None) -> bool:
+        """`is_wx` without proxies, to find the proxies themselves (a proxy of a proxy is not followed)."""
+        return self.is_wx(expression, _through_proxies=False)
 
     @cached_property
     def wx_proxies(self) -> frozenset[int]:
@@ -158,7 +163,7 @@ class JsModule:
         found = set()
         for node in self.nodes("CallExpression", "ForInStatement"):
             if node.type == "ForInStatement":
-                if not self.is_wx(node.right):
+                if not self._is_wx_itself(node.right):
                     continue
                 body = node.body
             else:
@@ -167,7 +172,7 @@ class JsModule:
                     continue
                 keys = unwrap(callee.object)
                 if (keys.type != "CallExpression"
-                        or not keys.arguments or not self.is_wx(keys.arguments[0])
+                        or not keys.arguments or not self._is_wx_itself(keys.arguments[0])
                         or unwrap(keys.callee).type != "MemberExpression" or member_name(unwrap(keys.callee)) != "keys"
                         or not node.arguments):
                     continue
