@@ -24,12 +24,22 @@ class _CommentKeepingParser(Parser):
     """esprima-fork's facade collects comments through a delegate called on every node, which builds
     two location objects per node: a fifth of the parse time. This parser keeps the comments itself
     and is otherwise the facade's own (`esprima.parse`, pinned version): the same trees, comments and
-    errors, which tests/test_parse_javascript.py compares file by file."""
+    errors, which tests/test_parse_javascript.py compares file by file.
 
-    def __init__(self, code: str, source_type: str):
+    Unless `keep_positions`, nodes get only their `range`: esprima's private `_start`, `_end`, `_line`
+    and `_column` serve nothing but the position of a validation error, and leaving them out takes a
+    fifth off the memory of a tree and of its pickle (a file with such an error is parsed again, with them)."""
+
+    def __init__(self, code: str, source_type: str, keep_positions: bool = False):
         self.kept_comments: list[Comment] = []  # before the parser's constructor reads the first token
         super().__init__(code, options={**_OPTIONS, "sourceType": source_type})
         self._ownedByFacade = True
+        if not keep_positions:
+            self.finalize = self._finalize_range_only
+
+    def _finalize_range_only(self, marker, node):
+        node.range = [self.externalOffset(marker.index), self.externalOffset(self.lastMarker.index)]
+        return node
 
     def collectComments(self):
         for entry in self.scanner.scanComments() or ():
@@ -41,13 +51,46 @@ class _CommentKeepingParser(Parser):
             self.kept_comments.append(comment)
 
 
+class _ValidationFailed(Exception):
+    pass
+
+
 def _parse_program(code: str, source_type: str) -> Node:
-    """`esprima.parseModule`/`parseScript` with the `_OPTIONS`, raising esprima.Error the same way."""
+    """`esprima.parseModule`/`parseScript` with the `_OPTIONS`, raising esprima.Error the same way
+    (nodes without esprima's private positions: see `_CommentKeepingParser`)."""
     parser = _CommentKeepingParser(code, source_type)
+    program = _parse_with(parser, source_type)
+    if not parser.errorHandler.errors:
+        def stop(message, node):
+            raise _ValidationFailed
+
+        try:
+            _validate_parsed_program(program, stop, parser.config.ecmaVersion, code)
+        except _ValidationFailed:  # rare: parse again with the positions the error is reported at
+            return _parse_program_with_positions(code, source_type)
+        except RecursionError:
+            parser.throwError("JavaScript nesting exceeds the validator resource limit")
+    return _finish(parser, program)
+
+
+def _parse_with(parser: Parser, source_type: str) -> Node:
     try:
-        program = parser.parseModule() if source_type == "module" else parser.parseScript()
+        return parser.parseModule() if source_type == "module" else parser.parseScript()
     except RecursionError:
         parser.throwError("JavaScript nesting exceeds the parser resource limit")
+
+
+def _finish(parser: Parser, program: Node) -> Node:
+    if parser.scanner.hashbang is not None:
+        program.hashbang = parser.scanner.hashbang
+    program.comments = parser.kept_comments
+    return program
+
+
+def _parse_program_with_positions(code: str, source_type: str) -> Node:
+    """The facade's own way, esprima's private positions included, for the error they place."""
+    parser = _CommentKeepingParser(code, source_type, keep_positions=True)
+    program = _parse_with(parser, source_type)
 
     def report(message, node):  # as the facade's: the first diagnostic at an index wins
         error_start = getattr(node, "_protoErrorStart", None)
@@ -65,10 +108,7 @@ def _parse_program(code: str, source_type: str) -> Node:
             _validate_parsed_program(program, report, parser.config.ecmaVersion, code)
         except RecursionError:
             parser.throwError("JavaScript nesting exceeds the validator resource limit")
-    if parser.scanner.hashbang is not None:
-        program.hashbang = parser.scanner.hashbang
-    program.comments = parser.kept_comments
-    return program
+    return _finish(parser, program)
 
 
 @dataclass
