@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import string
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -47,7 +49,33 @@ def fill(templates: dict[str, str], lang: str, arguments: dict) -> str:
     """A bilingual template in `lang` (English when it has none) with its arguments, Notes rendered
     in the same language; printable. Trace notes and rule messages both come through here."""
     values = {name: value.render(lang) if isinstance(value, Note) else value for name, value in arguments.items()}
-    return printable(templates.get(lang, templates["en"]).format(**values))
+    template = templates.get(lang, templates["en"])
+    if lang != "zh":
+        return printable(template.format(**values))
+    # Chinese templates set names apart with spaces (`调用 {callee}`), which is right for code and
+    # wrong beside a name in Chinese (匿名函数 中的): drop a template's space between two Han characters.
+    pieces: list[tuple[str, bool]] = []  # (text, from an argument)
+    formatter = string.Formatter()
+    for literal, field_name, spec, conversion in formatter.parse(template):
+        if literal:
+            pieces.append((literal, False))
+        if field_name is not None:
+            value, _ = formatter.get_field(field_name, (), values)
+            pieces.append((format(formatter.convert_field(value, conversion), spec or ""), True))
+    for index, (text, from_argument) in enumerate(pieces):
+        if from_argument:
+            continue
+        before = pieces[index - 1][0] if index > 0 else ""
+        after = pieces[index + 1][0] if index + 1 < len(pieces) else ""
+        if text.startswith(" ") and _HAN.fullmatch(before[-1:]) and _HAN.fullmatch(text[1:2]):
+            text = text[1:]
+        if text.endswith(" ") and _HAN.fullmatch(after[:1]) and _HAN.fullmatch(text[-2:-1]):
+            text = text[:-1]
+        pieces[index] = (text, False)
+    return printable("".join(text for text, _ in pieces))
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def note(note_id: str, **arguments) -> Note:

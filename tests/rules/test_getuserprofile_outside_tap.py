@@ -59,7 +59,8 @@ def test_functions_without_a_name_are_named_in_the_run_language(project):
                                       "  }\n})\nwx.getUserProfile({ desc: 'x' })\n"})
     _, out, _ = run_cli("check", "--verbose", "--lang", "zh", "--select", RULE, ".", cwd=root)
     assert "1. pages/me/me.js:1:1 模块顶层代码在文件加载时执行" in out
-    assert "说明 pages/me/me.js:3:31：匿名函数 中的 wx.getUserProfile" in out
+    # no space between the Chinese name and the Chinese around it; spaces beside code stay
+    assert "说明 pages/me/me.js:3:31：匿名函数中的 wx.getUserProfile" in out
     assert "module top level" not in out and "anonymous" not in out
     _, out, _ = run_cli("check", "--verbose", "--select", RULE, ".", cwd=root)
     assert "note pages/me/me.js:3:31: wx.getUserProfile in an anonymous function" in out
