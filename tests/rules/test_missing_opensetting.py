@@ -182,3 +182,11 @@ def test_calls_in_the_success_of_a_grant_cannot_be_denied(project):
           f"}}, guide() {{ {OPEN_SETTING_MODAL} }} }})")
     found, _ = findings(project, {"pages/index/index.js": js})
     assert found == []
+
+
+def test_a_test_of_an_indexed_value_before_the_call_is_no_authsetting_test(project):
+    # from a real project: `if (res[0])` made the authSetting pre-check ask for a property of an identifier
+    code = ("Page({\n  onShow() {\n    const rows = this.data.rows\n    if (rows[0]) { this.setData({ first: rows[0] }) }\n"
+            "    wx.getLocation({ success: (res) => this.setData(res) })\n  }\n})\n")
+    _, report = lint_json(project({"pages/index/index.js": code}), "--select", RULE)
+    assert [(f["line"], f["column"]) for f in report["findings"]] == [(5, 5)]

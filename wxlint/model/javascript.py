@@ -40,7 +40,10 @@ def name_words(name: str) -> set[str]:
 
 
 def member_name(member: Node) -> str | None:
-    """Property name of `a.b`, `a['b']` or a`` a[`b`] ``; None when computed from a variable."""
+    """Property name of `a.b`, `a['b']` or a`` a[`b`] ``; None when computed from a variable or a
+    number (`a[0]`), and for anything that is not a member expression."""
+    if member is None or member.type != "MemberExpression":
+        return None
     prop = member.property
     if not member.computed:
         return prop.name if prop.type in ("Identifier", "PrivateIdentifier") else None
