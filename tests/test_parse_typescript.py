@@ -30,6 +30,10 @@ CASES = {
     "exported ambient function": ("export declare function g(): void\nexport const h = 1", "export const h = 1"),
     "type-only names in an export list": ("interface Name {}\nconst v = 1\nexport { Name, v }\nexport { Name as N }", "export {       v }"),
     "export equals": ("const api = {}\nexport = api", "api"),
+    # from real projects: an object, a function or a class after `export =`, an exported namespace
+    "export equals an object": ("export = {\n  a: 1,\n  b: () => wx.login(),\n}", "{\n  a: 1,"),
+    "export equals a function or a class": ("export = function () {}\n", "function () {}"),
+    "exported namespace": ("const r = 1\nexport namespace routing {\n  export function home() { return '/' }\n}\n", "const r = 1"),
     "string enum": ("enum Color { Red = 'RED', Green = 'GREEN' }\nconsole.log(Color.Red)", "console.log(Color.Red)"),
     "as a qualified type": ("const x = y as A.B.C\nconst z = (w as any).q", "const z = (w"),
     "namespaces, tuples, conditional and mapped types": (

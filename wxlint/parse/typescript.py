@@ -80,6 +80,8 @@ class _Editor:
 
 # Declarations that exist only for the type checker: `export` of one goes with it.
 _TYPE_DECLARATIONS = frozenset({"interface_declaration", "type_alias_declaration", "ambient_declaration", "function_signature"})
+# ... and namespaces, which are blanked whole (below): an `export` left alone would not parse.
+_BLANKED_DECLARATIONS = _TYPE_DECLARATIONS | {"internal_module", "module"}
 
 
 def strip_types(text: str) -> str:
@@ -106,12 +108,14 @@ def strip_types(text: str) -> str:
         elif kind in ("import_statement", "export_statement") and any(c.type == "type" for c in children):
             editor.blank(node)
             continue
-        elif kind == "export_statement" and any(c.type in _TYPE_DECLARATIONS for c in children):
-            editor.blank(node)  # `export interface A {}`, `export default interface`, `export declare …`
+        elif kind == "export_statement" and any(c.type in _BLANKED_DECLARATIONS for c in children):
+            # `export interface A {}`, `export default interface`, `export declare …`, `export namespace X {}`
+            editor.blank(node)
             continue
         elif kind == "export_statement" and len(children) > 1 and children[1].type == "=":
-            # `export = x` (CommonJS in TypeScript) has no same-length form: keep the expression
-            editor.blank(children[0])
+            # `export = x` (CommonJS in TypeScript) has no same-length form: keep the expression, as an
+            # expression (`export = {…}` -> `void     {…}`: a bare `{`, `function` or `class` would start a statement)
+            editor.put(editor.char(children[0].start_byte), "void  ")
             editor.blank(children[1])
         elif kind == "export_clause" and type_only:
             specifiers = [c for c in children if c.type == "export_specifier"]
