@@ -157,3 +157,27 @@ def test_copied_libraries_are_skipped_by_default_and_linted_when_asked(project):
     (root / ".wxlint.yml").write_text("lint-vendored: true\n", encoding="utf-8")
     _, configured = lint_json(root, "--select", "deprecated-getuserinfo")
     assert len(configured["findings"]) == 3
+
+
+def test_a_copy_of_project_config_inside_the_miniprogram_root_is_the_same_project(tmp_path):
+    # found on a real repository: a template's project.config.json left inside miniprogram/
+    root = write_project(tmp_path / "shop", {
+        "project.config.json": json.dumps({"miniprogramRoot": "miniprogram/"}),
+        "miniprogram/project.config.json": json.dumps({"setting": {}}),
+        "miniprogram/app.json": json.dumps({"pages": ["pages/index/index"]}),
+        "miniprogram/app.js": "App({ onLaunch() { wx.getUserInfo({}) } })",
+        "miniprogram/pages/index/index.js": "Page({})",
+    })
+    [project] = discover([root], set())
+    assert project.root == root.resolve() and project.miniprogram_root == (root / "miniprogram").resolve()
+    _, report = lint_json(root, "--select", "deprecated-getuserinfo")
+    assert [(f["path"], f["line"]) for f in report["findings"]] == [("miniprogram/app.js", 1)]
+
+
+def test_a_miniprogram_root_without_app_json_is_said_not_passed_in_silence(tmp_path):
+    root = write_project(tmp_path / "built", {"project.config.json": '{\n  "miniprogramRoot": "dist/"\n}\n',
+                                              "src/app.ts": "App({})"}, app_json={"pages": []})
+    exit_code, report = lint_json(root)
+    [finding] = report["findings"]
+    assert exit_code == 1 and (finding["path"], finding["line"], finding["column"]) == ("project.config.json", 2, 22)
+    assert finding["message"].startswith("`miniprogramRoot` is `dist/`, where there is no app.json: nothing to lint there")

@@ -168,7 +168,9 @@ def _projects_below(folder: Path) -> list[tuple[Path, Path | None]]:
             config_roots.append((here, _miniprogram_root(here)))
         if "app.json" in files:
             app_dirs.append(here)
-    found = list(config_roots)
+    # A copy of project.config.json inside the mini-program root another one points to (a template's
+    # leftover) is the same project: lint it once, from the outer configuration.
+    found = list({mini: (root, mini) for root, mini in reversed(config_roots)}.values())[::-1]
     claimed = {mini for _, mini in config_roots}
     for app_dir in app_dirs:
         if app_dir in claimed:
@@ -235,13 +237,17 @@ def _inside(folder: Path, target: Path) -> bool:
 
 def _refuse(project: "Project", json_path: Path, key: str, value: str) -> None:
     """Report an entry of a project file that points outside the project, at the entry."""
+    _problem_at_entry(project, json_path, value, note("outside-project", key=key, value=value))
+
+
+def _problem_at_entry(project: "Project", json_path: Path, value: str, words) -> None:
+    """A problem with an entry of a project file, placed at the entry's value."""
     line, column = 1, 1
     document = read_json_document(json_path)
     if document is not None:
         literal = next((n for n in walk(document.root) if n.type == "Literal" and n.value == value), None)
         if literal is not None:
             line, column, _, _ = document.span(literal)
-    words = note("outside-project", key=key, value=value)
     project.problems.append((json_path, SourceError(words.render("en"), line=line, column=column, words=words,
                                                     whole_file=False)))
 
@@ -263,6 +269,9 @@ def _load_project(root: Path, mini_root: Path | None, known_rules: set[str], con
         mini = (data or {}).get("miniprogramRoot")
         if isinstance(mini, str) and mini.strip("./") and not _inside(root, root / mini):
             _refuse(project, project_config_path, "miniprogramRoot", mini)
+        elif isinstance(mini, str) and mini.strip("./") and not (mini_root / "app.json").is_file():
+            # most often a build's output folder that is not in the repository: say so, not "no problems"
+            _problem_at_entry(project, project_config_path, mini, note("no-app-json", key="miniprogramRoot", value=mini))
         cloud = (data or {}).get("cloudfunctionRoot")
         if isinstance(cloud, str) and cloud.strip("./"):
             # Cloud functions run on Node.js servers, not in the mini-program.
