@@ -190,3 +190,36 @@ def test_a_test_of_an_indexed_value_before_the_call_is_no_authsetting_test(proje
             "    wx.getLocation({ success: (res) => this.setData(res) })\n  }\n})\n")
     _, report = lint_json(project({"pages/index/index.js": code}), "--select", RULE)
     assert [(f["line"], f["column"]) for f in report["findings"]] == [(5, 5)]
+
+
+HELPER_WITH_DESTRUCTURED_SCOPE = """Page({
+  ensure({ code }) {
+    return new Promise((resolve, reject) => {
+      wx.getSetting({
+        success: (res) => {
+          if (res.authSetting[code] === false) {
+            wx.showModal({ title: '需要位置权限', success(m) { if (m.confirm) wx.openSetting({}); else reject() } })
+          } else {
+            resolve()
+          }
+        },
+      })
+    })
+  },
+  onTap() {
+    this.ensure({ code: 'scope.userLocation', name: '位置' }).then(() => {
+      wx.chooseLocation({ fail() { console.log('fail') } })
+    })
+  },
+})
+"""
+
+
+def test_a_helper_pre_check_on_a_scope_destructured_from_its_parameter(project):
+    # Tencent/tdesign-miniprogram-starter-retail: `builtInSearch({ code, name })` checks authSetting[code]
+    files = {"pages/index/index.js": HELPER_WITH_DESTRUCTURED_SCOPE, "pages/index/index.wxml": '<button bindtap="onTap">选择</button>'}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert report["findings"] == []
+    other_scope = HELPER_WITH_DESTRUCTURED_SCOPE.replace("code: 'scope.userLocation'", "code: 'scope.writePhotosAlbum'")
+    _, report = lint_json(project({**files, "pages/index/index.js": other_scope}), "--select", RULE)
+    assert [(f["line"], f["column"]) for f in report["findings"]] == [(17, 7)]

@@ -167,8 +167,9 @@ def _denied_prechecks(module: JsModule, graph) -> list[tuple[object, Node, Node]
     return found
 
 
-def _parameter_scope_test(module: JsModule, test: Node) -> tuple[tuple[Node, int], bool] | None:
-    """`authSetting[scope] === false` with `scope` a parameter: ((function, index), granted)."""
+def _parameter_scope_test(module: JsModule, test: Node) -> tuple[tuple[Node, int, str | None], bool] | None:
+    """`authSetting[scope] === false` with `scope` a parameter: ((function, index, None), granted); with
+    `scope` destructured from one (`function ensure({ code })`): ((function, index, 'code'), granted)."""
     test = unwrap(test)
     negated = False
     if test.type == "UnaryExpression" and test.operator == "!":
@@ -188,7 +189,11 @@ def _parameter_scope_test(module: JsModule, test: Node) -> tuple[tuple[Node, int
     function = binding.scope.node
     for index, param in enumerate(function.params):
         if param is binding.identifier:
-            return (function, index), not negated
+            return (function, index, None), not negated
+        pattern = unwrap(param.left) if param.type == "AssignmentPattern" else param
+        if binding.destructured_key is not None and pattern.type == "ObjectPattern" and any(
+                prop.type == "Property" and binding.identifier in (prop.value, prop.value.left) for prop in pattern.properties):
+            return (function, index, binding.destructured_key), not negated
     return None
 
 
@@ -237,10 +242,13 @@ def _precheck_in_helper(module: JsModule, helper_call: Node, scope: str, leads: 
         helper = edge.callee
         for precheck_scope, branch, function in _denied_prechecks(helper.module, leads.graph):
             if isinstance(precheck_scope, tuple):
-                function_node, index = precheck_scope
+                function_node, index, key = precheck_scope
                 if function_node is not helper.node or index >= len(helper_call.arguments):
                     continue
-                if string_value(helper_call.arguments[index], module) != scope:
+                argument = helper_call.arguments[index]
+                if key is not None:  # `ensure({ code: 'scope.userLocation' })`
+                    argument = object_property(module.constant_value(argument), key)
+                if string_value(argument, module) != scope:
                     continue
             elif precheck_scope != scope:
                 continue
