@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from wxlint.discover import discover
 
 from conftest import lint_json, write_project
@@ -157,6 +159,21 @@ def test_copied_libraries_are_skipped_by_default_and_linted_when_asked(project):
     (root / ".wxlint.yml").write_text("lint-vendored: true\n", encoding="utf-8")
     _, configured = lint_json(root, "--select", "deprecated-getuserinfo")
     assert len(configured["findings"]) == 3
+
+
+@pytest.mark.parametrize("folder", ["components/van", "miniprogram/dist", "vant/dist"])
+def test_copied_libraries_under_the_names_real_projects_give_them(project, folder):
+    # bill556/WeChatApp-Recreation keeps vant in components/van; wux-weapp's example copies its build to dist/
+    root = project({"pages/index/index.js": "Page({})",
+                    f"{folder}/button/index.js": VANT_BUTTON,
+                    f"{folder}/button/index.wxml": '<button open-type="getUserInfo" bindgetuserinfo="onTap"/>',
+                    f"{folder}/common/component.js": "export function VantComponent(options) { Component(options) }\n"})
+    _, report = lint_json(root, "--select", "deprecated-getuserinfo")
+    assert report["findings"] == []
+    # a project's own folder of that name, without the library's marker, is still linted
+    own = project({"pages/index/index.js": "Page({})", f"{folder}/util.js": "wx.getUserInfo({})\n"})
+    _, report = lint_json(own, "--select", "deprecated-getuserinfo")
+    assert [f["path"] for f in report["findings"]] == [f"{folder}/util.js"]
 
 
 def test_a_copy_of_project_config_inside_the_miniprogram_root_is_the_same_project(tmp_path):
