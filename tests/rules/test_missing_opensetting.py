@@ -65,11 +65,11 @@ UNHANDLED = {
     "no fail at all": ("wx.getLocation({ success: () => 1 })", "handles no failure"),
     "promise without catch": ("wx.getLocation().then((r) => r)", "handles no failure"),
     "await without try": ("(async () => { await wx.getWeRunData() })()", "handles no failure"),
-    "fail that only toasts": ("wx.getLocation({ fail: () => wx.showToast({ title: '失败' }) })", "its `fail` path never leads"),
-    "catch that only logs": ("wx.startRecord().catch(console.error)", "its `catch` path never leads"),
-    "try catch that only logs": ("(async () => { try { await wx.startRecord() } catch (e) { console.log(e) } })()", "its `try` path never leads"),
-    "manager with a toast on error": ("const rm = wx.getRecorderManager(); rm.onError(() => wx.showToast({})); rm.start({})", "its `onError` path never leads"),
-    "authorize with a dead-end fail": ("wx.authorize({ scope: 'scope.werun', fail: () => console.warn('denied') })", "its `fail` path never leads"),
+    "fail that only toasts": ("wx.getLocation({ fail: () => wx.showToast({ title: '失败' }) })", "its `fail` callback never leads"),
+    "catch that only logs": ("wx.startRecord().catch(console.error)", "its `catch` callback never leads"),
+    "try catch that only logs": ("(async () => { try { await wx.startRecord() } catch (e) { console.log(e) } })()", "its `catch` clause never leads"),
+    "manager with a toast on error": ("const rm = wx.getRecorderManager(); rm.onError(() => wx.showToast({})); rm.start({})", "its `onError` listener never leads"),
+    "authorize with a dead-end fail": ("wx.authorize({ scope: 'scope.werun', fail: () => console.warn('denied') })", "its `fail` callback never leads"),
 }
 
 
@@ -101,6 +101,15 @@ def test_camera_component_needs_an_error_handler_that_leads_to_settings(project)
     found, report = findings(project, files)
     assert [(p, line) for p, line, _ in found] == [("pages/index/index.wxml", 2)]
     assert report["findings"][0]["column"] == 1
+    assert report["findings"][0]["message"].startswith("`<camera>` needs the camera (`scope.camera`) but has no `binderror`")
+
+
+def test_a_live_pusher_is_named_with_both_scopes_it_needs(project):
+    # miniprogram-demo's live-pusher page was reported as "`<camera>` needs the camera"
+    files = {"pages/index/index.wxml": '<live-pusher url="rtmp://example.com/live" mode="RTC"/>', "pages/index/index.js": "Page({})"}
+    _, report = findings(project, files)
+    [finding] = report["findings"]
+    assert finding["message"].startswith("`<live-pusher>` needs the microphone and the camera (`scope.record`, `scope.camera`)")
 
 
 def test_an_always_visible_settings_button_handles_the_page(project):

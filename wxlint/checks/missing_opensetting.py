@@ -48,12 +48,18 @@ def check(ctx: CheckContext) -> None:
         first = paths[0]
         what = {"try": note("denial-catch"), "onError": note("denial-onerror")}.get(first.kind) or note("denial-callback", kind=first.kind)
         trace = [call_step, trace_step(module, first.node, note("denial-dead-end", what=what))]
-        ctx.report_node(module, scoped.node, "dead-end", trace=trace, denial=first.kind, **arguments)
+        ctx.report_node(module, scoped.node, "dead-end", trace=trace, denial=what, **arguments)
     for document, element in cameras:
         error = element.get("binderror") or element.get("bind:error")
         if error is not None and error.value and settings.handler_leads(document, error.value, leads):
             continue
-        ctx.report_range(document.source, element.offset, element.offset + len(element.tag) + 1, "camera")
+        needed = [info for info in table.scopes.values() if info.deniable and element.tag in info.components]
+        ctx.report_range(document.source, element.offset, element.offset + len(element.tag) + 1, "camera", tag=element.tag,
+                         what=_AND[ctx.lang].join(info.label[ctx.lang] for info in needed),
+                         scopes=", ".join(f"`{info.scope}`" for info in needed))
+
+
+_AND = {"en": " and ", "zh": "和"}
 
 
 class _SettingsGoal:
