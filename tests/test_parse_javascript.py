@@ -117,7 +117,7 @@ def _shape(value, leave_out=frozenset()):
     if isinstance(value, Object):
         return (type(value).__name__, {name: _shape(item, leave_out) for name, item in value.__dict__.items()
                                        if name not in leave_out})
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):  # wxlint's ranges are tuples, esprima's lists
         return [_shape(item, leave_out) for item in value]
     return value
 

@@ -91,11 +91,19 @@ class ParseCache:
             parsed.source.path = path
         return parsed
 
-    def put(self, key: str, parsed: ParsedFile) -> None:
+    def put(self, key: str, parsed: ParsedFile) -> ParsedFile:
+        """Store a result parsed in this process; returns the copy to use from now on. Pickling a
+        node gives it a `__dict__` object for good (64 bytes a node, a sixth of a tree's memory):
+        the pickled copy, loaded back, has none."""
         try:
             payload = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, RecursionError):
-            return  # a cache that cannot be written only costs time
+            return parsed  # a cache that cannot be written only costs time
+        self.put_payload(key, payload)
+        return pickle.loads(payload)
+
+    def put_payload(self, key: str, payload: bytes) -> None:
+        """Store a result pickled elsewhere (by a worker) as it is."""
         self._ignore_in_version_control()
         write_entry(self._path(key), key, payload)
 
@@ -117,13 +125,16 @@ def _parse_job(item: tuple[Path, bytes]) -> ParsedFile:
 
 def _parse_chunk(items: list[tuple[Path, bytes]], out: Path) -> Path:
     # Through a file, not the result pipe: a worker writing megabytes into the pipe waits for this
-    # process's reader thread, which waits for the GIL while this process parses.
+    # process's reader thread, which waits for the GIL while this process parses. Each file is pickled
+    # on its own: that payload is also the file's cache entry, which this process writes as it is.
+    payloads = [pickle.dumps(_parse_job(item), protocol=pickle.HIGHEST_PROTOCOL) for item in items]
     with out.open("wb") as stream:
-        pickle.dump([_parse_job(item) for item in items], stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(payloads, stream, protocol=pickle.HIGHEST_PROTOCOL)
     return out
 
 
-def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, counts: Counter | None) -> None:
+def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, counts: Counter | None,
+                  cache: ParseCache | None) -> None:
     """Parse `todo` in `jobs` processes: `jobs - 1` workers take chunks from the front while this
     process parses chunks from the back that no worker has started. Loading a worker's trees costs
     about a tenth of parsing them, so this process is worth more parsing than waiting."""
@@ -141,9 +152,11 @@ def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, c
             if future.cancelled():
                 continue
             with future.result().open("rb") as stream:
-                parsed_files = pickle.load(stream)
-            for (path, _, key), parsed in zip(chunk, parsed_files):
-                keep(path, key, parsed)
+                payloads = pickle.load(stream)
+            for (path, _, key), payload in zip(chunk, payloads):
+                if cache is not None:
+                    cache.put_payload(key, payload)
+                keep(path, None, pickle.loads(payload))
                 if counts is not None:
                     counts["workers"] += 1
 
@@ -194,15 +207,15 @@ def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
 
     def keep(path: Path, key: str | None, parsed: ParsedFile) -> None:
         nonlocal done
+        if cache is not None and key is not None:
+            parsed = cache.put(key, parsed)
         results[path] = parsed
-        if cache is not None:
-            cache.put(key, parsed)
         done += 1
         progress.update(done)
 
     if jobs > 1 and len(todo) >= _PARALLEL_MIN_FILES:
         try:
-            _parse_shared(todo, jobs, keep, counts)
+            _parse_shared(todo, jobs, keep, counts, cache)
         except Exception:  # workers unavailable or a result that would not travel: parse here instead
             pass
     for path, data, key in todo:
