@@ -107,18 +107,11 @@ class JsModule:
         # export is `wx` itself (id -> None) or one of its APIs (id -> "getUserInfo").
         self.imported_wx: dict[int, str | None] = {}
 
-    @cached_property
-    def _by_type(self) -> dict[str, list[Node]]:
-        index: dict[str, list[Node]] = {}
-        for node in self.scopes.nodes:
-            index.setdefault(node.type, []).append(node)
-        return index
-
     def nodes(self, *types: str) -> list[Node]:
         """Every node of these ESTree types, in document order, from the one walk the scopes made."""
         if len(types) == 1:
-            return self._by_type.get(types[0], [])
-        merged = [node for kind in types for node in self._by_type.get(kind, ())]
+            return self.scopes.nodes_by_type.get(types[0], [])
+        merged = [node for kind in types for node in self.scopes.nodes_by_type.get(kind, ())]
         # Document order: by start, an enclosing node (longer) before the nodes it contains.
         merged.sort(key=lambda node: (node.range[0], -node.range[1]))
         return merged

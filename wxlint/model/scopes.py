@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from esprima.nodes import Node
 
-from wxlint.parse.javascript import FUNCTION_NODES, iter_child_nodes, property_key
+from wxlint.parse.javascript import FUNCTION_NODES, child_nodes, property_key
 
 
 
@@ -64,7 +64,8 @@ class ScopeModel:
     def __init__(self, program: Node):
         self.program = program
         self.root = Scope(program, "module", None)
-        self.nodes: list[Node] = []  # every node, in document order (one walk serves every question)
+        # every node by ESTree type, each list in document order (one walk serves every question)
+        self.nodes_by_type: dict[str, list[Node]] = {}
         # Keyed by the node itself (nodes hash by identity): an id() key would be one more int object per
         # identifier, a tenth of the model's memory.
         self.scope_of_node: dict[Node, Scope] = {}  # Identifier or function node -> the scope it is in
@@ -90,8 +91,12 @@ class ScopeModel:
         while stack:
             node, parent, scope = stack.pop()
             node._parent = parent
-            self.nodes.append(node)
             kind = node.type
+            found = self.nodes_by_type.get(kind)
+            if found is None:
+                self.nodes_by_type[kind] = [node]
+            else:
+                found.append(node)
             if kind == "Identifier":
                 self.scope_of_node[node] = scope
                 continue
@@ -107,12 +112,12 @@ class ScopeModel:
                 for param in node.params:
                     self._declare_pattern(inner, param, "param", None)
                 body = node.body
-                params_and_id = [c for c in iter_child_nodes(node) if c is not body]
+                params_and_id = [c for c in child_nodes(node) if c is not body]
                 if body.type == "BlockStatement":
                     # The body block shares the function's scope.
                     body._parent = node
-                    self.nodes.append(body)
-                    for child in reversed(list(iter_child_nodes(body))):
+                    self.nodes_by_type.setdefault("BlockStatement", []).append(body)
+                    for child in reversed(child_nodes(body)):
                         stack.append((child, body, inner))
                 else:
                     stack.append((body, node, inner))  # an arrow's expression body
@@ -150,7 +155,7 @@ class ScopeModel:
                     self._pending_writes.append((identifier, scope))
             elif kind == "UpdateExpression" and node.argument.type == "Identifier":
                 self._pending_writes.append((node.argument, scope))
-            for child in reversed(list(iter_child_nodes(node))):
+            for child in reversed(child_nodes(node)):
                 stack.append((child, node, inner))
 
     def _declare(self, scope: Scope, identifier: Node, kind: str, init: Node | None = None, key: str | None = None) -> Binding:

@@ -198,18 +198,18 @@ def _child_keys(node: Node) -> tuple[str, ...]:
     return keys
 
 
-def iter_child_nodes(node: Node) -> Iterator[Node]:
+def child_nodes(node: Node) -> list[Node]:
     """Direct ESTree children, in source order for the common node shapes."""
     # getattr, not node.__dict__: reading __dict__ turns a node's inline attribute values into a dict
     # object of its own, for good (64 bytes a node, a sixth of a tree's memory)
+    children = []
     for key in _child_keys(node):
         value = getattr(node, key)
         if isinstance(value, Node):
-            yield value
+            children.append(value)
         elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, Node):
-                    yield item
+            children.extend(item for item in value if isinstance(item, Node))
+    return children
 
 
 def walk(node: Node) -> Iterator[Node]:
@@ -218,7 +218,7 @@ def walk(node: Node) -> Iterator[Node]:
     while stack:
         current = stack.pop()
         yield current
-        children = list(iter_child_nodes(current))
+        children = child_nodes(current)
         children.reverse()
         stack.extend(children)
 
