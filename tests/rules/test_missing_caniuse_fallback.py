@@ -33,6 +33,10 @@ GUARDED = {
     "version compare with getSystemInfoSync": f"if (compareVersion(wx.getSystemInfoSync().SDKVersion, '2.10.4') >= 0) {{ {ASK} }}",
     "version compare through a variable": f"const {{ SDKVersion }} = wx.getSystemInfoSync()\nconst v = SDKVersion\nif (compareVersion(v, '2.21.0') > -1) {{ {ASK} }}",
     "guarded callback": f"if (wx.getUserProfile) {{ wx.login({{ success: () => {ASK} }}) }}",
+    # a test kept in a local constant first (Yuxiangyun/huas-wechat)
+    "canIUse in a constant": f"const ok = wx.canIUse('getUserProfile')\nreturn ok ? {ASK} : null",
+    "feature test in a constant": f"const ok = !!wx.getUserProfile\nif (!ok) return\n{ASK}",
+    "typeof in a constant": f"const canAsk = typeof wx.getUserProfile === 'function'\nif (canAsk) {{ {ASK} }}",
 }
 
 
@@ -49,6 +53,8 @@ UNGUARDED = {
     "after a test that does not exit": f"if (!wx.getUserProfile) {{ console.log('old') }}\n{ASK}",
     "version below the requirement": f"if (compareVersion(wx.getSystemInfoSync().SDKVersion, '2.9.0') >= 0) {{ {ASK} }}",
     "version compare without SDKVersion": f"if (compareVersion(appVersion, '2.10.4') >= 0) {{ {ASK} }}",
+    "a constant changed after its test": f"let ok = wx.canIUse('getUserProfile')\nok = true\nif (ok) {{ {ASK} }}",
+    "a constant of another test": f"const ok = wx.canIUse('getUserInfo')\nif (ok) {{ {ASK} }}",
 }
 
 

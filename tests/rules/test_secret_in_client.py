@@ -30,3 +30,24 @@ def test_what_is_not_a_leak(project):
         "server/token.js": "fetch('https://api.weixin.qq.com/cgi-bin/token')\n",
     }
     assert found(project, files) == []
+
+
+BLE_CONNECTION = """// a Bluetooth device protocol: the session key is agreed with the device (ECDH), not WeChat's
+const crypto = require('./crypto')
+class BleConn {
+  constructor(opts) { this.sessionKey = opts.sessionKey }
+  negotiate(priKey, devicePubKey) { this.sessionKey = crypto.createSecret(priKey, devicePubKey) }
+  send(msg) { return crypto.cipher(this.sessionKey, msg) }
+}
+module.exports = BleConn
+"""
+
+
+def test_a_session_key_of_something_else_than_the_wechat_login(project):
+    # undercurre/meiju-finclip-miniprogram: 26 errors on one Bluetooth key; in a file that logs in, the same
+    # spelling is WeChat's session key
+    assert found(project, {"utils/ble.js": BLE_CONNECTION}) == []
+    login = ("wx.login({ success: ({ code }) => wx.request({ url: 'https://shop.example.com/login', data: { code },\n"
+             "  success: (res) => { getApp().globalData.sessionKey = res.data.sessionKey } }) })\n")
+    assert found(project, {"utils/ble.js": BLE_CONNECTION, "utils/auth.js": login}) == [
+        ("utils/auth.js", 2, 43, "session-key"), ("utils/auth.js", 2, 65, "session-key")]

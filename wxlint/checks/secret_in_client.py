@@ -19,6 +19,7 @@ def check(ctx: CheckContext) -> None:
     host = ctx.data["host"]
     secret_names = {_plain(n) for n in ctx.data["secret_names"]}
     session_names = {_plain(n) for n in ctx.data["session_key_names"]}
+    login_apis = set(ctx.data["login_apis"])
     server_folders = set(ctx.data["server_folders"])
     root = ctx.model.project.miniprogram_root
     for module in ctx.model.js_modules.values():
@@ -29,7 +30,8 @@ def check(ctx: CheckContext) -> None:
         if server_folders & set(parts[:-1]):
             continue  # server code kept beside the client
         _server_apis(ctx, module, host)
-        _named_values(ctx, module, secret_names, session_names)
+        logs_in = any(use.api in login_apis for use in module.wx_uses)
+        _named_values(ctx, module, secret_names, session_names if logs_in else set(), ctx.data["session_key_field"])
 
 
 def _server_apis(ctx: CheckContext, module: JsModule, host: str) -> None:
@@ -44,8 +46,10 @@ def _server_apis(ctx: CheckContext, module: JsModule, host: str) -> None:
         ctx.report_node(module, node, "server-api", url=f"{host}{path}", endpoint=path.strip("/") or host)
 
 
-def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], session_names: set[str]) -> None:
-    """`const SECRET = '<32 hex>'`, `{ appSecret: '<32 hex>' }`; `res.data.session_key`, storage key 'session_key'."""
+def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], session_names: set[str],
+                  session_field: str) -> None:
+    """`const SECRET = '<32 hex>'`, `{ appSecret: '<32 hex>' }`; `res.data.session_key` (or one of
+    `session_names`), storage key 'session_key'."""
     for node in module.nodes("VariableDeclarator", "Property", "AssignmentExpression", "MemberExpression", "Literal"):
         kind = node.type
         if kind == "VariableDeclarator" and node.id.type == "Identifier":
@@ -55,11 +59,13 @@ def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], s
         elif kind == "AssignmentExpression" and node.left.type == "MemberExpression":
             name, value = member_name(node.left), node.right
         elif kind == "MemberExpression":
-            if member_name(node) and _plain(member_name(node)) in session_names:
+            name = member_name(node)
+            if name and (name == session_field or _plain(name) in session_names):
                 ctx.report_node(module, node.property, "session-key")
             continue
         elif kind == "Literal":
-            if isinstance(node.value, str) and _plain(node.value) in session_names and _is_storage_key(module, node):
+            if (isinstance(node.value, str) and (node.value == session_field or _plain(node.value) in session_names)
+                    and _is_storage_key(module, node)):
                 ctx.report_node(module, node, "session-key")
             continue
         else:

@@ -71,8 +71,24 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
             binding is not None and binding.is_constant and _reads_stored_login(module, binding.init)))
         if binding is not None and binding.kind == "param" and binding.destructured_key is None:
             return _union((frozenset({("param", expression.name)}), frozenset({("not-param", expression.name)})), login)
-        return _union(_flag_facts(expression.name), login)
+        return _union(_union(_flag_facts(expression.name), login), _constant_facts(module, binding))
     return empty, empty
+
+
+_EXPANDING: set[int] = set()  # bindings whose initialiser is being read (`var a = !a` must not loop)
+
+
+def _constant_facts(module: JsModule, binding) -> tuple[frozenset[Fact], frozenset[Fact]]:
+    """What a local constant holding a test proves: `const ok = wx.canIUse('x'); if (ok) …`."""
+    empty = frozenset()
+    if (binding is None or binding.kind not in ("const", "let", "var") or not binding.is_constant
+            or binding.init is None or binding.destructured_key is not None or id(binding) in _EXPANDING):
+        return empty, empty
+    _EXPANDING.add(id(binding))
+    try:
+        return facts(module, binding.init)
+    finally:
+        _EXPANDING.discard(id(binding))
 
 
 def _union(first: tuple[frozenset[Fact], frozenset[Fact]], second: tuple[frozenset[Fact], frozenset[Fact]]):
