@@ -469,10 +469,10 @@ _MARKER_BYTES = 4096  # how far into each
 
 
 def vendored_folder(folder: Path) -> str | None:
-    """The component library a folder is a copy of: its name is the library's and one of its
+    """The component library a folder is a copy of: its name matches the library's and one of its
     first scripts carries the library's marker near its start."""
     for name, library in _vendored_libraries().items():
-        if folder.name not in library.get("folders", ()):
+        if not any(fnmatch.fnmatchcase(folder.name.lower(), pattern) for pattern in library.get("folders", ())):
             continue
         markers = [marker.encode("utf-8") for marker in library.get("markers", ())]
         scripts = (p for p in folder.rglob("*") if p.suffix in (".js", ".ts") and p.is_file())
