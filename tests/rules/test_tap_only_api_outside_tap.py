@@ -142,3 +142,27 @@ def test_a_payment_tap_cannot_open_a_half_screen_mini_program(project):
     [finding] = findings(project, js)
     assert (finding["line"], finding["message_id"]) == (6, "payment")
     assert "a payment's callbacks hold a tap state, but WeChat does not let it open a half-screen mini-program" in finding["message"]
+
+
+SWITCH_HANDLER = """Page({
+  onPay(e) {
+    switch (e.currentTarget.dataset.kind) {
+      case 'profile':
+        wx.getUserProfile({ desc: '用于完善会员资料' })
+        BREAK
+      case 'notify':
+        this.subscribe()
+        break
+    }
+  },
+  subscribe() { %s },
+})
+""" % SUBSCRIBE
+
+
+def test_cases_of_a_switch_exclude_each_other_unless_one_falls_through(project):
+    # undercurre/meiju-finclip-miniprogram: one tap handler opens a different mini-program per case
+    assert findings(project, SWITCH_HANDLER.replace("BREAK", "break")) == []
+    assert findings(project, SWITCH_HANDLER.replace("BREAK", "return")) == []
+    [finding] = findings(project, SWITCH_HANDLER.replace("BREAK", "// falls through"))
+    assert (finding["line"], finding["message_id"]) == (12, "used-up")

@@ -3,8 +3,8 @@
 A light approximation of control flow, enough to tell whether one piece of code
 can run before another in the same function: earlier in the source and on a path
 that falls through to the later one. Two branches of the same `if`/`?:` exclude
-each other, and a branch that always ends in `return`/`throw` never reaches
-the code after it.
+each other, so do two `case`s of a `switch` unless the first falls through, and a
+branch that always ends in `return`/`throw` never reaches the code after it.
 """
 
 from __future__ import annotations
@@ -29,6 +29,14 @@ def always_exits(statement: Node | None) -> bool:
     return False
 
 
+def _leaves_switch(case: Node) -> bool:
+    """Whether a `case` never falls through to the next: it ends in `break`, `return`, `throw` or `continue`."""
+    last = case.consequent[-1] if case.consequent else None
+    while last is not None and last.type == "BlockStatement" and last.body:
+        last = last.body[-1]
+    return last is not None and (last.type in ("BreakStatement", "ContinueStatement") or always_exits(last))
+
+
 def _ancestors(node: Node) -> list[Node]:
     """The node and its ancestors up to (and including) the nearest function or program."""
     chain = [node]
@@ -48,7 +56,8 @@ def runs_before(earlier: Node, later: Node) -> bool:
     if earlier.range[1] > later.range[0]:
         return False
     earlier_chain = _ancestors(earlier)
-    later_ids = {id(node) for node in _ancestors(later)}
+    later_chain = _ancestors(later)
+    later_ids = {id(node) for node in later_chain}
     for index, node in enumerate(earlier_chain):
         if id(node) in later_ids:
             common, child = node, earlier_chain[index - 1] if index else None
@@ -57,6 +66,12 @@ def runs_before(earlier: Node, later: Node) -> bool:
         return False  # not in the same function
     if common.type in _BRANCHING and child is not None and child is not common.test:
         return False  # consequent and alternate of the same test
+    if common.type == "SwitchStatement" and child is not None and child.type == "SwitchCase":
+        later_case = next(node for node in later_chain if node._parent is common)
+        cases = common.cases
+        between = cases[cases.index(child):cases.index(later_case)] if later_case in cases else []
+        if any(_leaves_switch(case) for case in between):
+            return False  # another `case`: reached only by falling through
     # Walk from `earlier` up to the common ancestor: a branch on the way that always
     # exits never falls through to `later`.
     for node, parent in zip(earlier_chain, earlier_chain[1:]):
