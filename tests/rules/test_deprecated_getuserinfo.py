@@ -26,6 +26,7 @@ INVALID = {
     "typescript page": ("pages/a/a.ts", "Page({ onLoad(): void { const w: WechatMiniprogram.Wx = wx; w.getUserInfo({}) } })", [(1, 61)]),
     "button open-type": ("pages/a/a.wxml", '<button open-type="getUserInfo">go</button>', [(1, 9)]),
     "dynamic open-type": ("pages/a/a.wxml", "<button open-type=\"{{ok ? 'getUserInfo' : ''}}\">go</button>", [(1, 9)]),
+    "dynamic open-type behind &&": ("pages/a/a.wxml", "<button open-type=\"{{ legacy && 'getUserInfo' }}\">go</button>", [(1, 9)]),
     "component library button": ("pages/a/a.wxml", '<van-button open-type="getUserInfo" bind:getuserinfo="on">go</van-button>', [(1, 13), (1, 37)]),
     "binding forms": ("pages/a/a.wxml",
                       '<view bindgetuserinfo="a" catchgetuserinfo="b" catch:getuserinfo="c" capture-bind:getuserinfo="d" bindGetUserInfo="e"/>',
@@ -45,6 +46,8 @@ VALID = {
     "other open-type values": ("pages/a/a.wxml", '<button open-type="getPhoneNumber" bindgetphonenumber="p">x</button>\n<button open-type="chooseAvatar">y</button>'),
     "open-data group name": ("pages/a/a.wxml", '<open-data type="groupName" open-gid="{{gid}}"/>'),
     "text mentioning the old button": ("pages/a/a.wxml", "<text>open-type=\"getUserInfo\" 已下线</text>"),
+    # vant's button: the old value is tested so that it is never given (meiju-finclip, winxin-app-watch-life)
+    "a test that rules the value out": ("pages/a/a.wxml", "<button open-type=\"{{ disabled || (canIUseGetUserProfile && openType === 'getUserInfo') ? '' : openType }}\">x</button>"),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wxlint.checks import CheckContext
 from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
-from wxlint.model.wxml import event_bindings, mentions_literal
+from wxlint.model.wxml import event_bindings, attribute_can_be
 
 
 def check(ctx: CheckContext) -> None:
@@ -47,7 +47,7 @@ def _check_wxml(ctx: CheckContext, document) -> None:
     open_data_types = set(ctx.data["open_data_types"])
     for element in document.iter_elements():
         attribute = element.get("open-type")
-        if attribute is not None and mentions_literal(attribute, open_type):
+        if attribute is not None and attribute_can_be(attribute, open_type):
             ctx.report_range(source, attribute.offset, attribute.end, "open-type")
         if element.tag == "open-data":
             type_attribute = element.get("type")

@@ -97,14 +97,37 @@ def component_keys(element: WxmlElement):
             yield f"{element.tag}.{attribute.name}.{value}", attribute
 
 
-def mentions_literal(attribute: WxmlAttribute, value: str) -> bool:
-    """Whether an attribute is `value`, or a `{{ }}` expression holding the quoted string `value`."""
+def attribute_can_be(attribute: WxmlAttribute, value: str) -> bool:
+    """Whether an attribute can be `value`: written as it is, or a `{{ }}` expression that can give
+    it (`{{ ask ? 'getUserInfo' : '' }}`); not a test of it (`{{ t === 'getUserInfo' ? '' : t }}`)."""
     raw = attribute.value
     if raw is None:
         return False
-    if raw.strip() == value:
-        return True
-    return "{{" in raw and (f"'{value}'" in raw or f'"{value}"' in raw)
+    text = raw.strip()
+    if "{{" not in text:
+        return text == value
+    if not (text.startswith("{{") and text.endswith("}}") and text.count("{{") == 1):
+        return False  # text around or between expressions: not a whole value wxlint can read
+    expression = parse_expression(text[2:-2])
+    return expression is not None and value in _string_results(expression)
+
+
+def _string_results(expression) -> set[str]:
+    """The strings an expression can evaluate to, as far as they are written out: literals, both
+    branches of `?:`, either side of `||`/`??`, the right of `&&`."""
+    kind = expression.type
+    if kind == "Literal":
+        return {expression.value} if isinstance(expression.value, str) else set()
+    if kind == "TemplateLiteral" and not expression.expressions:
+        return {expression.quasis[0].value.cooked}
+    if kind == "ConditionalExpression":
+        return _string_results(expression.consequent) | _string_results(expression.alternate)
+    if kind == "LogicalExpression":
+        right = _string_results(expression.right)
+        return right if expression.operator == "&&" else _string_results(expression.left) | right
+    if kind in ("ParenthesizedExpression", "ChainExpression"):
+        return _string_results(expression.expression)
+    return set()
 
 
 @dataclass
