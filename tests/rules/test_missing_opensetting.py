@@ -232,3 +232,33 @@ def test_a_helper_pre_check_on_a_scope_destructured_from_its_parameter(project):
     other_scope = HELPER_WITH_DESTRUCTURED_SCOPE.replace("code: 'scope.userLocation'", "code: 'scope.writePhotosAlbum'")
     _, report = lint_json(project({**files, "pages/index/index.js": other_scope}), "--select", RULE)
     assert [(f["line"], f["column"]) for f in report["findings"]] == [(17, 7)]
+
+
+CAMERA_AFTER_AUTHORIZE = """Page({
+  data: { step: 'choose' },
+  startScan() {
+    wx.authorize({
+      scope: 'scope.camera',
+      success: () => { this.setData({ step: 'scan' }) },
+      fail: () => {
+        wx.showModal({ title: '需要相机权限', confirmText: '去设置', success: (res) => { if (res.confirm) wx.openSetting() } })
+      },
+    })
+  },
+  onScanCode(e) { console.log(e.detail.result) },
+  ELSEWHERE
+})
+"""
+CAMERA_AFTER_AUTHORIZE_WXML = ("<button wx:if=\"{{step !== 'scan'}}\" bindtap=\"startScan\">扫码加入</button>\n"
+                               "<camera wx:if=\"{{step === 'scan'}}\" mode=\"scanCode\" bindscancode=\"onScanCode\"/>\n")
+
+
+def test_a_camera_shown_only_once_the_camera_is_granted(project):
+    # 0423junshu/family_finance: the <camera> appears when wx.authorize succeeds; a denial goes to settings
+    files = {"pages/index/index.js": CAMERA_AFTER_AUTHORIZE.replace("ELSEWHERE", ""),
+             "pages/index/index.wxml": CAMERA_AFTER_AUTHORIZE_WXML}
+    assert findings(project, files)[0] == []
+    # the same value set once more without asking: the camera can show for a user who denied it
+    shown_anyway = CAMERA_AFTER_AUTHORIZE.replace("ELSEWHERE", "retry() { this.setData({ step: 'scan' }) },")
+    found, _ = findings(project, {**files, "pages/index/index.js": shown_anyway})
+    assert [(p, line) for p, line, _ in found] == [("pages/index/index.wxml", 2)]

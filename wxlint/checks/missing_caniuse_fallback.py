@@ -5,7 +5,7 @@ from __future__ import annotations
 from wxlint.analyse.flow import Entry
 from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
-from wxlint.model.guards import Fact, data_flags, element_facts, lexical_facts
+from wxlint.model.guards import Fact, data_flags, element_facts, expand_flags, lexical_facts
 from wxlint.model.javascript import JsModule
 from wxlint.model.wxml import component_keys
 
@@ -65,10 +65,7 @@ class _Guards:
 
     def covers(self, found, flags, requirement) -> bool:
         kind, name, since = requirement
-        expanded = set(found)
-        for fact_kind, value in found:
-            if fact_kind == "flag":
-                expanded |= flags.get(value, set())
+        expanded = expand_flags(found, flags)
         # A feature that is there proves its base library, and with it every older feature:
         # `canIUse('input.type.nickname')` (2.21.2) guards `open-type="chooseAvatar"` (2.21.2).
         for fact_kind, value in list(expanded):

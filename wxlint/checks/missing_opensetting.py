@@ -8,7 +8,7 @@ from wxlint.analyse.flow import Leads, built_in_events, trace_step
 from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.findings import Note, note
-from wxlint.model.guards import auth_setting_test, scope_checks
+from wxlint.model.guards import auth_setting_test, data_flags, element_facts, expand_flags, scope_checks
 from wxlint.model.javascript import JsModule, leading_string, member_name, object_property, string_value, unwrap
 from wxlint.model.permissions import ScopeTable, denial_paths
 from wxlint.model.wxml import enclosing_conditions, mustache_names
@@ -54,6 +54,9 @@ def check(ctx: CheckContext) -> None:
         if error is not None and error.value and settings.handler_leads(document, error.value, leads):
             continue
         needed = [info for info in table.scopes.values() if info.deniable and element.tag in info.components]
+        shown_when = expand_flags(element_facts(element), settings.data_flags_beside(document))
+        if all(("granted", info.scope) in shown_when for info in needed):
+            continue  # rendered only once the scopes are granted (`wx:if` on a flag set in authorize's success)
         ctx.report_range(document.source, element.offset, element.offset + len(element.tag) + 1, "camera", tag=element.tag,
                          what=_AND[ctx.lang].join(info.label[ctx.lang] for info in needed),
                          scopes=", ".join(f"`{info.scope}`" for info in needed))
@@ -77,6 +80,14 @@ class _SettingsGoal:
                                      if module.wx_api_of(call.callee) == "openSetting" else None,
                                      follow=frozenset({"call", "executor", "iteration"}))
         self.settings_routes = {route for route, unit in self.model.project.units.items() if self._offers_settings(unit)}
+
+    def data_flags_beside(self, document) -> dict:
+        """The data flags of the page or component whose WXML `document` is (guards.data_flags)."""
+        module = self.model.script_beside(document.source.path)
+        if module is None:
+            return {}
+        units = self.ctx.flow.graph.units_by_module.get(module.path, [])
+        return data_flags(module, [u.data_node for u in units if u.data_node is not None])
 
     def _buttons(self, wxml_path):
         """Elements that open the settings page: `<button open-type="openSetting">` (the attribute

@@ -213,6 +213,12 @@ def _binary_facts(module: JsModule | None, expression: Node) -> tuple[frozenset[
     if operator not in ("===", "==", "!==", "!=", ">=", ">", "<", "<="):
         return empty, empty
     positive = operator in ("===", "==")
+    # step === 'scan': the data flag `step` holds that value (see `data_flags`)
+    for side, other in ((left, right), (right, left)):
+        name = _data_name(side)
+        if name is not None and other.type == "Literal" and isinstance(other.value, str) and operator in ("===", "==", "!==", "!="):
+            when_true, when_false = _flag_facts(_value_flag(name, other.value))
+            return (when_true, when_false) if positive else (when_false, when_true)
     # typeof wx.x === 'function' / !== 'undefined'
     for side, other in ((left, right), (right, left)):
         if side.type == "UnaryExpression" and side.operator == "typeof" and module is not None:
@@ -244,6 +250,21 @@ def _binary_facts(module: JsModule | None, expression: Node) -> tuple[frozenset[
         if below:
             return empty, fact
     return empty, empty
+
+
+def _data_name(node: Node) -> str | None:
+    """The data name an expression reads: `step` (in WXML) or `this.data.step`."""
+    if node.type == "Identifier":
+        return node.name
+    if node.type == "MemberExpression" and not node.computed:
+        owner = unwrap(node.object)
+        if owner.type == "MemberExpression" and member_name(owner) == "data":
+            return member_name(node)
+    return None
+
+
+def _value_flag(name: str, value: str) -> str:
+    return f"{name}={value}"
 
 
 def _flip(operator: str) -> str:
@@ -352,15 +373,23 @@ def _early_exit_facts(module: JsModule, statement: Node) -> frozenset[Fact]:
 
 
 def data_flags(module: JsModule, data_objects: list[Node]) -> dict[str, frozenset[Fact]]:
-    """Data flags that record a feature test: `data: { canIUse: wx.canIUse('…') }`,
-    `this.setData({ ok: !!wx.getUserProfile })`, or `if (wx.getUserProfile) this.setData({ ok: true })`."""
+    """Data flags that record a feature test or a granted scope: `data: { canIUse: wx.canIUse('…') }`,
+    `this.setData({ ok: !!wx.getUserProfile })`, `if (wx.getUserProfile) this.setData({ ok: true })`, or
+    a value set where something holds (`step: 'scan'` in the success of `wx.authorize`, as flag `step=scan`)."""
     flags: dict[str, set[Fact]] = {}
+    # `step: 'scan'`: what holds at every place the value is set (an intersection: a value set once
+    # without the scope granted shows the element without it)
+    value_flags: dict[str, set[Fact]] = {}
 
     def record(name: str | None, value: Node, place: Node) -> None:
         if name is None:
             return
         found = set(facts(module, value)[0])
         literal = unwrap(value)
+        if literal.type == "Literal" and isinstance(literal.value, str):
+            key = _value_flag(name, literal.value)
+            here = set(lexical_facts(module, place))
+            value_flags[key] = value_flags[key] & here if key in value_flags else here
         if literal.type == "Literal" and literal.value is True:
             found |= lexical_facts(module, place)
         found.discard(("flag", name))
@@ -383,7 +412,17 @@ def data_flags(module: JsModule, data_objects: list[Node]) -> dict[str, frozense
                 for prop in argument.properties:
                     if prop.type == "Property":
                         record(property_key(prop), prop.value, node)
+    flags.update((key, found) for key, found in value_flags.items() if found)
     return {name: frozenset(found) for name, found in flags.items()}
+
+
+def expand_flags(found: frozenset[Fact] | set[Fact], flags: dict[str, frozenset[Fact]]) -> set[Fact]:
+    """Facts with what each data flag among them records (`data_flags`) added."""
+    expanded = set(found)
+    for kind, name in found:
+        if kind == "flag":
+            expanded |= flags.get(name, set())
+    return expanded
 
 
 def element_facts(element) -> frozenset[Fact]:
