@@ -262,3 +262,35 @@ def test_a_camera_shown_only_once_the_camera_is_granted(project):
     shown_anyway = CAMERA_AFTER_AUTHORIZE.replace("ELSEWHERE", "retry() { this.setData({ step: 'scan' }) },")
     found, _ = findings(project, {**files, "pages/index/index.js": shown_anyway})
     assert [(p, line) for p, line, _ in found] == [("pages/index/index.wxml", 2)]
+
+
+LOCATION_PROMISE = """function getLoc() {
+  return new Promise((resolve, reject) => {
+    wx.getLocation({ type: 'gcj02', success: resolve, FAIL })
+  })
+}
+module.exports = { getLoc }
+"""
+PAGE_CATCHING = """const { getLoc } = require('../../utils/loc')
+Page({
+  go() {
+    getLoc().then((res) => this.setData({ loc: res })).catch(() => {
+      wx.showModal({ title: '需要位置权限', confirmText: '去设置', success: (r) => { if (r.confirm) wx.openSetting() } })
+    })
+  },
+})
+"""
+
+
+@pytest.mark.parametrize("fail", ["fail: reject", "fail(err) { reject(err) }", "fail: (err) => { console.warn(err); reject(err) }"])
+def test_a_failure_handed_to_a_promise_goes_where_its_callers_catch_it(project, fail):
+    # undercurre/meiju-finclip-miniprogram: promisified wx.getLocation, the caller's .catch opens the settings
+    files = {"utils/loc.js": LOCATION_PROMISE.replace("FAIL", fail), "pages/index/index.js": PAGE_CATCHING}
+    assert findings(project, files)[0] == []
+    only_logged = PAGE_CATCHING.replace("wx.showModal({ title: '需要位置权限', confirmText: '去设置', success: (r) => { if (r.confirm) wx.openSetting() } })",
+                                        "console.error('no location')")
+    found, report = findings(project, {**files, "pages/index/index.js": only_logged})
+    assert [(p, line) for p, line, _ in found] == [("utils/loc.js", 3)]
+    [finding] = report["findings"]
+    assert finding["message_id"] == "dead-end"
+    assert [(step["path"], step["line"]) for step in finding["trace"]] == [("utils/loc.js", 3), ("pages/index/index.js", 4)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from esprima.nodes import Node
 
 from wxlint.analyse.flow import Leads, built_in_events, trace_step
@@ -10,7 +12,7 @@ from wxlint.checks import CheckContext
 from wxlint.findings import Note, note
 from wxlint.model.guards import auth_setting_test, data_flags, element_facts, expand_flags, scope_checks
 from wxlint.model.javascript import JsModule, leading_string, member_name, object_property, string_value, unwrap
-from wxlint.model.permissions import ScopeTable, denial_paths
+from wxlint.model.permissions import DenialPath, ScopeTable, denial_paths, promise_handlers, rejected_promise, returned_by
 from wxlint.model.wxml import enclosing_conditions, mustache_names
 from wxlint.parse.javascript import FUNCTION_NODES, property_key
 
@@ -39,7 +41,8 @@ def check(ctx: CheckContext) -> None:
             continue  # runs only when already granted: it cannot be denied here
         if _handled_by_precheck(module, scoped.call, info.scope, prechecks[module.path], leads):
             continue
-        paths = denial_paths(module, scoped)
+        # a failure handed on to a promise's caller ends where the caller handles it: name that place first
+        paths = _forwarded_denials(module, scoped, graph) + denial_paths(module, scoped)
         if not paths:
             ctx.report_node(module, scoped.node, "no-fail", trace=[call_step], **arguments)
             continue
@@ -47,7 +50,7 @@ def check(ctx: CheckContext) -> None:
             continue
         first = paths[0]
         what = {"try": note("denial-catch"), "onError": note("denial-onerror")}.get(first.kind) or note("denial-callback", kind=first.kind)
-        trace = [call_step, trace_step(module, first.node, note("denial-dead-end", what=what))]
+        trace = [call_step, trace_step(first.module or module, first.node, note("denial-dead-end", what=what))]
         ctx.report_node(module, scoped.node, "dead-end", trace=trace, denial=what, **arguments)
     for document, element in cameras:
         error = element.get("binderror") or element.get("bind:error")
@@ -60,6 +63,21 @@ def check(ctx: CheckContext) -> None:
         ctx.report_range(document.source, element.offset, element.offset + len(element.tag) + 1, "camera", tag=element.tag,
                          what=_AND[ctx.lang].join(info.label[ctx.lang] for info in needed),
                          scopes=", ".join(f"`{info.scope}`" for info in needed))
+
+
+def _forwarded_denials(module: JsModule, scoped, graph) -> list:
+    """Where a failure handed to a promise's `reject` goes: the handlers of that promise, and when a
+    function returns it, the handlers its callers chain on the call (`getLocation().catch(…)`)."""
+    promise = rejected_promise(module, scoped)
+    if promise is None:
+        return []
+    paths = promise_handlers(promise)
+    returner = returned_by(promise)
+    if returner is not None:
+        for edge in graph.call_sites(returner):
+            paths.extend(replace(path, module=edge.caller.module) for path in promise_handlers(edge.site))
+    # no handler anywhere: the failure is handed on and dropped (`fail: reject` is no function to follow)
+    return paths or [DenialPath("fail", object_property(scoped.call.arguments[0], "fail"))]
 
 
 _AND = {"en": " and ", "zh": "和"}

@@ -14,7 +14,7 @@ from esprima.nodes import Node
 
 from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
 from wxlint.model.units import function_value, object_properties, object_value
-from wxlint.parse.javascript import FUNCTION_NODES
+from wxlint.parse.javascript import FUNCTION_NODES, child_nodes
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,7 @@ class DenialPath:
 
     kind: str  # "fail" | "complete" | "catch" | "then" | "try" | "onError"
     node: Node  # the function, or the CatchClause
+    module: JsModule | None = None  # the file it is in, when not the call's (a caller's `.catch`)
 
 
 def denial_paths(module: JsModule, scoped: ScopedCall) -> list[DenialPath]:
@@ -124,7 +125,20 @@ def denial_paths(module: JsModule, scoped: ScopedCall) -> list[DenialPath]:
             function = function_value(module, object_property(call.arguments[0], name))
             if function is not None:
                 paths.append(DenialPath(name, function))
-    # Promise style: wx.getLocation().then(ok, failed).catch(failed)
+    paths.extend(promise_handlers(call))  # wx.getLocation().catch(failed), try { await wx.getLocation() } …
+    if "." in scoped.api:
+        paths.extend(_error_listeners(module, scoped))
+        # `session.start(callback)`: the callback gets the error (VisionKit has no `fail`)
+        callback = function_value(module, call.arguments[0]) if call.arguments else None
+        if callback is not None:
+            paths.append(DenialPath(member_name(scoped.node) or "callback", callback))
+    return [p for p in paths if p.node is not None]
+
+
+def promise_handlers(call: Node) -> list[DenialPath]:
+    """Where the rejection of the promise an expression gives goes: `.then(ok, failed)` and `.catch(failed)`
+    chained on it, or the `catch` of a `try` around an `await` of it in the same function."""
+    paths: list[DenialPath] = []
     current = _outer_expression(call)
     while True:
         member = current._parent
@@ -139,7 +153,6 @@ def denial_paths(module: JsModule, scoped: ScopedCall) -> list[DenialPath]:
         elif name == "then" and len(chained.arguments) > 1:
             paths.append(DenialPath("then", chained.arguments[1]))
         current = _outer_expression(chained)
-    # `try { await wx.getLocation() } catch (e) { … }` in the same function
     if current._parent is not None and current._parent.type == "AwaitExpression":
         child, parent = current._parent, current._parent._parent
         while parent is not None and parent.type not in FUNCTION_NODES:
@@ -147,13 +160,54 @@ def denial_paths(module: JsModule, scoped: ScopedCall) -> list[DenialPath]:
                 paths.append(DenialPath("try", parent.handler))
                 break
             child, parent = parent, parent._parent
-    if "." in scoped.api:
-        paths.extend(_error_listeners(module, scoped))
-        # `session.start(callback)`: the callback gets the error (VisionKit has no `fail`)
-        callback = function_value(module, call.arguments[0]) if call.arguments else None
-        if callback is not None:
-            paths.append(DenialPath(member_name(scoped.node) or "callback", callback))
     return [p for p in paths if p.node is not None]
+
+
+def rejected_promise(module: JsModule, scoped: ScopedCall) -> Node | None:
+    """The `new Promise(…)` whose `reject` the call's `fail` hands the failure to: `fail: reject`, or a
+    `fail` that calls `reject(err)`; the promise's own handlers then decide what a denial does."""
+    options = scoped.call.arguments[0] if scoped.call.arguments else None
+    fail = unwrap(object_property(options, "fail"))
+    if fail is None:
+        return None
+    callees = [fail] if fail.type == "Identifier" else [
+        unwrap(node.callee) for node in _calls_in(function_value(module, fail))]
+    for callee in callees:
+        binding = module.scopes.resolve(callee) if callee is not None and callee.type == "Identifier" else None
+        executor = binding.scope.node if binding is not None and binding.kind == "param" else None
+        if executor is None or len(executor.params) < 2 or executor.params[1] is not binding.identifier:
+            continue
+        created = executor._parent
+        if (created is not None and created.type == "NewExpression" and created.arguments and created.arguments[0] is executor
+                and unwrap(created.callee).type == "Identifier" and unwrap(created.callee).name == "Promise"):
+            return created
+    return None
+
+
+def _calls_in(function: Node | None):
+    if function is None:
+        return
+    stack = [function.body]
+    while stack:
+        node = stack.pop()
+        if node.type == "CallExpression":
+            yield node
+        if node.type not in FUNCTION_NODES:
+            stack.extend(child_nodes(node))
+
+
+def returned_by(promise: Node) -> Node | None:
+    """The function that returns `promise` as it is (`return new Promise(…)`, `() => new Promise(…)`)."""
+    outer = _outer_expression(promise)
+    parent = outer._parent
+    if parent is not None and parent.type == "ReturnStatement":
+        current = parent._parent
+        while current is not None and current.type not in FUNCTION_NODES:
+            current = current._parent
+        return current
+    if parent is not None and parent.type == "ArrowFunctionExpression" and parent.body is outer:
+        return parent
+    return None
 
 
 def _outer_expression(node: Node) -> Node:
