@@ -179,3 +179,14 @@ def test_the_comment_keeping_parser_gives_the_facade_trees_comments_and_errors(s
         assert _comment_keeping_parser(code, source_type) == expected, code[:200]
         outcomes.add(expected[0] == "error")
     assert outcomes == {True, False}  # both trees and errors were compared
+
+
+@pytest.mark.parametrize("module_first", [True, False])
+def test_a_return_at_the_top_level_of_a_file_is_legal_in_a_mini_program(module_first):
+    # WeChat wraps each file in a function; real code returns early from a module (weimenjin's webuploader)
+    code = "const plugin = requirePlugin('x')\nif (!plugin) {\n  return\n}\nwx.getUserInfo({})\nreturn;\n"
+    module = JsModule(parse_js(SourceText(path=None, text=code), module_first=module_first))
+    assert [module.tree.span(use.node)[:2] for use in module.wx_calls("getUserInfo")] == [(5, 1)]
+    # still an error where a statement cannot be
+    with pytest.raises(SourceError):
+        parse_js(SourceText(path=None, text="const x = return 1\n"), module_first=module_first)

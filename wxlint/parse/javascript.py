@@ -24,7 +24,7 @@ class _CommentKeepingParser(Parser):
     """esprima-fork's facade collects comments through a delegate called on every node, which builds
     two location objects per node: a fifth of the parse time. This parser keeps the comments itself
     and is otherwise the facade's own (`esprima.parse`, pinned version): the same trees, comments and
-    errors, which tests/test_parse_javascript.py compares file by file.
+    errors, which tests/test_parse_javascript.py compares file by file (but for a top-level `return`).
 
     Unless `keep_positions`, nodes get only their `range`: esprima's private `_start`, `_end`, `_line`
     and `_column` serve nothing but the position of a validation error, and leaving them out takes a
@@ -36,6 +36,16 @@ class _CommentKeepingParser(Parser):
         self._ownedByFacade = True
         if not keep_positions:
             self.finalize = self._finalize_range_only
+
+    def parseReturnStatement(self):
+        # WeChat runs each file inside a function (its CommonJS wrapper), so a `return` at the top level of
+        # a file is legal there (`if (!wx.cloud) return`); it is the one place this parser is not the facade.
+        previous = self.context.inFunctionBody
+        self.context.inFunctionBody = True
+        try:
+            return super().parseReturnStatement()
+        finally:
+            self.context.inFunctionBody = previous
 
     def _finalize_range_only(self, marker, node):
         # a tuple, not esprima's list: a fifth less memory for it, and nothing changes a node's range
@@ -56,6 +66,11 @@ class _ValidationFailed(Exception):
     pass
 
 
+# esprima's validator's word for a `return` outside a function, legal in a mini-program file (see
+# `_CommentKeepingParser.parseReturnStatement`)
+_TOP_LEVEL_RETURN = "Illegal return statement"
+
+
 def _parse_program(code: str, source_type: str) -> Node:
     """`esprima.parseModule`/`parseScript` with the `_OPTIONS`, raising esprima.Error the same way
     (nodes without esprima's private positions: see `_CommentKeepingParser`)."""
@@ -63,7 +78,8 @@ def _parse_program(code: str, source_type: str) -> Node:
     program = _parse_with(parser, source_type)
     if not parser.errorHandler.errors:
         def stop(message, node):
-            raise _ValidationFailed
+            if message != _TOP_LEVEL_RETURN:
+                raise _ValidationFailed
 
         try:
             _validate_parsed_program(program, stop, parser.config.ecmaVersion, code)
@@ -94,6 +110,8 @@ def _parse_program_with_positions(code: str, source_type: str) -> Node:
     program = _parse_with(parser, source_type)
 
     def report(message, node):  # as the facade's: the first diagnostic at an index wins
+        if message == _TOP_LEVEL_RETURN:
+            return
         error_start = getattr(node, "_protoErrorStart", None)
         index = parser.externalOffset(error_start if error_start is not None else (getattr(node, "_start", None) or 0))
         if any(error.get("index") == index for error in parser.errorHandler.errors):
