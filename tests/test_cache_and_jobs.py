@@ -129,3 +129,25 @@ def test_repeated_in_process_runs_do_not_keep_each_others_trees(tmp_path):
         kept.append(gc.get_freeze_count())
     assert kept[1] > 10_000  # the trees were frozen
     assert max(kept[1:]) - min(kept[1:]) < kept[1] // 10, kept
+
+
+def test_dependencies_read_from_the_model_are_those_of_the_whole_tree():
+    # a cold run stores each file's dependencies from the model's index of nodes, not from a walk of every
+    # node; a pre-commit run trusts them to choose the files that matter
+    from wxlint.discover import discover
+    from wxlint.model.modules import file_dependencies
+    from wxlint.model.project import ProjectModel
+    from wxlint.parse.batch import parse_all
+
+    compared = 0
+    for sample in ("legacy-shop", "member-2021", "modern-notes"):
+        for project in discover([SAMPLES / sample], set()):
+            parsed = parse_all(project.files)
+            model = ProjectModel(project, parsed, project.files)
+            for path, file in parsed.items():
+                if file.js is None and not file.inline_wxs:
+                    continue
+                modules = ([model.js_modules[path]] if path in model.js_modules else []) + model.inline_wxs.get(path, [])
+                assert file_dependencies(file, modules) == file_dependencies(file), path
+                compared += bool(file_dependencies(file))
+    assert compared > 10

@@ -215,10 +215,10 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
     parsed.update(parse_all([p for p in files if p not in parsed], jobs=options.jobs, cache=parse_cache, contents=contents,
                             counts=counts))
     result.parsed_in_workers += counts["workers"]
+    model = ProjectModel(project, parsed, files)
     if parse_cache is not None:
         result.cache_hits += parse_cache.hits
-        _remember_dependencies(parse_cache, contents, parsed)
-    model = ProjectModel(project, parsed, files)
+        _remember_dependencies(parse_cache, contents, parsed, model)
     if options.privacy_inventory:
         result.privacy.extend(use for use in privacy_uses(model) if project.reports_on(use.path))
     flow = _Lazy(lambda: FlowEngine(model))
@@ -277,13 +277,20 @@ def _files_that_matter(project: Project, contents, parse_cache: ParseCache | Non
     return [path for path in project.files if path in relevant or path in project.only_files]
 
 
-def _remember_dependencies(parse_cache: ParseCache, contents, parsed: dict[Path, ParsedFile]) -> None:
+def _remember_dependencies(parse_cache: ParseCache, contents, parsed: dict[Path, ParsedFile],
+                           model: ProjectModel | None = None) -> None:
+    """Store each new file's dependencies (`file_dependencies`), read from the model when there is one."""
     for path, file in parsed.items():
         data = contents.get(path)
         if isinstance(data, bytes):
             key = ParseCache.key(path, data)
             if parse_cache.fact(key) is None:
-                parse_cache.remember(key, file_dependencies(file))
+                modules = None
+                if model is not None:
+                    modules = ([model.js_modules[path]] if path in model.js_modules else []) + model.inline_wxs.get(path, [])
+                    if len(modules) != (file.js is not None) + len(file.inline_wxs):
+                        modules = None  # a tree the model could not take: read the tree itself
+                parse_cache.remember(key, file_dependencies(file, modules))
     parse_cache.save_facts()
 
 

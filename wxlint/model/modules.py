@@ -120,31 +120,38 @@ def resolve_module_path(importer: Path, specifier: str, miniprogram_root: Path) 
 NAVIGATION_APIS = frozenset({"navigateTo", "redirectTo", "reLaunch", "switchTab"})
 
 
-def file_dependencies(parsed) -> list[tuple[str, str]]:
+_DEPENDENCY_NODES = ("ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration", "ImportExpression", "CallExpression")
+
+
+def file_dependencies(parsed, modules: list | None = None) -> list[tuple[str, str]]:
     """What a parsed file can depend on, for choosing the files that matter to a single-file run:
     ("module", specifier) for require/import/export-from and `<wxs src>`, ("template", src) for
-    `<import>`/`<include>`, ("app", "") for `getApp()`, ("route", url) for navigation.
-    Over-inclusion is harmless here; missing a dependency is not."""
+    `<import>`/`<include>`, ("app", "") for `getApp()`, ("route", url) for navigation; read from the
+    JsModules of the file (script and inline `<wxs>`) when given. Over-inclusion is harmless here;
+    missing a dependency is not."""
     found: set[tuple[str, str]] = set()
-    trees = ([parsed.js] if parsed.js is not None else []) + list(parsed.inline_wxs)
-    for tree in trees:
-        for node in walk(tree.program):
-            kind = node.type
-            if kind in ("ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration") and node.source is not None:
-                found.add(("module", node.source.value))
-            elif kind == "ImportExpression" and string_value(node.source):
-                found.add(("module", string_value(node.source)))
-            elif kind == "CallExpression":
-                callee = unwrap(node.callee)
-                required = require_source(node)
-                if required:
-                    found.add(("module", required))
-                elif callee.type == "Identifier" and callee.name == "getApp":
-                    found.add(("app", ""))
-                elif (callee.type == "MemberExpression" and member_name(callee) in NAVIGATION_APIS and node.arguments):
-                    url = leading_string(object_property(node.arguments[0], "url"))
-                    if url:
-                        found.add(("route", url))
+    if modules is None:
+        trees = ([parsed.js] if parsed.js is not None else []) + list(parsed.inline_wxs)
+        candidates = (node for tree in trees for node in walk(tree.program))
+    else:  # the models' index of nodes by type: no walk over every node
+        candidates = (node for module in modules for kind in _DEPENDENCY_NODES for node in module.nodes(kind))
+    for node in candidates:
+        kind = node.type
+        if kind in ("ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration") and node.source is not None:
+            found.add(("module", node.source.value))
+        elif kind == "ImportExpression" and string_value(node.source):
+            found.add(("module", string_value(node.source)))
+        elif kind == "CallExpression":
+            callee = unwrap(node.callee)
+            required = require_source(node)
+            if required:
+                found.add(("module", required))
+            elif callee.type == "Identifier" and callee.name == "getApp":
+                found.add(("app", ""))
+            elif (callee.type == "MemberExpression" and member_name(callee) in NAVIGATION_APIS and node.arguments):
+                url = leading_string(object_property(node.arguments[0], "url"))
+                if url:
+                    found.add(("route", url))
     if parsed.wxml is not None:
         for element in parsed.wxml.iter_elements():
             src = element.value("src")
