@@ -294,3 +294,14 @@ def test_a_failure_handed_to_a_promise_goes_where_its_callers_catch_it(project, 
     [finding] = report["findings"]
     assert finding["message_id"] == "dead-end"
     assert [(step["path"], step["line"]) for step in finding["trace"]] == [("utils/loc.js", 3), ("pages/index/index.js", 4)]
+
+
+def test_a_library_dialog_whose_button_opens_the_settings(project):
+    # undercurre/meiju-finclip-miniprogram: vant's Dialog with confirmButtonOpenType 'openSetting'
+    page = ("import Dialog from '../../miniprogram_npm/@vant/weapp/dialog/dialog'\n"
+            "Page({\n  go() {\n    wx.getLocation({ fail: () => {\n"
+            "      Dialog.confirm({ message: '请开启定位权限', confirmButtonText: '去设置', confirmButtonOpenType: OPEN_TYPE })\n"
+            "    } })\n  },\n})\n")
+    assert findings(project, {"pages/index/index.js": page.replace("OPEN_TYPE", "'openSetting'")})[0] == []
+    found, _ = findings(project, {"pages/index/index.js": page.replace("OPEN_TYPE", "'contact'")})
+    assert [(p, line) for p, line, _ in found] == [("pages/index/index.js", 4)]

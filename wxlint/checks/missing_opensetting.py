@@ -91,6 +91,7 @@ class _SettingsGoal:
         self.ctx = ctx
         self.model = ctx.model
         self.navigation = set(ctx.data["navigation_apis"])
+        self.button_open_type_options = ctx.data["button_open_type_options"]
         self._flags: dict = {}
         # A tap handler that opens the settings page itself (not only on some later failure).
         self._opens_settings = Leads(ctx.flow.graph, self.model.js_modules.values(),
@@ -163,6 +164,9 @@ class _SettingsGoal:
             if route in self.settings_routes:
                 return note("opens-settings-page", route=route)
             return None
+        if call.arguments and any(string_value(object_property(call.arguments[0], option), module) == "openSetting"
+                                  for option in self.button_open_type_options):
+            return note("shows-settings-dialog")  # Dialog.confirm({ confirmButtonOpenType: 'openSetting' })
         callee = unwrap(call.callee)
         if callee.type == "MemberExpression" and member_name(callee) == "setData" and call.arguments:
             flags = self.flags(module) or set()
