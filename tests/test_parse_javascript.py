@@ -190,3 +190,24 @@ def test_a_return_at_the_top_level_of_a_file_is_legal_in_a_mini_program(module_f
     # still an error where a statement cannot be
     with pytest.raises(SourceError):
         parse_js(SourceText(path=None, text="const x = return 1\n"), module_first=module_first)
+
+
+def test_the_parsers_messages_are_said_in_the_run_language(project):
+    from conftest import lint_json
+
+    root = project({"pages/index/index.js": "Page({\n  a: 1,,\n})\n", "pages/index/b.js": "let a = 1\nlet a = 2\n",
+                    "pages/index/c.js": "const x = {\n", "pages/index/d.js": "var s = 'unterminated\n",
+                    "pages/index/e.js": "const o = { get a(x) { return x } }\n"})
+    _, english = lint_json(root, "--select", "parse-error")
+    _, chinese = lint_json(root, "--select", "parse-error", "--lang", "zh")
+    assert [(f["path"], f["message"]) for f in english["findings"]] == [
+        ("pages/index/b.js", "cannot lint this file: Identifier 'a' has already been declared"),
+        ("pages/index/c.js", "cannot lint this file: Unexpected end of input"),
+        ("pages/index/d.js", "cannot lint this file: Unexpected token ILLEGAL"),
+        ("pages/index/e.js", "cannot lint this file: Getter must not have any formal parameters"),
+        ("pages/index/index.js", "cannot lint this file: Unexpected token ,")]
+    assert [f["message"] for f in chinese["findings"]] == [
+        "无法检查此文件：'a' 已被声明过", "无法检查此文件：代码意外结束",
+        "无法检查此文件：无效或意外的字符（如未闭合的字符串）",
+        "无法检查此文件：Getter must not have any formal parameters",  # no translation: as the parser says it
+        "无法检查此文件：意外的符号 ,"]

@@ -84,6 +84,27 @@ def note(note_id: str, **arguments) -> Note:
     return Note(note_id, tuple(arguments.items()))
 
 
+def note_saying(prefix: str, text: str) -> Note | None:
+    """The note among those whose id starts with `prefix` whose English template reads `text`, with
+    the arguments taken from it (the parser's "Unexpected token :" -> parser-unexpected-token, token=':')."""
+    for note_id, pattern in _note_patterns(prefix):
+        found = pattern.fullmatch(text)
+        if found:
+            return note(note_id, **found.groupdict())
+    return None
+
+
+@lru_cache(maxsize=None)
+def _note_patterns(prefix: str) -> list[tuple[str, re.Pattern]]:
+    patterns = []
+    for note_id, templates in _note_templates().items():
+        if note_id.startswith(prefix):
+            parts = re.split(r"\{(\w+)\}", templates["en"])
+            regex = "".join(re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)" for index, part in enumerate(parts))
+            patterns.append((note_id, re.compile(regex, re.DOTALL)))
+    return patterns
+
+
 @lru_cache(maxsize=1)
 def _note_templates() -> dict[str, dict[str, str]]:
     from wxlint.catalogue import load_data_table  # the catalogue sits above this module

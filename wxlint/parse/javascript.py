@@ -182,7 +182,9 @@ def parse_js(source: SourceText, text: str | None = None, module_first: bool = T
     if description.startswith("Line "):
         # esprima prefixes "Line N: "; the finding carries the line itself.
         description = description.split(": ", 1)[-1]
-    raise SourceError(description, offset=source.from_utf16(furthest.index or 0))
+    from wxlint.findings import note_saying  # findings sit above the parsers
+
+    raise SourceError(description, offset=source.from_utf16(furthest.index or 0), words=note_saying("parser-", description))
 
 
 def property_key(prop: Node) -> str | None:
