@@ -207,7 +207,7 @@ def test_the_parsers_messages_are_said_in_the_run_language(project):
         ("pages/index/e.js", "cannot lint this file: Getter must not have any formal parameters"),
         ("pages/index/index.js", "cannot lint this file: Unexpected token ,")]
     assert [f["message"] for f in chinese["findings"]] == [
-        "无法检查此文件：'a' 已被声明过", "无法检查此文件：代码意外结束",
+        "无法检查此文件：标识符 'a' 已被声明过", "无法检查此文件：代码意外结束",
         "无法检查此文件：无效或意外的字符（如未闭合的字符串）",
         "无法检查此文件：Getter must not have any formal parameters",  # no translation: as the parser says it
         "无法检查此文件：意外的符号 ,"]
