@@ -200,3 +200,16 @@ def test_a_miniprogram_root_without_app_json_is_said_not_passed_in_silence(tmp_p
     [finding] = report["findings"]
     assert exit_code == 1 and (finding["path"], finding["line"], finding["column"]) == ("project.config.json", 2, 22)
     assert finding["message"].startswith("`miniprogramRoot` is `dist/`, where there is no app.json: nothing to lint there")
+
+
+def test_iview_built_into_dist_is_a_copied_library(project):
+    from conftest import lint_json
+
+    # iview-weapp's repository ships its components in dist/, copied as is (found on a real project)
+    root = project({"pages/index/index.js": "Page({})",
+                    "dist/button/index.js": "Component({ externalClasses: ['i-class'], methods: { onTap() { wx.getUserInfo({}) } } })\n",
+                    "dist/button/index.wxml": '<button class="i-class" open-type="getUserInfo" bindgetuserinfo="onTap"/>'})
+    _, report = lint_json(root, "--select", "deprecated-getuserinfo")
+    assert report["findings"] == []
+    _, everything = lint_json(root, "--select", "deprecated-getuserinfo", "--include-vendored")
+    assert {f["path"] for f in everything["findings"]} == {"dist/button/index.js", "dist/button/index.wxml"}
