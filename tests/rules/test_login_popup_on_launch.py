@@ -188,7 +188,8 @@ def test_constant_arguments_and_defaults_decide_branches(project):
     assert found == []
     asking = {**quiet, "app.js": "const { isLogin } = require('./utils/auth')\nApp({ onLaunch() { isLogin(true) } })"}
     found, _ = launch_findings(project, asking)
-    assert [(p, line) for p, line, _ in found] == [("utils/auth.js", 4), ("utils/auth.js", 4)]
+    # the modal; the navigation in its answer is the user's choice (the dialog can be cancelled)
+    assert [(p, line, word) for p, line, word in found] == [("utils/auth.js", 4, "`wx.showModal`")]
 
 
 REQUEST_WRAPPER = """function request(url, data) {
@@ -285,3 +286,15 @@ def test_a_setting_read_from_the_device_is_not_a_server_answer(project):
            "      else wx.navigateTo({ url: '/pages/login/login' })\n    } })\n  }\n})\n")
     _, report = launch_findings(project, {"app.js": app})
     assert [(f["line"], f["message_id"], f["severity"]) for f in report["findings"]] == [(5, "navigate", "error")]
+
+
+def test_a_login_page_the_user_chose_in_a_dialog_is_judged_by_the_dialog(project):
+    # found on a real project: checkSession fails, a modal asks, its confirm opens the login page
+    app = ("App({\n  onShow() {\n    wx.checkSession({ fail() {\n      wx.showModal({ title: '提示', content: '现未登录，是否登录', CANCEL\n"
+           "        success(e) { if (e.confirm) wx.navigateTo({ url: '/pages/login/login' }) } })\n    } })\n  }\n})\n")
+    found, _ = launch_findings(project, {"app.js": app.replace("CANCEL", "")})
+    assert [(line, word) for _, line, word in found] == [(4, "`wx.showModal`")]
+    # without a cancel button the navigation is forced too
+    found, report = launch_findings(project, {"app.js": app.replace("CANCEL", "showCancel: false,")})
+    assert [(line, word) for _, line, word in found] == [(4, "`wx.showModal`"), (5, "`wx.navigateTo`")]
+    assert report["findings"][1]["message_id"] == "navigate"  # not a server's answer: `e` is the dialog's

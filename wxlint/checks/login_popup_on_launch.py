@@ -10,6 +10,7 @@ from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.findings import note
 from wxlint.model.javascript import JsModule, leading_string, name_words, object_property, unwrap
+from wxlint.parse.javascript import property_key
 from wxlint.model.guards import facts, scope_checks
 from wxlint.model.permissions import ScopeTable
 
@@ -75,20 +76,41 @@ def _popups(module: JsModule, table: ScopeTable, data: dict, keywords: list[str]
             options = use.call.arguments[0]
             text = " ".join(_strings(object_property(options, "title")) + _strings(object_property(options, "content")))
             if any(keyword in text.lower() for keyword in keywords):
-                show_cancel = unwrap(object_property(options, "showCancel"))
-                no_cancel = show_cancel is not None and show_cancel.type == "Literal" and show_cancel.value is False
-                yield use.node, "modal-no-cancel" if no_cancel else "modal", {}, None
+                yield use.node, "modal-no-cancel" if _without_cancel(options) else "modal", {}, None
         elif use.api in data["navigation_apis"] and use.call.arguments:
             url = leading_string(object_property(use.call.arguments[0], "url"), module) or ""
+            dialog = _answered_dialog(module, use.call)
+            if dialog is not None and not _without_cancel(dialog):
+                continue  # the user chose it in a dialog that let them cancel; the dialog is judged itself
             if url and login_route(url):
-                status = _server_status_test(module, use.call)
+                status = _server_status_test(module, use.call, set(data["server_apis"]))
                 if status is not None:
                     yield use.node, "navigate-on-status", {"api": use.api, "url": url, "test": status}, None
                 else:
                     yield use.node, "navigate", {"api": use.api, "url": url}, None
 
 
-def _server_status_test(module: JsModule, call: Node) -> str | None:
+def _without_cancel(options: Node) -> bool:
+    """`wx.showModal({ showCancel: false })`: the dialog's only button is the confirm."""
+    show_cancel = unwrap(object_property(options, "showCancel"))
+    return show_cancel is not None and show_cancel.type == "Literal" and show_cancel.value is False
+
+
+def _answered_dialog(module: JsModule, call: Node) -> Node | None:
+    """The options of the `wx.showModal` whose `success`/`complete` callback a call is in, if any."""
+    current = call._parent
+    while current is not None:
+        if current.type == "Property" and property_key(current) in ("success", "complete"):
+            options = current._parent
+            owner = options._parent if options is not None else None
+            if (owner is not None and owner.type == "CallExpression" and owner.arguments and owner.arguments[0] is options
+                    and module.wx_call_api(owner) == "showModal"):
+                return options
+        current = current._parent
+    return None
+
+
+def _server_status_test(module: JsModule, call: Node, server_apis: set[str]) -> str | None:
     """The test of a server's answer that a call runs under, if any: `res.data.errno === 501`,
     `switch (res.statusCode) { case 401: … }` on a parameter of an enclosing callback."""
     child, parent = call, call._parent
@@ -99,19 +121,19 @@ def _server_status_test(module: JsModule, call: Node) -> str | None:
         elif parent.type == "SwitchCase" and child is not parent.test and parent.test is not None:
             switch = parent._parent
             test = switch.discriminant if switch is not None else None
-        if test is not None and _reads_a_response(module, test):
+        if test is not None and _reads_a_response(module, test, server_apis):
             return module.tree.text_of(test) if parent.type != "SwitchCase" else (
                 f"{module.tree.text_of(test)} == {module.tree.text_of(parent.test)}")
         child, parent = parent, parent._parent
     return None
 
 
-def _reads_a_response(module: JsModule, test: Node) -> bool:
+def _reads_a_response(module: JsModule, test: Node, server_apis: set[str]) -> bool:
     """Whether a test compares a field of a callback's parameter (the server's answer) with a literal,
     or is that field itself (a `switch` discriminant)."""
     test = unwrap(test)
     if test.type == "LogicalExpression":
-        return _reads_a_response(module, test.left) or _reads_a_response(module, test.right)
+        return _reads_a_response(module, test.left, server_apis) or _reads_a_response(module, test.right, server_apis)
     when_true, when_false = facts(module, test)
     if any(kind in ("granted", "denied") for kind, _ in when_true | when_false):
         return False  # `res.authSetting['scope.x']` of wx.getSetting: the device's settings, not a server's answer
@@ -123,9 +145,22 @@ def _reads_a_response(module: JsModule, test: Node) -> bool:
         while root.type == "MemberExpression":
             root = unwrap(root.object)
         binding = module.scopes.resolve(root) if root.type == "Identifier" else None
-        if binding is not None and binding.kind == "param":
+        if binding is not None and binding.kind == "param" and _may_get_a_server_answer(module, binding.scope.node, server_apis):
             return test.type != "BinaryExpression" or any(unwrap(s).type == "Literal" for s in sides)
     return False
+
+
+def _may_get_a_server_answer(module: JsModule, callback: Node, server_apis: set[str]) -> bool:
+    """Whether a callback's parameter can be a server's answer: not when it is the callback of a wx API
+    other than a network one (`wx.showModal({ success(e) { if (e.confirm) … } })`)."""
+    parent = callback._parent
+    if parent is not None and parent.type == "Property":  # `{ success(res) { … } }` in an options object
+        options = parent._parent
+        parent = options._parent if options is not None else None
+    if parent is None or parent.type != "CallExpression":
+        return True
+    api = module.wx_path(unwrap(parent.callee))
+    return api is None or api in server_apis
 
 
 def _strings(node: Node | None) -> list[str]:
