@@ -305,3 +305,30 @@ def test_a_library_dialog_whose_button_opens_the_settings(project):
     assert findings(project, {"pages/index/index.js": page.replace("OPEN_TYPE", "'openSetting'")})[0] == []
     found, _ = findings(project, {"pages/index/index.js": page.replace("OPEN_TYPE", "'contact'")})
     assert [(p, line) for p, line, _ in found] == [("pages/index/index.js", 4)]
+
+
+ENSURE_SCOPE = """function ensure(scope) {
+  return new Promise((resolve, reject) => {
+    wx.getSetting({ success(res) {
+      if (res.authSetting[scope] === false) {
+        wx.openSetting({ success: (s) => (s.authSetting[scope] ? resolve() : reject(new Error('denied'))) })
+      } else {
+        resolve()
+      }
+    } })
+  })
+}
+module.exports = { ensure }
+"""
+
+
+def test_a_pre_check_reached_through_the_app_instance(project):
+    # found on a real project: App({ AS: require('./utils/auth.js') }), then getApp().AS.ensure(scope)
+    page = ("const app = getApp()\nPage({\n  onSave() {\n    app.AS.ensure('scope.writePhotosAlbum').then(() => {\n"
+            "      wx.saveImageToPhotosAlbum({ filePath: this.data.path, fail() { wx.showToast({ title: '保存失败', icon: 'none' }) } })\n"
+            "    })\n  },\n})\n")
+    files = {"app.js": "const auth = require('./utils/auth.js')\nApp({ AS: auth })\n", "utils/auth.js": ENSURE_SCOPE,
+             "pages/index/index.js": page}
+    assert findings(project, files)[0] == []
+    found, _ = findings(project, {**files, "app.js": "App({ AS: {} })\n"})
+    assert [(p, line) for p, line, _ in found] == [("pages/index/index.js", 5)]

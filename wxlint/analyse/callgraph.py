@@ -479,6 +479,10 @@ class CallGraph:
             return self._property_of(module, obj, name, _depth)
         if require_source(expression) is not None:
             return self._resolve_import(module, ImportRef(require_source(expression), None), _depth)
+        if expression.type == "CallExpression" and self._is_get_app(module, expression):
+            app = self.app_unit()  # `getApp().AS.ensure()`: what the App's options hold
+            if app is not None and app.call.arguments:
+                return app.module, app.call.arguments[0]
         return module, expression
 
     def _property_of(self, module: JsModule, obj: Node, name: str, depth: int) -> tuple[JsModule, Node] | None:
