@@ -83,3 +83,25 @@ def test_a_method_named_like_the_event_without_a_binding_is_not_a_handler(projec
     js = ("Page({\n  getPhoneNumber(e) { wx.login({ success: () => wx.request({ url: 'https://a.example.com/p', "
           "data: { d: e.detail.encryptedData } }) }) }\n})\n")
     assert found(project, login_page(js, "<view>登录</view>\n")) == []
+
+
+PHONE_BUTTON = {
+    "components/phone-btn/index.js": ("Component({\n  methods: {\n    onGetPhoneNumber(e) {\n"
+                                      "      this.triggerEvent('getphonenumber', e.detail)\n    }\n  }\n})\n"),
+    "components/phone-btn/index.json": '{"component": true}',
+    "components/phone-btn/index.wxml": '<button open-type="getPhoneNumber" bindgetphonenumber="onGetPhoneNumber"><slot/></button>',
+    "pages/login/login.json": '{"usingComponents": {"phone-btn": "/components/phone-btn/index"}}',
+    "pages/login/login.wxml": '<phone-btn bind:getphonenumber="onPhone">手机号登录</phone-btn>',
+}
+
+
+def test_a_component_that_passes_the_event_on_is_judged_with_the_page_that_handles_it(project):
+    # found on a real project: a button component forwards e.detail; the page uses the old flow
+    old_flow = ("Page({\n  onPhone(e) {\n    wx.login({ success: (res) => {\n      wx.request({ url: 'https://shop.example.com/phone', method: 'POST',\n"
+                "        data: { code: res.code, encryptedData: e.detail.encryptedData, iv: e.detail.iv } })\n    } })\n  }\n})\n")
+    assert [(path, line, message_id) for path, line, _, message_id in found(project, {**PHONE_BUTTON, "pages/login/login.js": old_flow})] == [
+        ("components/phone-btn/index.js", 3, "no-quota"),
+        ("pages/login/login.js", 3, "login-before-decrypt"), ("pages/login/login.js", 5, "encrypted-data")]
+    code_flow = ("Page({\n  onPhone(e) {\n    if (e.detail.errno === 1400001) return wx.showToast({ title: '今日额度已用完', icon: 'none' })\n"
+                 "    wx.request({ url: 'https://shop.example.com/phone', method: 'POST', data: { code: e.detail.code } })\n  }\n})\n")
+    assert found(project, {**PHONE_BUTTON, "pages/login/login.js": code_flow}) == []

@@ -244,7 +244,8 @@ class FlowEngine:
 
     def parameter_reads(self, function: Function, index: int, path: tuple[str, ...]) -> list[tuple[Function, str, Node]]:
         """(function, property, node) for each property read below `path` of a function's parameter, in the
-        function and in the project functions it hands the value to (`this.savePhone(e.detail)`)."""
+        function and in the project functions it hands the value to (`this.savePhone(e.detail)`), also as
+        the detail of a component's event (`this.triggerEvent('getphonenumber', e.detail)`)."""
         found: list[tuple[Function, str, Node]] = []
         queue, seen = deque([(function, index, path)]), set()
         while queue:
@@ -258,6 +259,9 @@ class FlowEngine:
                 for edge in self.graph.edges_at.get(id(call), ()):
                     if edge.kind == "call":
                         queue.append((edge.callee, argument, remaining))
+                    elif edge.kind == "component-event" and argument == 1:
+                        # `this.triggerEvent(name, e.detail)`: the handler bound to it reads it as its `e.detail`
+                        queue.append((edge.callee, 0, ("detail",) + remaining))
         return found
 
     def route_of_module(self, module: JsModule) -> str | None:
