@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -108,11 +109,13 @@ def test_exclude_globs_and_minified_files_are_skipped_and_listed(tmp_path):
         "vendor/sdk.js": PAGE,
         "utils/api.generated.js": PAGE,
         "libs/chart.min.js": PAGE,
-        "libs/bundle.js": "var a=" + "1+" * 20000 + "1;\n",
+        "libs/bundle.js": "/*! sdk v1.2 */\n!function(e){" + "var t=function(n){return e(n)+1};" * 1000 + "}(this);\n",
+        # one long line that is a string, in a page: not a bundle (iotjin/jh-weapp-demo keeps base64 images so)
+        "pages/nav/nav.js": "const img = 'data:image/png;base64," + "iVBORw0KGgo" * 3000 + "'\n" + PAGE,
         "types/wx.d.ts": "declare const wx: any\n",
     })
     code, report = lint_json(root)
-    assert [f["path"] for f in report["findings"]] == ["pages/index/index.js"]
+    assert [f["path"] for f in report["findings"]] == ["pages/index/index.js", "pages/nav/nav.js"]
     assert sorted((s["path"], s["reason"]) for s in report["skipped"]) == [
         ("libs/bundle.js", "minified bundle"), ("libs/chart.min.js", "minified bundle"),
         ("types/wx.d.ts", "TypeScript declarations (no runtime code)"),
@@ -213,3 +216,11 @@ def test_iview_built_into_dist_is_a_copied_library(project):
     assert report["findings"] == []
     _, everything = lint_json(root, "--select", "deprecated-getuserinfo", "--include-vendored")
     assert {f["path"] for f in everything["findings"]} == {"dist/button/index.js", "dist/button/index.wxml"}
+
+
+def test_the_baidu_map_sdk_is_a_copied_library():
+    from wxlint.discover import vendored_file
+
+    # ChildLee/CityERent and xjs2019 keep Baidu's SDK as lib/bmap-wx.js, as others keep qqmap-wx-jssdk.js
+    assert vendored_file(Path("lib/bmap-wx.js")) == "bmap-wx"
+    assert vendored_file(Path("pages/map/bmap.js")) is None

@@ -391,9 +391,11 @@ def _add_components(project: Project, using, folder: Path, subpackage: str | Non
 
 
 _MINIFIED_NAME = re.compile(r"[.-]min\.js$")
-# A file this large with lines this long is a bundle, not hand-written code.
+# A file this large that is mostly long lines of code squeezed together is a bundle, not hand-written
+# code (a license header does not change that); a long string (a base64 image in a page) is no such line.
 _MINIFIED_MIN_BYTES = 20_000
-_MINIFIED_MEAN_LINE = 300
+_MINIFIED_LONG_LINE = 300
+_MINIFIED_SQUEEZED_SHARE = 0.5
 MAX_FILE_BYTES = 5_000_000
 
 
@@ -499,9 +501,16 @@ def skip_reason(path: Path) -> str | None:
     if size >= _MINIFIED_MIN_BYTES and path.suffix in (".js", ".wxs"):
         with path.open("rb") as handle:
             head = handle.read(200_000)
-        if len(head) / (head.count(b"\n") + 1) > _MINIFIED_MEAN_LINE:
+        squeezed = sum(len(line) for line in head.split(b"\n") if len(line) > _MINIFIED_LONG_LINE and _dense_code(line))
+        if squeezed >= _MINIFIED_SQUEEZED_SHARE * len(head):
             return "skip-minified"
     return None
+
+
+def _dense_code(line: bytes) -> bool:
+    """Whether a long line is code squeezed together (braces, semicolons and calls throughout), not a long
+    string such as a base64 image."""
+    return line.count(b"{") + line.count(b";") + line.count(b"(") >= len(line) / 100
 
 
 def _excluded(path: Path, base_dir: Path, patterns: list[re.Pattern], is_dir: bool) -> bool:
