@@ -224,3 +224,23 @@ def test_the_baidu_map_sdk_is_a_copied_library():
     # ChildLee/CityERent and xjs2019 keep Baidu's SDK as lib/bmap-wx.js, as others keep qqmap-wx-jssdk.js
     assert vendored_file(Path("lib/bmap-wx.js")) == "bmap-wx"
     assert vendored_file(Path("pages/map/bmap.js")) is None
+
+
+def test_a_plugin_project_says_its_plugin_is_linted_on_its_own(tmp_path):
+    from conftest import run_cli
+
+    root = write_project(tmp_path / "plugin-project", {
+        "project.config.json": json.dumps({"compileType": "plugin", "miniprogramRoot": "miniprogram/", "pluginRoot": "plugin/"}),
+        "miniprogram/app.json": json.dumps({"pages": ["pages/index/index"]}),
+        "miniprogram/pages/index/index.js": "Page({})",
+        "plugin/plugin.json": json.dumps({"pages": {"hello": "pages/hello/hello"}, "main": "index.js"}),
+        "plugin/pages/hello/hello.js": "Page({ onLoad() { wx.getUserProfile({ desc: '资料' }) } })",
+        "plugin/index.js": "module.exports = { info() { return wx.getUserInfo({}) } }",
+    }, app_json={"pages": []})
+    _, report = lint_json(root)
+    assert report["findings"] == []
+    assert [(s["path"], s["reason"]) for s in report["skipped"]] == [
+        ("plugin", "a plugin's code (`pluginRoot`), not part of the mini-program: lint it on its own with `wxlint check plugin`")]
+    code, out, _ = run_cli("check", "--format", "json", "--select", "getuserprofile-outside-tap,deprecated-getuserinfo", "plugin", cwd=root)
+    assert sorted((f["path"], f["rule"]) for f in json.loads(out)["findings"]) == [
+        ("plugin/index.js", "deprecated-getuserinfo"), ("plugin/pages/hello/hello.js", "getuserprofile-outside-tap")]

@@ -188,6 +188,9 @@ def _project_above(path: Path) -> tuple[Path, Path] | None:
     start = path if path.is_dir() else path.parent
     for folder in (start, *start.parents):
         if (folder / "project.config.json").is_file():
+            plugin = _plugin_root(folder)
+            if plugin is not None and (plugin == path or plugin in path.parents):
+                return None  # a plugin's code is a program of its own: linted as loose files
             mini = _miniprogram_root(folder)
             if mini == path or mini in path.parents or path.parent == folder or not (mini / "app.json").is_file():
                 return folder, mini
@@ -224,6 +227,16 @@ def _miniprogram_root(root: Path) -> Path:
     if isinstance(mini, str) and mini.strip("./") and _inside(root, root / mini):
         return (root / mini).resolve()
     return root  # none, or one outside the project (reported by `_load_project`)
+
+
+def _plugin_root(root: Path) -> Path | None:
+    """The `pluginRoot` folder of a plugin project (project.config.json), when it is one inside the project."""
+    data, _ = _read_json(root / "project.config.json")
+    plugin = (data or {}).get("pluginRoot") if isinstance(data, dict) else None
+    if not isinstance(plugin, str) or not plugin.strip("./") or not _inside(root, root / plugin):
+        return None
+    folder = (root / plugin).resolve()
+    return folder if folder.is_dir() else None
 
 
 def _inside(folder: Path, target: Path) -> bool:
@@ -276,6 +289,11 @@ def _load_project(root: Path, mini_root: Path | None, known_rules: set[str], con
         if isinstance(cloud, str) and cloud.strip("./"):
             # Cloud functions run on Node.js servers, not in the mini-program.
             excluded.append((root / cloud).resolve())
+        plugin_root = _plugin_root(root)
+        if plugin_root is not None and plugin_root != mini_root.resolve():
+            # A plugin is a program of its own (plugin.json, no app.json): say it is not linted with this one.
+            shown = plugin_root.relative_to(Path.cwd()) if plugin_root.is_relative_to(Path.cwd()) else plugin_root
+            project.skipped.append(_skip(plugin_root, "skip-plugin-root", folder=shown.as_posix()))
     project.excluded_roots = tuple(excluded)
     app_json_path = mini_root / "app.json"
     if app_json_path.is_file():
