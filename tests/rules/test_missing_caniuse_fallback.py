@@ -152,3 +152,40 @@ def test_a_listener_registered_under_a_feature_test_guards_what_it_shows(project
     assert reported(project, js, wxml, minimum="2.10.4") == []
     unguarded = js.replace("if (wx.onNeedPrivacyAuthorization) {", "{")
     assert reported(project, unguarded, wxml, minimum="2.10.4") == [("pages/index/index.js", 5), ("pages/index/index.wxml", 2)]
+
+
+PRIVACY_POPUP = """Component({
+  data: { innerShow: false },
+  lifetimes: {
+    attached() {
+      if (wx.getPrivacySetting) {
+        wx.getPrivacySetting({ success: (res) => { if (res.needAuthorization) this.popUp() } })
+      }
+    }
+  },
+  methods: {
+    popUp() { this.setData({ innerShow: true }) },
+    handleAgree() { this.setData({ innerShow: false }) },
+    openContract() { wx.openPrivacyContract({}) }
+  }
+})
+"""
+PRIVACY_POPUP_WXML = """<view wx:if="{{innerShow}}">
+  <text bindtap="openContract">《用户隐私保护指引》</text>
+  <button open-type="agreePrivacyAuthorization" bindagreeprivacyauthorization="handleAgree">同意</button>
+</view>
+"""
+
+
+def test_a_flag_set_in_a_method_called_only_under_a_feature_test(project):
+    # WeChat's privacy-popup pattern (hackingwu/intelli-assistant): popUp() only runs where getPrivacySetting exists
+    files = {"components/privacy/privacy.js": PRIVACY_POPUP, "components/privacy/privacy.json": '{"component": true}',
+             "components/privacy/privacy.wxml": PRIVACY_POPUP_WXML, "pages/index/index.js": "Page({})",
+             "pages/index/index.wxml": "<privacy-popup/>", "pages/index/index.json": '{"usingComponents": {"privacy-popup": "/components/privacy/privacy"}}'}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert report["findings"] == []
+    # called once more without the test: the popup can show on an old client
+    unguarded = PRIVACY_POPUP.replace("handleAgree() {", "retry() { this.popUp() },\n    handleAgree() {")
+    _, report = lint_json(project({**files, "components/privacy/privacy.js": unguarded}), "--select", RULE)
+    assert sorted((f["path"], f["line"]) for f in report["findings"]) == [
+        ("components/privacy/privacy.js", 14), ("components/privacy/privacy.wxml", 3)]

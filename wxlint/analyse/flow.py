@@ -168,6 +168,7 @@ class FlowEngine:
         self.graph = CallGraph(model.js_modules, model.project.miniprogram_root)
         self.unresolved_bindings: list[EventBinding] = []
         self._bindings_by_unit: dict[int, list[EventBinding]] = {}
+        self._facts_in: dict[int, frozenset] = {}  # id(function) -> `facts_on_every_way_in`
         self.entries = self._collect_entries()
 
     # -- units and their WXML -----------------------------------------------------
@@ -356,6 +357,36 @@ class FlowEngine:
             return result
 
         return protected(id(function.node))
+
+    def facts_around(self, node: Node) -> frozenset:
+        """What holds on every way into the function `node` is in (`facts_on_every_way_in`)."""
+        return self.facts_on_every_way_in(self.graph.enclosing_function(node))
+
+    def facts_on_every_way_in(self, function: Function) -> frozenset:
+        """What holds wherever `function` runs from (guards.Fact): on each way in, the facts at the calling
+        site and on every way into its caller; an entry (a lifecycle, a handler) brings none. Only what all
+        ways share: `popUp()` called only under `if (wx.getPrivacySetting)` runs with that API there."""
+        known = self._facts_in.get(id(function.node))
+        if known is not None:
+            return known
+        memo: dict[int, frozenset] = {}
+
+        def facts_into(node_id: int) -> frozenset:
+            if node_id in memo:
+                return memo[node_id]
+            memo[node_id] = frozenset()  # a cycle back here brings nothing
+            shared: frozenset | None = None
+            for way in self._ways_in.get(node_id, []):
+                here = frozenset() if isinstance(way, Entry) else (
+                    lexical_facts(way.caller.module, way.site) | facts_into(id(way.caller.node)))
+                shared = here if shared is None else shared & here
+                if not shared:
+                    break
+            memo[node_id] = shared or frozenset()
+            return memo[node_id]
+
+        self._facts_in[id(function.node)] = found = facts_into(id(function.node))
+        return found
 
     # -- the launch question ------------------------------------------------------
     def launch_entries(self) -> list[Entry]:

@@ -57,7 +57,8 @@ class _Guards:
             return {}
         if module.path not in self._flags:
             units = self.flow.graph.units_by_module.get(module.path, [])
-            self._flags[module.path] = data_flags(module, [u.data_node for u in units if u.data_node is not None])
+            self._flags[module.path] = data_flags(module, [u.data_node for u in units if u.data_node is not None],
+                                                  around=self.flow.facts_around)
         return self._flags[module.path]
 
     def flags_for_document(self, document) -> dict[str, frozenset[Fact]]:

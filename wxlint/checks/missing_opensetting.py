@@ -106,7 +106,7 @@ class _SettingsGoal:
         if module is None:
             return {}
         units = self.ctx.flow.graph.units_by_module.get(module.path, [])
-        return data_flags(module, [u.data_node for u in units if u.data_node is not None])
+        return data_flags(module, [u.data_node for u in units if u.data_node is not None], around=self.ctx.flow.facts_around)
 
     def _buttons(self, wxml_path):
         """Elements that open the settings page: `<button open-type="openSetting">` (the attribute

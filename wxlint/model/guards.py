@@ -372,10 +372,12 @@ def _early_exit_facts(module: JsModule, statement: Node) -> frozenset[Fact]:
     return facts(module, statement.test)[1]
 
 
-def data_flags(module: JsModule, data_objects: list[Node]) -> dict[str, frozenset[Fact]]:
+def data_flags(module: JsModule, data_objects: list[Node], around=None) -> dict[str, frozenset[Fact]]:
     """Data flags that record a feature test or a granted scope: `data: { canIUse: wx.canIUse('…') }`,
     `this.setData({ ok: !!wx.getUserProfile })`, `if (wx.getUserProfile) this.setData({ ok: true })`, or
-    a value set where something holds (`step: 'scan'` in the success of `wx.authorize`, as flag `step=scan`)."""
+    a value set where something holds (`step: 'scan'` in the success of `wx.authorize`, as flag `step=scan`).
+    `around(node)`, when given, adds what holds on every way into the function a `setData` is in (a flag set
+    in a method that is only called under a feature test)."""
     flags: dict[str, set[Fact]] = {}
     # `step: 'scan'`: what holds at every place the value is set (an intersection: a value set once
     # without the scope granted shows the element without it)
@@ -386,12 +388,14 @@ def data_flags(module: JsModule, data_objects: list[Node]) -> dict[str, frozense
             return
         found = set(facts(module, value)[0])
         literal = unwrap(value)
+        holds = None
+        if literal.type == "Literal" and (isinstance(literal.value, str) or literal.value is True):
+            holds = set(lexical_facts(module, place)) | (set(around(place)) if around is not None else set())
         if literal.type == "Literal" and isinstance(literal.value, str):
             key = _value_flag(name, literal.value)
-            here = set(lexical_facts(module, place))
-            value_flags[key] = value_flags[key] & here if key in value_flags else here
+            value_flags[key] = value_flags[key] & holds if key in value_flags else holds
         if literal.type == "Literal" and literal.value is True:
-            found |= lexical_facts(module, place)
+            found |= holds
         found.discard(("flag", name))
         if found:
             flags.setdefault(name, set()).update(found)
