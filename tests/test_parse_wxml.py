@@ -203,3 +203,19 @@ def test_enclosing_conditions_of_if_elif_else_chains():
         "b": [("{{canIUse}}", False), ("{{canIUseGetUserProfile}}", True), ("{{!hasUserInfo}}", False)],
         "c": [("{{canIUse}}", True), ("{{canIUseGetUserProfile}}", True), ("{{!hasUserInfo}}", False)],
     }
+
+
+def test_wxs_names_javascript_reserves_are_names_in_wxs(tmp_path):
+    # iView Weapp's step component: `var class = ''` in an inline <wxs> (WXS does not reserve `class`)
+    from wxlint.parse.files import parse_file
+
+    page = tmp_path / "step.wxml"
+    page.write_text("<wxs module=\"parse\">\nmodule.exports = {\n  icon: function (status) {\n    var class = '';\n"
+                    "    if (status === 'error') { class = 'close' }\n    return class;\n  }\n}\n</wxs>\n"
+                    "<view class=\"{{parse.icon(status)}}\"/>\n", encoding="utf-8")
+    util = tmp_path / "util.wxs"
+    util.write_text("var enum = 1; var s = 'class'\nmodule.exports = { enum: enum, s: s }\n", encoding="utf-8")
+    for parsed in (parse_file(page), parse_file(util)):
+        assert parsed.errors == []
+    [tree] = parse_file(page).inline_wxs
+    assert tree.text_of(tree.program.body[0]).startswith("module.exports")  # positions are the file's

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wxlint.parse.javascript import JsTree, parse_js
+from wxlint.parse.javascript import JsTree, parse_js, wxs_as_javascript
 from wxlint.parse.source import SourceError, SourceText, decode_bytes
 from wxlint.parse.typescript import strip_types
 from wxlint.parse.wxml import WxmlDocument, parse_wxml
@@ -90,7 +90,7 @@ def _parse_into(parsed: ParsedFile, data: bytes) -> None:
             parsed.js = parse_js(source, text=strip_types(source.text))
         elif suffix == ".wxs":
             # WXS is an ES5-like script dialect, never a module.
-            parsed.js = parse_js(source, module_first=False)
+            parsed.js = parse_js(source, text=wxs_as_javascript(source.text), module_first=False)
         elif suffix == ".js":
             parsed.js = parse_js(source)
         elif suffix == ".wxml":
@@ -114,6 +114,6 @@ def _parse_inline_wxs(parsed: ParsedFile) -> None:
         masked = "".join(ch if ch in "\r\n" else " " for ch in text[: body.offset]) + text[body.offset: body.end]
         masked += "".join(ch if ch in "\r\n" else " " for ch in text[body.end:])
         try:
-            parsed.inline_wxs.append(parse_js(parsed.source, text=masked, module_first=False))
+            parsed.inline_wxs.append(parse_js(parsed.source, text=wxs_as_javascript(masked), module_first=False))
         except SourceError as error:
             parsed.errors.append(error)

@@ -187,6 +187,31 @@ def parse_js(source: SourceText, text: str | None = None, module_first: bool = T
     raise SourceError(description, offset=source.from_utf16(furthest.index or 0), words=note_saying("parser-", description))
 
 
+# Words JavaScript reserves that WXS leaves free (its own reserved words:
+# https://developers.weixin.qq.com/miniprogram/dev/reference/wxs/02variate.html), each with a same-length
+# stand-in: copied libraries write `var class = ''` in WXS.
+_WXS_FREE_WORDS = {"class": "clas_", "enum": "enu_", "super": "supe_", "import": "impor_", "export": "expor_",
+                   "extends": "extend_"}
+
+
+def wxs_as_javascript(text: str) -> str:
+    """WXS as JavaScript esprima reads, of the same length: the words in `_WXS_FREE_WORDS`, used as names in
+    WXS, replaced by their stand-ins (WXS has no classes, modules or block scope, so any such word is a name)."""
+    if not any(word in text for word in _WXS_FREE_WORDS):
+        return text
+    try:
+        tokens = esprima.tokenize(text, {"range": True})
+    except (esprima.Error, RecursionError, AssertionError):
+        return text  # the parser will say what is wrong
+    source = SourceText(path=None, text=text)
+    chars = list(text)
+    for token in tokens:
+        if token.type in ("Keyword", "Identifier") and token.value in _WXS_FREE_WORDS:
+            start = source.from_utf16(token.range[0])
+            chars[start:start + len(token.value)] = _WXS_FREE_WORDS[token.value]
+    return "".join(chars)
+
+
 def property_key(prop: Node) -> str | None:
     """The name of an object property or pattern key: `a: 1`, `'a': 1`, `a() {}`; None when computed."""
     key = prop.key
