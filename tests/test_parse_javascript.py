@@ -211,3 +211,16 @@ def test_the_parsers_messages_are_said_in_the_run_language(project):
         "无法检查此文件：无效或意外的字符（如未闭合的字符串）",
         "无法检查此文件：Getter must not have any formal parameters",  # no translation: as the parser says it
         "无法检查此文件：意外的符号 ,"]
+
+
+def test_a_redeclaration_is_placed_at_the_later_declaration():
+    # esprima's validator names the first `var` (real files: a `let` added below old `var`s); engines and
+    # users point at the later declaration
+    code = "var a = 1\nvar b = 2\nvar a = 1;\nlet a = 3\n"
+    with pytest.raises(SourceError) as raised:
+        parse_js(SourceText(path=None, text=code))
+    assert raised.value.offset == code.index("let a") + 4
+    code = "let q = 1\nvar q = 2\n"
+    with pytest.raises(SourceError) as raised:
+        parse_js(SourceText(path=None, text=code))
+    assert raised.value.offset == code.index("var q") + 4

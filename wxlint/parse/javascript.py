@@ -24,7 +24,8 @@ class _CommentKeepingParser(Parser):
     """esprima-fork's facade collects comments through a delegate called on every node, which builds
     two location objects per node: a fifth of the parse time. This parser keeps the comments itself
     and is otherwise the facade's own (`esprima.parse`, pinned version): the same trees, comments and
-    errors, which tests/test_parse_javascript.py compares file by file (but for a top-level `return`).
+    errors, which tests/test_parse_javascript.py compares file by file (but for a top-level `return`,
+    and the place of a `var` redeclared by a later `let`).
 
     Unless `keep_positions`, nodes get only their `range`: esprima's private `_start`, `_end`, `_line`
     and `_column` serve nothing but the position of a validation error, and leaving them out takes a
@@ -112,6 +113,8 @@ def _parse_program_with_positions(code: str, source_type: str) -> Node:
     def report(message, node):  # as the facade's: the first diagnostic at an index wins
         if message == _TOP_LEVEL_RETURN:
             return
+        if message.startswith("Identifier '") and message.endswith("' has already been declared"):
+            node = _later_lexical_declaration(program, node)
         error_start = getattr(node, "_protoErrorStart", None)
         index = parser.externalOffset(error_start if error_start is not None else (getattr(node, "_start", None) or 0))
         if any(error.get("index") == index for error in parser.errorHandler.errors):
@@ -128,6 +131,20 @@ def _parse_program_with_positions(code: str, source_type: str) -> Node:
         except RecursionError:
             parser.throwError("JavaScript nesting exceeds the validator resource limit")
     return _finish(parser, program)
+
+
+def _later_lexical_declaration(program: Node, binding: Node) -> Node:
+    """Where a redeclaration is: esprima's validator names the `var` when a later `let`/`const`/`class`
+    takes the same name (`var a; let a`); JavaScript engines, and users, point at the later one."""
+    declared_by_var = any(node.type == "VariableDeclaration" and node.kind == "var"
+                          and any(d.id is binding for d in node.declarations) for node in walk(program))
+    if not declared_by_var:
+        return binding
+    later = [node for node in walk(program) if node.type in ("VariableDeclaration", "ClassDeclaration")
+             and getattr(node, "kind", "let") != "var" and node.range[0] > binding.range[1]]
+    names = [d.id for node in later for d in (node.declarations if node.type == "VariableDeclaration" else [node])
+             if d.id is not None and d.id.type == "Identifier" and d.id.name == binding.name]
+    return min(names, key=lambda identifier: identifier.range[0]) if names else binding
 
 
 @dataclass
