@@ -197,12 +197,22 @@ def test_a_copy_of_project_config_inside_the_miniprogram_root_is_the_same_projec
 
 
 def test_a_miniprogram_root_without_app_json_is_said_not_passed_in_silence(tmp_path):
+    from conftest import run_cli
+
+    # a TypeScript project whose dist/ is build output (godbasin/wxapp-typescript-demo): its sources have
+    # their own app.json and are linted; the empty miniprogramRoot is listed and counted, not an error
     root = write_project(tmp_path / "built", {"project.config.json": '{\n  "miniprogramRoot": "dist/"\n}\n',
-                                              "src/app.ts": "App({})"}, app_json={"pages": []})
+                                              "src/app.json": '{"pages": ["pages/index/index"]}',
+                                              "src/pages/index/index.ts": "Page({ onLoad() { wx.getUserInfo({}) } })"},
+                                 app_json={"pages": []})
+    (root / "app.json").unlink()  # as in the real repository: app.json only in src/
     exit_code, report = lint_json(root)
-    [finding] = report["findings"]
-    assert exit_code == 1 and (finding["path"], finding["line"], finding["column"]) == ("project.config.json", 2, 22)
-    assert finding["message"].startswith("`miniprogramRoot` is `dist/`, where there is no app.json: nothing to lint there")
+    assert [(f["path"], f["rule"]) for f in report["findings"]] == [("src/pages/index/index.ts", "deprecated-getuserinfo")]
+    assert [(s["path"], s["reason"]) for s in report["skipped"]] == [
+        ("dist", "`miniprogramRoot` of project.config.json is `dist/`, where there is no app.json: nothing to lint there "
+                 "(build output not in the repository? lint the source folder)")]
+    _, out, _ = run_cli("check", "--select", "parse-error", ".", cwd=root)
+    assert "0 files checked" not in out and "1 skipped" in out
 
 
 def test_iview_built_into_dist_is_a_copied_library(project):

@@ -283,8 +283,9 @@ def _load_project(root: Path, mini_root: Path | None, known_rules: set[str], con
         if isinstance(mini, str) and mini.strip("./") and not _inside(root, root / mini):
             _refuse(project, project_config_path, "miniprogramRoot", mini)
         elif isinstance(mini, str) and mini.strip("./") and not (mini_root / "app.json").is_file():
-            # most often a build's output folder that is not in the repository: say so, not "no problems"
-            _problem_at_entry(project, project_config_path, mini, note("no-app-json", key="miniprogramRoot", value=mini))
+            # most often a build's output folder that is not in the repository (a TypeScript project's
+            # dist/, its sources linted from their own app.json): listed and counted, not an error
+            project.skipped.append(_skip(mini_root, "skip-no-app-json", key="miniprogramRoot", value=mini))
         cloud = (data or {}).get("cloudfunctionRoot")
         if isinstance(cloud, str) and cloud.strip("./"):
             # Cloud functions run on Node.js servers, not in the mini-program.
