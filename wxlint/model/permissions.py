@@ -14,7 +14,7 @@ from esprima.nodes import Node
 
 from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
 from wxlint.model.units import function_value, object_properties, object_value
-from wxlint.parse.javascript import FUNCTION_NODES, child_nodes
+from wxlint.parse.javascript import FUNCTION_NODES, walk
 
 
 @dataclass(frozen=True)
@@ -170,8 +170,9 @@ def rejected_promise(module: JsModule, scoped: ScopedCall) -> Node | None:
     fail = unwrap(object_property(options, "fail"))
     if fail is None:
         return None
+    handler = function_value(module, fail) if fail.type != "Identifier" else None
     callees = [fail] if fail.type == "Identifier" else [
-        unwrap(node.callee) for node in _calls_in(function_value(module, fail))]
+        unwrap(node.callee) for node in (walk(handler.body) if handler is not None else ()) if node.type == "CallExpression"]
     for callee in callees:
         binding = module.scopes.resolve(callee) if callee is not None and callee.type == "Identifier" else None
         executor = binding.scope.node if binding is not None and binding.kind == "param" else None
@@ -182,18 +183,6 @@ def rejected_promise(module: JsModule, scoped: ScopedCall) -> Node | None:
                 and unwrap(created.callee).type == "Identifier" and unwrap(created.callee).name == "Promise"):
             return created
     return None
-
-
-def _calls_in(function: Node | None):
-    if function is None:
-        return
-    stack = [function.body]
-    while stack:
-        node = stack.pop()
-        if node.type == "CallExpression":
-            yield node
-        if node.type not in FUNCTION_NODES:
-            stack.extend(child_nodes(node))
 
 
 def returned_by(promise: Node) -> Node | None:
