@@ -250,11 +250,7 @@ def _inside(folder: Path, target: Path) -> bool:
 
 def _refuse(project: "Project", json_path: Path, key: str, value: str) -> None:
     """Report an entry of a project file that points outside the project, at the entry."""
-    _problem_at_entry(project, json_path, value, note("outside-project", key=key, value=value))
-
-
-def _problem_at_entry(project: "Project", json_path: Path, value: str, words) -> None:
-    """A problem with an entry of a project file, placed at the entry's value."""
+    words = note("outside-project", key=key, value=value)
     line, column = 1, 1
     document = read_json_document(json_path)
     if document is not None:

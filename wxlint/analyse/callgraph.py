@@ -116,7 +116,6 @@ class CallGraph:
         self.units_by_module: dict[Path, list[UnitDefinition]] = {}
         self._exports: dict[Path, Exports] = {}
         self._member_of: dict[int, tuple[UnitDefinition, Member]] = {}
-        self._calls_into: dict[int, list[Edge]] | None = None  # built on first use (`call_sites`)
         for path, module in modules.items():
             units = find_units(module)
             self.units_by_module[path] = units
@@ -136,16 +135,6 @@ class CallGraph:
     # -- lookups -------------------------------------------------------------
     def function(self, node: Node) -> Function | None:
         return self.functions.get(id(node))
-
-    def call_sites(self, function: Node) -> list[Edge]:
-        """The direct calls of a function (edges of kind `call` or `await` into it)."""
-        if self._calls_into is None:
-            self._calls_into = {}
-            for edges in self.edges_from.values():
-                for edge in edges:
-                    if edge.kind in ("call", "await"):
-                        self._calls_into.setdefault(id(edge.callee.node), []).append(edge)
-        return self._calls_into.get(id(function), [])
 
     def enclosing_function(self, node: Node) -> Function:
         current = node._parent

@@ -358,6 +358,11 @@ class FlowEngine:
 
         return protected(id(function.node))
 
+    def call_sites(self, function: Node) -> list[Edge]:
+        """The direct calls of a function: the edges of kind `call` or `await` among its ways in."""
+        return [way for way in self._ways_in.get(id(function), [])
+                if not isinstance(way, Entry) and way.kind in ("call", "await")]
+
     def facts_around(self, node: Node) -> frozenset:
         """What holds on every way into the function `node` is in (`facts_on_every_way_in`)."""
         return self.facts_on_every_way_in(self.graph.enclosing_function(node))

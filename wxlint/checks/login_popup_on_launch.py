@@ -9,10 +9,10 @@ from esprima.nodes import Node
 from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.findings import note
-from wxlint.model.javascript import JsModule, leading_string, name_words, object_property, unwrap
-from wxlint.parse.javascript import property_key
 from wxlint.model.guards import facts, scope_checks
+from wxlint.model.javascript import JsModule, leading_string, name_words, object_property, options_call, unwrap
 from wxlint.model.permissions import ScopeTable
+from wxlint.parse.javascript import property_key
 
 
 # Prompts to log in: not forced on open when only a user with a stored login reaches them.
@@ -101,11 +101,9 @@ def _answered_dialog(module: JsModule, call: Node) -> Node | None:
     current = call._parent
     while current is not None:
         if current.type == "Property" and property_key(current) in ("success", "complete"):
-            options = current._parent
-            owner = options._parent if options is not None else None
-            if (owner is not None and owner.type == "CallExpression" and owner.arguments and owner.arguments[0] is options
-                    and module.wx_call_api(owner) == "showModal"):
-                return options
+            owner = options_call(current)
+            if owner is not None and module.wx_call_api(owner) == "showModal":
+                return owner.arguments[0]
         current = current._parent
     return None
 
@@ -155,8 +153,7 @@ def _may_get_a_server_answer(module: JsModule, callback: Node, server_apis: set[
     other than a network one (`wx.showModal({ success(e) { if (e.confirm) … } })`)."""
     parent = callback._parent
     if parent is not None and parent.type == "Property":  # `{ success(res) { … } }` in an options object
-        options = parent._parent
-        parent = options._parent if options is not None else None
+        parent = options_call(parent)
     if parent is None or parent.type != "CallExpression":
         return True
     api = module.wx_path(unwrap(parent.callee))

@@ -42,7 +42,7 @@ def check(ctx: CheckContext) -> None:
         if _handled_by_precheck(module, scoped.call, info.scope, prechecks[module.path], leads):
             continue
         # a failure handed on to a promise's caller ends where the caller handles it: name that place first
-        paths = _forwarded_denials(module, scoped, graph) + denial_paths(module, scoped)
+        paths = _forwarded_denials(module, scoped, ctx.flow) + denial_paths(module, scoped)
         if not paths:
             ctx.report_node(module, scoped.node, "no-fail", trace=[call_step], **arguments)
             continue
@@ -65,7 +65,7 @@ def check(ctx: CheckContext) -> None:
                          scopes=", ".join(f"`{info.scope}`" for info in needed))
 
 
-def _forwarded_denials(module: JsModule, scoped, graph) -> list:
+def _forwarded_denials(module: JsModule, scoped, flow) -> list:
     """Where a failure handed to a promise's `reject` goes: the handlers of that promise, and when a
     function returns it, the handlers its callers chain on the call (`getLocation().catch(…)`)."""
     promise = rejected_promise(module, scoped)
@@ -74,7 +74,7 @@ def _forwarded_denials(module: JsModule, scoped, graph) -> list:
     paths = promise_handlers(promise)
     returner = returned_by(promise)
     if returner is not None:
-        for edge in graph.call_sites(returner):
+        for edge in flow.call_sites(returner):
             paths.extend(replace(path, module=edge.caller.module) for path in promise_handlers(edge.site))
     # no handler anywhere: the failure is handed on and dropped (`fail: reject` is no function to follow)
     return paths or [DenialPath("fail", object_property(scoped.call.arguments[0], "fail"))]

@@ -18,7 +18,7 @@ from functools import cache
 from esprima.nodes import Node
 
 from wxlint.model.control import always_exits
-from wxlint.model.javascript import JsModule, member_name, name_words, object_property, string_value, unwrap
+from wxlint.model.javascript import JsModule, member_name, name_words, object_property, options_call, string_value, unwrap
 from wxlint.model.wxml import enclosing_conditions
 from wxlint.parse.javascript import parse_expression, property_key, walk
 
@@ -347,13 +347,12 @@ def lexical_facts(module: JsModule, node: Node) -> frozenset[Fact]:
 def _granted_by_success(module: JsModule, prop: Node) -> set[Fact]:
     """In the `success` of `wx.authorize({ scope })`, or of an API that needs a scope
     (`openBluetoothAdapter` before `createBLEPeripheralServer`), that scope is granted."""
-    options = prop._parent
-    call = options._parent if options is not None else None
-    if call is None or call.type != "CallExpression" or not call.arguments or call.arguments[0] is not options:
+    call = options_call(prop)
+    if call is None:
         return set()
     api = module.wx_api_of(call.callee)
     if api == "authorize":
-        scope = string_value(object_property(options, "scope"), module)
+        scope = string_value(object_property(call.arguments[0], "scope"), module)
         return {("granted", scope)} if scope else set()
     scope = _scopes_by_api().get(api)
     return {("granted", scope)} if scope else set()

@@ -95,6 +95,16 @@ def object_property(obj: Node | None, name: str) -> Node | None:
     return None
 
 
+def options_call(prop: Node) -> Node | None:
+    """The call an options object literal is the first argument of, for one of its properties:
+    `wx.showModal({ success() {…} })` for the `success` property; None elsewhere."""
+    options = prop._parent
+    call = options._parent if options is not None else None
+    if call is None or call.type != "CallExpression" or not call.arguments or call.arguments[0] is not options:
+        return None
+    return call
+
+
 class JsModule:
     """A parsed JavaScript/TypeScript/WXS file with its scopes."""
 

@@ -40,7 +40,7 @@ class _CommentKeepingParser(Parser):
 
     def parseReturnStatement(self):
         # WeChat runs each file inside a function (its CommonJS wrapper), so a `return` at the top level of
-        # a file is legal there (`if (!wx.cloud) return`); it is the one place this parser is not the facade.
+        # a file is legal there (`if (!wx.cloud) return`): one of the two places this parser is not the facade.
         previous = self.context.inFunctionBody
         self.context.inFunctionBody = True
         try:
