@@ -15,9 +15,11 @@ from esprima.nodes import Node
 from esprima.parser import Parser
 from esprima.validation import _validate_parsed_program
 
+from wxlint.parse import native_javascript
 from wxlint.parse.source import SourceError, SourceText
 
 _OPTIONS = {"range": True, "comment": True}
+_ECMA_VERSION = 2026  # esprima-fork's (its parser's config.ecmaVersion), which its validator is told
 
 
 class _CommentKeepingParser(Parser):
@@ -89,6 +91,24 @@ def _parse_program(code: str, source_type: str) -> Node:
         except RecursionError:
             parser.throwError("JavaScript nesting exceeds the validator resource limit")
     return _finish(parser, program)
+
+
+def native_program(code: str) -> Node | None:
+    """The module tree of `code` from the native front end (`native_javascript`) when it answers and
+    esprima's validator finds nothing in it; otherwise None, and esprima decides."""
+    program = native_javascript.parse_module(code)
+    if program is None:
+        return None
+
+    def stop(message, node):
+        if message != _TOP_LEVEL_RETURN:
+            raise _ValidationFailed
+
+    try:
+        _validate_parsed_program(program, stop, _ECMA_VERSION, code)
+    except (_ValidationFailed, RecursionError):
+        return None
+    return program
 
 
 def _parse_with(parser: Parser, source_type: str) -> Node:
@@ -182,6 +202,10 @@ def parse_js(source: SourceText, text: str | None = None, module_first: bool = T
     Raises SourceError at the error of whichever attempt got further.
     """
     code = source.text if text is None else text
+    if module_first:
+        program = native_program(code)
+        if program is not None:
+            return JsTree(source=source, program=program, source_type="module")
     attempts = ("module", "script") if module_first else ("script",)
     errors: list[esprima.Error] = []
     for source_type in attempts:
