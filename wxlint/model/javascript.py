@@ -229,11 +229,13 @@ class JsModule:
     @cached_property
     def wx_uses(self) -> list[WxUse]:
         uses = []
-        for node in self.nodes("MemberExpression", "Identifier"):
-            api = self.wx_api_of(node)
-            if api is None:
-                continue
-            uses.append(WxUse(api=api, node=node, kind=_use_kind(node), call=_call_of(node)))
+        # each type's list, then the few uses sorted: not every member and identifier (`nodes` merges by sorting)
+        for kind in ("MemberExpression", "Identifier"):
+            for node in self.nodes(kind):
+                api = self.wx_api_of(node)
+                if api is not None:
+                    uses.append(WxUse(api=api, node=node, kind=_use_kind(node), call=_call_of(node)))
+        uses.sort(key=lambda use: (use.node.range[0], -use.node.range[1]))
         return uses
 
     def wx_calls(self, api: str) -> list[WxUse]:
