@@ -24,7 +24,7 @@ def _check_script(ctx: CheckContext, module: JsModule) -> None:
             scope_value = object_property(use.call.arguments[0], "scope")
             if string_value(scope_value, module) == scope:
                 ctx.report_node(module, scope_value, "authorize")
-    for node in module.nodes("MemberExpression", "BinaryExpression", "CallExpression", "ObjectPattern"):
+    for node in module.nodes_any_order("MemberExpression", "BinaryExpression", "CallExpression", "ObjectPattern"):
         kind = node.type
         if kind == "MemberExpression" and node.computed and member_name(node) == scope:
             ctx.report_node(module, node.property, "auth-setting")

@@ -36,7 +36,7 @@ def check(ctx: CheckContext) -> None:
 
 def _server_apis(ctx: CheckContext, module: JsModule, host: str) -> None:
     """String literals and templates naming a URL on api.weixin.qq.com."""
-    for node in module.nodes("Literal", "TemplateLiteral"):
+    for node in module.nodes_any_order("Literal", "TemplateLiteral"):
         if node._parent is not None and node._parent.type == "TemplateLiteral":
             continue
         text = leading_string(node) if node.type == "TemplateLiteral" else string_value(node)
@@ -50,7 +50,8 @@ def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], s
                   session_field: str) -> None:
     """`const SECRET = '<32 hex>'`, `{ appSecret: '<32 hex>' }`; `res.data.session_key` (or one of
     `session_names`), storage key 'session_key'."""
-    for node in module.nodes("VariableDeclarator", "Property", "AssignmentExpression", "MemberExpression", "Literal"):
+    for node in module.nodes_any_order("VariableDeclarator", "Property", "AssignmentExpression", "MemberExpression",
+                                       "Literal"):
         kind = node.type
         if kind == "VariableDeclarator" and node.id.type == "Identifier":
             name, value = node.id.name, node.init
@@ -70,8 +71,10 @@ def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], s
             continue
         else:
             continue
+        if not name or _plain(name) not in secret_names:
+            continue
         secret = string_value(value, module)
-        if name and _plain(name) in secret_names and secret and len(secret) == 32 and set(secret) <= _HEX:
+        if secret and len(secret) == 32 and set(secret) <= _HEX:
             ctx.report_node(module, value, "app-secret", name=name)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Iterator
 
 from esprima.nodes import Node
 
@@ -126,6 +127,12 @@ class JsModule:
         merged.sort(key=lambda node: (node.range[0], -node.range[1]))
         return merged
 
+    def nodes_any_order(self, *types: str) -> Iterator[Node]:
+        """Every node of these types, type after type: for callers that do not need document order,
+        which `nodes` pays for by sorting every node of the types."""
+        for kind in types:
+            yield from self.scopes.nodes_by_type.get(kind, ())
+
     def constant_value(self, expression: Node | None, _depth: int = 0) -> Node | None:
         """The expression a constant stands for (`const LOGIN = '/pages/login/login'`, or a member of
         a constant object literal `PAGES.login`); the expression itself otherwise."""
@@ -150,6 +157,8 @@ class JsModule:
         expression = unwrap(expression)
         if expression is None or expression.type != "Identifier" or _depth > 8:
             return False
+        if _through_proxies and expression.name not in self._names_that_can_be_wx:
+            return False
         binding = self.scopes.resolve(expression)
         if binding is None:
             return expression.name in WX_GLOBALS
@@ -157,6 +166,16 @@ class JsModule:
             return True
         return (binding.is_constant and binding.destructured_key is None and binding.init is not None
                 and self.is_wx(binding.init, _depth + 1, _through_proxies))
+
+    @cached_property
+    def _names_that_can_be_wx(self) -> frozenset[str]:
+        """The names an identifier standing for `wx`, or for one of its APIs, can have: the globals and the
+        constant, imported and proxy bindings (the others are none of those). A name outside it answers
+        `is_wx` and `wx_api_of` without a scope lookup; most identifiers are such names."""
+        return frozenset(WX_GLOBALS).union(
+            binding.name for binding in self.scopes.bindings
+            if (binding.is_constant and binding.init is not None) or binding.kind == "import"
+            or id(binding) in self.imported_wx or id(binding) in self.wx_proxies)
 
     def _is_wx_itself(self, expression: Node | None) -> bool:
         """`is_wx` without proxies, to find the proxies themselves (a proxy of a proxy is not followed)."""
@@ -167,7 +186,7 @@ class JsModule:
         """Bindings of objects filled with every wx API: `Object.keys(wx).forEach(k => api[k] = …)`
         or `for (const k in wx) api[k] = …` (promisifying proxies)."""
         found = set()
-        for node in self.nodes("CallExpression", "ForInStatement"):
+        for node in self.nodes_any_order("CallExpression", "ForInStatement"):
             if node.type == "ForInStatement":
                 if not self._is_wx_itself(node.right):
                     continue
@@ -201,7 +220,7 @@ class JsModule:
             if self.is_wx(expression.object):
                 return member_name(expression)
             return None
-        if expression.type == "Identifier" and is_reference(expression):
+        if expression.type == "Identifier" and expression.name in self._names_that_can_be_wx and is_reference(expression):
             binding = self.scopes.resolve(expression)
             if binding is None or binding.identifier is expression or not binding.is_constant:
                 return None
@@ -229,12 +248,11 @@ class JsModule:
     @cached_property
     def wx_uses(self) -> list[WxUse]:
         uses = []
-        # each type's list, then the few uses sorted: not every member and identifier (`nodes` merges by sorting)
-        for kind in ("MemberExpression", "Identifier"):
-            for node in self.nodes(kind):
-                api = self.wx_api_of(node)
-                if api is not None:
-                    uses.append(WxUse(api=api, node=node, kind=_use_kind(node), call=_call_of(node)))
+        for node in self.nodes_any_order("MemberExpression", "Identifier"):
+            api = self.wx_api_of(node)
+            if api is not None:
+                uses.append(WxUse(api=api, node=node, kind=_use_kind(node), call=_call_of(node)))
+        # in document order: sorting the few uses, not every member and identifier
         uses.sort(key=lambda use: (use.node.range[0], -use.node.range[1]))
         return uses
 

@@ -71,6 +71,7 @@ class ScopeModel:
         self.scope_of_node: dict[Node, Scope] = {}  # Identifier or function node -> the scope it is in
         self.function_scopes: dict[Node, Scope] = {}  # function node -> its own scope
         self._pending_writes: list[tuple[Node, Scope]] = []
+        self.bindings: list[Binding] = []  # every binding of every scope
         self._visit(program, None, self.root)
         for identifier, scope in self._pending_writes:
             binding = scope.lookup(identifier.name)
@@ -167,6 +168,7 @@ class ScopeModel:
             return existing
         binding = Binding(identifier.name, kind, identifier, scope, init=init, destructured_key=key)
         scope.bindings[identifier.name] = binding
+        self.bindings.append(binding)
         return binding
 
     def _declare_pattern(self, scope: Scope, pattern: Node, kind: str, init: Node | None) -> None:
