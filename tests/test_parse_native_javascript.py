@@ -60,6 +60,8 @@ SAME_TREE = [
 LEFT_TO_ESPRIMA = [
     "Page({\n  a: 1,,\n})\n",
     "f(a,,b)",
+    "f(a, /* gone */, b)",
+    "x = {a: 1, /* gone */, b: 2}",
     "x = {,}",
     "let {a,,b} = c",
     "a?.b`x`",

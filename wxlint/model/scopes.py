@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from esprima.nodes import Node
 
-from wxlint.parse.javascript import FUNCTION_NODES, child_nodes, property_key
+from wxlint.parse.javascript import FUNCTION_NODES, child_keys, child_nodes, property_key
 
 
 
@@ -156,8 +156,15 @@ class ScopeModel:
                     self._pending_writes.append((identifier, scope))
             elif kind == "UpdateExpression" and node.argument.type == "Identifier":
                 self._pending_writes.append((node.argument, scope))
-            for child in reversed(child_nodes(node)):
-                stack.append((child, node, inner))
+            # `child_nodes`, inlined and reversed: this runs for every node of the project
+            for key in reversed(child_keys(node)):
+                value = getattr(node, key)
+                if isinstance(value, Node):
+                    stack.append((value, node, inner))
+                elif isinstance(value, list):
+                    for item in reversed(value):
+                        if isinstance(item, Node):
+                            stack.append((item, node, inner))
 
     def _declare(self, scope: Scope, identifier: Node, kind: str, init: Node | None = None, key: str | None = None) -> Binding:
         existing = scope.bindings.get(identifier.name)

@@ -274,7 +274,7 @@ _NOT_CHILDREN = frozenset({"type", "range", "loc", "comments", "value", "raw", "
                            "expression", "sourceType", "directive", "cooked", "tail", "bigint"})
 
 
-def _child_keys(node: Node) -> tuple[str, ...]:
+def child_keys(node: Node) -> tuple[str, ...]:
     """The attribute names of a node class that may hold child nodes, in declaration order."""
     keys = _CHILD_KEYS.get(type(node))
     if keys is None:
@@ -289,7 +289,7 @@ def child_nodes(node: Node) -> list[Node]:
     # getattr, not node.__dict__: reading __dict__ turns a node's inline attribute values into a dict
     # object of its own, for good (64 bytes a node, a sixth of a tree's memory)
     children = []
-    for key in _child_keys(node):
+    for key in child_keys(node):
         value = getattr(node, key)
         if isinstance(value, Node):
             children.append(value)
