@@ -332,3 +332,43 @@ def test_a_pre_check_reached_through_the_app_instance(project):
     assert findings(project, files)[0] == []
     found, _ = findings(project, {**files, "app.js": "App({ AS: {} })\n"})
     assert [(p, line) for p, line, _ in found] == [("pages/index/index.js", 5)]
+
+
+AUTHORIZE_SET = """class AuthorizeSet {
+  static getInstance() {
+    if (!AuthorizeSet.instance) AuthorizeSet.instance = new AuthorizeSet()
+    return AuthorizeSet.instance
+  }
+  checkAuthorize(scope, callBack) {
+    wx.getSetting({ success: (res) => {
+      if (res.authSetting[scope] === false) {
+        wx.openSetting({ success: (s) => { if (s.authSetting[scope]) callBack() } })
+      } else {
+        callBack()
+      }
+    } })
+  }
+}
+export default AuthorizeSet.getInstance()
+"""
+SAVE_AFTER_CHECK = ("const app = getApp()\nPage({\n  onSave() {\n"
+                    "    app.AS.checkAuthorize('scope.writePhotosAlbum', () => {\n"
+                    "      wx.saveImageToPhotosAlbum({ filePath: this.data.path, fail() { wx.showToast({ title: '保存失败' }) } })\n"
+                    "    })\n  },\n})\n")
+
+
+@pytest.mark.parametrize("app", ["import AS from './utils/auth.js'\nApp({ get AS() { return AS } })\n",
+                                 "import AS from './utils/auth.js'\nApp({ AS: AS })\n"])
+def test_a_pre_check_in_a_class_singleton_that_runs_the_callback_once_granted(project, app):
+    # jimmy88228/MAIN_SPACES shareImg.js: a singleton's method, exposed by a getter on App, runs the save as its
+    # callback only when the scope is granted, after sending a user who denied it to the settings page
+    files = {"app.js": app, "utils/auth.js": AUTHORIZE_SET, "pages/index/index.js": SAVE_AFTER_CHECK}
+    assert findings(project, files)[0] == []
+    # the same callback handed to a method without the pre-check is still a dead end
+    no_precheck = AUTHORIZE_SET.replace("res.authSetting[scope] === false", "res.errMsg === 'x'")
+    found, _ = findings(project, {**files, "utils/auth.js": no_precheck})
+    assert [(p, line) for p, line, _ in found] == [("pages/index/index.js", 5)]
+    # and a pre-check on another scope does not count
+    other_scope = SAVE_AFTER_CHECK.replace("scope.writePhotosAlbum', () =>", "scope.userLocation', () =>")
+    found, _ = findings(project, {**files, "pages/index/index.js": other_scope})
+    assert [(p, line) for p, line, _ in found] == [("pages/index/index.js", 5)]

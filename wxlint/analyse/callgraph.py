@@ -22,8 +22,9 @@ from wxlint.findings import note as make_note
 from wxlint.model.control import runs_before
 from wxlint.model.javascript import JsModule, member_name, unwrap
 from wxlint.model.modules import Exports, ImportRef, import_of, module_exports, require_source, resolve_module_path
-from wxlint.model.units import (UNIT_CONSTRUCTORS, Member, UnitDefinition, class_value, find_units, function_value,
-                                object_properties, object_value, read_class)
+from wxlint.model.units import (UNIT_CONSTRUCTORS, Member, UnitDefinition, class_member, class_value, find_units,
+                                function_value, getter_value, object_properties, object_value, read_class,
+                                returned_values)
 from wxlint.parse.javascript import FUNCTION_NODES
 
 SYNC, DEFERRED, UNKNOWN = "sync", "deferred", "unknown"
@@ -482,18 +483,63 @@ class CallGraph:
         if target is None:
             return None
         target_module, value = target
+        value = unwrap(value)
+        if value.type == "CallExpression":
+            # `Auth.getInstance().check`: a member of what the function called returns
+            target = self._returned_value(target_module, value, depth + 1)
+            if target is None:
+                return None
+            target_module, value = target
+            value = unwrap(value)
         if value.type == _PROGRAM:
             # A whole module used as a namespace: `auth.ask()` after `require`/`import *`.
             return self._resolve_import_name(target_module, name, depth)
+        member = None
         literal = object_value(target_module, value)
         if literal is not None:
-            for prop_name, prop_value, _ in object_properties(literal):
+            for prop_name, prop_value, key in object_properties(literal):
                 if prop_name == name:
-                    return self._resolve_value(target_module, prop_value, depth + 1) or (target_module, prop_value)
-        assigned = target_module.member_assignments.get(id(unwrap(value)), {}).get(name)
-        if assigned is not None:
-            return self._resolve_value(target_module, assigned, depth + 1) or (target_module, assigned)
+                    kind = key._parent.kind  # `get AS() { return AS }` on App options stands for what it returns
+                    member = getter_value(prop_value) if kind == "get" else prop_value if kind == "init" else None
+                    break
+        if member is None:
+            member = self._class_member(target_module, value, name, depth)
+        if member is None:
+            member = target_module.member_assignments.get(id(value), {}).get(name)
+        if member is not None:
+            return self._resolve_value(target_module, member, depth + 1) or (target_module, member)
         return None
+
+    def _class_member(self, module: JsModule, value: Node, name: str, depth: int) -> Node | None:
+        """A static member of a class (`Auth.getInstance`), or a member of an instance (`new Auth().check`,
+        inherited ones included)."""
+        cls = class_value(module, value)
+        if cls is not None:
+            return class_member(cls, name, static=True)
+        if value.type != "NewExpression":
+            return None
+        target = self._resolve_value(module, value.callee, depth + 1)
+        cls = class_value(*target) if target is not None else None
+        while cls is not None and depth <= 8:
+            member = class_member(cls, name, static=False)
+            if member is not None or cls.superClass is None:
+                return member
+            depth += 1
+            target = self._resolve_value(module, cls.superClass, depth)
+            cls = class_value(*target) if target is not None else None
+        return None
+
+    def _returned_value(self, module: JsModule, call: Node, depth: int) -> tuple[JsModule, Node] | None:
+        """What a call returns, when it calls a known function with one `return`: the singleton of
+        `AuthorizeSet.getInstance()`."""
+        callee = self._resolve_value(module, call.callee, depth + 1)
+        function = function_value(*callee) if callee is not None else None
+        if function is None:
+            return None
+        returned = returned_values(function)
+        if len(returned) != 1:
+            return None
+        return self._resolve_value(callee[0], returned[0], depth + 1) or (callee[0], returned[0])
 
     def _resolve_import(self, module: JsModule, reference: ImportRef, depth: int) -> tuple[JsModule, Node] | None:
         path = resolve_module_path(module.path, reference.source, self.miniprogram_root)

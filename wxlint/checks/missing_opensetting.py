@@ -238,7 +238,8 @@ def _parameter_scope_test(module: JsModule, test: Node) -> tuple[tuple[Node, int
 
 def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads) -> bool:
     """A prior getSetting check sends the denied case to settings: in a function around the call, or
-    in a helper whose promise the call waits for (`checkScope('scope.x').then(() => wx.getLocation())`)."""
+    in a helper the call runs after (`checkScope('scope.x').then(() => wx.getLocation())`, or
+    `app.AS.checkAuthorize('scope.x', () => wx.getLocation())`)."""
     around = set()
     current = call._parent
     while current is not None:
@@ -249,11 +250,12 @@ def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads
         if precheck_scope == scope and id(function) in around:
             if leads.path_from_region(branch) is not None:
                 return True
-    return any(_precheck_in_helper(module, helper_call, scope, leads) for helper_call in _awaited_helper_calls(call))
+    return any(_precheck_in_helper(module, helper_call, scope, leads) for helper_call in _helper_calls_before(call))
 
 
-def _awaited_helper_calls(call: Node):
-    """The calls whose promise `call` waits for: `helper(…).then(() => call)`, `await helper(…); call`."""
+def _helper_calls_before(call: Node):
+    """The calls `call` runs after: whose promise it waits for (`helper(…).then(() => call)`,
+    `await helper(…); call`), or that it is handed to as a callback (`helper(scope, () => call)`)."""
     current = call._parent
     while current is not None:
         if current.type in FUNCTION_NODES:
@@ -263,6 +265,9 @@ def _awaited_helper_calls(call: Node):
                 promise = unwrap(unwrap(parent.callee).object)
                 if promise.type == "CallExpression":
                     yield promise
+            elif parent is not None and parent.type == "CallExpression" and any(
+                    unwrap(argument) is current for argument in parent.arguments):
+                yield parent
         elif current.type in ("BlockStatement", "Program"):
             for statement in current.body:
                 if statement.range[0] >= call.range[0]:

@@ -283,7 +283,8 @@ class JsModule:
     @cached_property
     def member_assignments(self) -> dict[int, dict[str, Node]]:
         """Members assigned onto a constant's object after its declaration, keyed by the id of
-        the value it was initialised with: `const Auth = {}; Auth.login = function () {…}`."""
+        the value it was initialised with: `const Auth = {}; Auth.login = function () {…}`; and onto a
+        class, keyed by the id of its declaration (`Auth.instance = new Auth()`)."""
         found: dict[int, dict[str, Node]] = {}
         for node in self.nodes("AssignmentExpression"):
             left = unwrap(node.left)
@@ -293,7 +294,12 @@ class JsModule:
             if owner.type != "Identifier" or name is None:
                 continue
             binding = self.scopes.resolve(owner)
-            if binding is not None and binding.is_constant and binding.init is not None and binding.destructured_key is None:
+            if binding is None:
+                continue
+            declared = binding.identifier._parent
+            if declared is not None and declared.type == "ClassDeclaration" and declared.id is binding.identifier:
+                found.setdefault(id(declared), {}).setdefault(name, node.right)  # `Auth.instance = new Auth()`
+            elif binding.is_constant and binding.init is not None and binding.destructured_key is None:
                 found.setdefault(id(unwrap(binding.init)), {}).setdefault(name, node.right)
         return found
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from esprima.nodes import Node
 
 from wxlint.model.javascript import JsModule, unwrap
-from wxlint.parse.javascript import FUNCTION_NODES, property_key
+from wxlint.parse.javascript import FUNCTION_NODES, child_nodes, property_key
 
 UNIT_CONSTRUCTORS = {"App": "app", "Page": "page", "Component": "component", "Behavior": "behavior"}
 
@@ -152,6 +152,43 @@ def class_value(module: JsModule, value: Node | None) -> Node | None:
             init = unwrap(binding.init)
             return init if init.type == "ClassExpression" else None
     return None
+
+
+def class_member(cls: Node, name: str, static: bool) -> Node | None:
+    """What a class's own member `name` holds (static, or of its instances): a method's function, a
+    field's initialiser, a getter's one returned value; None when it has no such member."""
+    for element in cls.body.body:
+        if (element.type not in ("MethodDefinition", "PropertyDefinition") or element.computed
+                or bool(element.static) != static or property_key(element) != name):
+            continue
+        if element.type == "PropertyDefinition" or element.kind == "method":
+            return element.value
+        if element.kind == "get":
+            return getter_value(element.value)
+    return None
+
+
+def getter_value(getter: Node) -> Node | None:
+    """The expression a getter (`get AS() { return AS }`) returns, when it has one `return`."""
+    returned = returned_values(getter)
+    return returned[0] if len(returned) == 1 else None
+
+
+def returned_values(function: Node) -> list[Node]:
+    """What a function returns: an arrow's expression body, or the arguments of its own `return`s
+    (not those of the functions inside it)."""
+    if function.type == "ArrowFunctionExpression" and function.expression:
+        return [function.body]
+    found = []
+    pending = [function.body]
+    while pending:
+        node = pending.pop()
+        if node.type == "ReturnStatement":
+            if node.argument is not None:
+                found.append(node.argument)
+            continue
+        pending.extend(child for child in child_nodes(node) if child.type not in FUNCTION_NODES)
+    return found
 
 
 def read_class(module: JsModule, unit: UnitDefinition, cls: Node, inherited: bool = False) -> None:
