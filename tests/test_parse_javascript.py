@@ -224,3 +224,14 @@ def test_a_redeclaration_is_placed_at_the_later_declaration():
     with pytest.raises(SourceError) as raised:
         parse_js(SourceText(path=None, text=code))
     assert raised.value.offset == code.index("var q") + 4
+
+
+def test_children_of_a_class_field_are_walked_whichever_field_came_first(monkeypatch):
+    # a field without an initialiser (`name;`, value None) seen first once hid every later field's value
+    # from every walk of the process: found on a run over many projects (a TypeScript page's `data = {…}`)
+    import wxlint.parse.javascript as javascript
+
+    monkeypatch.setattr(javascript, "_CHILD_KEYS", {})
+    tree = parse_js(SourceText(path=None, text="class P { name; data = { ok: wx.getUserInfo() } }\n"))
+    calls = [node for node in walk(tree.program) if node.type == "CallExpression"]
+    assert [tree.text_of(call) for call in calls] == ["wx.getUserInfo()"]

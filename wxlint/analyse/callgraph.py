@@ -23,7 +23,7 @@ from wxlint.model.control import runs_before
 from wxlint.model.javascript import JsModule, member_name, unwrap
 from wxlint.model.modules import Exports, ImportRef, import_of, module_exports, require_source, resolve_module_path
 from wxlint.model.units import (UNIT_CONSTRUCTORS, Member, UnitDefinition, class_member, class_value, find_units,
-                                function_value, getter_value, object_properties, object_value, read_class,
+                                function_value, object_member, object_properties, object_value, read_class,
                                 returned_values)
 from wxlint.parse.javascript import FUNCTION_NODES
 
@@ -494,14 +494,8 @@ class CallGraph:
         if value.type == _PROGRAM:
             # A whole module used as a namespace: `auth.ask()` after `require`/`import *`.
             return self._resolve_import_name(target_module, name, depth)
-        member = None
         literal = object_value(target_module, value)
-        if literal is not None:
-            for prop_name, prop_value, key in object_properties(literal):
-                if prop_name == name:
-                    kind = key._parent.kind  # `get AS() { return AS }` on App options stands for what it returns
-                    member = getter_value(prop_value) if kind == "get" else prop_value if kind == "init" else None
-                    break
+        member = object_member(literal, name) if literal is not None else None
         if member is None:
             member = self._class_member(target_module, value, name, depth)
         if member is None:

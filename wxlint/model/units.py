@@ -154,6 +154,18 @@ def class_value(module: JsModule, value: Node | None) -> Node | None:
     return None
 
 
+def object_member(obj: Node, name: str) -> Node | None:
+    """What an object literal's property `name` holds: its value, or what its getter returns
+    (`App({ get AS() { return AS } })`); None when it has no such property (or only a setter)."""
+    for prop in obj.properties:
+        if prop.type == "Property" and property_key(prop) == name:
+            if prop.kind == "get":
+                return getter_value(prop.value)
+            if prop.kind == "init":
+                return prop.value
+    return None
+
+
 def class_member(cls: Node, name: str, static: bool) -> Node | None:
     """What a class's own member `name` holds (static, or of its instances): a method's function, a
     field's initialiser, a getter's one returned value; None when it has no such member."""

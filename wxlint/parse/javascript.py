@@ -275,11 +275,14 @@ _NOT_CHILDREN = frozenset({"type", "range", "loc", "comments", "value", "raw", "
 
 
 def child_keys(node: Node) -> tuple[str, ...]:
-    """The attribute names of a node class that may hold child nodes, in declaration order."""
+    """The attribute names of a node class that may hold child nodes, in declaration order. Read off
+    the first node of the class, for every node of it: a name that usually holds a scalar counts when
+    that node holds a node, a list or None there (a class field without an initialiser, `x;`, has
+    value None; the next one's value is a node)."""
     keys = _CHILD_KEYS.get(type(node))
     if keys is None:
         keys = tuple(k for k in node.__dict__ if not k.startswith("_") and
-                     (k not in _NOT_CHILDREN or isinstance(node.__dict__[k], (Node, list))))
+                     (k not in _NOT_CHILDREN or node.__dict__[k] is None or isinstance(node.__dict__[k], (Node, list))))
         _CHILD_KEYS[type(node)] = keys
     return keys
 
