@@ -137,14 +137,17 @@ def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, c
                   cache: ParseCache | None) -> None:
     """Parse `todo` in `jobs` processes: `jobs - 1` workers take chunks from the front while this
     process parses chunks from the back that no worker has started. Loading a worker's trees costs
-    about a tenth of parsing them, so this process is worth more parsing than waiting."""
+    less than parsing them, so this process is worth more parsing than waiting; except when the
+    trees go to the cache: then `jobs` workers parse, and this process only loads and stores what
+    they pickled (a tree parsed here would be pickled and loaded back, see `ParseCache.put`)."""
     size = max(4, len(todo) // (jobs * 32))
     chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
-    with tempfile.TemporaryDirectory(prefix="wxlint-parse-") as folder, ProcessPoolExecutor(max_workers=jobs - 1) as pool:
+    workers = jobs if cache is not None else jobs - 1
+    with tempfile.TemporaryDirectory(prefix="wxlint-parse-") as folder, ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_parse_chunk, [(path, data) for path, data, _ in chunk], Path(folder) / f"{number}.pickle")
                    for number, chunk in enumerate(chunks)]
         for chunk, future in zip(reversed(chunks), reversed(futures)):
-            if not future.cancel():
+            if cache is not None or not future.cancel():
                 break  # a worker has it, and every chunk before it
             for path, data, key in chunk:
                 keep(path, key, _parse_job((path, data)))
