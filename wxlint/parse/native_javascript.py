@@ -3,7 +3,7 @@
 esprima-fork parses pure Python at about half a megabyte a second, most of a cold run. tree-sitter
 parses in C; this module turns its tree into the very nodes esprima builds (same classes, fields,
 ranges in UTF-16 units, comments), so nothing above the parser can tell them apart.
-tests/test_parse_native_javascript.py and benchmarks/compare_parsers.py hold the two to that.
+tests/test_parse_native_javascript.py and tools/compare_parsers.py hold the two to that.
 
 It only answers for code esprima would read as a valid module. Anything else gives `None`, and
 esprima parses the file as before: tree-sitter found an error or recovered from one; the code holds
@@ -504,14 +504,8 @@ class _Converter:
 
     def expression(self, node):
         kind = node.type
-        if kind == "identifier":  # a third of all expressions: `reference` inlined
-            start, end = node.start_byte >> self.shift, node.end_byte >> self.shift
-            name = self.code[start:end] if self.one_unit_characters else self.text(node)
-            if "\\" in name or name in _STRICT_RESERVED:
-                raise _Unsupported(name)
-            identifier = N.Identifier(name)
-            identifier.range = (start, end)
-            return identifier
+        if kind == "identifier":  # a third of all expressions: no table lookup
+            return self.identifier(node, _STRICT_RESERVED)
         method = _EXPRESSIONS.get(kind)
         if method is None:
             raise _Unsupported(kind)
@@ -595,20 +589,7 @@ class _Converter:
         return self.data[start * 2:end * 2].decode("utf-16-le", "surrogatepass")
 
     def array(self, node):
-        elements = []
-        previous_was_element = False
-        for child in node.children:
-            kind = child.type
-            if kind in ("[", "]", "comment"):
-                continue
-            if kind == ",":
-                if not previous_was_element:
-                    elements.append(None)
-                previous_was_element = False
-                continue
-            elements.append(self.expression(child))
-            previous_was_element = True
-        return self.spanning(N.ArrayExpression(elements), node)
+        return self.spanning(N.ArrayExpression(_array_items(node, self.expression)), node)
 
     def object(self, node):
         properties = []
@@ -932,19 +913,7 @@ class _Converter:
                 properties.append(self.object_pattern_property(child))
             return self.spanning(N.ObjectPattern(properties), node)
         if kind == "array_pattern":
-            elements = []
-            previous_was_element = False
-            for child in node.children:
-                item = child.type
-                if item in ("[", "]", "comment"):
-                    continue
-                if item == ",":
-                    if not previous_was_element:
-                        elements.append(None)
-                    previous_was_element = False
-                    continue
-                elements.append(self.pattern(child, assignment))
-                previous_was_element = True
+            elements = _array_items(node, lambda child: self.pattern(child, assignment))
             return self.spanning(N.ArrayPattern(elements), node)
         if kind == "assignment_pattern":
             return self.spanning(N.AssignmentPattern(self.pattern(node.child_by_field_name("left"), assignment),
@@ -988,6 +957,24 @@ class _Converter:
 def _named(node: tree_sitter.Node) -> list:
     """A node's named children, comments left out."""
     return [child for child in node.named_children if child.type != "comment"]
+
+
+def _array_items(node: tree_sitter.Node, convert) -> list:
+    """The converted items of an array (or array pattern), None for each hole (`[a, , b]`)."""
+    items = []
+    previous_was_item = False
+    for child in node.children:
+        kind = child.type
+        if kind in ("[", "]", "comment"):
+            continue
+        if kind == ",":
+            if not previous_was_item:
+                items.append(None)
+            previous_was_item = False
+            continue
+        items.append(convert(child))
+        previous_was_item = True
+    return items
 
 
 def _separated_by_commas(node: tree_sitter.Node) -> None:
