@@ -48,6 +48,7 @@ SAME_TREE = [
     "export default {a: 1, b() {}, get c() { return 1 }, set c(v) {}, [d]: 2, 'e': 3, 4: 5, async f() {}, *g() {}}",
     "export const q = 1\nexport { q as r }\nexport * from 'm'\nimport x, { y as z, w } from 'm'\nimport * as ns from 'n'",
     "export default function () {};\nexport class K {}\ndebugger;",
+    "import { default as d } from 'm'\nconst a = d\nexport { a as default }",
     "const s = '中文' /* 注释 */; wx.getUserInfo({ success: (res) => { this.setData({ name: '名字' }) } })",
     "const s = '😀😀' // astral before a comment\n/* 😀 */ let t = `${s}😀`; wx.login()",
     "await wx.login()  // top-level await, legal in a module",

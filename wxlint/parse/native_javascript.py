@@ -47,6 +47,8 @@ _STRICT_UNASSIGNABLE = _STRICT_RESERVED | {"eval", "arguments"}
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\x0b", "0": "\0"}
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])")
 _LINE_TERMINATORS = "\n\r\u2028\u2029"
+# what tree-sitter calls a name in `import { default as a }` and `export { a as default }`
+_SPECIFIER_NAMES = frozenset({"identifier", "default"})
 _STARTS_A_DECLARATION = re.compile(r"function\b|class\b|async\s+function\b|let\s*\[")
 
 
@@ -442,7 +444,7 @@ class _Converter:
                     for specifier in _named(part):
                         name = specifier.child_by_field_name("name")
                         alias = specifier.child_by_field_name("alias")
-                        if name.type != "identifier":
+                        if name.type not in _SPECIFIER_NAMES:
                             raise _Unsupported  # import { "a-b" as c }
                         local = self.identifier(alias if alias is not None else name)
                         specifiers.append(self.spanning(N.ImportSpecifier(local, self.identifier(name)), specifier))
@@ -481,8 +483,8 @@ class _Converter:
             for specifier in _named(clause):
                 name = specifier.child_by_field_name("name")
                 alias = specifier.child_by_field_name("alias")
-                if name.type != "identifier" or (alias is not None and alias.type != "identifier"):
-                    raise _Unsupported
+                if name.type not in _SPECIFIER_NAMES or (alias is not None and alias.type not in _SPECIFIER_NAMES):
+                    raise _Unsupported  # export { a as "b-c" }
                 local = self.identifier(name)
                 exported = self.identifier(alias if alias is not None else name)
                 specifiers.append(self.spanning(N.ExportSpecifier(local, exported), specifier))
