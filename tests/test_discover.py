@@ -254,3 +254,23 @@ def test_a_plugin_project_says_its_plugin_is_linted_on_its_own(tmp_path):
     code, out, _ = run_cli("check", "--format", "json", "--select", "getuserprofile-outside-tap,deprecated-getuserinfo", "plugin", cwd=root)
     assert sorted((f["path"], f["rule"]) for f in json.loads(out)["findings"]) == [
         ("plugin/index.js", "deprecated-getuserinfo"), ("plugin/pages/hello/hello.js", "getuserprofile-outside-tap")]
+
+
+def test_taros_generated_base_template_is_not_the_apps_code(project):
+    from conftest import lint_json
+
+    # Come0520/L2C lints Taro's build output: base.wxml binds every button event to Taro's dispatcher
+    base = ('<wxs module="xs" src="./utils.wxs" />\n<template name="taro_tmpl">\n'
+            '  <template is="{{xs.a(0, item.nn, \'\')}}" data="{{i:item}}" wx:for="{{root.cn}}" wx:key="sid" />\n'
+            '</template>\n<template name="tmpl_0_button">\n'
+            '  <button open-type="{{i.openType}}" bindgetuserinfo="eh" bindtap="eh" id="{{i.uid||i.sid}}" data-sid="{{i.sid}}" />\n'
+            '</template>\n')
+    root = project({"pages/index/index.js": "Page({ eh() {} })", "base.wxml": base,
+                    "pages/index/index.wxml": '<import src="../../base.wxml"/>\n<template is="taro_tmpl" data="{{root}}"/>'})
+    _, report = lint_json(root, "--select", "deprecated-getuserinfo")
+    assert report["findings"] == []
+    # an app's own base.wxml is still linted
+    own = project({"pages/index/index.js": "Page({ onInfo() {} })",
+                   "base.wxml": '<template name="card"><button bindgetuserinfo="onInfo"/></template>\n'})
+    _, report = lint_json(own, "--select", "deprecated-getuserinfo")
+    assert [f["path"] for f in report["findings"]] == ["base.wxml"]

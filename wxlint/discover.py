@@ -474,11 +474,24 @@ def _vendored_libraries() -> dict:
 
 
 def vendored_file(path: Path) -> str | None:
-    """The copied SDK a file is, by its name (`qqmap-wx-jssdk.min.js`), or None."""
+    """The copied SDK (or generated runtime file) a file is, by its name (`qqmap-wx-jssdk.min.js`) and,
+    for a library with `markers`, one of them near its start (Taro's `base.wxml`); or None."""
     for name, library in _vendored_libraries().items():
-        if any(fnmatch.fnmatchcase(path.name, pattern) for pattern in library.get("files", ())):
+        if not any(fnmatch.fnmatchcase(path.name, pattern) for pattern in library.get("files", ())):
+            continue
+        markers = library.get("markers")
+        if not markers or _carries_marker(path, markers):
             return name
     return None
+
+
+def _carries_marker(path: Path, markers) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_MARKER_BYTES)
+    except OSError:
+        return False
+    return any(marker.encode("utf-8") in head for marker in markers)
 
 
 _MARKER_SCRIPTS = 20  # scripts read, at most, to recognise a library folder
@@ -491,15 +504,9 @@ def vendored_folder(folder: Path) -> str | None:
     for name, library in _vendored_libraries().items():
         if not any(fnmatch.fnmatchcase(folder.name.lower(), pattern) for pattern in library.get("folders", ())):
             continue
-        markers = [marker.encode("utf-8") for marker in library.get("markers", ())]
         scripts = (p for p in folder.rglob("*") if p.suffix in (".js", ".ts") and p.is_file())
         for _, script in zip(range(_MARKER_SCRIPTS), scripts):
-            try:
-                with script.open("rb") as handle:
-                    head = handle.read(_MARKER_BYTES)
-            except OSError:
-                continue
-            if any(marker in head for marker in markers):
+            if _carries_marker(script, library.get("markers", ())):
                 return name
     return None
 
