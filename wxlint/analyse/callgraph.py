@@ -255,9 +255,9 @@ class CallGraph:
         for node in module.nodes("CallExpression", "NewExpression"):
             caller = self.enclosing_function(node)
             callee = unwrap(node.callee)
-            text = _callee_text(module, callee)
             # The call itself.
             targets = [] if node.type == "NewExpression" else self._resolve_callee(module, caller, callee)
+            text = _callee_text(module, callee) if targets or node.arguments else ""  # for the notes of edges
             for target in targets:
                 self._add_edge(caller, target, node, "call", make_note("call", caller=caller.name, callee=text))
             if callee.type == "Identifier" and callee.name in UNIT_CONSTRUCTORS and module.scopes.resolve(callee) is None:

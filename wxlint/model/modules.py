@@ -104,17 +104,18 @@ def _commonjs_export(expression: Node, exports: Exports) -> None:
 def resolve_module_path(importer: Path, specifier: str, miniprogram_root: Path) -> Path | None:
     """The file a `require`/`import` specifier names, or None (npm packages, missing files)."""
     if specifier.startswith("/"):
-        base = miniprogram_root / specifier.lstrip("/")
+        base = os.path.join(miniprogram_root, specifier.lstrip("/"))
     else:  # WeChat resolves a bare path relative to the file first, then in miniprogram_npm.
-        base = importer.parent / specifier
+        base = os.path.join(os.path.dirname(importer), specifier)
     # `..` taken off by name, as WeChat's bundler does; then one lookup for each file every page requires
-    return _resolve_module_base(Path(os.path.normpath(base)))
+    return _resolve_module_base(os.path.normpath(base))
 
 
 @lru_cache(maxsize=8192)
-def _resolve_module_base(base: Path) -> Path | None:
+def _resolve_module_base(name: str) -> Path | None:
     # Cached (a run reads a project as it is when the run starts): a thousand pages that require the
     # same utils would each pay a handful of stat calls and a realpath.
+    base = Path(name)
     candidates = [base] if base.suffix in SCRIPT_SUFFIXES else []
     candidates += [base.with_name(base.name + s) for s in SCRIPT_SUFFIXES]
     candidates += [base / f"index{s}" for s in SCRIPT_SUFFIXES]
