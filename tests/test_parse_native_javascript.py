@@ -33,6 +33,7 @@ SAME_TREE = [
     "'use strict'; 'x'; a()\nPage({ m() { 'worklet'; run() }, n: () => { 'worklet' } })",
     # optional chains are wrapped whole, a parenthesis ends one
     "a?.b.c(); a?.[1]; f?.(); (a?.b).c; a.b?.c.d?.()",
+    "f(a?.b).c; (a?.b)?.c; a?.b[c?.d]; x = a?.b.c(d?.e, () => g?.h); tag`${a?.b}`",
     "`x${y}\\n` + tag`q${1}`; /ab+c/gi.test(s)",
     "x = 0x1F + 1e3 + .5 + 1_000 + 0b11 + 0o7 + 1e400",
     "'\\u4e2d\\x41\\n\\t\\0\\'' + \"\\u{1F600}\" + 'line\\\ncontinued'",

@@ -121,6 +121,7 @@ class _Converter:
                                     key=lambda n: n.start_byte)
         self.comment_starts = {node.start_byte for node in self.comment_nodes}
         self.comment_ends = {node.end_byte for node in self.comment_nodes}
+        self.optionals = 0  # `?.` links met in the chains being built (see `chained`)
 
     # positions and text -------------------------------------------------------------------------
 
@@ -752,11 +753,12 @@ class _Converter:
         return self.class_(node, N.ClassExpression)
 
     def call(self, node, in_chain: bool = False):
+        before = self.optionals
         callee_node = node.child_by_field_name("function")
         arguments = node.child_by_field_name("arguments")
         if arguments.type == "template_string":
             tag = self.chain_part(callee_node)
-            if _has_optional(tag):
+            if self.optionals != before:
                 raise _Unsupported  # a?.b`x` is an error
             return self.spanning(N.TaggedTemplateExpression(tag, self.template(arguments)), node)
         if callee_node.type == "import":
@@ -764,26 +766,28 @@ class _Converter:
             if len(args) != 1:
                 raise _Unsupported
             return self.spanning(N.ImportExpression(args[0]), node)
-        optional = node.child_by_field_name("optional_chain") is not None
+        optional = self.optional_link(node)
         callee = self.chain_part(callee_node)
         args = self.arguments(arguments)
-        return self.chained(self.spanning(N.CallExpression(callee, args, optional), node), node, in_chain)
+        return self.chained(self.spanning(N.CallExpression(callee, args, optional), node), before, in_chain)
 
     def member(self, node, in_chain: bool = False):
-        optional = node.child_by_field_name("optional_chain") is not None
+        before = self.optionals
+        optional = self.optional_link(node)
         object_ = self.chain_part(node.child_by_field_name("object"))
         property_node = node.child_by_field_name("property")
         if property_node.type == "private_property_identifier":
             property_ = self.private_name(property_node)
         else:
             property_ = self.identifier(property_node)
-        return self.chained(self.spanning(N.StaticMemberExpression(object_, property_, optional), node), node, in_chain)
+        return self.chained(self.spanning(N.StaticMemberExpression(object_, property_, optional), node), before, in_chain)
 
     def subscript(self, node, in_chain: bool = False):
-        optional = node.child_by_field_name("optional_chain") is not None
+        before = self.optionals
+        optional = self.optional_link(node)
         object_ = self.chain_part(node.child_by_field_name("object"))
         index = self.expression(node.child_by_field_name("index"))
-        return self.chained(self.spanning(N.ComputedMemberExpression(object_, index, optional), node), node, in_chain)
+        return self.chained(self.spanning(N.ComputedMemberExpression(object_, index, optional), node), before, in_chain)
 
     def arguments(self, node) -> list:
         arguments = []
@@ -811,10 +815,20 @@ class _Converter:
             return self.subscript(node, in_chain=True)
         return self.expression(node)
 
-    def chained(self, expression, node, in_chain: bool):
-        """esprima wraps the whole of a chain that holds a `?.` in a ChainExpression."""
-        if in_chain or not _has_optional(expression):
+    def optional_link(self, node) -> bool:
+        """Whether a member or call is `?.`; counted, for the chain it belongs to (see `chained`)."""
+        if node.child_by_field_name("optional_chain") is None:
+            return False
+        self.optionals += 1
+        return True
+
+    def chained(self, expression, before: int, in_chain: bool):
+        """esprima wraps the whole of a chain that holds a `?.` in a ChainExpression: the outermost link
+        of a chain wraps it when `?.` were counted since it began (`before`), and takes them off the
+        count; a chain inside it (an argument, a parenthesised object) has taken off its own."""
+        if in_chain or self.optionals == before:
             return expression
+        self.optionals = before
         return self.at(N.ChainExpression(expression), *expression.range)
 
     def new(self, node):
@@ -996,25 +1010,6 @@ def _only(children: list):
     if len(children) != 1:
         raise _Unsupported
     return children[0]
-
-
-def _has_optional(expression) -> bool:
-    while True:
-        if getattr(expression, "_parenthesized", None):
-            return False
-        kind = expression.type
-        if kind == "MemberExpression":
-            if expression.optional:
-                return True
-            expression = expression.object
-        elif kind == "CallExpression":
-            if expression.optional:
-                return True
-            expression = expression.callee
-        elif kind == "TaggedTemplateExpression":
-            expression = expression.tag
-        else:
-            return False
 
 
 def _function_expression(converter: _Converter, node):
