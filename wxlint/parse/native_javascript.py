@@ -772,22 +772,19 @@ class _Converter:
         return self.chained(self.spanning(N.CallExpression(callee, args, optional), node), before, in_chain)
 
     def member(self, node, in_chain: bool = False):
+        """`a.b`, `a.#b` (tree-sitter's member_expression) and `a[b]` (its subscript_expression)."""
         before = self.optionals
         optional = self.optional_link(node)
         object_ = self.chain_part(node.child_by_field_name("object"))
-        property_node = node.child_by_field_name("property")
-        if property_node.type == "private_property_identifier":
-            property_ = self.private_name(property_node)
+        if node.type == "subscript_expression":
+            member = N.ComputedMemberExpression(object_, self.expression(node.child_by_field_name("index")), optional)
         else:
-            property_ = self.identifier(property_node)
-        return self.chained(self.spanning(N.StaticMemberExpression(object_, property_, optional), node), before, in_chain)
-
-    def subscript(self, node, in_chain: bool = False):
-        before = self.optionals
-        optional = self.optional_link(node)
-        object_ = self.chain_part(node.child_by_field_name("object"))
-        index = self.expression(node.child_by_field_name("index"))
-        return self.chained(self.spanning(N.ComputedMemberExpression(object_, index, optional), node), before, in_chain)
+            property_node = node.child_by_field_name("property")
+            if property_node.type == "private_property_identifier":
+                member = N.StaticMemberExpression(object_, self.private_name(property_node), optional)
+            else:
+                member = N.StaticMemberExpression(object_, self.identifier(property_node), optional)
+        return self.chained(self.spanning(member, node), before, in_chain)
 
     def arguments(self, node) -> list:
         arguments = []
@@ -809,10 +806,8 @@ class _Converter:
         kind = node.type
         if kind == "call_expression":
             return self.call(node, in_chain=True)
-        if kind == "member_expression":
+        if kind == "member_expression" or kind == "subscript_expression":
             return self.member(node, in_chain=True)
-        if kind == "subscript_expression":
-            return self.subscript(node, in_chain=True)
         return self.expression(node)
 
     def optional_link(self, node) -> bool:
@@ -1059,7 +1054,7 @@ _EXPRESSIONS = {
     "class": _Converter.class_expression,
     "call_expression": _Converter.call,
     "member_expression": _Converter.member,
-    "subscript_expression": _Converter.subscript,
+    "subscript_expression": _Converter.member,
     "new_expression": _Converter.new,
     "assignment_expression": _Converter.assignment,
     "augmented_assignment_expression": _Converter.augmented_assignment,
