@@ -151,3 +151,20 @@ def test_dependencies_read_from_the_model_are_those_of_the_whole_tree():
                 assert file_dependencies(file, modules) == file_dependencies(file), path
                 compared += bool(file_dependencies(file))
     assert compared > 10
+
+
+def test_a_module_added_between_two_runs_in_one_process_is_found(project):
+    from conftest import lint_json
+
+    # module paths are looked up once per run: a second run (an editor, the fuzzer) sees a file added since
+    page = "const auth = require('../../utils/auth.js')\nPage({ onLoad() { auth.ask() } })\n"
+    root = project({"pages/index/index.js": page})
+    _, before = lint_json(root, "--no-cache", "--select", "getuserprofile-outside-tap")
+    assert before["findings"] == []
+    (root / "utils").mkdir()
+    (root / "utils/auth.js").write_text("module.exports = { ask() { wx.getUserProfile({ desc: 'x' }) } }\n",
+                                        encoding="utf-8")
+    _, after = lint_json(root, "--no-cache", "--select", "getuserprofile-outside-tap")
+    # the call is found through the page's require, so it is reached from onLoad
+    assert [(f["path"], [step["path"] for step in f["trace"]][:1]) for f in after["findings"]] == [
+        ("utils/auth.js", ["pages/index/index.js"])]

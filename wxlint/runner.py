@@ -21,7 +21,7 @@ from wxlint.discover import Project, Skipped, discover
 from wxlint.findings import SEVERITY_RANK, Finding, TraceStep, assign_fingerprints
 from wxlint.model.privacy import PrivacyUse, privacy_uses
 from wxlint.model.project import ProjectModel
-from wxlint.model.modules import file_dependencies
+from wxlint.model.modules import file_dependencies, forget_module_paths
 from wxlint.cache_files import read_entry, write_entry
 from wxlint.parse.batch import ParseCache, parse_all
 from wxlint.parse.files import ParsedFile
@@ -155,6 +155,7 @@ def run(options: RunOptions) -> RunResult:
     # garbage collector would rescan them again and again (parsing, unpickling) for nothing.
     collecting = gc.isenabled()
     gc.disable()
+    forget_module_paths()
     try:
         return _run(options)
     finally:

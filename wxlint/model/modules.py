@@ -113,8 +113,8 @@ def resolve_module_path(importer: Path, specifier: str, miniprogram_root: Path) 
 
 @lru_cache(maxsize=8192)
 def _resolve_module_base(name: str) -> Path | None:
-    # Cached (a run reads a project as it is when the run starts): a thousand pages that require the
-    # same utils would each pay a handful of stat calls and a realpath.
+    # Cached for one run (see `forget_module_paths`): a thousand pages that require the same utils
+    # would each pay a handful of stat calls and a realpath.
     base = Path(name)
     candidates = [base] if base.suffix in SCRIPT_SUFFIXES else []
     candidates += [base.with_name(base.name + s) for s in SCRIPT_SUFFIXES]
@@ -123,6 +123,11 @@ def _resolve_module_base(name: str) -> Path | None:
         if candidate.is_file():
             return candidate.resolve()
     return None
+
+
+def forget_module_paths() -> None:
+    """Start a run afresh: files may have come or gone since the last run in this process."""
+    _resolve_module_base.cache_clear()
 
 
 NAVIGATION_APIS = frozenset({"navigateTo", "redirectTo", "reLaunch", "switchTab"})
