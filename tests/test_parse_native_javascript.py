@@ -53,6 +53,8 @@ SAME_TREE = [
     "const s = '中文' /* 注释 */; wx.getUserInfo({ success: (res) => { this.setData({ name: '名字' }) } })",
     "const s = '😀😀' // astral before a comment\n/* 😀 */ let t = `${s}😀`; wx.login()",
     "await wx.login()  // top-level await, legal in a module",
+    # no-break and ideographic spaces between tokens, and inside strings (kept in their values)
+    "let a =\u00a0app.PH.isLive('\u00a0x')\u00a0?\u00a01\u00a0:\u3000`\u3000${b}`;\nif\u3000(a)\u3000{ c() }",
     "",
     "// only a comment\n",
     "x = 1;\r\ny = 2\r\n",

@@ -49,6 +49,10 @@ _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n
 _LINE_TERMINATORS = "\n\r\u2028\u2029"
 # what tree-sitter calls a name in `import { default as a }` and `export { a as default }`
 _SPECIFIER_NAMES = frozenset({"identifier", "default"})
+# JavaScript's white space beyond ASCII (U+FEFF and the Zs category), each to a plain space
+_UNICODE_SPACES = {ord(char): " " for char in "\u00a0\ufeff\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                   "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
+_UNICODE_SPACES_TEXT = tuple(chr(code) for code in _UNICODE_SPACES)
 _STARTS_A_DECLARATION = re.compile(r"function\b|class\b|async\s+function\b|let\s*\[")
 
 
@@ -113,7 +117,13 @@ class _Converter:
             self.shift = 0
         else:
             self.data = code.encode("utf-16-le")
-            self.tree = _parser().parse(self.data, encoding="utf16le")
+            # tree-sitter's scanner stops at a no-break or ideographic space where JavaScript sees a space
+            # (`a\u00a0? b : c`): it reads them as spaces, one UTF-16 unit each, so every place stays put
+            if any(space in code for space in _UNICODE_SPACES_TEXT):  # rare: a scan, not a translation
+                parsed = code.translate(_UNICODE_SPACES).encode("utf-16-le")
+            else:
+                parsed = self.data
+            self.tree = _parser().parse(parsed, encoding="utf16le")
             self.shift = 1
         # With no character beyond the BMP, a UTF-16 unit is a character: text is sliced from `code`.
         self.one_unit_characters = self.shift == 0 or len(self.data) == 2 * len(code)
