@@ -26,6 +26,7 @@ SAME_TREE = [
     "if (a) b()\nc\nif (a) b(); else c()\nwhile (x) y()\nz = 1  ",
     "x = 1 // trailing comment at the end of the file",
     "x = 1 /* c */ ",
+    "Page({ m() { a() /* 😀😀 */ }, n() { b() // 😀\n } })\nx = 1 /* 😀 */",
     "/** doc */ function f() { /* inner */ return wx.getUserInfo() } // eslint-disable-line\n",
     # a `let` in a for loop's head takes its `;`, a `var` does not
     "for (let i = 0; i < 3; i++) {}\nfor (var j = 0, n; j < 1; j++) {}",

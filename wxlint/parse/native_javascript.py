@@ -188,17 +188,15 @@ class _Converter:
                 return end
             if char == "/" and index + 1 < size:
                 following = self.unit(index + 1)
-                if following == "/":  # a line comment: a line break follows, or the end of the file
-                    rest = self.slice(index, size)
-                    return end if any(terminator in rest for terminator in _LINE_TERMINATORS) else size
+                if following == "/":  # a line comment: a line break follows it, or the end of the file
+                    while index < size and self.unit(index) not in _LINE_TERMINATORS:
+                        index += 1
+                    return end if index < size else size
                 if following == "*":
-                    close = self.slice(index, size).find("*/")
-                    if close < 0:
+                    close = self.find("*/", index + 2)
+                    if close < 0 or any(self.unit(inside) in _LINE_TERMINATORS for inside in range(index, close)):
                         return end
-                    comment = self.slice(index, index + close + 2)
-                    if any(terminator in comment for terminator in _LINE_TERMINATORS):
-                        return end
-                    index += len(comment.encode("utf-16-le")) // 2
+                    index = close + 2
                     continue
                 return index
             if not (char.isspace() or char == "\ufeff"):
@@ -461,7 +459,7 @@ class _Converter:
                         specifiers.append(self.spanning(N.ImportSpecifier(local, self.identifier(name)), specifier))
                 else:
                     raise _Unsupported(part.type)
-        if any(child.type in ("import_attribute",) for child in _named(node)):
+        if any(child.type == "import_attribute" for child in _named(node)):
             raise _Unsupported
         source = self.expression(node.child_by_field_name("source"))
         return self.at(N.ImportDeclaration(specifiers, source), self.start(node), self.statement_end(node))
@@ -595,6 +593,16 @@ class _Converter:
         # from the opening ` or } to the closing ` or ${, inclusive, as esprima places it
         raw = self.slice(start + 1, end - (1 if tail else 2))
         return self.at(N.TemplateElement(raw, _unescape(raw), tail), start, end)
+
+    def find(self, text: str, start: int) -> int:
+        """Where `text` first occurs at or after `start`, in UTF-16 units; -1 when it does not."""
+        if self.one_unit_characters:
+            return self.code.find(text, start)
+        encoded = text.encode("utf-16-le")
+        found = self.data.find(encoded, 2 * start)
+        while found >= 0 and found % 2:  # a match must start on a unit
+            found = self.data.find(encoded, found + 1)
+        return found // 2 if found >= 0 else -1
 
     def slice(self, start: int, end: int) -> str:
         if self.one_unit_characters:
