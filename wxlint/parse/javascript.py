@@ -74,18 +74,20 @@ class _ValidationFailed(Exception):
 _TOP_LEVEL_RETURN = "Illegal return statement"
 
 
+def _stop_at_error(message: str, node: Node) -> None:
+    """The validator's report for a tree that must have no error (a top-level `return` is none)."""
+    if message != _TOP_LEVEL_RETURN:
+        raise _ValidationFailed
+
+
 def _parse_program(code: str, source_type: str) -> Node:
     """`esprima.parseModule`/`parseScript` with the `_OPTIONS`, raising esprima.Error the same way
     (nodes without esprima's private positions: see `_CommentKeepingParser`)."""
     parser = _CommentKeepingParser(code, source_type)
     program = _parse_with(parser, source_type)
     if not parser.errorHandler.errors:
-        def stop(message, node):
-            if message != _TOP_LEVEL_RETURN:
-                raise _ValidationFailed
-
         try:
-            _validate_parsed_program(program, stop, parser.config.ecmaVersion, code)
+            _validate_parsed_program(program, _stop_at_error, parser.config.ecmaVersion, code)
         except _ValidationFailed:  # rare: parse again with the positions the error is reported at
             return _parse_program_with_positions(code, source_type)
         except RecursionError:
@@ -99,13 +101,8 @@ def native_program(code: str) -> Node | None:
     program = native_javascript.parse_module(code)
     if program is None:
         return None
-
-    def stop(message, node):
-        if message != _TOP_LEVEL_RETURN:
-            raise _ValidationFailed
-
     try:
-        _validate_parsed_program(program, stop, _ECMA_VERSION, code)
+        _validate_parsed_program(program, _stop_at_error, _ECMA_VERSION, code)
     except (_ValidationFailed, RecursionError):
         return None
     return program
