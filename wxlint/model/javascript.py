@@ -213,9 +213,10 @@ class JsModule:
 
     def wx_api_of(self, expression: Node | None) -> str | None:
         """`getUserInfo` for `wx.getUserInfo`, `api['getUserInfo']`, or `getUserInfo` destructured from wx."""
-        expression = unwrap(expression)
-        if expression is None:
-            return None
+        return self._wx_api_by_node.get(unwrap(expression))
+
+    def _wx_api_of_node(self, expression: Node) -> str | None:
+        """`wx_api_of` for a member expression or identifier of this file, worked out (see `wx_uses`)."""
         if expression.type == "MemberExpression":
             if self.is_wx(expression.object):
                 return member_name(expression)
@@ -248,13 +249,32 @@ class JsModule:
     @cached_property
     def wx_uses(self) -> list[WxUse]:
         uses = []
-        for node in self.nodes_any_order("MemberExpression", "Identifier"):
-            api = self.wx_api_of(node)
+        for node in self._wx_candidates():
+            api = self._wx_api_of_node(node)
             if api is not None:
                 uses.append(WxUse(api=api, node=node, kind=_use_kind(node), call=_call_of(node)))
         # in document order: sorting the few uses, not every member and identifier
         uses.sort(key=lambda use: (use.node.range[0], -use.node.range[1]))
         return uses
+
+    def _wx_candidates(self) -> Iterator[Node]:
+        """The members and identifiers that can name a wx API: those named as `wx` or a binding that can stand
+        for it or one of its APIs can be (`_names_that_can_be_wx`), and the members they are the object of.
+        Every use is one of them; the file's other members and identifiers are never asked about."""
+        names = self._names_that_can_be_wx
+        for identifier in self.scopes.nodes_by_type.get("Identifier", ()):
+            if identifier.name not in names:
+                continue
+            yield identifier
+            inner, parent = identifier, identifier._parent
+            while parent is not None and parent.type == "ParenthesizedExpression":
+                inner, parent = parent, parent._parent
+            if parent is not None and parent.type == "MemberExpression" and parent.object is inner:
+                yield parent
+
+    @cached_property
+    def _wx_api_by_node(self) -> dict[Node, str]:
+        return {use.node: use.api for use in self.wx_uses}
 
     def wx_calls(self, api: str) -> list[WxUse]:
         return [use for use in self.wx_uses if use.api == api and use.kind == "call"]
