@@ -7,6 +7,8 @@ import shutil
 
 from conftest import SAMPLES, run_cli
 
+from wxlint.parse.files import parse_bytes
+
 
 def _json(root, *args):
     code, out, err = run_cli("check", "--format", "json", *args, ".", cwd=root)
@@ -168,3 +170,44 @@ def test_a_module_added_between_two_runs_in_one_process_is_found(project):
     # the call is found through the page's require, so it is reached from onLoad
     assert [(f["path"], [step["path"] for step in f["trace"]][:1]) for f in after["findings"]] == [
         ("utils/auth.js", ["pages/index/index.js"])]
+
+
+def test_checks_that_do_not_read_the_flow_engine_run_in_a_child(tmp_path):
+    import sys
+
+    root = tmp_path / "many"
+    shutil.copytree(SAMPLES / "legacy-shop", root, ignore=shutil.ignore_patterns(".wxlint_cache"))
+    for n in range(30):
+        (root / "miniprogram" / "utils" / f"extra{n}.js").write_text(
+            f"module.exports = () => wx.getUserInfo({{ n: {n} }})\n", encoding="utf-8")
+    one = _run(root, jobs=1, use_cache=False)
+    two = _run(root, jobs=2, use_cache=False)
+    assert one.checks_in_child == 0
+    if sys.platform.startswith("linux"):
+        assert two.checks_in_child > 0
+    # some from the child, some from this process
+    assert {f.rule for f in two.findings} >= {"deprecated-getuserinfo", "location-undeclared", "missing-opensetting"}
+    assert [(f.path, f.line, f.column, f.message, f.trace) for f in two.findings] == \
+        [(f.path, f.line, f.column, f.message, f.trace) for f in one.findings]
+    assert two.notes == one.notes and two.internal_errors == one.internal_errors == []
+
+
+def test_a_tree_parsed_without_the_validator_that_fails_it_is_parsed_again(tmp_path, monkeypatch):
+    """With a child process, trees parsed here skip esprima's validator and the child validates them;
+    a file tree-sitter reads but the validator refuses (a `let` declared twice) must still be a parse
+    error, exactly as in a run that validates at once."""
+    import wxlint.runner as runner
+
+    root = tmp_path / "member"
+    shutil.copytree(SAMPLES / "member-2021", root, ignore=shutil.ignore_patterns(".wxlint_cache"))
+    (root / "utils" / "twice.js").write_text("let a = 1\nlet a = 2\nmodule.exports = () => wx.getUserInfo(a)\n",
+                                             encoding="utf-8")
+    one = _run(root, jobs=1, use_cache=False)
+    monkeypatch.setattr(runner, "_FORK_MIN_FILES", 1)  # this small project is parsed here, not in workers
+    parsed_again = []
+    monkeypatch.setattr(runner, "parse_bytes", lambda path, data: parsed_again.append(path) or parse_bytes(path, data))
+    two = _run(root, jobs=2, use_cache=False)
+    assert [p.name for p in parsed_again] == ["twice.js"]
+    errors = [(f.path.name, f.line, f.message) for f in one.findings if f.rule == "parse-error"]
+    assert errors == [("twice.js", 2, errors[0][2])] and "'a' has already been declared" in errors[0][2]
+    assert [(f.path, f.line, f.message) for f in two.findings] == [(f.path, f.line, f.message) for f in one.findings]

@@ -16,15 +16,17 @@ from pathlib import Path
 
 from wxlint.analyse.flow import FlowEngine
 from wxlint.catalogue import Rule, load_catalogue
-from wxlint.checks import CheckContext, check_module
+from wxlint.checks import CheckContext, check_module, reads_flow
 from wxlint.discover import Project, Skipped, discover
+from wxlint.fork import Forked, can_fork
 from wxlint.findings import SEVERITY_RANK, Finding, TraceStep, assign_fingerprints
 from wxlint.model.privacy import PrivacyUse, privacy_uses
 from wxlint.model.project import ProjectModel
 from wxlint.model.modules import file_dependencies, forget_module_paths
 from wxlint.cache_files import read_entry, write_entry
 from wxlint.parse.batch import ParseCache, parse_all
-from wxlint.parse.files import ParsedFile
+from wxlint.parse.files import ParsedFile, parse_bytes
+from wxlint.parse.javascript import is_valid_native
 from wxlint.parse.source import SourceError, SourceText, decode_bytes
 from wxlint.stamp import code_stamp
 from wxlint.relevant import relevant_files
@@ -81,6 +83,7 @@ class RunResult:
     cache_hits: int = 0  # files whose syntax tree came from the parse cache
     results_from_cache: int = 0  # projects whose findings came from the result cache
     parsed_in_workers: int = 0  # files parsed by worker processes
+    checks_in_child: int = 0  # checks run in a forked child process (see `_model_and_checks`)
     privacy: list[PrivacyUse] = field(default_factory=list)  # with RunOptions.privacy_inventory
 
     @property
@@ -213,29 +216,30 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
         result.results_from_cache += 1
         return cached
     counts: Counter = Counter()
+    # Checks that do not read the flow engine run in a forked child while this process builds the engine
+    # and runs the others; the child also validates the trees parsed here (see `parse_js`).
+    fork = options.jobs > 1 and len(files) >= _FORK_MIN_FILES and can_fork()
     parsed.update(parse_all([p for p in files if p not in parsed], jobs=options.jobs, cache=parse_cache, contents=contents,
-                            counts=counts))
+                            counts=counts, validate_later=fork))
     result.parsed_in_workers += counts["workers"]
-    model = ProjectModel(project, parsed, files)
+    model, outcomes, notes = _model_and_checks(project, catalogue, levels, options, parsed, files, fork, result)
+    if outcomes is None:  # rare: a tree esprima's validator refuses (a `let` declared twice); parse it again
+        for path, file in parsed.items():
+            if file.js is not None and file.js.unchecked_code is not None and not is_valid_native(file.js):
+                parsed[path] = parse_bytes(path, contents[path])
+        model, outcomes, notes = _model_and_checks(project, catalogue, levels, options, parsed, files, False, result)
     if parse_cache is not None:
         result.cache_hits += parse_cache.hits
         _remember_dependencies(parse_cache, contents, parsed, model)
     if options.privacy_inventory:
         result.privacy.extend(use for use in privacy_uses(model) if project.reports_on(use.path))
-    flow = _Lazy(lambda: FlowEngine(model))
     findings: list[Finding] = []
     if PARSE_ERROR in levels:
         findings.extend(_parse_error_findings(model, catalogue[PARSE_ERROR], levels[PARSE_ERROR], options.lang))
-    for rule_id, severity in levels.items():
-        rule = catalogue[rule_id]
-        if rule.kind != "check":
-            continue
-        context = CheckContext(model, rule, severity, options.lang, flow)
-        try:
-            check_module(rule).check(context)
-        except Exception as error:  # a bug in one rule must not hide the others' findings
-            result.internal_errors.append(internal_error(f"in rule {rule_id} on {project.root}", error))
-        findings.extend(context.findings)
+    for rule_id, (rule_findings, error) in outcomes.items():
+        findings.extend(rule_findings)
+        if error is not None:
+            result.internal_errors.append(error)
     directives = {path: directives_in(file) for path, file in parsed.items()}
     apply_inline(findings, directives)
     if UNUSED_DISABLE in levels:
@@ -249,10 +253,60 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
         return source.line_text(line) if source else ""
 
     assign_fingerprints(findings, line_text, lambda _path: project.root, _repository_place(project.root))
-    notes = [n.localized(options.lang) for n in flow().notes() if project.reports_on(n.path)] if flow.built else []
+    notes = [n.localized(options.lang) for n in notes if project.reports_on(n.path)]
     if key and not result.internal_errors:
         _store_result(cache_folder, key, project, findings, notes)
     return findings, notes
+
+
+# A child process pays for itself past this many files.
+_FORK_MIN_FILES = 24
+
+
+def _model_and_checks(project: Project, catalogue: dict[str, Rule], levels: dict[str, str], options: RunOptions,
+                      parsed: dict[Path, ParsedFile], files: list[Path], fork: bool, result: RunResult):
+    """The project model and each check's outcome by rule id, (findings, internal error or None), in the
+    catalogue's order; with the flow engine's notes. With `fork`, the checks that do not read the flow
+    engine run in a forked child, which also validates the trees parsed with `validate_later`: when one
+    fails, the outcomes are None, and that file must be parsed again."""
+    model = ProjectModel(project, parsed, files)
+    flow = _Lazy(lambda: FlowEngine(model))
+    checks = [rule_id for rule_id in levels if catalogue[rule_id].kind == "check"]
+    apart = [rule_id for rule_id in checks if not reads_flow(catalogue[rule_id])] if fork else []
+
+    def run_apart():
+        if any(file.js is not None and not is_valid_native(file.js) for file in parsed.values()):
+            return None
+        own_flow = _Lazy(lambda: FlowEngine(model))  # for a check that reads the engine after all
+        outcomes = _run_checks(project, model, catalogue, levels, apart, options, own_flow)
+        return outcomes, own_flow().notes() if own_flow.built else []
+
+    with Forked(run_apart, fork=fork) as child:
+        outcomes = _run_checks(project, model, catalogue, levels, [r for r in checks if r not in apart], options, flow)
+        from_child = child.result()
+        if child.in_child:
+            result.checks_in_child += len(apart)
+    if from_child is None:
+        return model, None, []
+    outcomes.update(from_child[0])
+    notes = flow().notes() if flow.built else []
+    notes += [step for step in from_child[1] if step not in notes]
+    return model, {rule_id: outcomes[rule_id] for rule_id in checks}, notes
+
+
+def _run_checks(project: Project, model: ProjectModel, catalogue: dict[str, Rule], levels: dict[str, str],
+                rule_ids: list[str], options: RunOptions, flow) -> dict[str, tuple[list[Finding], str | None]]:
+    outcomes = {}
+    for rule_id in rule_ids:
+        rule = catalogue[rule_id]
+        context = CheckContext(model, rule, levels[rule_id], options.lang, flow)
+        error = None
+        try:
+            check_module(rule).check(context)
+        except Exception as exception:  # a bug in one rule must not hide the others' findings
+            error = internal_error(f"in rule {rule_id} on {project.root}", exception)
+        outcomes[rule_id] = (context.findings, error)
+    return outcomes
 
 
 def _files_that_matter(project: Project, contents, parse_cache: ParseCache | None, parsed: dict[Path, ParsedFile],

@@ -33,10 +33,22 @@ _MESSAGE_ARGUMENT = {"report": 2, "report_node": 2, "report_range": 3}
 
 
 @lru_cache(maxsize=None)
+def _check_syntax(path: str) -> ast.Module:
+    return ast.parse(Path(path).read_text(encoding="utf-8"), filename=path)
+
+
+def reads_flow(rule: Rule) -> bool:
+    """Whether a rule's check reads the shared flow engine (`ctx.flow`), read from its syntax tree. Only a
+    question of speed (which rules can run apart from the engine): a check that asks for it gets it."""
+    tree = _check_syntax(check_module(rule).__file__)
+    return any(isinstance(node, ast.Attribute) and node.attr == "flow" for node in ast.walk(tree))
+
+
+@lru_cache(maxsize=None)
 def _catalogue_uses(path: str) -> tuple[tuple[str, str, int], ...]:
     """("message" | "data", name, line) for each literal message id a check reports and each
     literal key it reads from `ctx.data`, read from the check's syntax tree."""
-    tree = ast.parse(Path(path).read_text(encoding="utf-8"), filename=path)
+    tree = _check_syntax(path)
     uses = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _MESSAGE_ARGUMENT:

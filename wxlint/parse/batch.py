@@ -117,10 +117,10 @@ class ParseCache:
             pass
 
 
-def _parse_job(item: tuple[Path, bytes]) -> ParsedFile:
+def _parse_job(item: tuple[Path, bytes], validate_later: bool = False) -> ParsedFile:
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10000))
     gc.disable()  # in workers too: trees are short-lived garbage-free allocations
-    return parse_bytes(*item)
+    return parse_bytes(*item, validate_later=validate_later)
 
 
 def _parse_chunk(items: list[tuple[Path, bytes]], out: Path) -> Path:
@@ -134,7 +134,7 @@ def _parse_chunk(items: list[tuple[Path, bytes]], out: Path) -> Path:
 
 
 def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, counts: Counter | None,
-                  cache: ParseCache | None) -> None:
+                  cache: ParseCache | None, validate_later: bool) -> None:
     """Parse `todo` in `jobs` processes: `jobs - 1` workers take chunks from the front while this
     process parses chunks from the back that no worker has started. Loading a worker's trees costs
     less than parsing them, so this process is worth more parsing than waiting; except when the
@@ -150,7 +150,7 @@ def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, c
             if cache is not None or not future.cancel():
                 break  # a worker has it, and every chunk before it
             for path, data, key in chunk:
-                keep(path, key, _parse_job((path, data)))
+                keep(path, key, _parse_job((path, data), validate_later))
         for chunk, future in zip(chunks, futures):
             if future.cancelled():
                 continue
@@ -186,9 +186,13 @@ class Progress:
 
 
 def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
-              contents: dict[Path, bytes | OSError] | None = None, counts: Counter | None = None) -> dict[Path, ParsedFile]:
+              contents: dict[Path, bytes | OSError] | None = None, counts: Counter | None = None,
+              validate_later: bool = False) -> dict[Path, ParsedFile]:
     """Parse files (their bytes in `contents` when already read), using the cache and workers;
-    `counts["workers"]` counts the files worker processes parsed."""
+    `counts["workers"]` counts the files worker processes parsed. `validate_later` applies to the files
+    parsed in this process without a cache (see `parse_js`): workers validate theirs, and a tree goes to
+    the cache validated."""
+    validate_later = validate_later and cache is None
     results: dict[Path, ParsedFile] = {}
     todo: list[tuple[Path, bytes, str | None]] = []
     progress = Progress(len(paths))
@@ -218,11 +222,11 @@ def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
 
     if jobs > 1 and len(todo) >= _PARALLEL_MIN_FILES:
         try:
-            _parse_shared(todo, jobs, keep, counts, cache)
+            _parse_shared(todo, jobs, keep, counts, cache, validate_later)
         except Exception:  # workers unavailable or a result that would not travel: parse here instead
             pass
     for path, data, key in todo:
         if path not in results:
-            keep(path, key, _parse_job((path, data)))
+            keep(path, key, _parse_job((path, data), validate_later))
     progress.close()
     return {path: results[path] for path in paths}

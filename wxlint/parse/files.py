@@ -59,12 +59,14 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-def parse_bytes(path: Path, data: bytes, seconds_limit: float = PARSE_SECONDS_LIMIT) -> ParsedFile:
-    """Parse a file's content; every problem becomes a SourceError in `errors`."""
+def parse_bytes(path: Path, data: bytes, seconds_limit: float = PARSE_SECONDS_LIMIT,
+                validate_later: bool = False) -> ParsedFile:
+    """Parse a file's content; every problem becomes a SourceError in `errors`. For `validate_later`,
+    see `parse_js`."""
     parsed = ParsedFile(path=path)
     try:
         with _time_limit(seconds_limit):
-            _parse_into(parsed, data)
+            _parse_into(parsed, data, validate_later)
     except _TooSlow:
         from wxlint.findings import note  # findings sit above the parsers
 
@@ -75,7 +77,7 @@ def parse_bytes(path: Path, data: bytes, seconds_limit: float = PARSE_SECONDS_LI
     return parsed
 
 
-def _parse_into(parsed: ParsedFile, data: bytes) -> None:
+def _parse_into(parsed: ParsedFile, data: bytes, validate_later: bool) -> None:
     path = parsed.path
     try:
         text, encoding = decode_bytes(data)
@@ -87,12 +89,12 @@ def _parse_into(parsed: ParsedFile, data: bytes) -> None:
     suffix = path.suffix
     try:
         if suffix == ".ts":
-            parsed.js = parse_js(source, text=strip_types(source.text))
+            parsed.js = parse_js(source, text=strip_types(source.text), validate_later=validate_later)
         elif suffix == ".wxs":
             # WXS is an ES5-like script dialect, never a module.
             parsed.js = parse_js(source, text=wxs_as_javascript(source.text), module_first=False)
         elif suffix == ".js":
-            parsed.js = parse_js(source)
+            parsed.js = parse_js(source, validate_later=validate_later)
         elif suffix == ".wxml":
             parsed.wxml = parse_wxml(source)
             parsed.errors.extend(parsed.wxml.problems)
