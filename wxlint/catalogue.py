@@ -94,6 +94,14 @@ def load_catalogue(folder: Path | None = None) -> dict[str, Rule]:
     return rules
 
 
+# LibYAML's loader where PyYAML has it (its wheels do): the catalogue loads in every run
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read_yaml(text: str):
+    return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+
+
 @lru_cache(maxsize=16)
 def load_data_table(name: str) -> dict:
     """A shared data table: `rules/data/<name>.yaml` (kept by hand) or `<name>.json` (generated)."""
@@ -103,14 +111,14 @@ def load_data_table(name: str) -> dict:
         path = folder / f"{name}.json"
     try:
         text = path.read_text(encoding="utf-8")
-        return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        return json.loads(text) if path.suffix == ".json" else _read_yaml(text)
     except (OSError, ValueError, yaml.YAMLError) as error:
         raise CatalogueError(f"{path}: cannot load data table: {error}") from None
 
 
 def _load_rule(path: Path) -> Rule:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = _read_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise CatalogueError(f"{path}: cannot read rule file: {error}") from None
     if not isinstance(raw, dict):
