@@ -50,6 +50,19 @@ def test_pages_and_roots_that_escape_the_project(project, tmp_path):
     assert message == "`../outside` in `miniprogramRoot` points outside the project's folder: wxlint does not follow it"
 
 
+def test_a_page_in_a_folder_linked_to_outside_the_project_is_refused(project, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.js").write_text("wx.getUserInfo()\n", encoding="utf-8")
+    root = project({"pages/index/index.js": PAGE_JS,
+                    "app.json": '{"pages": ["pages/index/index", "pages/linked/secret", "pages/./index/index"]}'})
+    (root / "pages" / "linked").symlink_to(outside)
+    code, report = lint(root)
+    assert code == 1
+    assert summary(report) == [("app.json", 1, 33, "parse-error", "entry"),
+                               ("pages/index/index.js", 1, 19, "deprecated-getuserinfo", "call")]
+
+
 def test_links_loops_fifos_and_a_page_folder_that_is_a_file(project):
     root = project({"pages/index/index.js": PAGE_JS, "pages/blocked": "not a folder",
                     "app.json": '{"pages": ["pages/index/index", "pages/blocked/blocked"]}'})

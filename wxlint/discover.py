@@ -311,8 +311,22 @@ def _strings(value) -> list[str]:
 def _read_app_json(project: Project, app: dict, path: Path) -> None:
     mini = project.miniprogram_root
 
+    real_mini = os.path.realpath(mini)
+    real_folders: dict[str, str] = {}  # routes share folders: each is resolved once
+
+    def stays_inside(route: str) -> bool:
+        """`_inside(mini, mini / route)`: a route names no file itself (`pages/a/index`), so only its
+        folder can be a symbolic link."""
+        folder, name = os.path.split(os.path.normpath(os.path.join(mini, route)))
+        if name in ("", ".", ".."):
+            return _inside(mini, mini / route)
+        if folder not in real_folders:
+            real_folders[folder] = os.path.realpath(folder)
+        real = real_folders[folder]
+        return real == real_mini or real.startswith(real_mini.rstrip(os.sep) + os.sep)
+
     def kept(key: str, routes: list[str], base: str = "") -> list[str]:
-        inside = [r for r in routes if _inside(mini, mini / base / r.strip("/"))]
+        inside = [r for r in routes if stays_inside(posixpath.join(base, r.strip("/")))]
         for route in routes:
             if route not in inside:
                 _refuse(project, path, key, route)
@@ -347,10 +361,10 @@ def _read_app_json(project: Project, app: dict, path: Path) -> None:
         if problem:
             project.problems.append((unit.json, problem))
             continue
-        before = set(project.units)
+        known = len(project.units)  # units are only ever added, in order
         unit.components = _add_components(project, data.get("usingComponents"), unit.base.parent, unit.subpackage,
                                           unit.foreign_components)
-        queue.extend(project.units[r] for r in project.units if r not in before)
+        queue.extend(list(project.units.values())[known:])
 
 
 def _existing(base: Path, suffixes) -> Path | None:
