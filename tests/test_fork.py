@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from wxlint.fork import Forked, can_fork
+from wxlint.fork import Forked, can_fork, in_turns
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="wxlint forks on Linux only")
 
@@ -67,3 +67,42 @@ def test_no_fork_while_threads_run():
     finally:
         release.set()
         thread.join()
+
+
+@linux_only
+def test_work_in_turns_is_shared_with_a_child_and_each_part_done_once():
+    import time
+
+    here = os.getpid()
+
+    def work(number):
+        time.sleep(0.02)  # long enough for both processes to take turns
+        return number * 10, os.getpid()
+
+    done, finished = in_turns(12, work, os.getpid)
+    assert sorted(done) == list(range(12)) and all(value == number * 10 for number, (value, _) in done.items())
+    workers = {pid for _, pid in done.values()}
+    assert here in workers and len(workers) == 2  # both took turns
+    assert finished[0] == here and finished[1] != here
+
+
+def test_work_in_turns_without_fork_is_all_done_here():
+    done, finished = in_turns(5, lambda number: (number, os.getpid()), os.getpid, fork=False)
+    assert done == {number: (number, os.getpid()) for number in range(5)} and finished == [os.getpid()]
+
+
+@linux_only
+def test_work_a_failed_child_had_taken_is_done_here():
+    import time
+
+    here = os.getpid()
+
+    def work(number):
+        if os.getpid() != here:
+            os._exit(3)
+        time.sleep(0.02)
+        return number
+
+    done, finished = in_turns(6, work, lambda: "finished")
+    assert done == {number: number for number in range(6)}
+    assert finished[-1] == "finished"

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
+import struct
 import sys
 import threading
 from typing import Callable, Generic, TypeVar
@@ -84,3 +86,57 @@ class Forked(Generic[Result]):
                 pass
             os.waitpid(self._pid, 0)
             self._pid = None
+
+
+class Turns:
+    """The numbers 0 to count - 1, each handed out once to whichever process asks first: this one or a child
+    forked after it was made. Work split so balances itself, without knowing what each part costs."""
+
+    _SIZE = struct.calcsize("<H")
+    _ROOM = 65536  # a pipe's buffer on Linux: every number is written before anyone reads
+
+    def __init__(self, count: int):
+        if count * self._SIZE > self._ROOM:
+            raise ValueError(f"{count} turns do not fit in a pipe")
+        self._pipe, write = os.pipe()
+        os.write(write, b"".join(struct.pack("<H", number) for number in range(count)))
+        os.close(write)  # so an empty pipe reads as its end
+
+    def take(self) -> int | None:
+        """The next number no process has taken, or None when all are taken. A read this small is atomic."""
+        data = os.read(self._pipe, self._SIZE)
+        return struct.unpack("<H", data)[0] if data else None
+
+    def close(self) -> None:
+        os.close(self._pipe)
+
+
+Done = TypeVar("Done")
+Finished = TypeVar("Finished")
+
+
+def in_turns(count: int, work: Callable[[int], Done], finish: Callable[[], Finished],
+             fork: bool = True) -> tuple[dict[int, Done], list[Finished]]:
+    """`work(number)` for each number below `count`, by number, done in this process and, with `fork`, a
+    forked child taking turns (see `Turns`); and `finish()` of each process once its turns are over, this
+    one's first. What a failed child had taken is done here."""
+    if not (fork and count > 1 and can_fork()):
+        return {number: work(number) for number in range(count)}, [finish()]
+    turns = Turns(count)
+    try:
+        def take_turns() -> tuple[dict[int, Done], Finished]:
+            done = {}
+            while (number := turns.take()) is not None:
+                done[number] = work(number)
+            return done, finish()
+
+        with Forked(take_turns) as child:
+            done, finished = take_turns()
+            theirs, their_finish = child.result()
+    finally:
+        turns.close()
+    done.update(theirs)
+    missed = [number for number in range(count) if number not in done]
+    for number in missed:
+        done[number] = work(number)
+    return done, [finished, their_finish] + ([finish()] if missed else [])

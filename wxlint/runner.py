@@ -18,7 +18,7 @@ from wxlint.analyse.flow import FlowEngine
 from wxlint.catalogue import Rule, load_catalogue
 from wxlint.checks import CheckContext, check_module, reads_flow
 from wxlint.discover import Project, Skipped, discover
-from wxlint.fork import Forked, can_fork
+from wxlint.fork import Forked, can_fork, in_turns
 from wxlint.findings import SEVERITY_RANK, Finding, TraceStep, assign_fingerprints
 from wxlint.model.privacy import PrivacyUse, privacy_uses
 from wxlint.model.project import ProjectModel
@@ -267,31 +267,44 @@ def _model_and_checks(project: Project, catalogue: dict[str, Rule], levels: dict
                       parsed: dict[Path, ParsedFile], files: list[Path], fork: bool, result: RunResult):
     """The project model and each check's outcome by rule id, (findings, internal error or None), in the
     catalogue's order; with the flow engine's notes. With `fork`, the checks that do not read the flow
-    engine run in a forked child, which also validates the trees parsed with `validate_later`: when one
-    fails, the outcomes are None, and that file must be parsed again."""
+    engine run in a forked child while this process builds the engine; that child also validates the trees
+    parsed with `validate_later`, and when one fails the outcomes are None: that file must be parsed again.
+    The checks that read the engine then run in this process and a second child, taking turns."""
     model = ProjectModel(project, parsed, files)
     flow = _Lazy(lambda: FlowEngine(model))
     checks = [rule_id for rule_id in levels if catalogue[rule_id].kind == "check"]
     apart = [rule_id for rule_id in checks if not reads_flow(catalogue[rule_id])] if fork else []
+    together = [rule_id for rule_id in checks if rule_id not in apart]
 
     def run_apart():
         if any(file.js is not None and not is_valid_native(file.js) for file in parsed.values()):
             return None
         own_flow = _Lazy(lambda: FlowEngine(model))  # for a check that reads the engine after all
-        outcomes = _run_checks(project, model, catalogue, levels, apart, options, own_flow)
-        return outcomes, own_flow().notes() if own_flow.built else []
+        return _run_checks(project, model, catalogue, levels, apart, options, own_flow), _notes(own_flow)
 
     with Forked(run_apart, fork=fork) as child:
-        outcomes = _run_checks(project, model, catalogue, levels, [r for r in checks if r not in apart], options, flow)
+        if fork and together:
+            try:
+                flow()  # here, so that the second child has it too
+            except Exception:  # noqa: BLE001 - each check that reads it reports the failure, as without a child
+                fork = False
+        done, notes_by_process = in_turns(
+            len(together), lambda number: _run_checks(project, model, catalogue, levels, [together[number]], options, flow),
+            lambda: _notes(flow), fork)
         from_child = child.result()
-        if child.in_child:
-            result.checks_in_child += len(apart)
     if from_child is None:
         return model, None, []
+    result.checks_in_child += len(apart) if child.in_child else 0
+    outcomes = {rule_id: outcome for found in done.values() for rule_id, outcome in found.items()}
     outcomes.update(from_child[0])
-    notes = flow().notes() if flow.built else []
-    notes += [step for step in from_child[1] if step not in notes]
+    # each once: processes that asked the same of the engine noted the same, and a template that several
+    # pages import is one place however many pages it is noted for
+    notes = list(dict.fromkeys(step for steps in (*notes_by_process, from_child[1]) for step in steps))
     return model, {rule_id: outcomes[rule_id] for rule_id in checks}, notes
+
+
+def _notes(flow: _Lazy) -> list[TraceStep]:
+    return flow().notes() if flow.built else []
 
 
 def _run_checks(project: Project, model: ProjectModel, catalogue: dict[str, Rule], levels: dict[str, str],

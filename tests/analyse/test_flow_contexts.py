@@ -350,3 +350,14 @@ def test_tap_rules_see_calls_through_a_wx_proxy(project):
     files = page("import api from '../../utils/wx'\nPage({\n  onShow() { api.getUserProfile({ desc: 'x' }) },\n"
                  "  onTap() { api.getUserProfile({ desc: 'x' }) }\n})", **{"utils/wx.js": proxy})
     assert verdicts(project, files) == [("pages/index/index.js", 3, "lifecycle")]
+
+
+def test_a_dynamic_binding_in_a_template_several_pages_include_is_noted_once(project):
+    template = '<template name="row"><view bindtap="{{ item.handler }}">x</view></template>\n'
+    using = '<import src="/templates/row.wxml"/><template is="row" data="{{ item }}"/>\n'
+    root = project({"templates/row.wxml": template,
+                    "pages/a/a.js": f"Page({{ onTap() {{ {ASK} }} }})", "pages/a/a.wxml": using + TAP_WXML,
+                    "pages/b/b.js": f"Page({{ onTap() {{ {ASK} }} }})", "pages/b/b.wxml": using + TAP_WXML})
+    _, report = lint_json(root, "--select", RULE)
+    dynamic = [(n["path"], n["line"]) for n in report["notes"] if "chosen at run time" in n["note"]]
+    assert dynamic == [("templates/row.wxml", 1)]

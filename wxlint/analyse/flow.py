@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from typing import Callable
+from typing import Callable, Iterable
 
 from esprima.nodes import Node
 
@@ -511,7 +511,9 @@ class Leads:
                         "framework-option", "component-event"})
 
     def __init__(self, graph: CallGraph, modules, goal: Callable[[JsModule, Node], Note | None],
-                 follow: frozenset[str] | None = None):
+                 follow: frozenset[str] | None = None, calls: Callable[[JsModule], Iterable[Node]] | None = None):
+        """`calls(module)`: the calls of a module that can be the goal, in document order, when that is
+        known to be fewer than all (`goal` is asked about each)."""
         self.graph = graph
         self.goal = goal
         self.follow = self.FOLLOW if follow is None else follow
@@ -520,7 +522,7 @@ class Leads:
         self._next: dict[int, object] = {}
         queue: deque[int] = deque()
         for module in modules:
-            for node in module.nodes("CallExpression"):
+            for node in module.nodes("CallExpression") if calls is None else calls(module):
                 note = goal(module, node)
                 if note is not None:
                     step = trace_step(module, node.callee, note)

@@ -91,13 +91,13 @@ class _SettingsGoal:
         self.ctx = ctx
         self.model = ctx.model
         self.navigation = set(ctx.data["navigation_apis"])
-        self.button_open_type_options = ctx.data["button_open_type_options"]
+        self.button_open_type_options = frozenset(ctx.data["button_open_type_options"])
         self._flags: dict = {}
         # A tap handler that opens the settings page itself (not only on some later failure).
         self._opens_settings = Leads(ctx.flow.graph, self.model.js_modules.values(),
-                                     lambda module, call: note("calls", callee="wx.openSetting")
-                                     if module.wx_api_of(call.callee) == "openSetting" else None,
-                                     follow=frozenset({"call", "executor", "iteration"}))
+                                     lambda module, call: note("calls", callee="wx.openSetting"),
+                                     follow=frozenset({"call", "executor", "iteration"}),
+                                     calls=lambda module: [use.call for use in module.wx_calls("openSetting")])
         self.settings_routes = {route for route, unit in self.model.project.units.items() if self._offers_settings(unit)}
 
     def data_flags_beside(self, document) -> dict:
@@ -132,18 +132,17 @@ class _SettingsGoal:
 
     def flags(self, module: JsModule) -> set[str] | None:
         """Data names that show the page's openSetting button; None when a button is always shown."""
-        path = module.path.with_suffix(".wxml")
-        if path not in self._flags:
+        if module.path not in self._flags:
             names: set[str] | None = set()
-            for button in self._buttons(path):
+            for button in self._buttons(module.path.with_suffix(".wxml")):
                 conditions = enclosing_conditions(button)
                 if not conditions:
                     names = None
                     break
                 for condition in conditions:
                     names |= mustache_names(condition.expression)
-            self._flags[path] = names
-        return self._flags[path]
+            self._flags[module.path] = names
+        return self._flags[module.path]
 
     def always_offered(self, module: JsModule) -> bool:
         return self.flags(module) is None
@@ -164,9 +163,15 @@ class _SettingsGoal:
             if route in self.settings_routes:
                 return note("opens-settings-page", route=route)
             return None
-        if call.arguments and any(string_value(object_property(call.arguments[0], option), module) == "openSetting"
-                                  for option in self.button_open_type_options):
-            return note("shows-settings-dialog")  # Dialog.confirm({ confirmButtonOpenType: 'openSetting' })
+        options = unwrap(call.arguments[0]) if call.arguments else None
+        if options is not None and options.type == "ObjectExpression":
+            seen = set()  # the first property of a name is its value (`object_property`)
+            for prop in options.properties:
+                key = property_key(prop) if prop.type == "Property" else None
+                if key in self.button_open_type_options and key not in seen:
+                    seen.add(key)
+                    if string_value(prop.value, module) == "openSetting":
+                        return note("shows-settings-dialog")  # Dialog.confirm({ confirmButtonOpenType: 'openSetting' })
         callee = unwrap(call.callee)
         if callee.type == "MemberExpression" and member_name(callee) == "setData" and call.arguments:
             flags = self.flags(module) or set()

@@ -123,11 +123,11 @@ def _parse_job(item: tuple[Path, bytes], validate_later: bool = False) -> Parsed
     return parse_bytes(*item, validate_later=validate_later)
 
 
-def _parse_chunk(items: list[tuple[Path, bytes]], out: Path) -> Path:
+def _parse_chunk(items: list[tuple[Path, bytes]], out: Path, validate_later: bool) -> Path:
     # Through a file, not the result pipe: a worker writing megabytes into the pipe waits for this
     # process's reader thread, which waits for the GIL while this process parses. Each file is pickled
     # on its own: that payload is also the file's cache entry, which this process writes as it is.
-    payloads = [pickle.dumps(_parse_job(item), protocol=pickle.HIGHEST_PROTOCOL) for item in items]
+    payloads = [pickle.dumps(_parse_job(item, validate_later), protocol=pickle.HIGHEST_PROTOCOL) for item in items]
     with out.open("wb") as stream:
         pickle.dump(payloads, stream, protocol=pickle.HIGHEST_PROTOCOL)
     return out
@@ -144,8 +144,8 @@ def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, c
     chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
     workers = jobs if cache is not None else jobs - 1
     with tempfile.TemporaryDirectory(prefix="wxlint-parse-") as folder, ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_parse_chunk, [(path, data) for path, data, _ in chunk], Path(folder) / f"{number}.pickle")
-                   for number, chunk in enumerate(chunks)]
+        futures = [pool.submit(_parse_chunk, [(path, data) for path, data, _ in chunk], Path(folder) / f"{number}.pickle",
+                               validate_later) for number, chunk in enumerate(chunks)]
         for chunk, future in zip(reversed(chunks), reversed(futures)):
             if cache is not None or not future.cancel():
                 break  # a worker has it, and every chunk before it
@@ -189,9 +189,8 @@ def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
               contents: dict[Path, bytes | OSError] | None = None, counts: Counter | None = None,
               validate_later: bool = False) -> dict[Path, ParsedFile]:
     """Parse files (their bytes in `contents` when already read), using the cache and workers;
-    `counts["workers"]` counts the files worker processes parsed. `validate_later` applies to the files
-    parsed in this process without a cache (see `parse_js`): workers validate theirs, and a tree goes to
-    the cache validated."""
+    `counts["workers"]` counts the files worker processes parsed. `validate_later` applies to runs without
+    a cache (see `parse_js`): a tree goes to the cache validated."""
     validate_later = validate_later and cache is None
     results: dict[Path, ParsedFile] = {}
     todo: list[tuple[Path, bytes, str | None]] = []
