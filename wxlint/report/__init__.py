@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from wxlint.report import github_format, gitlab_format, html_format, json_format, junit_format, sarif_format, text_format
+from types import ModuleType
 
 
 @dataclass
@@ -20,12 +21,22 @@ class ReportContext:
     statistics: bool = False  # text: counts per rule instead of each finding
 
 
-FORMATS = {
-    "text": text_format,
-    "json": json_format,
-    "sarif": sarif_format,
-    "html": html_format,
-    "github": github_format,
-    "junit": junit_format,
-    "gitlab": gitlab_format,
-}
+class _Formats(Mapping):
+    """Format name -> its module (`wxlint.report.<name>_format`), imported when first asked for: a run
+    renders one or two, and some import much (jinja2 for HTML)."""
+
+    _NAMES = ("text", "json", "sarif", "html", "github", "junit", "gitlab")
+
+    def __getitem__(self, name: str) -> ModuleType:
+        if name not in self._NAMES:
+            raise KeyError(name)
+        return importlib.import_module(f"wxlint.report.{name}_format")
+
+    def __iter__(self):
+        return iter(self._NAMES)
+
+    def __len__(self) -> int:
+        return len(self._NAMES)
+
+
+FORMATS = _Formats()
