@@ -117,6 +117,7 @@ class CallGraph:
         self.units_by_module: dict[Path, list[UnitDefinition]] = {}
         self._exports: dict[Path, Exports] = {}
         self._member_of: dict[int, tuple[UnitDefinition, Member]] = {}
+        self._binding_values: dict[tuple[int, int], tuple[JsModule, Node] | None] = {}  # see `_resolve_value`
         for path, module in modules.items():
             units = find_units(module)
             self.units_by_module[path] = units
@@ -257,7 +258,7 @@ class CallGraph:
             callee = unwrap(node.callee)
             # The call itself.
             targets = [] if node.type == "NewExpression" else self._resolve_callee(module, caller, callee)
-            text = _callee_text(module, callee) if targets or node.arguments else ""  # for the notes of edges
+            text = _callee_text(module, callee) if targets else None  # for the notes of edges, when there are any
             for target in targets:
                 self._add_edge(caller, target, node, "call", make_note("call", caller=caller.name, callee=text))
             if callee.type == "Identifier" and callee.name in UNIT_CONSTRUCTORS and module.scopes.resolve(callee) is None:
@@ -265,6 +266,7 @@ class CallGraph:
             # Functions handed over as arguments: when do they run?
             for index, argument in enumerate(node.arguments):
                 for callback, via, value in self._callbacks_in_argument(module, caller, argument):
+                    text = _callee_text(module, callee) if text is None else text
                     self._callback_edge(module, caller, node, callee, text, index, callback, via, targets, value)
 
     def _callbacks_in_argument(self, module: JsModule, caller: Function, argument: Node):
@@ -444,17 +446,10 @@ class CallGraph:
             binding = module.scopes.resolve(expression)
             if binding is None:
                 return None
-            reference = import_of(binding)
-            if reference is not None:
-                return self._resolve_import(module, reference, _depth)
-            declared = binding.identifier._parent
-            if declared is not None and declared.type in ("FunctionDeclaration", "ClassDeclaration") and declared.id is binding.identifier:
-                return module, declared
-            if binding.is_constant and binding.init is not None:
-                if binding.destructured_key is not None:
-                    return self._property_of(module, binding.init, binding.destructured_key, _depth)
-                return self._resolve_value(module, binding.init, _depth + 1) or (module, binding.init)
-            return None
+            key = (id(binding), _depth)  # a name is used many times (`util.format()`): resolved once
+            if key not in self._binding_values:
+                self._binding_values[key] = self._binding_value(module, binding, _depth)
+            return self._binding_values[key]
         if expression.type == "MemberExpression":
             name = member_name(expression)
             if name is None:
@@ -474,6 +469,19 @@ class CallGraph:
             if app is not None and app.call.arguments:
                 return app.module, app.call.arguments[0]
         return module, expression
+
+    def _binding_value(self, module: JsModule, binding, depth: int) -> tuple[JsModule, Node] | None:
+        reference = import_of(binding)
+        if reference is not None:
+            return self._resolve_import(module, reference, depth)
+        declared = binding.identifier._parent
+        if declared is not None and declared.type in ("FunctionDeclaration", "ClassDeclaration") and declared.id is binding.identifier:
+            return module, declared
+        if binding.is_constant and binding.init is not None:
+            if binding.destructured_key is not None:
+                return self._property_of(module, binding.init, binding.destructured_key, depth)
+            return self._resolve_value(module, binding.init, depth + 1) or (module, binding.init)
+        return None
 
     def _property_of(self, module: JsModule, obj: Node, name: str, depth: int) -> tuple[JsModule, Node] | None:
         source = require_source(obj)

@@ -169,13 +169,15 @@ class JsModule:
 
     @cached_property
     def _names_that_can_be_wx(self) -> frozenset[str]:
-        """The names an identifier standing for `wx`, or for one of its APIs, can have: the globals and the
-        constant, imported and proxy bindings (the others are none of those). A name outside it answers
-        `is_wx` and `wx_api_of` without a scope lookup; most identifiers are such names."""
+        """The names an identifier standing for `wx`, or for one of its APIs, can have: the globals, the
+        imported and proxy bindings, and the constants bound to a name (an alias, `const { login } = wx`) or to
+        a call (`require('./wx')`, `promisify(wx.login)`); no other binding is either. A name outside it
+        answers `is_wx` and `wx_api_of` without a scope lookup; most identifiers are such names."""
         return frozenset(WX_GLOBALS).union(
             binding.name for binding in self.scopes.bindings
-            if (binding.is_constant and binding.init is not None) or binding.kind == "import"
-            or id(binding) in self.imported_wx or id(binding) in self.wx_proxies)
+            if (binding.is_constant and binding.init is not None
+                and unwrap(binding.init).type in ("Identifier", "CallExpression"))
+            or binding.kind == "import" or id(binding) in self.imported_wx or id(binding) in self.wx_proxies)
 
     def _is_wx_itself(self, expression: Node | None) -> bool:
         """`is_wx` without proxies, to find the proxies themselves (a proxy of a proxy is not followed)."""
