@@ -89,75 +89,30 @@ class ScopeModel:
     # -- the pass ---------------------------------------------------------
     def _visit(self, node: Node, parent: Node | None, scope: Scope) -> None:
         stack = [(node, parent, scope)]
+        nodes_by_type = self.nodes_by_type
+        scope_of_node = self.scope_of_node
+        reversed_keys = _REVERSED_CHILD_KEYS
         while stack:
             node, parent, scope = stack.pop()
             node._parent = parent
             kind = node.type
-            found = self.nodes_by_type.get(kind)
+            found = nodes_by_type.get(kind)
             if found is None:
-                self.nodes_by_type[kind] = [node]
+                nodes_by_type[kind] = [node]
             else:
                 found.append(node)
             if kind == "Identifier":
-                self.scope_of_node[node] = scope
+                scope_of_node[node] = scope
                 continue
             inner = scope
-            if kind in FUNCTION_NODES:
-                self.scope_of_node[node] = scope
-                if kind == "FunctionDeclaration" and node.id is not None:
-                    self._declare(scope.function_scope if scope.kind != "block" else scope, node.id, "function")
-                inner = Scope(node, "function", scope)
-                self.function_scopes[node] = inner
-                if kind == "FunctionExpression" and node.id is not None:
-                    self._declare(inner, node.id, "function")
-                for param in node.params:
-                    self._declare_pattern(inner, param, "param", None)
-                body = node.body
-                params_and_id = [c for c in child_nodes(node) if c is not body]
-                if body.type == "BlockStatement":
-                    # The body block shares the function's scope.
-                    body._parent = node
-                    self.nodes_by_type.setdefault("BlockStatement", []).append(body)
-                    for child in reversed(child_nodes(body)):
-                        stack.append((child, body, inner))
-                else:
-                    stack.append((body, node, inner))  # an arrow's expression body
-                for child in reversed(params_and_id):
-                    stack.append((child, node, inner))
-                continue
-            if kind == "VariableDeclaration":
-                target = scope.function_scope if node.kind == "var" else scope
-                for declarator in node.declarations:
-                    self._declare_pattern(target, declarator.id, node.kind, declarator.init)
-            elif kind == "ClassDeclaration" and node.id is not None:
-                self._declare(scope, node.id, "class")
-            elif kind == "ImportDeclaration":
-                for specifier in node.specifiers:
-                    binding = self._declare(self.root, specifier.local, "import")
-                    binding.import_source = node.source.value
-                    if specifier.type == "ImportDefaultSpecifier":
-                        binding.imported_name = "default"
-                    elif specifier.type == "ImportNamespaceSpecifier":
-                        binding.imported_name = "*"
-                    else:
-                        imported = specifier.imported
-                        binding.imported_name = imported.name if imported.type == "Identifier" else imported.value
-            elif kind in ("BlockStatement", "ForStatement", "ForInStatement", "ForOfStatement", "SwitchStatement", "StaticBlock"):
-                inner = Scope(node, "block", scope)
-            elif kind == "CatchClause":
-                inner = Scope(node, "catch", scope)
-                if node.param is not None:
-                    self._declare_pattern(inner, node.param, "catch", None)
-            elif kind == "ClassExpression" and node.id is not None:
-                inner = Scope(node, "class", scope)
-                self._declare(inner, node.id, "class")
-            elif kind == "AssignmentExpression":
-                for identifier in _pattern_identifiers(node.left):
-                    self._pending_writes.append((identifier, scope))
-            elif kind == "UpdateExpression" and node.argument.type == "Identifier":
-                self._pending_writes.append((node.argument, scope))
+            if kind in _SCOPED_KINDS:  # a few kinds declare names or open a scope: most go straight on
+                if kind in FUNCTION_NODES:
+                    self._visit_function(node, scope, stack)
+                    continue
+                inner = self._declare_in(node, kind, scope)
             # `child_nodes`, inlined and reversed: this runs for every node of the project
-            for key in reversed(child_keys(node)):
+            keys = reversed_keys.get(type(node))
+            for key in keys if keys is not None else _reversed_child_keys(node):
                 value = getattr(node, key)
                 if isinstance(value, Node):
                     stack.append((value, node, inner))
@@ -165,6 +120,70 @@ class ScopeModel:
                     for item in reversed(value):
                         if isinstance(item, Node):
                             stack.append((item, node, inner))
+
+    def _visit_function(self, node: Node, scope: Scope, stack: list) -> None:
+        kind = node.type
+        self.scope_of_node[node] = scope
+        if kind == "FunctionDeclaration" and node.id is not None:
+            self._declare(scope.function_scope if scope.kind != "block" else scope, node.id, "function")
+        inner = Scope(node, "function", scope)
+        self.function_scopes[node] = inner
+        if kind == "FunctionExpression" and node.id is not None:
+            self._declare(inner, node.id, "function")
+        for param in node.params:
+            self._declare_pattern(inner, param, "param", None)
+        body = node.body
+        params_and_id = [c for c in child_nodes(node) if c is not body]
+        if body.type == "BlockStatement":
+            # The body block shares the function's scope.
+            body._parent = node
+            self.nodes_by_type.setdefault("BlockStatement", []).append(body)
+            for child in reversed(child_nodes(body)):
+                stack.append((child, body, inner))
+        else:
+            stack.append((body, node, inner))  # an arrow's expression body
+        for child in reversed(params_and_id):
+            stack.append((child, node, inner))
+
+    def _declare_in(self, node: Node, kind: str, scope: Scope) -> Scope:
+        """Declare what a node of `_SCOPED_KINDS` (not a function) declares; the scope of its children."""
+        if kind == "VariableDeclaration":
+            target = scope.function_scope if node.kind == "var" else scope
+            for declarator in node.declarations:
+                self._declare_pattern(target, declarator.id, node.kind, declarator.init)
+        elif kind == "ClassDeclaration":
+            if node.id is not None:
+                self._declare(scope, node.id, "class")
+        elif kind == "ImportDeclaration":
+            for specifier in node.specifiers:
+                binding = self._declare(self.root, specifier.local, "import")
+                binding.import_source = node.source.value
+                if specifier.type == "ImportDefaultSpecifier":
+                    binding.imported_name = "default"
+                elif specifier.type == "ImportNamespaceSpecifier":
+                    binding.imported_name = "*"
+                else:
+                    imported = specifier.imported
+                    binding.imported_name = imported.name if imported.type == "Identifier" else imported.value
+        elif kind in _BLOCK_KINDS:
+            return Scope(node, "block", scope)
+        elif kind == "CatchClause":
+            inner = Scope(node, "catch", scope)
+            if node.param is not None:
+                self._declare_pattern(inner, node.param, "catch", None)
+            return inner
+        elif kind == "ClassExpression":
+            if node.id is not None:
+                inner = Scope(node, "class", scope)
+                self._declare(inner, node.id, "class")
+                return inner
+        elif kind == "AssignmentExpression":
+            for identifier in _pattern_identifiers(node.left):
+                self._pending_writes.append((identifier, scope))
+        elif kind == "UpdateExpression":
+            if node.argument.type == "Identifier":
+                self._pending_writes.append((node.argument, scope))
+        return scope
 
     def _declare(self, scope: Scope, identifier: Node, kind: str, init: Node | None = None, key: str | None = None) -> Binding:
         existing = scope.bindings.get(identifier.name)
@@ -203,6 +222,22 @@ class ScopeModel:
             self._declare_pattern(scope, pattern.left, kind, None)
         elif pattern.type == "RestElement":
             self._declare_pattern(scope, pattern.argument, kind, None)
+
+
+_BLOCK_KINDS = frozenset({"BlockStatement", "ForStatement", "ForInStatement", "ForOfStatement", "SwitchStatement",
+                          "StaticBlock"})
+# the kinds `_visit` does more for than record them and go on to their children
+_SCOPED_KINDS = FUNCTION_NODES | _BLOCK_KINDS | {"VariableDeclaration", "ClassDeclaration", "ImportDeclaration",
+                                                 "CatchClause", "ClassExpression", "AssignmentExpression",
+                                                 "UpdateExpression"}
+_REVERSED_CHILD_KEYS: dict[type, tuple[str, ...]] = {}
+
+
+def _reversed_child_keys(node: Node) -> tuple[str, ...]:
+    keys = _REVERSED_CHILD_KEYS.get(type(node))
+    if keys is None:
+        keys = _REVERSED_CHILD_KEYS[type(node)] = tuple(reversed(child_keys(node)))
+    return keys
 
 
 def _pattern_identifiers(pattern: Node):
