@@ -81,7 +81,7 @@ def _speed_options(command):
     command = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")(command)
     command = click.option("--jobs", "-j", type=click.IntRange(min=1), default=DEFAULT_JOBS,
                            show_default="CPU count",
-                           help="Processes parsing in parallel (1: parse here).")(command)
+                           help="Processes working in parallel: parsing, and on Linux checks (1: all in this one).")(command)
     return command
 
 
