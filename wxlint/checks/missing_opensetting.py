@@ -154,15 +154,34 @@ class _SettingsGoal:
         return module is not None and bool(module.wx_calls("openSetting"))
 
     def goal(self, module: JsModule, call: Node) -> Note | None:
+        options = unwrap(call.arguments[0]) if call.arguments else None
+        if options is None or options.type != "ObjectExpression":
+            # most calls: without an options object, only `wx.openSetting()` itself is the goal
+            return note("calls", callee="wx.openSetting") if module.wx_api_of(call.callee) == "openSetting" else None
         api = module.wx_api_of(call.callee)
         if api == "openSetting":
             return note("calls", callee="wx.openSetting")
-        if api in self.navigation and call.arguments:
-            url = leading_string(object_property(call.arguments[0], "url"), module) or ""
+        if api in self.navigation:
+            url = leading_string(object_property(options, "url"), module) or ""
             route = url.split("?", 1)[0].strip("/")
             if route in self.settings_routes:
                 return note("opens-settings-page", route=route)
             return None
+        seen = set()  # the first property of a name is its value (`object_property`)
+        for prop in options.properties:
+            key = property_key(prop) if prop.type == "Property" else None
+            if key in self.button_open_type_options and key not in seen:
+                seen.add(key)
+                if string_value(prop.value, module) == "openSetting":
+                    return note("shows-settings-dialog")  # Dialog.confirm({ confirmButtonOpenType: 'openSetting' })
+        callee = unwrap(call.callee)
+        if callee.type == "MemberExpression" and member_name(callee) == "setData":
+            flags = self.flags(module) or set()
+            for prop in options.properties:
+                key = property_key(prop) if prop.type == "Property" else None
+                if key in flags:
+                    return note("shows-settings-button", key=key)
+        return None
         options = unwrap(call.arguments[0]) if call.arguments else None
         if options is not None and options.type == "ObjectExpression":
             seen = set()  # the first property of a name is its value (`object_property`)
