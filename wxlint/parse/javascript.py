@@ -345,9 +345,15 @@ def _rebuild_node(cls: type, names: tuple[str, ...], values: tuple) -> Node:
     return node
 
 
+# Each tuple of attribute names once: pickle then writes a reference to it for every node of its shape
+# after the first, not the names again (a fifth of a tree's pickle).
+_ATTRIBUTE_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
 def _reduce_node(node: Node):
     attributes = node.__dict__
-    return _rebuild_node, (type(node), tuple(attributes), tuple(attributes.values()))
+    names = tuple(attributes)
+    return _rebuild_node, (type(node), _ATTRIBUTE_NAMES.setdefault(names, names), tuple(attributes.values()))
 
 
 def _register_node_pickling() -> None:
