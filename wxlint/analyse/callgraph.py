@@ -100,6 +100,9 @@ class Edge:
         return EDGE_MODES[self.kind]
 
 
+_MODULE_NAMES = ("module", "exports")  # CommonJS's: `module.exports.a()` calls what the module exports
+
+
 def _callee_text(module: JsModule, callee: Node) -> str:
     text = module.tree.text_of(callee)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -391,6 +394,8 @@ class CallGraph:
             if prop is None:
                 return []
             owner = unwrap(callee.object)
+            if owner.type == "Identifier" and owner.name not in _MODULE_NAMES and module.scopes.resolve(owner) is None:
+                return []  # a member of a global (`wx.login`, `console.log`): no function of the project
             unit = self.this_unit(module, caller, owner)
             if unit is not None:
                 found = self.lookup_member(unit, prop)
@@ -455,7 +460,7 @@ class CallGraph:
             if name is None:
                 return None
             obj = unwrap(expression.object)
-            if obj.type == "Identifier" and obj.name in ("module", "exports") and module.scopes.resolve(obj) is None:
+            if obj.type == "Identifier" and obj.name in _MODULE_NAMES and module.scopes.resolve(obj) is None:
                 exports = self.exports(module)
                 if obj.name == "exports" or name != "exports":
                     value = exports.named.get(name)
