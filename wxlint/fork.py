@@ -9,12 +9,14 @@ the result is the same either way, only the time differs.
 
 from __future__ import annotations
 
+import fcntl
+import mmap
 import os
 import pickle
-import select
 import signal
 import struct
 import sys
+import tempfile
 import threading
 from typing import Callable, Generic, TypeVar
 
@@ -89,26 +91,42 @@ class Forked(Generic[Result]):
 
 
 class Turns:
-    """The numbers 0 to count - 1, each handed out once to whichever process asks first: this one or a child
-    forked after it was made. Work split so balances itself, without knowing what each part costs."""
-
-    _SIZE = struct.calcsize("<H")
-    _ROOM = 65536  # a pipe's buffer on Linux: every number is written before anyone reads
+    """The numbers 0 to count - 1, each handed out once, from the front to this process and from the back
+    to a child forked after it was made: the two meet wherever their work balances, without knowing what
+    each part costs."""
 
     def __init__(self, count: int):
-        if count * self._SIZE > self._ROOM:
-            raise ValueError(f"{count} turns do not fit in a pipe")
-        self._pipe, write = os.pipe()
-        os.write(write, b"".join(struct.pack("<H", number) for number in range(count)))
-        os.close(write)  # so an empty pipe reads as its end
+        # The two ends in a file mapped shared (a forked child sees the same bytes), and a record lock on
+        # it: the kernel lets it go when a process holding it dies.
+        self._file = tempfile.TemporaryFile()
+        self._file.write(_ENDS.pack(0, count))
+        self._file.flush()
+        self._ends = mmap.mmap(self._file.fileno(), _ENDS.size)
 
-    def take(self) -> int | None:
-        """The next number no process has taken, or None when all are taken. A read this small is atomic."""
-        data = os.read(self._pipe, self._SIZE)
-        return struct.unpack("<H", data)[0] if data else None
+    def take(self, from_back: bool = False) -> int | None:
+        """The next number from one end that no process has taken, or None when all are taken."""
+        fcntl.lockf(self._file.fileno(), fcntl.LOCK_EX)
+        try:
+            front, back = _ENDS.unpack(self._ends[:])
+            if front >= back:
+                return None
+            if from_back:
+                back -= 1
+                number = back
+            else:
+                number = front
+                front += 1
+            self._ends[:] = _ENDS.pack(front, back)
+            return number
+        finally:
+            fcntl.lockf(self._file.fileno(), fcntl.LOCK_UN)
 
     def close(self) -> None:
-        os.close(self._pipe)
+        self._ends.close()
+        self._file.close()
+
+
+_ENDS = struct.Struct("<ii")
 
 
 Done = TypeVar("Done")
@@ -118,20 +136,20 @@ Finished = TypeVar("Finished")
 def in_turns(count: int, work: Callable[[int], Done], finish: Callable[[], Finished],
              fork: bool = True) -> tuple[dict[int, Done], list[Finished]]:
     """`work(number)` for each number below `count`, by number, done in this process and, with `fork`, a
-    forked child taking turns (see `Turns`); and `finish()` of each process once its turns are over, this
+    forked child taking turns from the two ends (see `Turns`); and `finish()` of each process once its turns are over, this
     one's first. What a failed child had taken is done here."""
     if not (fork and count > 1 and can_fork()):
         return {number: work(number) for number in range(count)}, [finish()]
     turns = Turns(count)
     try:
-        def take_turns() -> tuple[dict[int, Done], Finished]:
+        def take_turns(from_back: bool) -> tuple[dict[int, Done], Finished]:
             done = {}
-            while (number := turns.take()) is not None:
+            while (number := turns.take(from_back)) is not None:
                 done[number] = work(number)
             return done, finish()
 
-        with Forked(take_turns) as child:
-            done, finished = take_turns()
+        with Forked(lambda: take_turns(from_back=True)) as child:
+            done, finished = take_turns(from_back=False)
             theirs, their_finish = child.result()
     finally:
         turns.close()
