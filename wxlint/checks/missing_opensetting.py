@@ -182,25 +182,6 @@ class _SettingsGoal:
                 if key in flags:
                     return note("shows-settings-button", key=key)
         return None
-        options = unwrap(call.arguments[0]) if call.arguments else None
-        if options is not None and options.type == "ObjectExpression":
-            seen = set()  # the first property of a name is its value (`object_property`)
-            for prop in options.properties:
-                key = property_key(prop) if prop.type == "Property" else None
-                if key in self.button_open_type_options and key not in seen:
-                    seen.add(key)
-                    if string_value(prop.value, module) == "openSetting":
-                        return note("shows-settings-dialog")  # Dialog.confirm({ confirmButtonOpenType: 'openSetting' })
-        callee = unwrap(call.callee)
-        if callee.type == "MemberExpression" and member_name(callee) == "setData" and call.arguments:
-            flags = self.flags(module) or set()
-            data = unwrap(call.arguments[0])
-            if data.type == "ObjectExpression":
-                for prop in data.properties:
-                    key = property_key(prop) if prop.type == "Property" else None
-                    if key in flags:
-                        return note("shows-settings-button", key=key)
-        return None
 
     def handler_leads(self, document, handler: str, leads: Leads) -> bool:
         module = self.model.script_beside(document.source.path)
