@@ -9,7 +9,6 @@ the result is the same either way, only the time differs.
 
 from __future__ import annotations
 
-import fcntl
 import mmap
 import os
 import pickle
@@ -19,6 +18,11 @@ import sys
 import tempfile
 import threading
 from typing import Callable, Generic, TypeVar
+
+try:
+    import fcntl
+except ImportError:  # Windows, where nothing forks (`can_fork`)
+    fcntl = None
 
 Result = TypeVar("Result")
 
@@ -136,8 +140,8 @@ Finished = TypeVar("Finished")
 def in_turns(count: int, work: Callable[[int], Done], finish: Callable[[], Finished],
              fork: bool = True) -> tuple[dict[int, Done], list[Finished]]:
     """`work(number)` for each number below `count`, by number, done in this process and, with `fork`, a
-    forked child taking turns from the two ends (see `Turns`); and `finish()` of each process once its turns are over, this
-    one's first. What a failed child had taken is done here."""
+    forked child taking turns from the two ends (see `Turns`); and `finish()` of each process once its
+    turns are over, this one's first. What a failed child had taken is done here."""
     if not (fork and count > 1 and can_fork()):
         return {number: work(number) for number in range(count)}, [finish()]
     turns = Turns(count)

@@ -83,7 +83,7 @@ class RunResult:
     cache_hits: int = 0  # files whose syntax tree came from the parse cache
     results_from_cache: int = 0  # projects whose findings came from the result cache
     parsed_in_workers: int = 0  # files parsed by worker processes
-    checks_in_child: int = 0  # checks run in a forked child process (see `_model_and_checks`)
+    checks_in_child: int = 0  # checks that do not read the flow engine, run in a forked child (`_model_and_checks`)
     privacy: list[PrivacyUse] = field(default_factory=list)  # with RunOptions.privacy_inventory
 
     @property
@@ -288,9 +288,10 @@ def _model_and_checks(project: Project, catalogue: dict[str, Rule], levels: dict
                 flow()  # here, so that the second child has it too
             except Exception:  # noqa: BLE001 - each check that reads it reports the failure, as without a child
                 fork = False
-        done, notes_by_process = in_turns(
-            len(together), lambda number: _run_checks(project, model, catalogue, levels, [together[number]], options, flow),
-            lambda: _notes(flow), fork)
+        def run_one(number: int):
+            return _run_checks(project, model, catalogue, levels, [together[number]], options, flow)
+
+        done, notes_by_process = in_turns(len(together), run_one, lambda: _notes(flow), fork)
         from_child = child.result()
     if from_child is None:
         return model, None, []
