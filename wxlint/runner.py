@@ -222,12 +222,11 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
     parsed.update(parse_all([p for p in files if p not in parsed], jobs=options.jobs, cache=parse_cache, contents=contents,
                             counts=counts, validate_later=fork))
     result.parsed_in_workers += counts["workers"]
-    model, outcomes, notes = _model_and_checks(project, catalogue, levels, options, parsed, files, fork, result)
-    if outcomes is None:  # rare: a tree esprima's validator refuses (a `let` declared twice); parse it again
-        for path, file in parsed.items():
-            if file.js is not None and file.js.unchecked_code is not None and not is_valid_native(file.js):
-                parsed[path] = parse_bytes(path, contents[path])
-        model, outcomes, notes = _model_and_checks(project, catalogue, levels, options, parsed, files, False, result)
+    model, outcomes, notes, refused = _model_and_checks(project, catalogue, levels, options, parsed, files, fork, result)
+    if refused:  # rare: trees esprima's validator refuses (a `let` declared twice): those files parsed again
+        for path in refused:
+            parsed[path] = parse_bytes(path, contents[path])
+        model, outcomes, notes, _ = _model_and_checks(project, catalogue, levels, options, parsed, files, False, result)
     if parse_cache is not None:
         result.cache_hits += parse_cache.hits
         _remember_dependencies(parse_cache, contents, parsed, model)
@@ -266,10 +265,11 @@ _FORK_MIN_FILES = 24
 def _model_and_checks(project: Project, catalogue: dict[str, Rule], levels: dict[str, str], options: RunOptions,
                       parsed: dict[Path, ParsedFile], files: list[Path], fork: bool, result: RunResult):
     """The project model and each check's outcome by rule id, (findings, internal error or None), in the
-    catalogue's order; with the flow engine's notes. With `fork`, the checks that do not read the flow
-    engine run in a forked child while this process builds the engine; that child also validates the trees
-    parsed with `validate_later`, and when one fails the outcomes are None: that file must be parsed again.
-    The checks that read the engine then run in this process and a second child, taking turns."""
+    catalogue's order; with the flow engine's notes, and the files whose tree esprima's validator refuses.
+    With `fork`, the checks that do not read the flow engine run in a forked child while this process
+    builds the engine; that child also validates the trees parsed with `validate_later`, and when one
+    fails it runs no check and the outcomes are empty: those files must be parsed again. The checks that
+    read the engine then run in this process and a second child, taking turns."""
     model = ProjectModel(project, parsed, files)
     flow = _Lazy(lambda: FlowEngine(model))
     checks = [rule_id for rule_id in levels if catalogue[rule_id].kind == "check"]
@@ -277,10 +277,11 @@ def _model_and_checks(project: Project, catalogue: dict[str, Rule], levels: dict
     together = [rule_id for rule_id in checks if rule_id not in apart]
 
     def run_apart():
-        if any(file.js is not None and not is_valid_native(file.js) for file in parsed.values()):
-            return None
+        refused = [path for path, file in parsed.items() if file.js is not None and not is_valid_native(file.js)]
+        if refused:
+            return {}, [], refused
         own_flow = _Lazy(lambda: FlowEngine(model))  # for a check that reads the engine after all
-        return _run_checks(project, model, catalogue, levels, apart, options, own_flow), _notes(own_flow)
+        return _run_checks(project, model, catalogue, levels, apart, options, own_flow), _notes(own_flow), []
 
     with Forked(run_apart, fork=fork) as child:
         if fork and together:
@@ -292,16 +293,16 @@ def _model_and_checks(project: Project, catalogue: dict[str, Rule], levels: dict
             return _run_checks(project, model, catalogue, levels, [together[number]], options, flow)
 
         done, notes_by_process = in_turns(len(together), run_one, lambda: _notes(flow), fork)
-        from_child = child.result()
-    if from_child is None:
-        return model, None, []
+        outcomes_apart, notes_apart, refused = child.result()
+    if refused:
+        return model, {}, [], refused
     result.checks_in_child += len(apart) if child.in_child else 0
     outcomes = {rule_id: outcome for found in done.values() for rule_id, outcome in found.items()}
-    outcomes.update(from_child[0])
+    outcomes.update(outcomes_apart)
     # each once: processes that asked the same of the engine noted the same, and a template that several
     # pages import is one place however many pages it is noted for
-    notes = list(dict.fromkeys(step for steps in (*notes_by_process, from_child[1]) for step in steps))
-    return model, {rule_id: outcomes[rule_id] for rule_id in checks}, notes
+    notes = list(dict.fromkeys(step for steps in (*notes_by_process, notes_apart) for step in steps))
+    return model, {rule_id: outcomes[rule_id] for rule_id in checks}, notes, []
 
 
 def _notes(flow: _Lazy) -> list[TraceStep]:
