@@ -189,7 +189,7 @@ def test_checks_that_do_not_read_the_flow_engine_run_in_a_child(tmp_path):
     assert {f.rule for f in two.findings} >= {"deprecated-getuserinfo", "location-undeclared", "missing-opensetting"}
     assert [(f.path, f.line, f.column, f.message, f.trace) for f in two.findings] == \
         [(f.path, f.line, f.column, f.message, f.trace) for f in one.findings]
-    assert two.notes == one.notes and two.internal_errors == one.internal_errors == []
+    assert two.notes == one.notes and two.failures == one.failures == []
 
 
 def test_a_tree_parsed_without_the_validator_that_fails_it_is_parsed_again(tmp_path, monkeypatch):

@@ -138,8 +138,8 @@ def check_pipeline(kind: str, data: bytes, base: dict[str, bytes]) -> str | None
             result = run(RunOptions(paths=[root], cwd=root, use_cache=False, jobs=1))
         except ConfigError:
             return None if kind == ".yml" else "configuration error from a project file"
-        if result.internal_errors:
-            return "; ".join(result.internal_errors)
+        if result.failures:
+            return "; ".join(f.describe(str(f.path)) for f in result.failures)
         context = ReportContext(cwd=root, verbose=True, catalogue=load_catalogue())
         for name, module in FORMATS.items():
             output = module.render(result, context)

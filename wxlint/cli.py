@@ -15,7 +15,10 @@ from wxlint.config import SEVERITIES, VERSION_PATTERN, ConfigError
 from wxlint.report import FORMATS, ReportContext
 from wxlint.report.explain import render_rule
 from wxlint.report.privacy import render_privacy
-from wxlint.runner import RunOptions, baseline_entries, internal_error, run
+from wxlint.failures import failure_from
+from wxlint.report.paths import failure_line
+from wxlint.runner import DEFAULT_TIME_BUDGET, RunOptions, RunResult, baseline_entries, run
+from wxlint.safe_text import shortened
 from wxlint.suppress import BASELINE_NAME, Baseline
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -56,8 +59,17 @@ def _use_color(choice: str, to_terminal: bool) -> bool:
 
 
 def _fail(message: str) -> None:
-    click.echo(f"wxlint: error: {message}", err=True)
+    # configuration keys, file names and values come from the linted repository: printable, and bounded
+    click.echo(f"wxlint: error: {shortened(message, 1000)}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _tell_failures(result, shown_on_stdout: bool = False) -> None:
+    """Each failure on stderr (unless the text report printed them already), for logs that keep only it."""
+    if shown_on_stdout:
+        return
+    for failure in result.failures:
+        click.echo(f"wxlint: {failure_line(failure, Path.cwd())}", err=True)
 
 
 def _catalogue():
@@ -76,6 +88,9 @@ def main() -> None:
 
 
 def _speed_options(command):
+    command = click.option("--time-budget", type=click.FloatRange(min=1), default=DEFAULT_TIME_BUDGET, metavar="SECONDS",
+                           show_default=True, help="Seconds the run may spend parsing; files left then are skipped "
+                           "and the run is incomplete (exit code 2).")(command)
     command = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
                            help="Cache folder [default: .wxlint_cache/ in each project].")(command)
     command = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")(command)
@@ -118,7 +133,8 @@ def _output_options(command):
               help=f"Baseline file of accepted findings [default: {BASELINE_NAME} here, when it exists].")
 @click.option("--no-baseline", is_flag=True, help="Report every finding, ignoring the baseline file.")
 def check(paths, formats, output, config_file, select, ignore, min_lib_version, fail_on, lang, quiet, verbose,
-          exit_zero, statistics, color, include_vendored, jobs, no_cache, cache_dir, baseline_file, no_baseline, **outputs):
+          exit_zero, statistics, color, include_vendored, jobs, no_cache, cache_dir, time_budget, baseline_file, no_baseline,
+          **outputs):
     """Lint mini-program projects, folders or single files (default: the current folder)."""
     catalogue = _catalogue()
     selected, ignored = _rule_list(select), _rule_list(ignore)
@@ -136,7 +152,8 @@ def check(paths, formats, output, config_file, select, ignore, min_lib_version, 
     options = RunOptions(
         paths=list(paths) or [Path(".")], config_file=config_file, select=selected or None, ignore=ignored,
         min_lib_version=min_lib_version, fail_on=fail_on, lang=lang, jobs=jobs, use_cache=not no_cache,
-        cache_dir=cache_dir, baseline=None if no_baseline else baseline_file, lint_vendored=include_vendored)
+        cache_dir=cache_dir, baseline=None if no_baseline else baseline_file, lint_vendored=include_vendored,
+        time_budget=time_budget)
     result = _run(options)
     for name, destination in destinations.items():
         to_terminal = destination is None and sys.stdout.isatty()
@@ -150,23 +167,21 @@ def check(paths, formats, output, config_file, select, ignore, min_lib_version, 
                 destination.write_text(text, encoding="utf-8")
             except OSError as error:
                 _fail(f"cannot write {destination}: {error.strerror or error}")
-    for message in result.internal_errors:
-        click.echo(f"wxlint: {message}", err=True)
-    if result.internal_errors:
+    _tell_failures(result, shown_on_stdout=destinations.get("text", False) is None)
+    if not result.complete:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if result.failed and not exit_zero else EXIT_OK)
 
 
-def _run(options: RunOptions):
+def _run(options: RunOptions) -> RunResult:
     try:
         return run(options)
     except ConfigError as error:
         _fail(str(error))
     except ValueError as error:  # an unreadable baseline
         _fail(str(error))
-    except Exception as error:  # a bug of wxlint's own outside a project (discovery, the baseline): no traceback
-        click.echo(f"wxlint: {internal_error('while running', error)}", err=True)
-        sys.exit(EXIT_ERROR)
+    except Exception as error:  # a bug of wxlint's own outside a project: no traceback, and every report says so
+        return RunResult(failures=[failure_from("run", None, error)])
 
 
 @main.command()
@@ -177,13 +192,17 @@ def _run(options: RunOptions):
               show_default=True, help="The baseline file to write.")
 @click.option("--prune", is_flag=True, help="Only drop entries that are fixed; add nothing new.")
 @_speed_options
-def baseline(paths, config_file, baseline_file, prune, jobs, no_cache, cache_dir):
+def baseline(paths, config_file, baseline_file, prune, jobs, no_cache, cache_dir, time_budget):
     """Record today's findings as accepted, so `wxlint check` reports only new ones."""
     options = RunOptions(paths=list(paths) or [Path(".")], config_file=config_file, jobs=jobs, use_cache=not no_cache,
-                         cache_dir=cache_dir, baseline=baseline_file if prune else None, lang="en")
+                         cache_dir=cache_dir, baseline=baseline_file if prune else None, lang="en", time_budget=time_budget)
     if prune and not baseline_file.is_file():
         _fail(f"{baseline_file}: no baseline to prune")
     result = _run(options)
+    if not result.complete:
+        # a baseline of a partial run would accept what it never saw, or prune what it did not look at
+        _tell_failures(result)
+        _fail(f"{baseline_file}: not written, the run was incomplete")
     if prune:
         fixed = {(e["path"], e["fingerprint"]) for e in result.baseline_fixed}
         kept = [e for e in result.baseline.entries if (e["path"], e["fingerprint"]) not in fixed]
@@ -193,9 +212,7 @@ def baseline(paths, config_file, baseline_file, prune, jobs, no_cache, cache_dir
         entries = baseline_entries(result, baseline_file.resolve().parent)
         Baseline.write(baseline_file, entries, __version__)
         click.echo(f"{baseline_file}: {len(entries)} findings recorded; `wxlint check` now reports only new ones")
-    for message in result.internal_errors:
-        click.echo(f"wxlint: {message}", err=True)
-    sys.exit(EXIT_ERROR if result.internal_errors else EXIT_OK)
+    sys.exit(EXIT_OK)
 
 
 def _destinations(formats, output, outputs) -> dict[str, Path | None]:
@@ -231,7 +248,8 @@ def privacy(paths, config_file, output_format, lang):
                          use_cache=False, privacy_inventory=True, lang=lang or default_lang())
     result = _run(options)
     click.echo(render_privacy(result.privacy, output_format, options.lang, Path.cwd()), nl=False)
-    sys.exit(EXIT_ERROR if result.internal_errors else EXIT_OK)
+    _tell_failures(result)
+    sys.exit(EXIT_OK if result.complete else EXIT_ERROR)
 
 
 @main.command("rules")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from wxlint.safe_fs import inside, is_file, read_file
+
 CONFIG_NAMES = (".wxlint.yml", ".wxlint.yaml")
 SEVERITIES = ("info", "warning", "error")
 RULE_LEVELS = ("off",) + SEVERITIES
@@ -47,22 +49,47 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest `.wxlint.yml` in `start` or a folder above it."""
+    """The nearest `.wxlint.yml` in `start` or a folder above it. One that is a link out of its folder is not
+    taken (nor any further up): a repository's link must not make wxlint read a file elsewhere."""
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            if is_file(candidate):
+                if not inside(folder, candidate):
+                    raise ConfigError(f"{candidate}: a link to a file outside its folder: not read (give it with --config)")
                 return candidate
     return None
 
 
+# A configuration is a short, flat file: deeper nesting is a hostile one (the YAML scanner's time grows with
+# the square of the depth: 100,000 brackets took 35 s to refuse).
+_MAX_DEPTH = 32
+_MAX_CONFIG_BYTES = 1_000_000
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing nesting deeper than `_MAX_DEPTH` as soon as the scanner meets it."""
+
+    def fetch_flow_collection_start(self, TokenClass):
+        if self.flow_level >= _MAX_DEPTH:
+            raise yaml.scanner.ScannerError(None, None, f"nested deeper than {_MAX_DEPTH} levels", self.get_mark())
+        super().fetch_flow_collection_start(TokenClass)
+
+    def add_indent(self, column):
+        if len(self.indents) >= _MAX_DEPTH:
+            raise yaml.scanner.ScannerError(None, None, f"nested deeper than {_MAX_DEPTH} levels", self.get_mark())
+        return super().add_indent(column)
+
+
 def load_config(path: Path, known_rules: set[str]) -> Config:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read configuration: {error}") from None
+        text = read_file(path, limit=_MAX_CONFIG_BYTES).decode("utf-8-sig")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: cannot read configuration: not UTF-8 (byte {error.start})") from None
     try:
-        document = yaml.compose(text)
+        document = yaml.compose(text, Loader=_BoundedLoader)
     except RecursionError:
         raise ConfigError(f"{path}: invalid YAML: nested too deeply") from None
     except yaml.YAMLError as error:
@@ -123,6 +150,10 @@ def _require_plain_data(document: yaml.Node, path: Path) -> None:
         if node.tag not in _PLAIN_TAGS:
             raise ConfigError(f"{where}: YAML tag {node.tag!r} is not allowed in the configuration")
         if isinstance(node, yaml.MappingNode):
+            for key, _ in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    raise ConfigError(f"{path}:{key.start_mark.line + 1}:{key.start_mark.column + 1}: "
+                                      "a key must be a plain name, not a list or a mapping")
             pending.extend(part for pair in node.value for part in pair)
         elif isinstance(node, yaml.SequenceNode):
             pending.extend(node.value)

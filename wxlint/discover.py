@@ -16,11 +16,15 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from wxlint.config import Config, find_config, load_config
+from wxlint.config import Config, ConfigError, find_config, load_config
+from wxlint.failures import RunFailure, failure_from
+from wxlint.safe_text import shortened
 from wxlint.findings import Note, note
+from wxlint.globs import Glob
 from wxlint.parse.javascript import walk
 from wxlint.parse.json_document import read_json_document
 from wxlint.parse.source import SourceError, decode_bytes
+from wxlint.safe_fs import MAX_FILE_BYTES, file_size, inside, is_dir, is_file, read_file, read_head
 
 SOURCE_SUFFIXES = (".js", ".ts", ".wxs", ".wxml")
 # Folders that hold other people's code or tool state, never the project's own.
@@ -39,7 +43,7 @@ class Skipped:
         return self.words.render(lang) if self.words is not None else self.reason
 
 
-def _skip(path: Path, note_id: str, routine: bool = False, **arguments) -> "Skipped":
+def skip(path: Path, note_id: str, routine: bool = False, **arguments) -> "Skipped":
     words = note(note_id, **arguments)
     return Skipped(path, words.render("en"), routine, words)
 
@@ -116,10 +120,12 @@ class NoMiniProgram(ValueError):
 
 
 def discover(paths: list[Path], known_rules: set[str], config_file: Path | None = None,
-             lint_vendored: bool = False) -> list[Project]:
+             lint_vendored: bool = False, failures: list[RunFailure] | None = None) -> list[Project]:
     """Projects for the given paths, each with its files listed (copied libraries too, when
-    `lint_vendored` or their configuration says so). Raises ConfigError."""
+    `lint_vendored` or their configuration says so). Raises ConfigError and NoMiniProgram; a project that
+    cannot be read for another reason (a bug of wxlint's) is left out and added to `failures` when given."""
     projects: dict[Path, Project] = {}
+    failed: set[Path] = set()
     for written in paths:
         given = written.resolve()
         restrict = None if given.is_dir() else {given}
@@ -133,8 +139,19 @@ def discover(paths: list[Path], known_rules: set[str], config_file: Path | None 
                 restrict = "below"
         for root, mini_root in found:
             key = root
+            if key in failed:
+                continue
             if key not in projects:
-                projects[key] = _load_project(root, mini_root, known_rules, config_file, lint_vendored)
+                try:
+                    projects[key] = _load_project(root, mini_root, known_rules, config_file, lint_vendored)
+                except ConfigError:
+                    raise
+                except Exception as error:  # noqa: BLE001 - one project's failure must not hide a monorepo's others
+                    if failures is None:
+                        raise
+                    failures.append(failure_from("discover", root, error))
+                    failed.add(key)
+                    continue
             project = projects[key]
             if restrict == "below":
                 chosen = {f for f in project.files if given in f.parents}
@@ -187,24 +204,26 @@ def _projects_below(folder: Path) -> list[tuple[Path, Path | None]]:
 def _project_above(path: Path) -> tuple[Path, Path] | None:
     start = path if path.is_dir() else path.parent
     for folder in (start, *start.parents):
-        if (folder / "project.config.json").is_file():
+        if is_file(folder / "project.config.json"):
             plugin = _plugin_root(folder)
             if plugin is not None and (plugin == path or plugin in path.parents):
                 return None  # a plugin's code is a program of its own: linted as loose files
             mini = _miniprogram_root(folder)
-            if mini == path or mini in path.parents or path.parent == folder or not (mini / "app.json").is_file():
+            if mini == path or mini in path.parents or path.parent == folder or not is_file(mini / "app.json"):
                 return folder, mini
-        if (folder / "app.json").is_file():
+        if is_file(folder / "app.json"):
             for above in folder.parents:
-                if (above / "project.config.json").is_file() and _miniprogram_root(above) == folder:
+                if is_file(above / "project.config.json") and _miniprogram_root(above) == folder:
                     return above, folder
             return folder, folder
     return None
 
 
-def _read_json(path: Path) -> tuple[dict | None, SourceError | None]:
+def _read_json(path: Path, root: Path) -> tuple[dict | None, SourceError | None]:
+    """A project's JSON file (app.json, project.config.json, a page's .json) as a dict, or the problem; nothing
+    outside `root`, the project's folder, is read (a link from app.json to ~/.npmrc stays unread)."""
     try:
-        text, _ = decode_bytes(path.read_bytes())
+        text, _ = decode_bytes(read_file(path, root))
     except OSError as error:
         return None, SourceError(f"cannot read file: {error.strerror or error}")
     except SourceError as error:
@@ -222,37 +241,28 @@ def _read_json(path: Path) -> tuple[dict | None, SourceError | None]:
 
 @lru_cache(maxsize=256)
 def _miniprogram_root(root: Path) -> Path:
-    data, _ = _read_json(root / "project.config.json")
+    data, _ = _read_json(root / "project.config.json", root)
     mini = (data or {}).get("miniprogramRoot")
-    if isinstance(mini, str) and mini.strip("./") and _inside(root, root / mini):
+    if isinstance(mini, str) and mini.strip("./") and inside(root, root / mini):
         return (root / mini).resolve()
     return root  # none, or one outside the project (reported by `_load_project`)
 
 
 def _plugin_root(root: Path) -> Path | None:
     """The `pluginRoot` folder of a plugin project (project.config.json), when it is one inside the project."""
-    data, _ = _read_json(root / "project.config.json")
+    data, _ = _read_json(root / "project.config.json", root)
     plugin = (data or {}).get("pluginRoot") if isinstance(data, dict) else None
-    if not isinstance(plugin, str) or not plugin.strip("./") or not _inside(root, root / plugin):
+    if not isinstance(plugin, str) or not plugin.strip("./") or not inside(root, root / plugin):
         return None
     folder = (root / plugin).resolve()
-    return folder if folder.is_dir() else None
-
-
-def _inside(folder: Path, target: Path) -> bool:
-    """Whether a path, symbolic links followed, stays inside a folder."""
-    try:
-        target.resolve().relative_to(folder.resolve())
-        return True
-    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic link loop
-        return False
+    return folder if is_dir(folder) else None
 
 
 def _refuse(project: "Project", json_path: Path, key: str, value: str) -> None:
     """Report an entry of a project file that points outside the project, at the entry."""
-    words = note("outside-project", key=key, value=value)
+    words = note("outside-project", key=key, value=shortened(value))
     line, column = 1, 1
-    document = read_json_document(json_path)
+    document = read_json_document(json_path, project.root)
     if document is not None:
         literal = next((n for n in walk(document.root) if n.type == "Literal" and n.value == value), None)
         if literal is not None:
@@ -271,17 +281,17 @@ def _load_project(root: Path, mini_root: Path | None, known_rules: set[str], con
     project = Project(root=root, miniprogram_root=mini_root, config=config)
     excluded = []
     project_config_path = root / "project.config.json"
-    if project_config_path.is_file():
-        data, problem = _read_json(project_config_path)
+    if is_file(project_config_path):
+        data, problem = _read_json(project_config_path, root)
         if problem:
             project.problems.append((project_config_path, problem))
         mini = (data or {}).get("miniprogramRoot")
-        if isinstance(mini, str) and mini.strip("./") and not _inside(root, root / mini):
+        if isinstance(mini, str) and mini.strip("./") and not inside(root, root / mini):
             _refuse(project, project_config_path, "miniprogramRoot", mini)
-        elif isinstance(mini, str) and mini.strip("./") and not (mini_root / "app.json").is_file():
+        elif isinstance(mini, str) and mini.strip("./") and not is_file(mini_root / "app.json"):
             # most often a build's output folder that is not in the repository (a TypeScript project's
             # dist/, its sources linted from their own app.json): listed and counted, not an error
-            project.skipped.append(_skip(mini_root, "skip-no-app-json", key="miniprogramRoot", value=mini))
+            project.skipped.append(skip(mini_root, "skip-no-app-json", key="miniprogramRoot", value=shortened(mini)))
         cloud = (data or {}).get("cloudfunctionRoot")
         if isinstance(cloud, str) and cloud.strip("./"):
             # Cloud functions run on Node.js servers, not in the mini-program.
@@ -290,11 +300,11 @@ def _load_project(root: Path, mini_root: Path | None, known_rules: set[str], con
         if plugin_root is not None and plugin_root != mini_root.resolve():
             # A plugin is a program of its own (plugin.json, no app.json): say it is not linted with this one.
             shown = plugin_root.relative_to(Path.cwd()) if plugin_root.is_relative_to(Path.cwd()) else plugin_root
-            project.skipped.append(_skip(plugin_root, "skip-plugin-root", folder=shown.as_posix()))
+            project.skipped.append(skip(plugin_root, "skip-plugin-root", folder=shown.as_posix()))
     project.excluded_roots = tuple(excluded)
     app_json_path = mini_root / "app.json"
-    if app_json_path.is_file():
-        app, problem = _read_json(app_json_path)
+    if is_file(app_json_path):
+        app, problem = _read_json(app_json_path, root)
         if problem:
             project.problems.append((app_json_path, problem))
         if app is not None:
@@ -315,11 +325,11 @@ def _read_app_json(project: Project, app: dict, path: Path) -> None:
     real_folders: dict[str, str] = {}  # routes share folders: each is resolved once
 
     def stays_inside(route: str) -> bool:
-        """`_inside(mini, mini / route)`: a route names no file itself (`pages/a/index`), so only its
+        """`inside(mini, mini / route)`: a route names no file itself (`pages/a/index`), so only its
         folder can be a symbolic link."""
         folder, name = os.path.split(os.path.normpath(os.path.join(mini, route)))
-        if name in ("", ".", ".."):
-            return _inside(mini, mini / route)
+        if name in ("", ".", "..") or "\0" in route:
+            return inside(mini, mini / route)
         if folder not in real_folders:
             real_folders[folder] = os.path.realpath(folder)
         real = real_folders[folder]
@@ -344,7 +354,7 @@ def _read_app_json(project: Project, app: dict, path: Path) -> None:
                 independent=bool(package.get("independent"))))
     entry = app.get("entryPagePath")
     project.entry_page = entry.lstrip("/") if isinstance(entry, str) and entry else (project.pages[0] if project.pages else None)
-    project.units["app"] = Unit("app", "app", mini / "app", _existing(mini / "app", (".js", ".ts")), None, path)
+    project.units["app"] = Unit("app", "app", mini / "app", _existing(project, mini / "app", (".js", ".ts")), None, path)
     for route in project.pages:
         _add_unit(project, "page", route, None)
     for package in project.subpackages:
@@ -357,7 +367,7 @@ def _read_app_json(project: Project, app: dict, path: Path) -> None:
         unit = queue.pop(0)
         if unit.json is None:
             continue
-        data, problem = _read_json(unit.json)
+        data, problem = _read_json(unit.json, project.root)
         if problem:
             project.problems.append((unit.json, problem))
             continue
@@ -367,11 +377,16 @@ def _read_app_json(project: Project, app: dict, path: Path) -> None:
         queue.extend(list(project.units.values())[known:])
 
 
-def _existing(base: Path, suffixes) -> Path | None:
+def _existing(project: Project, base: Path, suffixes) -> Path | None:
+    """The first file of `base` with one of the suffixes; one that links outside the project is listed as
+    skipped, not used (a component folder linked to another repository, a page's .json linked to a secret)."""
     for suffix in suffixes:
         candidate = base.with_name(base.name + suffix)
-        if candidate.is_file():
-            return candidate
+        if is_file(candidate):
+            if inside(project.root, candidate):
+                return candidate
+            if not any(s.path == candidate for s in project.skipped):
+                project.skipped.append(skip(candidate, "skip-link-outside"))
     return None
 
 
@@ -380,8 +395,8 @@ def _add_unit(project: Project, kind: str, route: str, subpackage: str | None) -
     if route in project.units:
         return project.units[route]
     base = project.miniprogram_root / route
-    unit = Unit(kind, route, base, _existing(base, (".ts", ".js")), _existing(base, (".wxml",)),
-                _existing(base, (".json",)), subpackage)
+    unit = Unit(kind, route, base, _existing(project, base, (".ts", ".js")), _existing(project, base, (".wxml",)),
+                _existing(project, base, (".json",)), subpackage)
     project.units[route] = unit
     return unit
 
@@ -407,7 +422,7 @@ def _add_components(project: Project, using, folder: Path, subpackage: str | Non
             foreign.add(tag)
             continue
         base = Path(os.path.normpath(base))
-        if not any(base.with_name(base.name + s).is_file() for s in COMPONENT_SUFFIXES) and base.is_dir():
+        if not any(is_file(base.with_name(base.name + s)) for s in COMPONENT_SUFFIXES) and is_dir(base):
             base = base / "index"
         try:
             route = base.relative_to(project.miniprogram_root).as_posix()
@@ -425,11 +440,10 @@ _MINIFIED_NAME = re.compile(r"[.-]min\.js$")
 _MINIFIED_MIN_BYTES = 20_000
 _MINIFIED_LONG_LINE = 300
 _MINIFIED_SQUEEZED_SHARE = 0.5
-MAX_FILE_BYTES = 5_000_000
 
 
 def _list_files(project: Project) -> None:
-    excluded_patterns = [_glob_to_regex(p) for p in project.config.exclude]
+    excluded_patterns = [Glob(p) for p in project.config.exclude]
     base_dir = project.config.base_dir or project.root
     for current, folders, files in os.walk(project.miniprogram_root):
         here = Path(current)
@@ -438,14 +452,14 @@ def _list_files(project: Project) -> None:
             folder = here / name
             if name in SKIPPED_FOLDERS or name.startswith(".") or folder in project.excluded_roots:
                 if name in ("node_modules", "miniprogram_npm"):
-                    project.skipped.append(_skip(folder, "skip-third-party", routine=True))
+                    project.skipped.append(skip(folder, "skip-third-party", routine=True))
                 continue
             if _excluded(folder, base_dir, excluded_patterns, is_dir=True):
-                project.skipped.append(_skip(folder, "skip-excluded"))
+                project.skipped.append(skip(folder, "skip-excluded"))
                 continue
             library = None if project.config.lint_vendored else vendored_folder(folder)
             if library is not None:
-                project.skipped.append(_skip(folder, "skip-vendored", library=library))
+                project.skipped.append(skip(folder, "skip-vendored", library=library))
                 continue
             kept.append(name)
         folders[:] = kept
@@ -454,26 +468,26 @@ def _list_files(project: Project) -> None:
             if not name.endswith(SOURCE_SUFFIXES):
                 continue
             if name.endswith(".d.ts"):
-                project.skipped.append(_skip(path, "skip-declarations", routine=True))
+                project.skipped.append(skip(path, "skip-declarations", routine=True))
                 continue
             if _excluded(path, base_dir, excluded_patterns, is_dir=False):
-                project.skipped.append(_skip(path, "skip-excluded"))
+                project.skipped.append(skip(path, "skip-excluded"))
                 continue
             library = None if project.config.lint_vendored else vendored_file(path)
             if library is not None:
-                project.skipped.append(_skip(path, "skip-vendored", library=library))
+                project.skipped.append(skip(path, "skip-vendored", library=library))
                 continue
-            if path.is_symlink() and path.exists() and not _inside(project.root, path):
-                project.skipped.append(_skip(path, "skip-link-outside"))
+            if path.is_symlink() and os.path.exists(path) and not inside(project.root, path):
+                project.skipped.append(skip(path, "skip-link-outside"))
                 continue
-            if not path.is_file():
-                project.skipped.append(_skip(path, "skip-not-regular"))
+            if not is_file(path):
+                project.skipped.append(skip(path, "skip-not-regular"))
                 continue
             reason = skip_reason(path)
             if reason:
-                project.skipped.append(_skip(path, reason))
+                project.skipped.append(skip(path, reason))
                 continue
-            size = path.stat().st_size
+            size = file_size(path) or 0
             if size > MAX_FILE_BYTES:
                 words = note("too-large", size=f"{size / 1_000_000:.1f}", limit=MAX_FILE_BYTES // 1_000_000)
                 project.problems.append((path, SourceError(words.render("en"), line=1, column=1, words=words)))
@@ -500,11 +514,7 @@ def vendored_file(path: Path) -> str | None:
 
 
 def _carries_marker(path: Path, markers) -> bool:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_MARKER_BYTES)
-    except OSError:
-        return False
+    head = read_head(path, _MARKER_BYTES)
     return any(marker.encode("utf-8") in head for marker in markers)
 
 
@@ -518,7 +528,7 @@ def vendored_folder(folder: Path) -> str | None:
     for name, library in _vendored_libraries().items():
         if not any(fnmatch.fnmatchcase(folder.name.lower(), pattern) for pattern in library.get("folders", ())):
             continue
-        scripts = (p for p in folder.rglob("*") if p.suffix in (".js", ".ts") and p.is_file())
+        scripts = (p for p in folder.rglob("*") if p.suffix in (".js", ".ts") and is_file(p))
         for _, script in zip(range(_MARKER_SCRIPTS), scripts):
             if _carries_marker(script, library.get("markers", ())):
                 return name
@@ -530,13 +540,11 @@ def skip_reason(path: Path) -> str | None:
     are parse errors."""
     if _MINIFIED_NAME.search(path.name):
         return "skip-minified"
-    try:
-        size = path.stat().st_size
-    except OSError:
+    size = file_size(path)
+    if size is None:
         return None  # reading it will report the problem
     if size >= _MINIFIED_MIN_BYTES and path.suffix in (".js", ".wxs"):
-        with path.open("rb") as handle:
-            head = handle.read(200_000)
+        head = read_head(path, 200_000)
         squeezed = sum(len(line) for line in head.split(b"\n") if len(line) > _MINIFIED_LONG_LINE and _dense_code(line))
         if squeezed >= _MINIFIED_SQUEEZED_SHARE * len(head):
             return "skip-minified"
@@ -549,7 +557,7 @@ def _dense_code(line: bytes) -> bool:
     return line.count(b"{") + line.count(b";") + line.count(b"(") >= len(line) / 100
 
 
-def _excluded(path: Path, base_dir: Path, patterns: list[re.Pattern], is_dir: bool) -> bool:
+def _excluded(path: Path, base_dir: Path, patterns: list[Glob], is_dir: bool) -> bool:
     if not patterns:
         return False
     try:
@@ -560,29 +568,3 @@ def _excluded(path: Path, base_dir: Path, patterns: list[re.Pattern], is_dir: bo
     if is_dir:
         candidates.append(relative + "/")
     return any(p.match(c) for p in patterns for c in candidates)
-
-
-def _glob_to_regex(pattern: str) -> re.Pattern:
-    """gitignore-like globs: `*` within a name, `**` across folders; no slash matches anywhere."""
-    pattern = pattern.strip()
-    anchored = "/" in pattern.rstrip("/")
-    pattern = pattern.lstrip("/")
-    out = []
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        out.append("[^/]*" if ch == "*" else "[^/]" if ch == "?" else re.escape(ch))
-        i += 1
-    body = "".join(out)
-    if body.endswith("/"):
-        body += ".*"
-    prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(f"^{prefix}{body}(?:/.*)?$")

@@ -10,21 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-
-# Characters from linted code that must not reach a terminal, a CI log or a report raw: control
-# characters but the tab (ANSI escapes, carriage returns, newlines that would forge a finding line) and the
-# bidirectional overrides that make text read differently from what it is.
-_UNPRINTABLE = {code: f"\\x{code:02x}" for code in (*range(0x09), *range(0x0A, 0x20), 0x7F, *range(0x80, 0xA0))}
-_UNPRINTABLE.update({code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
-
-
-def printable(text: str) -> str:
-    """Text safe to print anywhere: unprintable characters and lone surrogates (from file names that are
-    not UTF-8) written as escapes."""
-    text = text.translate(_UNPRINTABLE)
-    if text.isascii():
-        return text
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+from wxlint.safe_text import printable
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 

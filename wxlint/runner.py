@@ -9,7 +9,7 @@ import gc
 import hashlib
 import json
 import os
-import traceback
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,17 +17,19 @@ from pathlib import Path
 from wxlint.analyse.flow import FlowEngine
 from wxlint.catalogue import Rule, load_catalogue
 from wxlint.checks import CheckContext, check_module, reads_flow
-from wxlint.discover import Project, Skipped, discover
+from wxlint.discover import Project, Skipped, discover, skip
+from wxlint.failures import RunFailure, failure_from, file_in_traceback
 from wxlint.fork import Forked, can_fork, in_turns
-from wxlint.findings import SEVERITY_RANK, Finding, TraceStep, assign_fingerprints
+from wxlint.findings import SEVERITY_RANK, Finding, TraceStep, assign_fingerprints, note, step_at
 from wxlint.model.privacy import PrivacyUse, privacy_uses
 from wxlint.model.project import ProjectModel
 from wxlint.model.modules import file_dependencies, forget_module_paths
-from wxlint.cache_files import read_entry, write_entry
+from wxlint.cache_files import CacheFolder, open_cache
 from wxlint.parse.batch import ParseCache, parse_all
 from wxlint.parse.files import ParsedFile, parse_bytes
 from wxlint.parse.javascript import is_valid_native
 from wxlint.parse.source import SourceError, SourceText, decode_bytes
+from wxlint.safe_fs import read_file
 from wxlint.stamp import code_stamp
 from wxlint.relevant import relevant_files
 from wxlint.suppress import Baseline, apply_inline, directives_in
@@ -35,6 +37,7 @@ from wxlint.suppress import Baseline, apply_inline, directives_in
 PARSE_ERROR = "parse-error"
 UNUSED_DISABLE = "unused-disable"
 CACHE_FOLDER = ".wxlint_cache"
+DEFAULT_TIME_BUDGET = 600.0
 
 
 @dataclass
@@ -53,18 +56,28 @@ class RunOptions:
     cwd: Path = field(default_factory=Path.cwd)
     lint_vendored: bool = False
     privacy_inventory: bool = False  # also list where personal information is handled (wxlint privacy)
+    # Seconds the whole run may take parsing before the files left are skipped (and the run said incomplete).
+    time_budget: float | None = DEFAULT_TIME_BUDGET
 
 
 class SourceFiles(dict):
-    """Path -> decoded source, read on first use (reports need only the files they excerpt)."""
+    """Path -> decoded source, read on first use (reports need only the files they excerpt); only files inside
+    the run's projects (`roots`): an excerpt never shows a file a link points to elsewhere."""
+
+    def __init__(self, roots=()):
+        super().__init__()
+        self.roots = list(roots)
 
     def get(self, path, default=None):
         if path not in self:
-            try:
-                text, encoding = decode_bytes(Path(path).read_bytes())
+            self[path] = None
+            for root in self.roots:
+                try:
+                    text, encoding = decode_bytes(read_file(path, root))
+                except (OSError, SourceError):
+                    continue
                 self[path] = SourceText(path=path, text=text, encoding=encoding)
-            except (OSError, SourceError):
-                self[path] = None
+                break
         return super().get(path) or default
 
 
@@ -73,7 +86,7 @@ class RunResult:
     projects: list[Project] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)  # suppressed ones included, marked
     skipped: list[Skipped] = field(default_factory=list)
-    internal_errors: list[str] = field(default_factory=list)
+    failures: list[RunFailure] = field(default_factory=list)  # what was not analysed: every output says so
     notes: list[TraceStep] = field(default_factory=list)  # what the analysis could not follow, for --verbose
     checked_files: list[Path] = field(default_factory=list)
     sources: SourceFiles = field(default_factory=SourceFiles)
@@ -109,9 +122,14 @@ class RunResult:
         return counts
 
     @property
+    def complete(self) -> bool:
+        return not self.failures
+
+    @property
     def failed(self) -> bool:
+        """Whether the gate fails: a finding at or above the failing level, or a run that did not look everywhere."""
         threshold = SEVERITY_RANK[self.fail_on]
-        return any(SEVERITY_RANK[f.severity] >= threshold for f in self.active)
+        return not self.complete or any(SEVERITY_RANK[f.severity] >= threshold for f in self.active)
 
 
 def enabled_rules(catalogue: dict[str, Rule], project: Project, options: RunOptions) -> dict[str, str]:
@@ -172,56 +190,58 @@ def run(options: RunOptions) -> RunResult:
 
 def _run(options: RunOptions) -> RunResult:
     catalogue = load_catalogue()
-    projects = discover(options.paths, set(catalogue), options.config_file, options.lint_vendored)
-    result = RunResult(projects=projects)
+    failures: list[RunFailure] = []
+    projects = discover(options.paths, set(catalogue), options.config_file, options.lint_vendored, failures)
+    result = RunResult(projects=projects, failures=failures, sources=SourceFiles(p.root for p in projects))
+    deadline = None if options.time_budget is None else time.monotonic() + options.time_budget
     fail_levels = []
     for project in projects:
         if options.min_lib_version:
             project.config = project.config.with_overrides(min_lib_version=options.min_lib_version)
         fail_levels.append(options.fail_on or project.config.fail_on)
+        failed_before = len(result.failures)
         try:
-            findings, notes = _check_project(project, catalogue, options, result)
+            findings, notes = _check_project(project, catalogue, options, result, deadline)
         except Exception as error:  # a bug in the engine must not hide the other projects' findings
-            result.internal_errors.append(internal_error(f"on {project.root}", error))
+            result.failures.append(failure_from("project", project.root, error))
             findings, notes = [], []
         result.findings.extend(findings)
         result.notes.extend(notes)
         result.skipped.extend(s for s in project.skipped if project.only_files is None)
-        result.checked_files.extend(p for p in project.files if project.reports_on(p))
+        failed_files = {f.path for f in result.failures[failed_before:]}
+        result.checked_files.extend(p for p in project.files if project.reports_on(p) and p not in failed_files)
     result.findings.sort(key=lambda f: f.sort_key)
     result.fail_on = min(fail_levels, key=SEVERITY_RANK.get) if fail_levels else (options.fail_on or "warning")
     _apply_baseline(result, options)
     return result
 
 
-def internal_error(where: str, error: Exception) -> str:
-    """One line for a bug of wxlint's own: what failed, where, and the source line that raised it."""
-    frame = traceback.extract_tb(error.__traceback__)[-1]
-    return (f"internal error {where}: {type(error).__name__}: {error} ({Path(frame.filename).name}:{frame.lineno}); "
-            "please report it with the file that causes it")
-
-
-def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOptions, result: RunResult):
+def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOptions, result: RunResult,
+                   deadline: float | None):
     levels = enabled_rules(catalogue, project, options)
     contents = _read(project.files)
-    cache_folder = (options.cache_dir or project.root / CACHE_FOLDER) if options.use_cache else None
+    cache_folder = _cache_folder(project, options, result)
     parse_cache = ParseCache(cache_folder) if cache_folder else None
     parsed: dict[Path, ParsedFile] = {}
     files = project.files
     if project.only_files is not None:
-        files = _files_that_matter(project, contents, parse_cache, parsed, options.jobs)
+        files = _files_that_matter(project, contents, parse_cache, parsed, options.jobs, deadline)
     key = _result_key(project, {p: contents[p] for p in files}, levels, options) if cache_folder else None
     cached = _load_result(cache_folder, key, project) if key and not options.privacy_inventory else None
     if cached is not None:
         result.results_from_cache += 1
         return cached
+    failures_before = len(result.failures)
     counts: Counter = Counter()
     # Checks that do not read the flow engine run in a forked child while this process builds the engine
     # and runs the others; the child also validates the trees parsed here (see `parse_js`).
     fork = options.jobs > 1 and len(files) >= _FORK_MIN_FILES and can_fork()
     parsed.update(parse_all([p for p in files if p not in parsed], jobs=options.jobs, cache=parse_cache, contents=contents,
-                            counts=counts, validate_later=fork))
+                            counts=counts, validate_later=fork, deadline=deadline))
     result.parsed_in_workers += counts["workers"]
+    if len(parsed) < len(files):
+        files = _skip_unparsed(project, files, parsed, options, result)
+        key = None  # the findings of a part of the project are no result to keep
     model, outcomes, notes, refused = _model_and_checks(project, catalogue, levels, options, parsed, files, fork, result)
     if refused:  # rare: trees esprima's validator refuses (a `let` declared twice): those files parsed again
         for path in refused:
@@ -235,10 +255,12 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
     findings: list[Finding] = []
     if PARSE_ERROR in levels:
         findings.extend(_parse_error_findings(model, catalogue[PARSE_ERROR], levels[PARSE_ERROR], options.lang))
-    for rule_id, (rule_findings, error) in outcomes.items():
+    result.failures.extend(RunFailure(error.internal, path, error.message) for path, error in model.problems
+                           if error.internal and project.reports_on(path))
+    for rule_id, (rule_findings, failure) in outcomes.items():
         findings.extend(rule_findings)
-        if error is not None:
-            result.internal_errors.append(error)
+        if failure is not None:
+            result.failures.append(failure)
     directives = {path: directives_in(file) for path, file in parsed.items()}
     apply_inline(findings, directives)
     if UNUSED_DISABLE in levels:
@@ -253,9 +275,19 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
 
     assign_fingerprints(findings, line_text, lambda _path: project.root, _repository_place(project.root))
     notes = [n.localized(options.lang) for n in notes if project.reports_on(n.path)]
-    if key and not result.internal_errors:
+    if key and len(result.failures) == failures_before:
         _store_result(cache_folder, key, project, findings, notes)
     return findings, notes
+
+
+def _skip_unparsed(project: Project, files: list[Path], parsed: dict[Path, ParsedFile], options: RunOptions,
+                   result: RunResult) -> list[Path]:
+    """The files the run's time budget left unparsed: each listed as skipped, and the run incomplete."""
+    left = [path for path in files if path not in parsed]
+    result.skipped.extend(skip(path, "skip-time-budget", seconds=f"{options.time_budget:g}") for path in left)
+    result.failures.append(RunFailure("budget", project.root, f"the run's time budget of {options.time_budget:g} s ran "
+                                      f"out: {len(left)} files not analysed (--time-budget)"))
+    return [path for path in files if path in parsed]
 
 
 # A child process pays for itself past this many files.
@@ -315,17 +347,18 @@ def _run_checks(project: Project, model: ProjectModel, catalogue: dict[str, Rule
     for rule_id in rule_ids:
         rule = catalogue[rule_id]
         context = CheckContext(model, rule, levels[rule_id], options.lang, flow)
-        error = None
+        failure = None
         try:
             check_module(rule).check(context)
-        except Exception as exception:  # a bug in one rule must not hide the others' findings
-            error = internal_error(f"in rule {rule_id} on {project.root}", exception)
-        outcomes[rule_id] = (context.findings, error)
+        except Exception as exception:  # a bug in one rule must not hide the others' findings, nor other files'
+            where = file_in_traceback(exception, model.parsed) or project.root
+            failure = failure_from("check", where, exception, rule_id)
+        outcomes[rule_id] = (context.findings, failure)
     return outcomes
 
 
 def _files_that_matter(project: Project, contents, parse_cache: ParseCache | None, parsed: dict[Path, ParsedFile],
-                       jobs: int) -> list[Path]:
+                       jobs: int, deadline: float | None) -> list[Path]:
     """For a run on a few files: the project files that can affect their findings (see wxlint.relevant).
     Dependencies come from the cache's facts; files it does not know are parsed now (and kept)."""
     dependencies: dict[Path, list] = {}
@@ -338,9 +371,10 @@ def _files_that_matter(project: Project, contents, parse_cache: ParseCache | Non
         else:
             dependencies[path] = [tuple(d) for d in known]
     if unknown:
-        parsed.update(parse_all(unknown, jobs=jobs, cache=parse_cache, contents=contents))
+        parsed.update(parse_all(unknown, jobs=jobs, cache=parse_cache, contents=contents, deadline=deadline))
         for path in unknown:
-            dependencies[path] = file_dependencies(parsed[path])
+            if path in parsed:
+                dependencies[path] = file_dependencies(parsed[path])
         if parse_cache is not None:
             _remember_dependencies(parse_cache, contents, parsed)
     relevant = relevant_files(project, set(project.only_files), dependencies)
@@ -368,7 +402,7 @@ def _read(paths: list[Path]) -> dict[Path, bytes | OSError]:
     contents: dict[Path, bytes | OSError] = {}
     for path in paths:
         try:
-            contents[path] = path.read_bytes()
+            contents[path] = read_file(path)
         except OSError as error:
             contents[path] = error
     return contents
@@ -379,13 +413,13 @@ def _result_key(project: Project, contents, levels: dict[str, str], options: Run
     (app.json, project.config.json, page and component .json), the configuration and the options."""
     digest = hashlib.sha256(f"wxlint {code_stamp()}\0{sorted(levels.items())}\0{options.lang}\0"
                             f"{project.config}\0{sorted(map(str, project.only_files or []))}".encode("utf-8", "surrogateescape"))
-    context_files = [project.root / "project.config.json", project.miniprogram_root / "app.json"]
-    context_files += [unit.json for unit in project.units.values() if unit.json is not None]
+    context_files = {project.root / "project.config.json": project.root, project.miniprogram_root / "app.json": project.root}
+    context_files.update((unit.json, project.root) for unit in project.units.values() if unit.json is not None)
     if project.config.path is not None:
-        context_files.append(project.config.path)
-    for path in sorted(set(context_files)):
+        context_files[project.config.path] = None  # above the project in a monorepo, and checked where it was found
+    for path, root in sorted(context_files.items()):
         try:
-            digest.update(os.fsencode(f"\0{path}\0") + path.read_bytes())
+            digest.update(os.fsencode(f"\0{path}\0") + read_file(path, root))
         except OSError:
             digest.update(os.fsencode(f"\0{path}\0missing"))
     for path, data in sorted(contents.items()):
@@ -393,13 +427,24 @@ def _result_key(project: Project, contents, levels: dict[str, str], options: Run
     return digest.hexdigest()
 
 
-def _result_path(folder: Path, key: str) -> Path:
-    return folder / "results" / f"{key}.json"
+def _cache_folder(project: Project, options: RunOptions, result: RunResult) -> CacheFolder | None:
+    """The project's cache, unless the run uses none or it cannot be trusted (said in the notes)."""
+    if not options.use_cache:
+        return None
+    path = options.cache_dir or project.root / CACHE_FOLDER
+    folder, refusal = open_cache(path, [project.root])
+    if refusal is not None:
+        result.notes.append(step_at(path, 1, 1, note("cache-not-used", reason=refusal)))
+    return folder
 
 
-def _load_result(folder: Path, key: str, project: Project):
+def _result_entry(key: str) -> str:
+    return f"results/{key}.json"
+
+
+def _load_result(folder: CacheFolder, key: str, project: Project):
     try:
-        document = json.loads(read_entry(_result_path(folder, key), key) or b"null")
+        document = json.loads(folder.read(_result_entry(key), key) or b"null")
     except ValueError:
         return None
     if document is None:
@@ -419,7 +464,7 @@ def _load_result(folder: Path, key: str, project: Project):
     return findings, [step(n) for n in document["notes"]]
 
 
-def _store_result(folder: Path, key: str, project: Project, findings: list[Finding], notes: list[TraceStep]) -> None:
+def _store_result(folder: CacheFolder, key: str, project: Project, findings: list[Finding], notes: list[TraceStep]) -> None:
     root = project.root
 
     def relative(path: Path) -> str:
@@ -433,7 +478,7 @@ def _store_result(folder: Path, key: str, project: Project, findings: list[Findi
         "end_line": f.end_line, "end_column": f.end_column, "message": f.message, "message_id": f.message_id,
         "trace": [step(s) for s in f.trace], "fingerprint": f.fingerprint, "suppressed": f.suppressed}
         for f in findings], "notes": [step(n) for n in notes]}
-    write_entry(_result_path(folder, key), key, json.dumps(document).encode())  # ASCII: file names that are not UTF-8 survive
+    folder.write(_result_entry(key), key, json.dumps(document).encode())  # ASCII: file names that are not UTF-8 survive
 
 
 def _unused_directives(directives, catalogue: dict[str, Rule], levels: dict[str, str], options: RunOptions) -> list[Finding]:

@@ -17,7 +17,7 @@ def _strings(document, key: str) -> set[str]:
 
 def check(ctx: CheckContext) -> None:
     root = ctx.model.project.miniprogram_root
-    documents = [d for d in (read_json_document(root / name) for name in ctx.data["config_files"]) if d is not None]
+    documents = [d for d in (read_json_document(root / name, ctx.model.project.root) for name in ctx.data["config_files"]) if d is not None]
     if not documents:
         return  # no app.json: single files, or a project discovery already reported
     declared = set().union(*(_strings(d, "requiredPrivateInfos") for d in documents))

@@ -11,6 +11,7 @@ from wxlint.model.modules import import_of, module_exports, resolve_module_path
 from wxlint.parse.files import ParsedFile, parse_file
 from wxlint.parse.source import SourceError, SourceText
 from wxlint.parse.wxml import WxmlDocument
+from wxlint.safe_text import exception_summary
 
 
 class ProjectModel:
@@ -56,6 +57,12 @@ class ProjectModel:
                 self.inline_wxs[parsed.path] = [JsModule(tree) for tree in parsed.inline_wxs]
         except RecursionError:
             self.problems.append((parsed.path, SourceError("code is nested too deeply to analyse")))
+        except Exception as error:  # noqa: BLE001 - a bug in the model costs this file, never the project
+            self.js_modules.pop(parsed.path, None)
+            self.wxml.pop(parsed.path, None)
+            self.inline_wxs.pop(parsed.path, None)
+            self.problems.append((parsed.path, SourceError(exception_summary(error), line=1, column=1,
+                                                           internal="model")))
 
     def iter_js(self) -> Iterator[JsModule]:
         """Every JavaScript tree: script files and inline `<wxs>` bodies."""

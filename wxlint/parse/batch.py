@@ -2,15 +2,17 @@
 
 Each file is read once; its bytes are hashed with the wxlint and parser
 versions into a cache key. Cached trees are pickled (loading one is several
-times faster than parsing) and signed (`wxlint.cache_files`): a pickle is
-code, and the cache folder is inside the repository being linted. What is not cached is parsed in `jobs` worker
-processes, or in this process for small batches.
+times faster than parsing) and signed (`wxlint.cache_files`): the cache folder is inside the repository being
+linted. A pickle can name any function to call while it loads, so trees are loaded by `load_tree`, which builds
+only the classes a syntax tree is made of: even an entry signed by a leaked key runs no code. What is not cached
+is parsed in `jobs` worker processes, or in this process for small batches.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -23,21 +25,53 @@ from pathlib import Path
 
 import esprima
 
-from wxlint.cache_files import read_entry, write_entry
-from wxlint.parse.files import ParsedFile, parse_bytes
+from esprima.objects import Object as EsprimaObject
+
+from wxlint.cache_files import CacheFolder
+from wxlint.parse.files import PARSE_SECONDS_LIMIT, ParsedFile, parse_bytes
 from wxlint.parse.source import SourceError
 from wxlint.stamp import code_stamp
 
 # Worker processes pay for themselves only past this many files.
 _PARALLEL_MIN_FILES = 24
+# What a parsed file is made of, besides esprima's nodes and its other objects (`esprima.objects.Object`).
+_TREE_CLASSES = frozenset({
+    ("wxlint.parse.files", "ParsedFile"), ("wxlint.parse.javascript", "JsTree"),
+    ("wxlint.parse.javascript", "_rebuild_node"), ("wxlint.parse.source", "SourceText"),
+    ("wxlint.parse.source", "SourceError"), ("wxlint.parse.wxml", "WxmlDocument"), ("wxlint.parse.wxml", "WxmlElement"),
+    ("wxlint.parse.wxml", "WxmlAttribute"), ("wxlint.parse.wxml", "WxmlText"), ("wxlint.parse.wxml", "WxmlComment"),
+    ("wxlint.findings", "Note"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"),
+})
+
+
+class _TreeUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module, name) in _TREE_CLASSES:
+            return super().find_class(module, name)
+        if module.startswith("esprima."):
+            found = super().find_class(module, name)
+            if isinstance(found, type) and issubclass(found, EsprimaObject):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a syntax tree")
+
+
+def load_tree(payload: bytes):
+    """A pickled `ParsedFile` (or None, from a worker past the deadline), loaded without calling anything but
+    the constructors of the classes a tree is made of."""
+    return _TreeUnpickler(io.BytesIO(payload)).load()
+
+
 def _salt() -> bytes:
     return f"{code_stamp()} esprima {getattr(esprima, 'version', '?')} python {sys.version_info[:2]}".encode()
 
 
 class ParseCache:
-    """Pickled parse results under `folder`, one file per content hash."""
+    """Pickled parse results in a cache folder, one file per content hash."""
 
-    def __init__(self, folder: Path):
+    # The facts of every file a project ever had: generous, and still a bound on what is read.
+    FACTS_LIMIT = 64_000_000
+
+    def __init__(self, folder: CacheFolder):
         self.folder = folder
         self.hits = 0
         self.misses = 0
@@ -49,7 +83,7 @@ class ParseCache:
     def fact(self, key: str):
         if self._facts is None:
             try:
-                self._facts = json.loads(read_entry(self.folder / "facts.json", "facts") or b"{}")
+                self._facts = json.loads(self.folder.read("facts.json", "facts", self.FACTS_LIMIT) or b"{}")
             except ValueError:
                 self._facts = {}
             if not isinstance(self._facts, dict):
@@ -64,22 +98,23 @@ class ParseCache:
     def save_facts(self) -> None:
         if not self._facts_changed:
             return
-        self._ignore_in_version_control()
-        write_entry(self.folder / "facts.json", "facts", json.dumps(self._facts).encode())
+        self.folder.write("facts.json", "facts", json.dumps(self._facts).encode())
         self._facts_changed = False
 
     @staticmethod
     def key(path: Path, data: bytes) -> str:
         return hashlib.sha256(_salt() + os.fsencode(path.suffix) + b"\0" + data).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / "parse" / key[:2] / f"{key}.pickle"
+    @staticmethod
+    def _entry(key: str) -> str:
+        return f"parse/{key[:2]}/{key}.pickle"
 
     def get(self, key: str, path: Path) -> ParsedFile | None:
-        payload = read_entry(self._path(key), key)
+        payload = self.folder.read(self._entry(key), key)
         try:
-            parsed = pickle.loads(payload) if payload is not None else None
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+            parsed = load_tree(payload) if payload is not None else None
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError,
+                KeyError, RecursionError, MemoryError):
             parsed = None  # signed by us, yet unreadable: written by another wxlint version
         if not isinstance(parsed, ParsedFile):
             self.misses += 1
@@ -100,41 +135,37 @@ class ParseCache:
         except (pickle.PicklingError, RecursionError):
             return parsed  # a cache that cannot be written only costs time
         self.put_payload(key, payload)
-        return pickle.loads(payload)
+        return load_tree(payload)
 
     def put_payload(self, key: str, payload: bytes) -> None:
         """Store a result pickled elsewhere (by a worker) as it is."""
-        self._ignore_in_version_control()
-        write_entry(self._path(key), key, payload)
-
-    def _ignore_in_version_control(self) -> None:
-        try:
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                self.folder.mkdir(parents=True, exist_ok=True)
-                ignore.write_text("# created by wxlint\n*\n", encoding="utf-8")
-        except OSError:
-            pass
+        self.folder.write(self._entry(key), key, payload)
 
 
-def _parse_job(item: tuple[Path, bytes], validate_later: bool = False) -> ParsedFile:
+def _parse_job(item: tuple[Path, bytes], validate_later: bool = False, deadline: float | None = None) -> ParsedFile | None:
+    """The file parsed, or None when the run's `deadline` (time.monotonic) has passed."""
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10000))
     gc.disable()  # in workers too: trees are short-lived garbage-free allocations
-    return parse_bytes(*item, validate_later=validate_later)
+    seconds = PARSE_SECONDS_LIMIT
+    if deadline is not None:
+        seconds = min(seconds, deadline - time.monotonic())
+        if seconds <= 0:
+            return None
+    return parse_bytes(*item, seconds_limit=seconds, validate_later=validate_later)
 
 
-def _parse_chunk(items: list[tuple[Path, bytes]], out: Path, validate_later: bool) -> Path:
+def _parse_chunk(items: list[tuple[Path, bytes]], out: Path, validate_later: bool, deadline: float | None) -> Path:
     # Through a file, not the result pipe: a worker writing megabytes into the pipe waits for this
     # process's reader thread, which waits for the GIL while this process parses. Each file is pickled
     # on its own: that payload is also the file's cache entry, which this process writes as it is.
-    payloads = [pickle.dumps(_parse_job(item, validate_later), protocol=pickle.HIGHEST_PROTOCOL) for item in items]
+    payloads = [pickle.dumps(_parse_job(item, validate_later, deadline), protocol=pickle.HIGHEST_PROTOCOL) for item in items]
     with out.open("wb") as stream:
         pickle.dump(payloads, stream, protocol=pickle.HIGHEST_PROTOCOL)
     return out
 
 
 def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, counts: Counter | None,
-                  cache: ParseCache | None, validate_later: bool) -> None:
+                  cache: ParseCache | None, validate_later: bool, deadline: float | None) -> None:
     """Parse `todo` in `jobs` processes: `jobs - 1` workers take chunks from the front while this
     process parses chunks from the back that no worker has started. Loading a worker's trees costs
     less than parsing them, so this process is worth more parsing than waiting; except when the
@@ -145,21 +176,24 @@ def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, c
     workers = jobs if cache is not None else jobs - 1
     with tempfile.TemporaryDirectory(prefix="wxlint-parse-") as folder, ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_parse_chunk, [(path, data) for path, data, _ in chunk], Path(folder) / f"{number}.pickle",
-                               validate_later) for number, chunk in enumerate(chunks)]
+                               validate_later, deadline) for number, chunk in enumerate(chunks)]
         for chunk, future in zip(reversed(chunks), reversed(futures)):
             if cache is not None or not future.cancel():
                 break  # a worker has it, and every chunk before it
             for path, data, key in chunk:
-                keep(path, key, _parse_job((path, data), validate_later))
+                keep(path, key, _parse_job((path, data), validate_later, deadline))
         for chunk, future in zip(chunks, futures):
             if future.cancelled():
                 continue
             with future.result().open("rb") as stream:
                 payloads = pickle.load(stream)
             for (path, _, key), payload in zip(chunk, payloads):
+                parsed = load_tree(payload)
+                if parsed is None:
+                    continue  # the deadline passed before the worker reached it
                 if cache is not None:
                     cache.put_payload(key, payload)
-                keep(path, None, pickle.loads(payload))
+                keep(path, None, parsed)
                 if counts is not None:
                     counts["workers"] += 1
 
@@ -187,10 +221,11 @@ class Progress:
 
 def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
               contents: dict[Path, bytes | OSError] | None = None, counts: Counter | None = None,
-              validate_later: bool = False) -> dict[Path, ParsedFile]:
+              validate_later: bool = False, deadline: float | None = None) -> dict[Path, ParsedFile]:
     """Parse files (their bytes in `contents` when already read), using the cache and workers;
     `counts["workers"]` counts the files worker processes parsed. `validate_later` applies to runs without
-    a cache (see `parse_js`): a tree goes to the cache validated."""
+    a cache (see `parse_js`): a tree goes to the cache validated. Files not parsed when the `deadline`
+    (time.monotonic) passes are left out of the result."""
     validate_later = validate_later and cache is None
     results: dict[Path, ParsedFile] = {}
     todo: list[tuple[Path, bytes, str | None]] = []
@@ -211,8 +246,10 @@ def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
             todo.append((path, data, key))
     done = len(results)
 
-    def keep(path: Path, key: str | None, parsed: ParsedFile) -> None:
+    def keep(path: Path, key: str | None, parsed: ParsedFile | None) -> None:
         nonlocal done
+        if parsed is None:
+            return
         if cache is not None and key is not None:
             parsed = cache.put(key, parsed)
         results[path] = parsed
@@ -221,11 +258,11 @@ def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
 
     if jobs > 1 and len(todo) >= _PARALLEL_MIN_FILES:
         try:
-            _parse_shared(todo, jobs, keep, counts, cache, validate_later)
+            _parse_shared(todo, jobs, keep, counts, cache, validate_later, deadline)
         except Exception:  # workers unavailable or a result that would not travel: parse here instead
             pass
     for path, data, key in todo:
         if path not in results:
-            keep(path, key, _parse_job((path, data), validate_later))
+            keep(path, key, _parse_job((path, data), validate_later, deadline))
     progress.close()
-    return {path: results[path] for path in paths}
+    return {path: results[path] for path in paths if path in results}

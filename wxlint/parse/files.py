@@ -12,6 +12,8 @@ from wxlint.parse.javascript import JsTree, parse_js, wxs_as_javascript
 from wxlint.parse.source import SourceError, SourceText, decode_bytes
 from wxlint.parse.typescript import strip_types
 from wxlint.parse.wxml import WxmlDocument, parse_wxml
+from wxlint.safe_fs import read_file
+from wxlint.safe_text import exception_summary
 
 
 @dataclass
@@ -26,7 +28,7 @@ class ParsedFile:
 
 def parse_file(path: Path) -> ParsedFile:
     try:
-        data = path.read_bytes()
+        data = read_file(path)
     except OSError as error:
         return ParsedFile(path=path, errors=[SourceError(f"cannot read file: {error.strerror or error}")])
     return parse_bytes(path, data)
@@ -70,11 +72,17 @@ def parse_bytes(path: Path, data: bytes, seconds_limit: float = PARSE_SECONDS_LI
     except _TooSlow:
         from wxlint.findings import note  # findings sit above the parsers
 
-        words = note("too-slow", seconds=seconds_limit)
-        parsed.js = parsed.wxml = None
-        parsed.inline_wxs = []
-        parsed.errors.append(SourceError(words.render("en"), line=1, column=1, words=words))
+        words = note("too-slow", seconds=f"{seconds_limit:g}")
+        _give_up(parsed, SourceError(words.render("en"), line=1, column=1, words=words))
+    except Exception as error:  # noqa: BLE001 - a parser's bug costs this file, never the run
+        _give_up(parsed, SourceError(exception_summary(error), line=1, column=1, internal="parse"))
     return parsed
+
+
+def _give_up(parsed: ParsedFile, error: SourceError) -> None:
+    parsed.js = parsed.wxml = None
+    parsed.inline_wxs = []
+    parsed.errors.append(error)
 
 
 def _parse_into(parsed: ParsedFile, data: bytes, validate_later: bool) -> None:

@@ -11,8 +11,10 @@ from typing import Iterator
 
 import esprima
 from esprima.comment_handler import Comment
+from esprima.messages import Messages
 from esprima.nodes import Node
 from esprima.parser import Parser
+from esprima.regexp_validator import RegExpSyntaxError, validate_regexp
 from esprima.validation import _validate_parsed_program
 
 from wxlint.parse import native_javascript
@@ -39,6 +41,35 @@ class _CommentKeepingParser(Parser):
         self._ownedByFacade = True
         if not keep_positions:
             self.finalize = self._finalize_range_only
+        self._regexp_start = 0
+        scan_regexp = self.scanner.scanRegExp
+
+        def scan_regexp_from_its_start():
+            self._regexp_start = start = self.scanner.index
+            try:
+                return scan_regexp()
+            except esprima.Error as error:
+                if not str(error.message).endswith(Messages.UnterminatedRegExp):
+                    raise
+                self.scanner.index = start  # where V8 points: the literal, not the next line
+                self.scanner.throwUnexpectedToken(Messages.UnterminatedRegExp)
+
+        self.scanner.scanRegExp = scan_regexp_from_its_start
+        self.scanner.testRegExp = self._test_regexp
+
+    def _test_regexp(self, pattern: str, flags: str) -> None:
+        """esprima's check of a regular expression literal, the error placed at the literal's start and worded as
+        V8 words it (`Invalid regular expression: /a{1,2}+/: Nothing to repeat`) rather than at its end."""
+        scanner = self.scanner
+        try:
+            validate_regexp(pattern, flags, scanner.ecmaVersion)
+        except RegExpSyntaxError as error:
+            reason = str(error).split(" at pattern offset ")[0]
+            end, scanner.index = scanner.index, self._regexp_start
+            try:
+                scanner.tolerateUnexpectedToken(f"Invalid regular expression: /{pattern}/{flags}: {reason}")
+            finally:
+                scanner.index = end
 
     def parseReturnStatement(self):
         # WeChat runs each file inside a function (its CommonJS wrapper), so a `return` at the top level of
@@ -108,7 +139,8 @@ def native_program(code: str, validate: bool = True) -> Node | None:
 def _passes_validator(program: Node, code: str) -> bool:
     try:
         _validate_parsed_program(program, _stop_at_error, _ECMA_VERSION, code)
-    except (_ValidationFailed, RecursionError):
+    except (_ValidationFailed, RecursionError, RegExpSyntaxError):
+        # a regular expression literal V8 refuses (`/a{1,2}+/`): esprima's scanner says where, as V8 does
         return False
     return True
 

@@ -13,7 +13,8 @@ import esprima
 from esprima.nodes import Node
 
 from wxlint.parse.javascript import property_key
-from wxlint.parse.source import SourceError, SourceText, read_source
+from wxlint.parse.source import SourceError, SourceText, decode_bytes
+from wxlint.safe_fs import read_file
 
 
 @dataclass
@@ -41,12 +42,14 @@ class JsonDocument:
         return found
 
 
-def read_json_document(path: Path) -> JsonDocument | None:
-    """The file's tree, or None when it cannot be read or is not a JSON object (discovery reports that)."""
+def read_json_document(path: Path, root: Path) -> JsonDocument | None:
+    """The file's tree, or None when it cannot be read, lies outside the project's folder `root` or is not a
+    JSON object (discovery reports that)."""
     try:
-        source = read_source(path)
-    except SourceError:
+        text, encoding = decode_bytes(read_file(path, root))
+    except (OSError, SourceError):
         return None
+    source = SourceText(path=path, text=text, encoding=encoding)
     try:
         program = esprima.parseScript(f"({source.text}\n)", {"range": True})
     except (esprima.Error, RecursionError, AssertionError):

@@ -16,7 +16,7 @@ class SourceError(Exception):
     """
 
     def __init__(self, message: str, offset: int | None = None, line: int | None = None, column: int | None = None,
-                 words=None, whole_file: bool = True):
+                 words=None, whole_file: bool = True, internal: str | None = None):
         super().__init__(message)
         self.message = message
         self.offset = offset
@@ -24,6 +24,8 @@ class SourceError(Exception):
         self.column = column
         self.words = words  # a `wxlint.findings.Note` saying it in both languages, when there is one
         self.whole_file = whole_file  # False: one entry of the file is refused, the rest is linted
+        # "parse" or "model" when the cause is a bug of wxlint's own, not the file: the run is then incomplete
+        self.internal = internal
 
 
 # Bytes sniffed for NUL characters before deciding a file is not text.
@@ -133,12 +135,3 @@ def _decode_error(data: bytes, error: UnicodeDecodeError, tried: str) -> SourceE
     column = error.start - (head.rfind(b"\n") + 1) + 1
     return SourceError(f"cannot decode as {tried}: invalid byte 0x{data[error.start]:02x}", line=line, column=column)
 
-
-def read_source(path: Path) -> SourceText:
-    """Read and decode a file; raises SourceError with a readable message."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise SourceError(f"cannot read file: {error.strerror or error}") from None
-    text, encoding = decode_bytes(data)
-    return SourceText(path=path, text=text, encoding=encoding)

@@ -218,3 +218,7 @@ def _rewrite_enum(editor: _Editor, node: tree_sitter.Node) -> None:
             for part in member.children:
                 if part.type == "=":
                     editor.put(editor.char(part.start_byte), ":")
+        elif member.type not in ("{", "}", ",", "property_identifier", "comment"):
+            # `"b"` without a value has no same-length form in an object (`B` has: the shorthand `B`); the
+            # member's value matters to no rule, its place in the list does not either
+            _blank_list_item(editor, member)

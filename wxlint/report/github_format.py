@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wxlint.report.paths import display_path
+from wxlint.report.paths import display_path, failure_line
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 # GitHub shows at most this many annotations of each type per step.
@@ -29,10 +29,15 @@ def render(result, context) -> str:
         message = f.message + "".join(f"\n{number}. {display_path(step.path, context.cwd)}:{step.line}:{step.column} {step.note}"
                                       for number, step in enumerate(f.trace, 1))
         lines.append(f"::{COMMANDS[f.severity]} {properties}::{_data(message)}")
+    for failure in result.failures:
+        place = f"file={_property(display_path(failure.path, context.cwd))}," if failure.path is not None else ""
+        lines.append(f"::error {place}title={_property('wxlint: not analysed')}::{_data(failure_line(failure, context.cwd))}")
     counts = result.counts()
     total = sum(counts.values())
     summary = (f"wxlint: {_count(total, 'problem')} ({_count(counts['error'], 'error')}, "
                f"{_count(counts['warning'], 'warning')}, {counts['info']} info) in {_count(result.files_checked, 'file')}")
+    if result.failures:
+        summary = f"wxlint: INCOMPLETE, {_count(len(result.failures), 'failure')} (annotated above); " + summary[len("wxlint: "):]
     if any(count > SHOWN_PER_TYPE for count in counts.values()):
         summary += f"; GitHub shows only {SHOWN_PER_TYPE} annotations of each type per step: the list above is complete"
     lines.append(summary)

@@ -11,8 +11,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from wxlint import __version__
-from wxlint.findings import printable
-from wxlint.report.paths import display_path
+from wxlint.safe_text import printable
+from wxlint.report.paths import display_path, failure_line
 
 EXCERPT_CONTEXT = 2  # lines shown above and below a finding
 WORST_FILES = 10  # files in the summary table
@@ -32,6 +32,9 @@ WORDS = {
         "default": "default", "show_suppressed": "Show suppressed", "suppressed_badge": "suppressed",
         "colon": ": ", "by_file": "Worst files", "file": "File", "blocks": "Blocks the release",
         "fix_first": "Fix first", "click_to_filter": "click a row or a bar to filter",
+        "incomplete": "Incomplete: wxlint did not analyse everything",
+        "incomplete_text": "What is listed here was not analysed, so its problems are not in this report. "
+                           "Do not read the result as clean.",
     },
     "zh": {
         "title": "wxlint 检查报告", "generated": "生成时间", "version": "wxlint 版本", "min_lib": "最低基础库版本",
@@ -46,6 +49,8 @@ WORDS = {
         "default": "默认值", "show_suppressed": "显示已抑制的问题", "suppressed_badge": "已抑制",
         "colon": "：", "by_file": "问题最多的文件", "file": "文件", "blocks": "阻止发布",
         "fix_first": "优先修复", "click_to_filter": "点击行或柱形可筛选",
+        "incomplete": "检查不完整：wxlint 未能分析全部内容",
+        "incomplete_text": "以下内容未被分析，其中的问题不在本报告中。请勿将结果视为无问题。",
     },
 }
 
@@ -136,6 +141,7 @@ def render(result, context) -> str:
         min_lib=", ".join(min_libs) or words["not_set"],
         files_checked=result.files_checked, counts=counts, total=sum(counts.values()),
         failed=result.failed, fail_on=words[result.fail_on],
+        failures=[failure_line(f, cwd) for f in result.failures],
         rules=[{"id": r.id, "title": r.title[lang], "count": rule_counts[r.id], "severity": rule_severity[r.id],
                 "by_severity": {s: by_rule_severity[(r.id, s)] for s in SEVERITY_ORDER},
                 "width": round(100 * rule_counts[r.id] / chart_max)} for r in used_rules],

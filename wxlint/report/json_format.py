@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from wxlint import __version__
-from wxlint.report.paths import display_path
+from wxlint.report.paths import display_path, failure_line
 
 
 def render(result, context) -> str:
@@ -42,7 +42,10 @@ def render(result, context) -> str:
             "projects": [place(p.root) for p in result.projects],
             "fail_on": result.fail_on,
             "failed": result.failed,
-            "internal_errors": result.internal_errors,
+            "complete": result.complete,
+            "failures": [{"stage": f.stage, "path": place(f.path) if f.path is not None else None, "rule": f.rule,
+                          "message": f.message} for f in result.failures],
+            "internal_errors": [failure_line(f, context.cwd) for f in result.failures if f.stage != "budget"],
             "suppressed": result.suppressed_counts(),
             "baseline": None if result.baseline is None else {
                 "file": place(result.baseline.path), "fixed": result.baseline_fixed},

@@ -5,7 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from wxlint.findings import printable
+from wxlint.safe_text import printable
+
+
+def failure_line(failure, cwd: Path) -> str:
+    """A `RunFailure` in one line, its path as every format shows paths."""
+    return failure.describe(display_path(failure.path, cwd) if failure.path is not None else None)
 
 
 def display_path(path: Path, cwd: Path) -> str:

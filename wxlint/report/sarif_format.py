@@ -3,22 +3,36 @@
 from __future__ import annotations
 
 import json
+import os
 from importlib import metadata
+from pathlib import Path
+from urllib.parse import quote
 
 from wxlint import __version__
 from wxlint.report.explain import render_rule
-from wxlint.report.paths import display_path
+from wxlint.report.paths import display_path, failure_line
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
+def artifact_uri(path, cwd) -> str:
+    """A path relative to the current folder as a URI reference: every byte of the name but letters, digits,
+    `/` and `-._~` percent-encoded (RFC 3986), so `a#frag.js` names that file and not `a` with a fragment, and a
+    name that is not UTF-8 or holds control characters is exact and inert."""
+    try:
+        relative = os.path.relpath(path, cwd)
+    except ValueError:  # another drive on Windows
+        relative = str(path)
+    return quote(os.fsencode(Path(relative).as_posix()), safe="/")
+
+
 def _location(path, line, column, end_line, end_column, cwd, message=None):
-    region = {"startLine": line, "startColumn": column}
-    if end_line is not None:
-        region.update(endLine=end_line, endColumn=max(end_column, 1))
-    location = {"physicalLocation": {
-        "artifactLocation": {"uri": display_path(path, cwd), "uriBaseId": "%SRCROOT%"},
-        "region": region}}
+    location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path, cwd), "uriBaseId": "%SRCROOT%"}}}
+    if line is not None:
+        region = {"startLine": line, "startColumn": column}
+        if end_line is not None:
+            region.update(endLine=end_line, endColumn=max(end_column, 1))
+        location["physicalLocation"]["region"] = region
     if message is not None:
         location["message"] = {"text": message}
     return location
@@ -72,11 +86,25 @@ def render(result, context) -> str:
                 {"location": _location(step.path, step.line, step.column, None, None, context.cwd, step.note)}
                 for step in finding.trace]}]}]
         results.append(entry)
+    # A run that did not look everywhere says so: an upload of an incomplete run must not close open alerts.
+    notifications = []
+    for failure in result.failures:
+        notification = {"level": "error", "message": {"text": failure_line(failure, context.cwd)},
+                        "descriptor": {"id": f"wxlint/{failure.stage}"}}
+        if failure.path is not None:
+            notification["locations"] = [_location(failure.path, None, None, None, None, context.cwd)]
+        if failure.rule is not None and failure.rule in index:
+            notification["associatedRule"] = {"id": failure.rule, "index": index[failure.rule]}
+        notifications.append(notification)
+    invocation = {"executionSuccessful": result.complete}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {**driver, "rules": driver_rules}},
+            "invocations": [invocation],
             "originalUriBaseIds": {"%SRCROOT%": {"uri": context.cwd.resolve().as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
             "results": results,

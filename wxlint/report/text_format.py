@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from wxlint.report.paths import display_path
+from wxlint.report.paths import display_path, failure_line
 
 _SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 _WORDS = {
@@ -14,14 +14,18 @@ _WORDS = {
            "see_verbose": "use --verbose to list them", "fail": "fails at level",
            "min_lib": "min base library", "default": "default; set min-lib-version",
            "suppressed": "suppressed inline", "baselined": "{matched} of {total} baselined findings matched",
-           "fixed": "baselined findings fixed (run `wxlint baseline --prune`)"},
+           "fixed": "baselined findings fixed (run `wxlint baseline --prune`)",
+           "incomplete": "INCOMPLETE: {count} not analysed, see above; the findings cover only the rest",
+           "failure": "not analysed"},
     "zh": {"problem": "个问题", "problems": "个问题", "error": "个错误", "errors": "个错误",
            "warning": "个警告", "warnings": "个警告", "info": "条提示",
            "clean": "未发现问题", "skipped_one": "已跳过", "note": "说明", "colon": "：", "comma": "，", "open": "（", "close": "）", "file": "个文件已检查", "files": "个文件已检查", "skipped": "个文件已跳过",
            "see_verbose": "使用 --verbose 查看", "fail": "失败级别",
            "min_lib": "最低基础库", "default": "默认值，可设置 min-lib-version",
            "suppressed": "个已通过注释抑制", "baselined": "基线中 {total} 个问题匹配了 {matched} 个",
-           "fixed": "个基线问题已修复（运行 `wxlint baseline --prune`）"},
+           "fixed": "个基线问题已修复（运行 `wxlint baseline --prune`）",
+           "incomplete": "检查不完整：{count} 项未能分析，见上文；结果只涵盖其余部分",
+           "failure": "未分析"},
 }
 
 
@@ -61,6 +65,9 @@ def render(result, context) -> str:
             lines.append(f"{words['skipped_one']} {display_path(skipped.path, context.cwd)}{words['colon']}{skipped.reason_in(context.lang)}")
         for note in result.notes:
             lines.append(f"{words['note']} {display_path(note.path, context.cwd)}:{note.line}:{note.column}{words['colon']}{note.note}")
+    # Never left out, not even with --quiet: a run that did not look everywhere must not read as clean.
+    for failure in result.failures:
+        lines.append(paint(f"{words['failure']}{words['colon']}{failure_line(failure, context.cwd)}", fg="red", bold=True))
     if context.quiet:
         return "\n".join(lines) + ("\n" if lines else "")
     counts = result.counts()
@@ -77,8 +84,10 @@ def render(result, context) -> str:
         noun = words["problem"] if total == 1 else words["problems"]
         summary = f"{total} {noun}{words['open']}{words['comma'].join(parts)}{words['close']}"
         summary = paint("✖ " + summary, fg="red" if result.failed else "yellow", bold=True)
-    else:
+    elif result.complete:
         summary = paint("✔ " + words["clean"], fg="green", bold=True)
+    else:
+        summary = ""
     tail = f"{result.files_checked} {words['file' if result.files_checked == 1 else 'files']}"
     suppressed = result.suppressed_counts()
     if suppressed["inline"]:
@@ -98,6 +107,9 @@ def render(result, context) -> str:
         tail += f"{words['comma']}{len(unexpected)} {words['skipped']}"
         if not context.verbose:
             tail += f"{words['open']}{words['see_verbose']}{words['close']}"
+    if not result.complete:
+        incomplete = paint("✖ " + words["incomplete"].format(count=len(result.failures)), fg="red", bold=True)
+        summary = f"{incomplete} · {summary}" if summary else incomplete
     if lines:
         lines.append("")
     lines.append(f"{summary} · {tail}")
