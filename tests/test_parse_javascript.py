@@ -147,7 +147,7 @@ def _comment_keeping_parser(code: str, source_type: str):
     except AssertionError as error:  # esprima-fork asserts on `${}`
         return ("assertion", str(error))
     assert not any(POSITION_PRIVATES & node.__dict__.keys() for node in walk(program))
-    return _shape(program)
+    return _shape(program, frozenset({"_parent"}))  # the scopes' place, made with the node (see `_rebuild_node`)
 
 
 SAME_AS_FACADE = [

@@ -1,12 +1,15 @@
-"""Fuzzing wxlint in-process: mutated sample-project files through the parsers, the configuration loader
-and the whole pipeline (discovery, model, flow, every rule, every output format).
+"""Fuzzing wxlint: mutated real-looking files through the parsers, the configuration loader and the whole
+pipeline (discovery, model, flow, every rule, every output format), every input.
 
-    python tools/fuzz.py --inputs 100000 --seed 1 --out fuzz-failures/
+    python tools/fuzz.py --inputs 3000 --seed 1 --corpus ../corpus --out fuzz-failures/
 
-prints the inputs tried per kind, the failures (each minimised and saved as a reproducer under `--out`) and
-the slowest inputs. A failure is anything but a clean result: an exception escaping a parser or the run, a
-rule's internal error, or an output that is not well-formed. `tests/test_fuzz.py` runs a short campaign and
-replays every reproducer in `tests/data/fuzz/`.
+mutates the sample projects' files, and with `--corpus` the .js, .ts, .wxs, .wxml and .json files of real
+mini-programs in that folder too; each input is linted in a forked child (on Linux) with a time limit, so a crash
+of native code (a segfault) and a hang are failures like any other. It prints the inputs tried per kind, the
+failures (each minimised and saved as a reproducer under `--out`) and the slowest inputs. A failure is anything
+but a clean result: a crash, a hang, an exception escaping a parser or the run, an incomplete run (what exit code 2
+says), or an output that is not well-formed. `tests/test_fuzz.py` runs a short campaign and replays every
+reproducer in `tests/data/fuzz/`.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -60,12 +65,22 @@ class Campaign:
     slowest: list[tuple[float, str, bytes]] = field(default_factory=list)
 
 
-def corpus() -> dict[str, list[bytes]]:
-    """The sample projects' files by kind, plus one of each kind so no kind is empty."""
+def corpus(real: Path | None = None, per_kind: int = 400) -> dict[str, list[bytes]]:
+    """The sample projects' files by kind, with up to `per_kind` of each kind from the real mini-programs under
+    `real`, plus one of each kind so no kind is empty."""
     files: dict[str, list[bytes]] = {kind: [] for kind in KINDS}
     for path in sorted(SAMPLES.rglob("*")):
         if path.is_file() and ".wxlint_cache" not in path.parts and path.suffix in files:
             files[path.suffix].append(path.read_bytes())
+    if real is not None:
+        found: dict[str, list[Path]] = {kind: [] for kind in KINDS}
+        for path in sorted(real.rglob("*")):
+            if path.suffix in found and "node_modules" not in path.parts and path.is_file() and not path.is_symlink():
+                if path.stat().st_size <= 200_000:
+                    found[path.suffix].append(path)
+        picker = random.Random(0)
+        for kind, paths in found.items():
+            files[kind].extend(p.read_bytes() for p in picker.sample(paths, min(per_kind, len(paths))))
     files[".wxs"].append(b"var f = function (a) { return a > 1 ? 'x' : 'y' }\nmodule.exports = { f: f }\n")
     files[".yml"].append(b"min-lib-version: \"2.10.4\"\nrules:\n  missing-opensetting: error\nexclude: [\"libs/**\"]\n")
     return files
@@ -164,8 +179,15 @@ def base_project() -> dict[str, bytes]:
     }
 
 
-def run_one(kind: str, data: bytes, pipeline: bool, base: dict[str, bytes]) -> str | None:
-    """Run one input; the failure's signature and detail, or None."""
+# An input may take this long in a forked child before it counts as a hang (the parse limit is 20 s a file).
+HANG_SECONDS = 60
+
+
+def run_one(kind: str, data: bytes, pipeline: bool, base: dict[str, bytes], isolate: bool = False) -> str | None:
+    """Run one input; the failure's signature and detail, or None. With `isolate`, in a forked child (Linux), so
+    that a crash in native code or a hang is reported instead of ending the campaign."""
+    if isolate and hasattr(os, "fork") and sys.platform.startswith("linux"):
+        return _run_isolated(kind, data, pipeline, base)
     try:
         if kind == ".yml":
             problem = check_config(data)
@@ -179,11 +201,55 @@ def run_one(kind: str, data: bytes, pipeline: bool, base: dict[str, bytes]) -> s
     return problem
 
 
+def _run_isolated(kind: str, data: bytes, pipeline: bool, base: dict[str, bytes]) -> str | None:
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run, write the outcome, leave without cleaning up what the parent owns
+        os.close(read)
+        status = 0
+        try:
+            outcome = run_one(kind, data, pipeline, base) or ""
+            with os.fdopen(write, "wb") as stream:
+                stream.write(outcome.encode("utf-8", "backslashreplace"))
+        except BaseException:  # noqa: BLE001
+            status = 3
+        os._exit(status)
+    os.close(write)
+    deadline = time.monotonic() + HANG_SECONDS
+    chunks = []
+    with os.fdopen(read, "rb") as stream:
+        os.set_blocking(stream.fileno(), False)
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            try:
+                chunk = stream.read()
+            except BlockingIOError:
+                chunk = None
+            if chunk:
+                chunks.append(chunk)
+            if done:
+                rest = stream.read()
+                if rest:
+                    chunks.append(rest)
+                break
+            if time.monotonic() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                return f"hang: more than {HANG_SECONDS} s"
+            time.sleep(0.005)
+    if os.WIFSIGNALED(status):
+        return f"crash: killed by signal {os.WTERMSIG(status)}"
+    if os.WEXITSTATUS(status) != 0:
+        return f"crash: exit status {os.WEXITSTATUS(status)}"
+    return b"".join(chunks).decode("utf-8") or None
+
+
 def signature_of(problem: str) -> str:
     return problem.splitlines()[0][:200]
 
 
-def minimise(kind: str, data: bytes, signature: str, pipeline: bool, base: dict[str, bytes], budget: int = 300) -> bytes:
+def minimise(kind: str, data: bytes, signature: str, pipeline: bool, base: dict[str, bytes], budget: int = 300,
+             isolate: bool = False) -> bytes:
     """Delta debugging: drop chunks while the same failure remains."""
     chunk = max(1, len(data) // 2)
     while chunk >= 1 and budget > 0:
@@ -191,7 +257,7 @@ def minimise(kind: str, data: bytes, signature: str, pipeline: bool, base: dict[
         while start < len(data) and budget > 0:
             candidate = data[:start] + data[start + chunk:]
             budget -= 1
-            problem = run_one(kind, candidate, pipeline, base)
+            problem = run_one(kind, candidate, pipeline, base, isolate)
             if problem is not None and signature_of(problem) == signature:
                 data, changed = candidate, True
             else:
@@ -201,9 +267,10 @@ def minimise(kind: str, data: bytes, signature: str, pipeline: bool, base: dict[
     return data
 
 
-def campaign(inputs: int, seed: int, pipeline_every: int = 10, out: Path | None = None, progress: bool = False) -> Campaign:
+def campaign(inputs: int, seed: int, pipeline_every: int = 1, out: Path | None = None, progress: bool = False,
+             real: Path | None = None, isolate: bool = False) -> Campaign:
     rng = random.Random(seed)
-    files = corpus()
+    files = corpus(real)
     pool = [content for contents in files.values() for content in contents]
     base = base_project()
     result = Campaign()
@@ -213,14 +280,14 @@ def campaign(inputs: int, seed: int, pipeline_every: int = 10, out: Path | None 
         data = mutate(rng.choice(files[kind]), pool, rng)
         pipeline = number % pipeline_every == 0
         began = time.perf_counter()
-        problem = run_one(kind, data, pipeline, base)
+        problem = run_one(kind, data, pipeline, base, isolate)
         elapsed = time.perf_counter() - began
         result.tried[kind] = result.tried.get(kind, 0) + 1
         result.slowest = sorted(result.slowest + [(elapsed, kind, data)], key=lambda item: -item[0])[:5]
         if problem is not None:
             signature = signature_of(problem)
             if signature not in result.failures:
-                small = minimise(kind, data, signature, pipeline, base)
+                small = minimise(kind, data, signature, pipeline, base, isolate=isolate)
                 result.failures[signature] = Failure(kind, signature, problem, small)
                 if out is not None:
                     save(out, result.failures[signature], pipeline)
@@ -247,16 +314,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--pipeline-every", type=int, default=10, help="run the whole pipeline on every Nth input")
+    parser.add_argument("--pipeline-every", type=int, default=1, help="run the whole pipeline on every Nth input")
+    parser.add_argument("--corpus", type=Path, help="a folder of real mini-programs whose files are mutated too")
     parser.add_argument("--out", type=Path, default=Path("fuzz-failures"))
     arguments = parser.parse_args()
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))  # as the wxlint command does
     began = time.monotonic()
-    result = campaign(arguments.inputs, arguments.seed, arguments.pipeline_every, arguments.out, progress=True)
+    result = campaign(arguments.inputs, arguments.seed, arguments.pipeline_every, arguments.out, progress=True,
+                      real=arguments.corpus, isolate=True)
     seconds = time.monotonic() - began
     print(f"inputs tried: {sum(result.tried.values())} in {seconds:.0f} s "
           f"({', '.join(f'{kind} {count}' for kind, count in sorted(result.tried.items()))})")
-    print(f"whole-pipeline runs: every {arguments.pipeline_every}th input")
+    print("whole-pipeline runs: every input" if arguments.pipeline_every == 1 else
+          f"whole-pipeline runs: every {arguments.pipeline_every}th input")
     print(f"failures: {len(result.failures)}")
     for failure in result.failures.values():
         print(f"  {failure.kind} {failure.signature} ({len(failure.data)} bytes saved in {arguments.out}/)")

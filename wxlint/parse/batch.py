@@ -30,6 +30,7 @@ from esprima.objects import Object as EsprimaObject
 from wxlint.cache_files import CacheFolder
 from wxlint.parse.files import PARSE_SECONDS_LIMIT, ParsedFile, parse_bytes
 from wxlint.parse.source import SourceError
+from wxlint.safe_fs import read_file
 from wxlint.stamp import code_stamp
 
 # Worker processes pay for themselves only past this many files.
@@ -165,20 +166,21 @@ def _parse_chunk(items: list[tuple[Path, bytes]], out: Path, validate_later: boo
 
 
 def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, counts: Counter | None,
-                  cache: ParseCache | None, validate_later: bool, deadline: float | None) -> None:
+                  cache: ParseCache | None, validate_later: bool, deadline: float | None, compact: bool) -> None:
     """Parse `todo` in `jobs` processes: `jobs - 1` workers take chunks from the front while this
     process parses chunks from the back that no worker has started. Loading a worker's trees costs
     less than parsing them, so this process is worth more parsing than waiting; except when the
-    trees go to the cache: then `jobs` workers parse, and this process only loads and stores what
-    they pickled (a tree parsed here would be pickled and loaded back, see `ParseCache.put`)."""
+    trees go to the cache, or must be `compact`: then `jobs` workers parse, and this process only loads
+    (and stores) what they pickled (a tree loaded from a pickle takes less memory, see `ParseCache.put`)."""
     size = max(4, len(todo) // (jobs * 32))
     chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
-    workers = jobs if cache is not None else jobs - 1
+    only_load = cache is not None or compact
+    workers = jobs if only_load else jobs - 1
     with tempfile.TemporaryDirectory(prefix="wxlint-parse-") as folder, ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_parse_chunk, [(path, data) for path, data, _ in chunk], Path(folder) / f"{number}.pickle",
                                validate_later, deadline) for number, chunk in enumerate(chunks)]
         for chunk, future in zip(reversed(chunks), reversed(futures)):
-            if cache is not None or not future.cancel():
+            if only_load or not future.cancel():
                 break  # a worker has it, and every chunk before it
             for path, data, key in chunk:
                 keep(path, key, _parse_job((path, data), validate_later, deadline))
@@ -221,18 +223,19 @@ class Progress:
 
 def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
               contents: dict[Path, bytes | OSError] | None = None, counts: Counter | None = None,
-              validate_later: bool = False, deadline: float | None = None) -> dict[Path, ParsedFile]:
+              validate_later: bool = False, deadline: float | None = None, compact: bool = False) -> dict[Path, ParsedFile]:
     """Parse files (their bytes in `contents` when already read), using the cache and workers;
     `counts["workers"]` counts the files worker processes parsed. `validate_later` applies to runs without
     a cache (see `parse_js`): a tree goes to the cache validated. Files not parsed when the `deadline`
-    (time.monotonic) passes are left out of the result."""
+    (time.monotonic) passes are left out of the result. `compact`: with workers, every tree is parsed in one
+    and loaded here, which takes less memory than a tree parsed and validated here (for large projects)."""
     validate_later = validate_later and cache is None
     results: dict[Path, ParsedFile] = {}
     todo: list[tuple[Path, bytes, str | None]] = []
     progress = Progress(len(paths))
     for path in paths:
         try:
-            data = contents[path] if contents is not None else path.read_bytes()
+            data = contents[path] if contents is not None else read_file(path)
             if isinstance(data, OSError):
                 raise data
         except OSError as error:
@@ -258,7 +261,7 @@ def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
 
     if jobs > 1 and len(todo) >= _PARALLEL_MIN_FILES:
         try:
-            _parse_shared(todo, jobs, keep, counts, cache, validate_later, deadline)
+            _parse_shared(todo, jobs, keep, counts, cache, validate_later, deadline, compact)
         except Exception:  # workers unavailable or a result that would not travel: parse here instead
             pass
     for path, data, key in todo:

@@ -18,7 +18,7 @@ from esprima.regexp_validator import RegExpSyntaxError, validate_regexp
 from esprima.validation import _validate_parsed_program
 
 from wxlint.parse import native_javascript
-from wxlint.parse.source import SourceError, SourceText
+from wxlint.parse.source import SourceError, SourceText, shared_range
 
 _OPTIONS = {"range": True, "comment": True}
 _ECMA_VERSION = 2026  # esprima-fork's (its parser's config.ecmaVersion), which its validator is told
@@ -83,7 +83,8 @@ class _CommentKeepingParser(Parser):
 
     def _finalize_range_only(self, marker, node):
         # a tuple, not esprima's list: a fifth less memory for it, and nothing changes a node's range
-        node.range = (self.externalOffset(marker.index), self.externalOffset(self.lastMarker.index))
+        node.range = shared_range(self.externalOffset(marker.index), self.externalOffset(self.lastMarker.index))
+        node._parent = None  # its place, before the scopes fill it in (see `_rebuild_node`)
         return node
 
     def collectComments(self):
@@ -374,6 +375,11 @@ def _rebuild_node(cls: type, names: tuple[str, ...], values: tuple) -> Node:
     node = object.__new__(cls)
     for name, value in zip(names, values):
         setattr(node, name, value)
+    if type(node.range) is tuple:  # a pickle writes ints by value: made the run's shared ones again
+        node.range = shared_range(*node.range)
+    # The scopes give every node a `_parent`: set now, it takes a place in the node's attribute values; set
+    # later, it would not fit there and turn the values into a dict of their own (a third of a tree's memory)
+    node._parent = None
     return node
 
 

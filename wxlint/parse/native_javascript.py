@@ -16,11 +16,14 @@ validator, which finds the static errors of a tree whoever built it.
 from __future__ import annotations
 
 import re
+from sys import intern
 
 import tree_sitter
 import tree_sitter_javascript
 from esprima import nodes as N
 from esprima.comment_handler import Comment
+
+from wxlint.parse.source import shared_range
 
 _LANGUAGE = tree_sitter.Language(tree_sitter_javascript.language())
 _PARSER: tree_sitter.Parser | None = None
@@ -226,7 +229,8 @@ class _Converter:
         return size
 
     def at(self, esprima_node, start: int, end: int):
-        esprima_node.range = (start, end)
+        esprima_node.range = shared_range(start, end)
+        esprima_node._parent = None  # its place, before the scopes fill it in (see `javascript._rebuild_node`)
         return esprima_node
 
     def spanning(self, esprima_node, node: tree_sitter.Node):
@@ -235,7 +239,8 @@ class _Converter:
             start = self.first_token(node).start_byte
         if end in self.comment_ends:
             end = self.last_token(node).end_byte
-        esprima_node.range = (start >> self.shift, end >> self.shift)
+        esprima_node.range = shared_range(start >> self.shift, end >> self.shift)
+        esprima_node._parent = None
         return esprima_node
 
     # the program -----------------------------------------------------------------------------------
@@ -549,8 +554,9 @@ class _Converter:
         name = self.code[start:end] if self.one_unit_characters else self.text(node)
         if "\\" in name or name in reserved:
             raise _Unsupported(name)
-        identifier = N.Identifier(name)
-        identifier.range = (start, end)
+        identifier = N.Identifier(intern(name))  # names repeat (`wx`, `that`, `res`): one string each
+        identifier.range = shared_range(start, end)
+        identifier._parent = None
         return identifier
 
     def reference(self, node):
