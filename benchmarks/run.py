@@ -5,9 +5,14 @@
 Times, as medians of --runs runs on the same tree: wxlint cold (no cache), wxlint warm (cache
 filled), wxlint on one changed file (the pre-commit case: the file is given, the project is
 context), ESLint with `no-restricted-properties` for wx.getUserInfo / wx.getUserProfile, and
-Semgrep with one pattern rule; then the ratios and wxlint's peak memory. A peer that is not
-installed is skipped, and the output says so. Peers are looked up on PATH, or in a folder given
-with --peers (`npm install eslint` and `pip install semgrep` there).
+Semgrep with one pattern rule; then the ratios and wxlint's peak memory (of its largest process, and of all its
+processes together). A peer that is not installed is skipped, and the output says so. Peers are looked up on
+PATH, or in a folder given with --peers (`npm install eslint` and `pip install semgrep` there).
+
+    python benchmarks/run.py --pages 0 --memory 1000,3000,5000
+
+measures how memory grows with the project: a cold run's peak memory, all processes together, for generated
+projects of each size.
 """
 
 from __future__ import annotations
@@ -76,6 +81,68 @@ def peak_memory_mb(command: list[str], cwd: Path) -> float:
     return int(output.strip() or 0) / 1024
 
 
+def peak_total_memory_mb(command: list[str], cwd: Path) -> float | None:
+    """Peak memory of one run of `command` and every process it starts, together, in MB: the sum of their
+    proportional set sizes (PSS: a page shared by a forked child and its parent counts half to each), sampled
+    every 20 ms from /proc. None where /proc has no smaps_rollup (outside Linux)."""
+    if not Path("/proc/self/smaps_rollup").exists():
+        return None
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, sum(_pss_kib(pid) for pid in _process_tree(process.pid)))
+        time.sleep(0.02)
+    return peak / 1024
+
+
+def _process_tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    tree, pending = [], [root]
+    while pending:
+        pid = pending.pop()
+        tree.append(pid)
+        pending.extend(children.get(pid, ()))
+    return tree
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def memory_growth(sizes: list[int], work: Path) -> None:
+    """Peak memory of a cold run with the defaults, all processes together, for generated projects of each size."""
+    print("memory, cold run with the defaults (--no-cache), all processes together (PSS):")
+    wxlint = [sys.executable, "-m", "wxlint", "check", "--quiet", "--exit-zero", "--no-cache", "."]
+    for pages in sizes:
+        project = work / f"memory-{pages}"
+        if project.exists():
+            shutil.rmtree(project)
+        stats = generate(project, pages)
+        total = peak_total_memory_mb(wxlint, project)
+        if total is None:
+            print("  not measured: needs Linux's /proc")
+            return
+        print(f"  {pages:>6} pages ({stats['files']} files, {stats['js_bytes'] / 1e6:.1f} MB of JS): {total:6.0f} MB, "
+              f"{total / pages * 1000:4.0f} MB per 1,000 pages")
+        shutil.rmtree(project, ignore_errors=True)
+    print()
+
+
 def find_peer(name: str, peers: Path | None) -> str | None:
     if peers is not None:
         for candidate in (peers / "node_modules" / ".bin" / name, peers / "bin" / name):
@@ -105,6 +172,7 @@ def measure(tree: Path, work: Path, changed: Path, runs: int, peers: Path | None
     finally:
         changed.write_bytes(original)
     results["wxlint peak memory (MB)"] = peak_memory_mb(wxlint + ["--no-cache", "."], tree)
+    results["wxlint peak memory, all processes (MB)"] = peak_total_memory_mb(wxlint + ["--no-cache", "."], tree)
     caches()
     results["wxlint peak memory, writing the cache (MB)"] = peak_memory_mb(wxlint + ["."], tree)
     caches()
@@ -130,7 +198,7 @@ def report(title: str, results: dict[str, float | None]) -> None:
     width = max(map(len, results))
     for name, value in results.items():
         if name.endswith("(MB)"):
-            print(f"  {name:<{width}}  {value:8.0f} MB")
+            print(f"  {name:<{width}}  {value:8.0f} MB" if value is not None else f"  {name:<{width}}  not measured")
         else:
             shown = f"{value:8.2f} s" if value is not None else "  skipped (not installed: see --peers)"
             print(f"  {name:<{width}}  {shown}")
@@ -158,6 +226,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--peers", type=Path, help="folder with node_modules/.bin/eslint or bin/semgrep")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument("--memory", metavar="PAGES,…", help="also measure how memory grows: peak memory of all "
+                        "processes for generated projects of these sizes (e.g. 1000,3000,5000)")
     args = parser.parse_args()
 
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
@@ -171,6 +241,8 @@ def main() -> int:
         stats = generate(project, args.pages)
         title = (f"generated: {stats['pages']} pages, {stats['files']} files, {stats['js_bytes'] / 1e6:.1f} MB of JS")
         report(title, measure(project, work, project / "pages" / "p0" / "p0.js", args.runs, args.peers))
+    if args.memory:
+        memory_growth([int(size) for size in args.memory.split(",")], work)
     for tree in args.real:
         tree = tree.resolve()
         pages = sorted(p for p in tree.rglob("pages/*/*.js") if "node_modules" not in p.parts)

@@ -30,6 +30,7 @@ from wxlint.parse.files import ParsedFile, parse_bytes
 from wxlint.parse.javascript import is_valid_native
 from wxlint.parse.source import SourceError, SourceText, decode_bytes
 from wxlint.safe_fs import read_file
+from wxlint.safe_text import shortened
 from wxlint.stamp import code_stamp
 from wxlint.relevant import relevant_files
 from wxlint.suppress import Baseline, apply_inline, directives_in
@@ -561,7 +562,8 @@ def _parse_error_findings(model: ProjectModel, rule: Rule, severity: str, lang: 
             line, column = source.position(error.offset)
         else:
             line, column = error.line or 1, error.column or 1
-        problem = error.words.render(lang) if error.words is not None else error.message
+        # a parser's message can quote a name of the file, of any length
+        problem = shortened(error.words.render(lang) if error.words is not None else error.message)
         message_id = "parse" if error.whole_file else "entry"
         findings.append(Finding(
             rule=rule.id, severity=severity, path=path, line=line, column=column, end_line=line, end_column=column,

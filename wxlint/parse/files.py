@@ -10,7 +10,7 @@ from pathlib import Path
 
 from wxlint.parse.javascript import JsTree, parse_js, wxs_as_javascript
 from wxlint.parse.source import SourceError, SourceText, decode_bytes
-from wxlint.parse.typescript import strip_types
+from wxlint.parse.typescript import TooComplex, strip_types
 from wxlint.parse.wxml import WxmlDocument, parse_wxml
 from wxlint.safe_fs import read_file
 from wxlint.safe_text import exception_summary
@@ -73,6 +73,11 @@ def parse_bytes(path: Path, data: bytes, seconds_limit: float = PARSE_SECONDS_LI
         from wxlint.findings import note  # findings sit above the parsers
 
         words = note("too-slow", seconds=f"{seconds_limit:g}")
+        _give_up(parsed, SourceError(words.render("en"), line=1, column=1, words=words))
+    except TooComplex:
+        from wxlint.findings import note  # findings sit above the parsers
+
+        words = note("too-complex")
         _give_up(parsed, SourceError(words.render("en"), line=1, column=1, words=words))
     except Exception as error:  # noqa: BLE001 - a parser's bug costs this file, never the run
         _give_up(parsed, SourceError(exception_summary(error), line=1, column=1, internal="parse"))

@@ -119,10 +119,15 @@ class SourceText:
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM, or GB18030/GBK.
 
     Raises SourceError for binary data or bytes that fit none of these.
     """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both BOMs
+        try:
+            return data.decode("utf-32"), "utf-32"
+        except UnicodeDecodeError as error:
+            raise SourceError(f"cannot decode as UTF-32: {error.reason}") from None
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"

@@ -8,8 +8,14 @@ file. tree-sitter-typescript finds the type nodes. Enums are runtime code:
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import tree_sitter
 import tree_sitter_typescript
+
+from wxlint.parse.tree_sitter_parse import parse_bounded
 
 _PARSER: tree_sitter.Parser | None = None
 
@@ -27,6 +33,12 @@ _BLANK_TOKENS: dict[str, frozenset[str] | None] = {
     "readonly": None,
     "?": frozenset({"method_definition", "public_field_definition", "optional_parameter", "property_signature"}),
     "!": frozenset({"public_field_definition", "variable_declarator"}),
+}
+
+# ... the same, by parent: `kind -> tokens` blanked among its children
+_TOKENS_UNDER: dict[str, frozenset[str]] = {
+    parent: frozenset(token for token, parents in _BLANK_TOKENS.items() if parents is not None and parent in parents)
+    for parents in _BLANK_TOKENS.values() if parents is not None for parent in parents
 }
 
 
@@ -84,10 +96,46 @@ _TYPE_DECLARATIONS = frozenset({"interface_declaration", "type_alias_declaration
 _BLANKED_DECLARATIONS = _TYPE_DECLARATIONS | {"internal_module", "module"}
 
 
+class TooComplex(Exception):
+    """The TypeScript parser ran out of memory or time on a file, in a child process (see `strip_types`)."""
+
+
+# tree-sitter-typescript's error recovery on a long unclosed list of `a<b,` is quadratic in time and memory inside
+# one step of its C code, which neither the time limit nor a progress callback reaches (100 KB: half a minute and
+# 10 GB). Text with this many `<` is stripped in a child process with bounded memory, whose death is the answer.
+_ANGLES_APART = 2000
+_CHILD_MEMORY_BYTES = 2 * 1024 ** 3
+_CHILD = f"""
+import sys
+try:
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, ({_CHILD_MEMORY_BYTES}, {_CHILD_MEMORY_BYTES}))
+except (ImportError, ValueError, OSError):
+    pass
+from wxlint.parse.typescript import strip_types_here
+text = sys.stdin.buffer.read().decode("utf-8", "surrogatepass")
+sys.stdout.buffer.write(strip_types_here(text).encode("utf-8", "surrogatepass"))
+"""
+
+
 def strip_types(text: str) -> str:
-    """Return `text` with TypeScript-only syntax blanked; same length, same lines."""
+    """Return `text` with TypeScript-only syntax blanked; same length, same lines. Raises TooComplex."""
+    if text.count("<") <= _ANGLES_APART:
+        return strip_types_here(text)
+    package_folder = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_folder, os.environ.get("PYTHONPATH"))))}
+    # the per-file time limit's signal interrupts the wait, and `run` kills the child on the way out
+    completed = subprocess.run([sys.executable, "-c", _CHILD], input=text.encode("utf-8", "surrogatepass"),
+                               capture_output=True, env=environment)
+    if completed.returncode != 0:
+        raise TooComplex()
+    return completed.stdout.decode("utf-8", "surrogatepass")
+
+
+def strip_types_here(text: str) -> str:
+    """`strip_types`, in this process."""
     editor = _Editor(text)
-    tree = _parser().parse(editor.data)
+    tree = parse_bounded(_parser(), editor.data)
     type_only = _type_only_names(tree.root_node, editor)
     stack = [tree.root_node]
     while stack:
@@ -120,8 +168,9 @@ def strip_types(text: str) -> str:
         elif kind == "export_clause" and type_only:
             specifiers = [c for c in children if c.type == "export_specifier"]
             types = [c for c in specifiers if _specifier_name(c, editor) in type_only]
-            if types and len(types) == len(specifiers) and node.parent is not None:
-                editor.blank(node.parent)  # `export { Name }` of types only
+            parent = _parent(node)
+            if types and len(types) == len(specifiers) and parent is not None:
+                editor.blank(parent)  # `export { Name }` of types only
                 continue
             for specifier in types:
                 _blank_list_item(editor, specifier)
@@ -137,20 +186,23 @@ def strip_types(text: str) -> str:
         elif kind == "enum_declaration":
             _rewrite_enum(editor, node)
             continue
-        elif kind == "import_require_clause" and node.parent is not None and node.parent.children[0].type == "import":
+        elif kind == "import_require_clause" and (parent := _parent(node)) is not None and parent.children[0].type == "import":
             # `import x = require('m')` -> `const  x = require('m')`
-            editor.put(editor.char(node.parent.children[0].start_byte), "const ")
+            editor.put(editor.char(parent.children[0].start_byte), "const ")
         elif kind == "abstract_class_declaration" and children and children[0].type == "abstract":
             editor.blank(children[0])
         elif kind in ("module", "internal_module"):
             # `namespace X {}` has no same-length JavaScript form; rare in mini-programs.
             editor.blank(node)
             continue
-        elif kind in _BLANK_TOKENS and node.parent is not None:
-            parents = _BLANK_TOKENS[kind]
-            if parents is None or node.parent.type in parents:
-                editor.blank(node)
-                continue
+        elif kind == "readonly":
+            editor.blank(node)
+            continue
+        tokens = _TOKENS_UNDER.get(kind)  # `?` and `!` are blanked from their parent: see `_parent`
+        if tokens is not None:
+            for child in children:
+                if child.type in tokens:
+                    editor.blank(child)
         stack.extend(reversed(children))
     return editor.result()
 
@@ -181,9 +233,18 @@ def _text(node: tree_sitter.Node, editor: _Editor) -> str:
     return editor.text[editor.char(node.start_byte):editor.char(node.end_byte)]
 
 
+def _parent(node: tree_sitter.Node) -> tree_sitter.Node | None:
+    """tree-sitter's parent of a node, asked only of a node with text. Node.parent (and next_sibling,
+    prev_sibling) walks down from the root, a step per level; for a zero-width node (a MISSING token) it
+    recurses in C as deep as the tree, which overflows the C stack (a segfault) past ~9,700 levels."""
+    return None if node.start_byte == node.end_byte else node.parent
+
+
 def _blank_list_item(editor: _Editor, node: tree_sitter.Node) -> None:
     """Blank an item of a comma list together with one neighbouring comma."""
     editor.blank(node)
+    if node.start_byte == node.end_byte:
+        return  # a MISSING node: see `_parent`
     following = node.next_sibling
     if following is not None and following.type == ",":
         editor.blank(following)
