@@ -132,11 +132,13 @@ def test_thousands_of_subpackages(project):
     ("exclude: " + "[" * 100_000 + "]" * 100_000 + "\n", "nested deeper than 32 levels"),  # refused at once, not in 35 s
     ("exclude:\n  " + "- " * 3000 + "x\n", "nested deeper than 32 levels"),
     ("rules:\n  ? [getuserprofile-outside-tap, phone-number-flow]\n  : error\n", "a key must be a plain name"),
+    ('exclude: ["a\x08b"]\n', ".wxlint.yml:1:13: invalid YAML: the character U+0008 is not allowed"),
 ])
 def test_hostile_configuration_files(project, config, problem):
     root = project({"pages/index/index.js": PAGE_JS, ".wxlint.yml": config})
     code, out, err = run_cli("check", ".", cwd=root)
     assert code == 2 and problem in err and "Traceback" not in err
+    assert err.count("\n") == 1  # one line, naming the file
     assert not (root / "PWNED").exists()
 
 

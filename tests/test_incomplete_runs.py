@@ -165,3 +165,61 @@ def test_a_whole_run_that_fails_still_writes_every_report(shop, monkeypatch, tmp
     assert "No problems found" not in out and "INCOMPLETE" in out
     assert json.loads(sarif_file.read_text(encoding="utf-8"))["runs"][0]["invocations"][0]["executionSuccessful"] is False
     assert 'id="incomplete"' in html_file.read_text(encoding="utf-8")
+
+
+def test_files_the_run_time_budget_left_are_skipped_and_the_run_incomplete(tmp_path):
+    # 4.5 MB of script takes a few seconds to parse: past a one-second budget it is left, never dropped in silence.
+    slow = "".join(f"function f{n}(a) {{ return wx.getStorageSync('k' + a) }}\n" for n in range(80_000))
+    root = write_project(tmp_path / "shop", {"pages/index/index.js": PAGE_JS, "utils/slow.js": slow})
+    for jobs in ("1", "2"):
+        code, out, err = _run(root, "json", "--jobs", jobs, "--time-budget", "1", "--verbose")
+        report = json.loads(out)
+        assert code == 2, err
+        assert [f["path"] for f in report["findings"]] == ["pages/index/index.js"]
+        assert {s["path"]: s["reason"] for s in report["skipped"]}["utils/slow.js"] == (
+            "not analysed: the run's time budget of 1 s ran out (--time-budget)")
+        assert report["summary"]["files_checked"] == 1
+        assert [(f["stage"], f["message"]) for f in report["summary"]["failures"]] == [
+            ("budget", "the run's time budget of 1 s ran out; files not analysed: 1 (--time-budget)")]
+    assert _run(root, "json", "--jobs", "1")[0] == 1  # the default budget (600 s) leaves nothing
+
+
+def test_names_from_the_repository_cannot_forge_workflow_commands_or_terminal_sequences(tmp_path, broken_rule):
+    # A folder name reaches stderr in an internal error; a configuration key in a configuration error.
+    root = write_project(tmp_path / "mono" / "x\n::error file=app.js::forged\x1b]0;title\x07",
+                         {"pages/index/index.js": PAGE_JS, "utils/helper.js": HELPER_JS})
+    code, out, err = run_cli("check", "--no-cache", "--format", "github", ".", cwd=tmp_path / "mono")
+    assert code == 2
+    assert [line for line in err.splitlines() if "::" in line and not line.startswith("wxlint: ")] == []
+    assert "\x1b" not in err and "\x07" not in err and "\\x1b" in err
+    assert [line.split(" ", 1)[0] for line in out.splitlines() if line.startswith("::")] == ["::warning"] * 2 + ["::error"]
+    config = "rules:\n  \"\\e]52;c;ZXZpbA==\\a\\n::error file=a.js::forged\": error\n"
+    (root / ".wxlint.yml").write_text(config, encoding="utf-8")
+    code, out, err = run_cli("check", "--no-cache", ".", cwd=root)
+    assert code == 2 and err.count("\n") == 1 and err.startswith("wxlint: error: ")
+    assert "\x1b" not in err and "\x07" not in err and ".wxlint.yml" in err
+
+
+def test_junit_is_xml_whatever_names_and_messages_hold(tmp_path):
+    root = write_project(tmp_path / "shop", {"pages/index/index.js": PAGE_JS, "utils/a\ufffe\uffff.js": HELPER_JS,
+                                             "pages/index/index.wxml": '<button bindtap="on\uffff">x</button>\n'})
+    code, out, _ = _run(root, "junit")
+    assert code == 1
+    cases = ElementTree.fromstring(out).iter("testcase")
+    assert "utils/a\\ufffe\\uffff.js" in {case.get("classname") for case in cases}
+
+
+def test_sarif_uris_name_files_whose_names_hold_uri_characters(tmp_path):
+    from urllib.parse import unquote, urlsplit
+
+    names = ["a#frag.js", "q?x=1.js", "100%25.js", "with space.js", "[x]@y;z.js"]
+    root = write_project(tmp_path / "shop", {"pages/index/index.js": PAGE_JS,
+                                             **{f"utils/{name}": HELPER_JS for name in names}})
+    code, out, _ = _run(root, "sarif")
+    assert code == 1
+    uris = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for result in json.loads(out)["runs"][0]["results"]}
+    assert {unquote(uri) for uri in uris} == {"pages/index/index.js", *(f"utils/{name}" for name in names)}
+    for uri in uris:  # read as a URI reference, each is a path alone: no query, no fragment, no other authority
+        parts = urlsplit(uri)
+        assert (parts.scheme, parts.netloc, parts.query, parts.fragment) == ("", "", "", "") and unquote(parts.path) == unquote(uri)

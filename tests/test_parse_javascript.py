@@ -171,6 +171,8 @@ def test_the_comment_keeping_parser_gives_the_facade_trees_comments_and_errors(s
     """wxlint parses through its own esprima Parser subclass for speed; on every JS file of the test
     data and sample projects, and on edge cases, it must give exactly what `esprima.parse` gives."""
     files = sorted(DATA.rglob("*.js")) + sorted(DATA.rglob("*.wxs")) + sorted(SAMPLES.rglob("*.js"))
+    # regular expression literals are judged as V8 judges them, not as esprima does (test_regexp_literals.py)
+    files = [path for path in files if "regexp" not in path.name]
     codes = [decode_bytes(path.read_bytes())[0] for path in files] + SAME_AS_FACADE
     assert len(codes) > 60
     outcomes = set()

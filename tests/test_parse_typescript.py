@@ -93,3 +93,15 @@ def test_a_typescript_page_with_exported_types_is_linted_not_a_parse_error(proje
     assert [f["rule"] for f in report["findings"] if f["rule"] == "parse-error"] == []
     assert [(f["path"], f["line"], f["column"]) for f in report["findings"] if f["rule"] == "deprecated-getuserinfo"] == [
         ("pages/me/me.ts", 6, 5)]
+
+
+def test_enum_members_named_by_strings_are_typescript_not_a_parse_error(project):
+    # tsc 5 accepts string member names (wechat-miniprogram-ts-sass, pages/school/data/data.ts)
+    from conftest import lint_json
+
+    page = ('enum Tab {"a" = 0, "b", \'c-d\' = 2}\n'
+            "const enum Mode { 'x' }\n"
+            "Page({ onLoad() { wx.getUserInfo({ success: () => this.setData({ tab: Tab.a, mode: Mode.x }) }) } })\n")
+    _, report = lint_json(project({"pages/me/me.ts": page}))
+    assert [(f["path"], f["line"], f["column"], f["rule"]) for f in report["findings"]] == [
+        ("pages/me/me.ts", 3, 19, "deprecated-getuserinfo")]

@@ -80,16 +80,17 @@ def _read_key(path: Path) -> bytes | None:
 
 
 def key_refusal(linted_roots) -> str | None:
-    """Why the key file may not be used for these linted folders, or None: a key the linted repository holds
-    (its tree, or the git work tree around it) could have been planted with entries signed by it."""
+    """Why the key file may not be used for these linted folders, or None: a key that a repository holds (the
+    linted tree, or any git work tree: a checkout's cache folder) could have been planted with entries signed
+    by it."""
     if os.environ.get(KEY_VARIABLE):
         return None
     folder = key_file().parent
-    for root in linted_roots:
-        for tree in (root, _work_tree(root)):
-            if tree is not None and inside(tree, folder):
-                return (f"the cache signing key's folder {folder} lies inside the linted repository ({tree}); "
-                        f"set {KEY_VARIABLE} or XDG_CACHE_HOME elsewhere to use a cache")
+    holders = [root for root in linted_roots if inside(root, folder)]
+    holders.extend(tree for tree in [_work_tree(folder)] if tree is not None)
+    if holders:
+        return (f"the cache signing key's folder {folder} lies inside a repository ({holders[0]}); "
+                f"set {KEY_VARIABLE} or XDG_CACHE_HOME elsewhere to use a cache")
     return None
 
 

@@ -92,11 +92,16 @@ def load_config(path: Path, known_rules: set[str]) -> Config:
         document = yaml.compose(text, Loader=_BoundedLoader)
     except RecursionError:
         raise ConfigError(f"{path}: invalid YAML: nested too deeply") from None
+    except yaml.reader.ReaderError as error:  # a character YAML refuses; its message spans lines
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - text.rfind("\n", 0, error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise ConfigError(f"{path}:{line}:{column}: invalid YAML: the character U+{code:04X} is not allowed") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         problem = getattr(error, "problem", None) or str(error)
-        raise ConfigError(f"{where}: invalid YAML: {problem}") from None
+        raise ConfigError(f"{where}: invalid YAML: {' '.join(problem.split())}") from None
     if document is None:
         return Config(path=path)
     if not isinstance(document, yaml.MappingNode):

@@ -210,6 +210,7 @@ def _run(options: RunOptions) -> RunResult:
         result.notes.extend(notes)
         result.skipped.extend(s for s in project.skipped if project.only_files is None)
         failed_files = {f.path for f in result.failures[failed_before:]}
+        failed_files.update(s.path for s in result.skipped if s.words is not None and s.words.id == "skip-time-budget")
         result.checked_files.extend(p for p in project.files if project.reports_on(p) and p not in failed_files)
     result.findings.sort(key=lambda f: f.sort_key)
     result.fail_on = min(fail_levels, key=SEVERITY_RANK.get) if fail_levels else (options.fail_on or "warning")
@@ -291,7 +292,7 @@ def _skip_unparsed(project: Project, files: list[Path], parsed: dict[Path, Parse
     left = [path for path in files if path not in parsed]
     result.skipped.extend(skip(path, "skip-time-budget", seconds=f"{options.time_budget:g}") for path in left)
     result.failures.append(RunFailure("budget", project.root, f"the run's time budget of {options.time_budget:g} s ran "
-                                      f"out: {len(left)} files not analysed (--time-budget)"))
+                                      f"out; files not analysed: {len(left)} (--time-budget)"))
     return [path for path in files if path in parsed]
 
 

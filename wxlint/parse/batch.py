@@ -152,7 +152,14 @@ def _parse_job(item: tuple[Path, bytes], validate_later: bool = False, deadline:
         seconds = min(seconds, deadline - time.monotonic())
         if seconds <= 0:
             return None
-    return parse_bytes(*item, seconds_limit=seconds, validate_later=validate_later)
+    parsed = parse_bytes(*item, seconds_limit=seconds, validate_later=validate_later)
+    if seconds < PARSE_SECONDS_LIMIT and _stopped_for_time(parsed):
+        return None  # stopped by the run's budget, not by its own slowness: a file left, not a parse error
+    return parsed
+
+
+def _stopped_for_time(parsed: ParsedFile) -> bool:
+    return any(error.words is not None and error.words.id == "too-slow" for error in parsed.errors)
 
 
 def _parse_chunk(items: list[tuple[Path, bytes]], out: Path, validate_later: bool, deadline: float | None) -> Path:

@@ -1,0 +1,2 @@
+var r = /a{1,2}+/;
+Page({ onLoad() { wx.getUserInfo({}) } })
