@@ -196,16 +196,16 @@ def test_a_tree_parsed_without_the_validator_that_fails_it_is_parsed_again(tmp_p
     """With a child process, trees parsed here skip esprima's validator and the child validates them;
     a file tree-sitter reads but the validator refuses (a `let` declared twice) must still be a parse
     error, exactly as in a run that validates at once."""
-    import wxlint.runner as runner
+    import wxlint.scheduling as scheduling
 
     root = tmp_path / "member"
     shutil.copytree(SAMPLES / "member-2021", root, ignore=shutil.ignore_patterns(".wxlint_cache"))
     (root / "utils" / "twice.js").write_text("let a = 1\nlet a = 2\nmodule.exports = () => wx.getUserInfo(a)\n",
                                              encoding="utf-8")
     one = _run(root, jobs=1, use_cache=False)
-    monkeypatch.setattr(runner, "_FORK_MIN_FILES", 1)  # this small project is parsed here, not in workers
+    monkeypatch.setattr(scheduling, "FORK_MIN_FILES", 1)  # this small project is parsed here, not in workers
     parsed_again = []
-    monkeypatch.setattr(runner, "parse_bytes", lambda path, data: parsed_again.append(path) or parse_bytes(path, data))
+    monkeypatch.setattr(scheduling, "parse_bytes", lambda path, data: parsed_again.append(path) or parse_bytes(path, data))
     two = _run(root, jobs=2, use_cache=False)
     assert [p.name for p in parsed_again] == ["twice.js"]
     errors = [(f.path.name, f.line, f.message) for f in one.findings if f.rule == "parse-error"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import subprocess
 import sys
 import zipfile
@@ -127,13 +129,32 @@ def test_a_check_using_a_message_or_data_key_its_yaml_lacks_fails_at_load(tmp_pa
     def check_module_with(name: str, body: str):
         source = tmp_path / f"{name}.py"
         source.write_text(body, encoding="utf-8")
-        return importlib.util.module_from_spec(importlib.util.spec_from_file_location(name, source))
+        spec = importlib.util.spec_from_file_location(name, source)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
 
-    verify_contract(rule, check_module_with("fine", "def check(ctx):\n    ctx.data['tap_state']\n    ctx.report_node(None, None, 'lifecycle')\n"))
+    verify_contract(rule, check_module_with("fine", "def check(ctx):\n    ctx.data['tap_state']\n    ctx.report_node(None, None, 'lifecycle')\nUSES_FLOW = False\n"))
     with pytest.raises(CatalogueError, match=r"unknown_message.py:2: message id 'on-launch' is not in opensetting-outside-tap.yaml"):
-        verify_contract(rule, check_module_with("unknown_message", "def check(ctx):\n    ctx.report_node(None, None, 'on-launch')\n"))
+        verify_contract(rule, check_module_with("unknown_message", "def check(ctx):\n    ctx.report_node(None, None, 'on-launch')\nUSES_FLOW = True\n"))
     with pytest.raises(CatalogueError, match=r"unknown_key.py:3: data key 'api'"):
-        verify_contract(rule, check_module_with("unknown_key", "def check(ctx):\n    x = 1\n    return ctx.data['api']\n"))
+        verify_contract(rule, check_module_with("unknown_key", "def check(ctx):\n    x = 1\n    return ctx.data['api']\nUSES_FLOW = True\n"))
+    with pytest.raises(CatalogueError, match=r"undeclared.py: a check declares USES_FLOW"):
+        verify_contract(rule, check_module_with("undeclared", "def check(ctx):\n    ctx.flow\n"))
+
+
+def test_a_check_that_reads_the_flow_engine_without_declaring_it_fails(project, monkeypatch):
+    # which process runs a check follows its declaration: one that lies about it must not run without the engine
+    from conftest import run_cli
+    from wxlint.checks import deprecated_getuserinfo
+
+    monkeypatch.setattr(deprecated_getuserinfo, "check", lambda ctx: ctx.flow)
+    root = project({"pages/index/index.js": "Page({ onLoad() { wx.getUserInfo() } })\n"})
+    code, out, _ = run_cli("check", "--no-cache", "--format", "json", ".", cwd=root)
+    report = json.loads(out)
+    assert code == 2
+    assert [(f["stage"], f["rule"]) for f in report["summary"]["failures"]] == [("check", "deprecated-getuserinfo")]
+    assert "declares USES_FLOW = False" in report["summary"]["failures"][0]["message"]
 
 
 def test_tap_rules_define_every_verdict_the_tap_model_gives():

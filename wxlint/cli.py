@@ -17,7 +17,9 @@ from wxlint.report.explain import render_rule
 from wxlint.report.privacy import render_privacy
 from wxlint.failures import failure_from
 from wxlint.report.paths import failure_line
-from wxlint.runner import DEFAULT_TIME_BUDGET, RunOptions, RunResult, baseline_entries, run
+from wxlint.run_result import RunResult
+from wxlint.runner import DEFAULT_TIME_BUDGET, RunOptions, run
+from wxlint.suppress import baseline_entries
 from wxlint.safe_text import shortened
 from wxlint.suppress import BASELINE_NAME, Baseline
 
@@ -209,7 +211,7 @@ def baseline(paths, config_file, baseline_file, prune, jobs, no_cache, cache_dir
         Baseline.write(baseline_file, kept, __version__)
         click.echo(f"{baseline_file}: removed {len(fixed)} fixed findings, kept {len(kept)}")
     else:
-        entries = baseline_entries(result, baseline_file.resolve().parent)
+        entries = baseline_entries(result.findings, baseline_file.resolve().parent)
         Baseline.write(baseline_file, entries, __version__)
         click.echo(f"{baseline_file}: {len(entries)} findings recorded; `wxlint check` now reports only new ones")
     sys.exit(EXIT_OK)

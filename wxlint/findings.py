@@ -135,6 +135,42 @@ class Finding:
         return (str(self.path), self.line, self.column, self.rule, self.message)
 
 
+# Findings as plain data, each path written by `place` (relative to the current folder for the JSON
+# report, to the project for the result cache) and read back by `path_of`.
+
+def step_document(step: TraceStep, place) -> dict:
+    return {"path": place(step.path), "line": step.line, "column": step.column, "note": step.note}
+
+
+def finding_document(finding: Finding, place) -> dict:
+    return {"rule": finding.rule, "message_id": finding.message_id, "severity": finding.severity,
+            "path": place(finding.path), "line": finding.line, "column": finding.column,
+            "end_line": finding.end_line, "end_column": finding.end_column, "message": finding.message,
+            "trace": [step_document(step, place) for step in finding.trace],
+            "fingerprint": finding.fingerprint, "suppressed": finding.suppressed}
+
+
+def step_from_document(document: dict, path_of) -> TraceStep:
+    return TraceStep(path_of(document["path"]), document["line"], document["column"], document["note"])
+
+
+def finding_from_document(document: dict, path_of) -> Finding:
+    return Finding(rule=document["rule"], severity=document["severity"], path=path_of(document["path"]),
+                   line=document["line"], column=document["column"], end_line=document["end_line"],
+                   end_column=document["end_column"], message=document["message"], message_id=document["message_id"],
+                   trace=[step_from_document(step, path_of) for step in document["trace"]],
+                   fingerprint=document["fingerprint"], suppressed=document["suppressed"])
+
+
+def repository_place(root: Path) -> str:
+    """Where a project sits in its repository ("apps/shop"; "" at the top or outside any repository), so that
+    identical files in two projects of a monorepo get different fingerprints (`assign_fingerprints`)."""
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            return "" if folder == root else root.relative_to(folder).as_posix()
+    return ""
+
+
 def assign_fingerprints(findings: list[Finding], line_text, root_of, place: str = "") -> None:
     """Give each finding a fingerprint that survives unrelated edits.
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from wxlint.discover import Project
-from wxlint.model.modules import resolve_module_path
+from wxlint.model.modules import file_dependencies, resolve_module_path
+from wxlint.parse.batch import ParseCache, parse_all
+from wxlint.parse.files import ParsedFile
 
 UNIT_SUFFIXES = (".js", ".ts", ".wxml", ".json")
 
@@ -91,3 +93,44 @@ def _components_of(project: Project, route: str) -> set[str]:
                 found.add(target)
                 queue.append(target)
     return found
+
+
+def files_that_matter(project: Project, contents, parse_cache: ParseCache | None, parsed: dict[Path, ParsedFile],
+                      jobs: int, deadline: float | None) -> list[Path]:
+    """For a run on a few files: the project files that can affect their findings. Dependencies come from the
+    cache's facts; files it does not know are parsed now (and kept in `parsed`)."""
+    dependencies: dict[Path, list] = {}
+    unknown = []
+    for path in project.files:
+        data = contents[path]
+        known = parse_cache.fact(ParseCache.key(path, data)) if parse_cache is not None and isinstance(data, bytes) else None
+        if known is None:
+            unknown.append(path)
+        else:
+            dependencies[path] = [tuple(d) for d in known]
+    if unknown:
+        parsed.update(parse_all(unknown, jobs=jobs, cache=parse_cache, contents=contents, deadline=deadline))
+        for path in unknown:
+            if path in parsed:
+                dependencies[path] = file_dependencies(parsed[path])
+        if parse_cache is not None:
+            remember_dependencies(parse_cache, contents, parsed)
+    relevant = relevant_files(project, set(project.only_files), dependencies)
+    return [path for path in project.files if path in relevant or path in project.only_files]
+
+
+def remember_dependencies(parse_cache: ParseCache, contents, parsed: dict[Path, ParsedFile], model=None) -> None:
+    """Store each new file's dependencies (`file_dependencies`) in the cache's facts, read from the project
+    model when there is one."""
+    for path, file in parsed.items():
+        data = contents.get(path)
+        if isinstance(data, bytes):
+            key = ParseCache.key(path, data)
+            if parse_cache.fact(key) is None:
+                modules = None
+                if model is not None:
+                    modules = ([model.js_modules[path]] if path in model.js_modules else []) + model.inline_wxs.get(path, [])
+                    if len(modules) != (file.js is not None) + len(file.inline_wxs):
+                        modules = None  # a tree the model could not take: read the tree itself
+                parse_cache.remember(key, file_dependencies(file, modules))
+    parse_cache.save_facts()

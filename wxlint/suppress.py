@@ -14,6 +14,7 @@ With no rule named, all rules. Suppressed findings keep their place, marked
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,3 +140,32 @@ class Baseline:
                     "comment": "Findings accepted when wxlint was adopted; `wxlint baseline --prune` drops fixed ones.",
                     "findings": sorted(entries, key=lambda e: (e["path"], e["line"], e["rule"]))}
         path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def _baseline_path(path: Path, folder: Path) -> str:
+    return Path(os.path.relpath(path, folder)).as_posix()
+
+
+def apply_baseline(findings: list[Finding], checked_files: list[Path], path: Path) -> tuple[Baseline, list[dict]]:
+    """Mark the findings the baseline at `path` accepted as suppressed; the baseline, and its entries that are
+    fixed (no longer found in a file this run checked). Paths in a baseline are relative to its folder,
+    wherever wxlint runs."""
+    baseline = Baseline.load(path)
+    accepted = baseline.keys()
+    folder = path.resolve().parent
+    found = set()
+    for finding in findings:
+        key = (_baseline_path(finding.path, folder), finding.fingerprint)
+        found.add(key)
+        if finding.suppressed is None and key in accepted:
+            finding.suppressed = {"kind": "baseline", "reason": f"in {path.name}"}
+    checked = {_baseline_path(checked_path, folder) for checked_path in checked_files}
+    fixed = [entry for entry in baseline.entries if (entry["path"], entry["fingerprint"]) not in found and entry["path"] in checked]
+    return baseline, fixed
+
+
+def baseline_entries(findings: list[Finding], folder: Path) -> list[dict]:
+    """Baseline entries for findings that are not suppressed inline, paths relative to `folder` (the baseline
+    file's)."""
+    return [{"path": _baseline_path(f.path, folder), "fingerprint": f.fingerprint, "rule": f.rule, "line": f.line,
+             "message": f.message} for f in findings if f.suppressed is None or f.suppressed["kind"] == "baseline"]

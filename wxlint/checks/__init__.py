@@ -1,6 +1,8 @@
 """One module per rule, named after its id (`deprecated-getuserinfo` ->
 `deprecated_getuserinfo.py`), each with a `check(ctx)` function that reports
-findings through the `CheckContext`. A rule's words live in `rules/<id>.yaml`."""
+findings through the `CheckContext`, and `USES_FLOW`: whether it asks for the flow
+engine (`ctx.flow`); a check that does not is free to run before the engine exists.
+A rule's words live in `rules/<id>.yaml`."""
 
 from __future__ import annotations
 
@@ -37,11 +39,9 @@ def _check_syntax(path: str) -> ast.Module:
     return ast.parse(Path(path).read_text(encoding="utf-8"), filename=path)
 
 
-def reads_flow(rule: Rule) -> bool:
-    """Whether a rule's check reads the shared flow engine (`ctx.flow`), read from its syntax tree. Only a
-    question of speed (which rules can run apart from the engine): a check that asks for it gets it."""
-    tree = _check_syntax(check_module(rule).__file__)
-    return any(isinstance(node, ast.Attribute) and node.attr == "flow" for node in ast.walk(tree))
+def uses_flow(rule: Rule) -> bool:
+    """What the rule's check declares (`USES_FLOW`); `CheckContext.flow` holds it to that."""
+    return check_module(rule).USES_FLOW
 
 
 @lru_cache(maxsize=None)
@@ -66,6 +66,8 @@ def _catalogue_uses(path: str) -> tuple[tuple[str, str, int], ...]:
 def verify_contract(rule: Rule, module: ModuleType) -> None:
     """A check may only report the message ids and read the `data` keys its rule's YAML defines:
     a mismatch is a catalogue error naming the check's file and line, before anything runs."""
+    if not isinstance(getattr(module, "USES_FLOW", None), bool):
+        raise CatalogueError(f"{module.__file__}: a check declares USES_FLOW = True or False")
     for kind, name, line in _catalogue_uses(module.__file__):
         known = rule.messages if kind == "message" else rule.data
         if name not in known:
@@ -87,7 +89,10 @@ class CheckContext:
 
     @property
     def flow(self) -> FlowEngine:
-        """The project's flow engine, built on first use and shared by all rules."""
+        """The project's flow engine, built on first use and shared by all rules; for checks that declare
+        `USES_FLOW` (the others may run where there is none)."""
+        if not check_module(self.rule).USES_FLOW:
+            raise CatalogueError(f"{self.rule.id}: the check reads ctx.flow but declares USES_FLOW = False")
         return self._flow()
 
     def report(self, path: Path, span: tuple[int, int, int, int], message_id: str,

@@ -6,6 +6,8 @@ from wxlint.checks import CheckContext
 from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
 from wxlint.model.wxml import event_bindings, attribute_can_be
 
+USES_FLOW = False
+
 
 def check(ctx: CheckContext) -> None:
     for module in ctx.model.iter_js():

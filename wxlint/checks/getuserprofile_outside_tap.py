@@ -5,6 +5,8 @@ from __future__ import annotations
 from wxlint.analyse.tap import apis_reported_by
 from wxlint.checks import CheckContext
 
+USES_FLOW = True
+
 
 def check(ctx: CheckContext) -> None:
     for verdict in ctx.flow.tap.verdicts(apis_reported_by(ctx.rule.id)):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from wxlint.checks import CheckContext
 
+USES_FLOW = False
+
 
 def check(ctx: CheckContext) -> None:
     api = ctx.data["api"]

@@ -7,6 +7,8 @@ from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.parse.json_document import read_json_document
 
+USES_FLOW = False
+
 
 def _strings(document, key: str) -> set[str]:
     member = document.member(key) if document is not None else None

@@ -14,6 +14,8 @@ from wxlint.model.javascript import JsModule, leading_string, name_words, object
 from wxlint.model.permissions import ScopeTable
 from wxlint.parse.javascript import property_key
 
+USES_FLOW = True
+
 
 # Prompts to log in: not forced on open when only a user with a stored login reaches them.
 LOGIN_PROMPTS = frozenset({"modal", "modal-no-cancel", "navigate", "navigate-on-status"})

@@ -9,6 +9,8 @@ from wxlint.model.guards import Fact, data_flags, element_facts, expand_flags, l
 from wxlint.model.javascript import JsModule
 from wxlint.model.wxml import component_keys
 
+USES_FLOW = True
+
 
 def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))

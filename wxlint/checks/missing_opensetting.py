@@ -16,6 +16,8 @@ from wxlint.model.permissions import DenialPath, ScopeTable, denial_paths, promi
 from wxlint.model.wxml import enclosing_conditions, mustache_names
 from wxlint.parse.javascript import FUNCTION_NODES, property_key
 
+USES_FLOW = True
+
 
 def check(ctx: CheckContext) -> None:
     table = ScopeTable(load_data_table("scopes"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from wxlint.checks import CheckContext
 from wxlint.parse.javascript import walk
 
+USES_FLOW = True
+
 
 def check(ctx: CheckContext) -> None:
     events = set(ctx.data["events"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 from wxlint.checks import CheckContext
 from wxlint.model.javascript import member_name, object_property
 
+USES_FLOW = False
+
 
 def check(ctx: CheckContext) -> None:
     apis = set(ctx.data["apis"])

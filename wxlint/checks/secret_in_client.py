@@ -8,6 +8,8 @@ from wxlint.checks import CheckContext
 from wxlint.model.javascript import JsModule, leading_string, member_name, string_value
 from wxlint.parse.javascript import property_key
 
+USES_FLOW = False
+
 _HEX = frozenset(string.hexdigits)
 
 

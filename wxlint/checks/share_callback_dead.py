@@ -7,6 +7,8 @@ from wxlint.model.javascript import JsModule
 from wxlint.model.units import function_value, object_properties, object_value
 from wxlint.parse.javascript import FUNCTION_NODES, walk
 
+USES_FLOW = True
+
 
 def check(ctx: CheckContext) -> None:
     handlers, callbacks = set(ctx.data["handlers"]), set(ctx.data["callbacks"])

@@ -6,6 +6,8 @@ from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.model.javascript import string_value
 
+USES_FLOW = False
+
 
 def known_roots() -> set[str]:
     """Names a canIUse schema may start with: every wx API and every built-in component."""

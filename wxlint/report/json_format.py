@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from wxlint import __version__
+from wxlint.findings import finding_document, step_document
 from wxlint.report.paths import display_path, failure_line
 
 
@@ -15,25 +16,9 @@ def render(result, context) -> str:
     counts = result.counts()
     document = {
         "version": __version__,
-        "findings": [
-            {
-                "rule": f.rule,
-                "message_id": f.message_id,
-                "severity": f.severity,
-                "path": place(f.path),
-                "line": f.line,
-                "column": f.column,
-                "end_line": f.end_line,
-                "end_column": f.end_column,
-                "message": f.message,
-                "trace": [{"path": place(s.path), "line": s.line, "column": s.column, "note": s.note} for s in f.trace],
-                "fingerprint": f.fingerprint,
-                "suppressed": f.suppressed,
-            }
-            for f in result.findings
-        ],
+        "findings": [finding_document(f, place) for f in result.findings],
         "skipped": [{"path": place(s.path), "reason": s.reason} for s in result.skipped],
-        "notes": [{"path": place(n.path), "line": n.line, "column": n.column, "note": n.note} for n in result.notes],
+        "notes": [step_document(n, place) for n in result.notes],
         "summary": {
             "errors": counts["error"],
             "warnings": counts["warning"],

@@ -1,0 +1,74 @@
+"""Whole-project results kept in the project's cache folder, keyed by every input the findings depend on, so
+that an unchanged project answers at once. (Parsed trees have their own cache: `wxlint.parse.batch.ParseCache`.)"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from wxlint.cache_files import CacheFolder, open_cache
+from wxlint.discover import Project
+from wxlint.findings import Finding, TraceStep, finding_document, finding_from_document, note, step_at
+from wxlint.findings import step_document, step_from_document
+from wxlint.safe_fs import read_file
+from wxlint.stamp import code_stamp
+
+CACHE_FOLDER = ".wxlint_cache"
+
+
+def project_cache(project: Project, cache_dir: Path | None, notes: list[TraceStep]) -> CacheFolder | None:
+    """The project's cache folder (`cache_dir`, or `.wxlint_cache/` in its root), unless it cannot be trusted:
+    then None, and why in `notes`."""
+    path = cache_dir or project.root / CACHE_FOLDER
+    folder, refusal = open_cache(path, [project.root])
+    if refusal is not None:
+        notes.append(step_at(path, 1, 1, note("cache-not-used", reason=refusal)))
+    return folder
+
+
+def result_key(project: Project, contents: dict, levels: dict[str, str], lang: str) -> str:
+    """Everything a project's findings depend on: every file's content, the project files
+    (app.json, project.config.json, page and component .json), the configuration and the options."""
+    digest = hashlib.sha256(f"wxlint {code_stamp()}\0{sorted(levels.items())}\0{lang}\0"
+                            f"{project.config}\0{sorted(map(str, project.only_files or []))}".encode("utf-8", "surrogateescape"))
+    context_files = {project.root / "project.config.json": project.root, project.miniprogram_root / "app.json": project.root}
+    context_files.update((unit.json, project.root) for unit in project.units.values() if unit.json is not None)
+    if project.config.path is not None:
+        context_files[project.config.path] = None  # above the project in a monorepo, and checked where it was found
+    for path, root in sorted(context_files.items()):
+        try:
+            digest.update(os.fsencode(f"\0{path}\0") + read_file(path, root))
+        except OSError:
+            digest.update(os.fsencode(f"\0{path}\0missing"))
+    for path, data in sorted(contents.items()):
+        digest.update(os.fsencode(f"\0{path}\0") + (data if isinstance(data, bytes) else os.fsencode(str(data))))
+    return digest.hexdigest()
+
+
+def _entry(key: str) -> str:
+    return f"results/{key}.json"
+
+
+def load_result(folder: CacheFolder, key: str, project: Project) -> tuple[list[Finding], list[TraceStep]] | None:
+    try:
+        document = json.loads(folder.read(_entry(key), key) or b"null")
+    except ValueError:
+        return None
+    if document is None:
+        return None
+
+    def path_of(relative: str) -> Path:
+        return Path(os.path.normpath(project.root / relative))
+
+    return ([finding_from_document(f, path_of) for f in document["findings"]],
+            [step_from_document(n, path_of) for n in document["notes"]])
+
+
+def store_result(folder: CacheFolder, key: str, project: Project, findings: list[Finding], notes: list[TraceStep]) -> None:
+    def place(path: Path) -> str:
+        return os.path.relpath(path, project.root)
+
+    document = {"findings": [finding_document(f, place) for f in findings], "notes": [step_document(n, place) for n in notes]}
+    folder.write(_entry(key), key, json.dumps(document).encode())  # ASCII: file names that are not UTF-8 survive
