@@ -137,9 +137,22 @@ class CallGraph:
             self._collect_edges(module)
         self._link_handed_callbacks()
 
-    # -- lookups -------------------------------------------------------------
+    # -- lookups: what the flow engine and the checks ask of the graph ------------------------
     def function(self, node: Node) -> Function | None:
         return self.functions.get(id(node))
+
+    def units_of(self, path: Path) -> list[UnitDefinition]:
+        """The units (App, Page, Component, Behavior) a script defines."""
+        return self.units_by_module.get(path, [])
+
+    def member(self, unit: UnitDefinition, name: str) -> Member | None:
+        """A unit's function-valued member `name`, behaviors included."""
+        found = self.lookup_member(unit, name)
+        return found[1] if found is not None else None
+
+    def edges_made_at(self, site: Node) -> list[Edge]:
+        """The edges a call (or another site) makes: to its callee, to the callbacks it hands over."""
+        return self.edges_at.get(id(site), [])
 
     def enclosing_function(self, node: Node) -> Function:
         current = node._parent
@@ -213,7 +226,7 @@ class CallGraph:
                 owner = self.enclosing_function(node)
                 owner.awaits.append(node if node.type == "AwaitExpression" else node.right)
 
-    def _add_edge(self, caller: Function, callee: Function, site: Node, kind: str, note: Note, label: str = "",
+    def add_edge(self, caller: Function, callee: Function, site: Node, kind: str, note: Note, label: str = "",
                   api: str | None = None, via: str | None = None, through: tuple[Edge, ...] = ()) -> Edge:
         edge = self._make_edge(caller, callee, site, kind, note, label, api, via, through)
         self.edges_from.setdefault(id(caller.node), []).append(edge)
@@ -263,7 +276,7 @@ class CallGraph:
             targets = [] if node.type == "NewExpression" else self._resolve_callee(module, caller, callee)
             text = _callee_text(module, callee) if targets else None  # for the notes of edges, when there are any
             for target in targets:
-                self._add_edge(caller, target, node, "call", make_note("call", caller=caller.name, callee=text))
+                self.add_edge(caller, target, node, "call", make_note("call", caller=caller.name, callee=text))
             if callee.type == "Identifier" and callee.name in UNIT_CONSTRUCTORS and module.scopes.resolve(callee) is None:
                 continue  # Page({...}) members are entries of their own
             # Functions handed over as arguments: when do they run?
@@ -306,27 +319,27 @@ class CallGraph:
         site = callback.node if unwrap(value) is callback.node else value
         if via is not None:
             if via in callback_words()["api_callbacks"] and _is_platform_call(module, callee):
-                self._add_edge(caller, callback, site, "api-callback", make_note("api-callback", via=via, callee=text),
+                self.add_edge(caller, callback, site, "api-callback", make_note("api-callback", via=via, callee=text),
                                f"{text}() {via}", api=module.wx_call_api(call), via=via)
             elif via in callback_words()["api_callbacks"]:
                 # A wrapper of the project (`request({ url, success })`) runs it where it calls that option.
                 self._hand_over(caller, call, callback, targets, index, via, site, text)
             elif via in callback_words()["framework_options"]:
-                self._add_edge(caller, callback, site, "framework-option", make_note("framework-option", via=via, callee=text), f"{text}() {via}")
+                self.add_edge(caller, callback, site, "framework-option", make_note("framework-option", via=via, callee=text), f"{text}() {via}")
             else:
-                self._add_edge(caller, callback, site, "unknown", make_note("option-unknown", via=via, callee=text))
+                self.add_edge(caller, callback, site, "unknown", make_note("option-unknown", via=via, callee=text))
             return
         if call.type == "NewExpression" and name == "Promise" and index == 0:
-            self._add_edge(caller, callback, site, "executor", make_note("executor"))
+            self.add_edge(caller, callback, site, "executor", make_note("executor"))
         elif name in callback_words()["promise_methods"] and callee.type == "MemberExpression":
-            self._add_edge(caller, callback, site, "promise", make_note("promise", method=name),
+            self.add_edge(caller, callback, site, "promise", make_note("promise", method=name),
                            f".{name}()", api=promise_source_api(module, callee.object), via=name)
         elif name in callback_words()["timers"]:
-            self._add_edge(caller, callback, site, "timer", make_note("timer", timer=name), f"{name}()")
+            self.add_edge(caller, callback, site, "timer", make_note("timer", timer=name), f"{name}()")
         elif name in callback_words()["iteration_methods"] and callee.type == "MemberExpression":
-            self._add_edge(caller, callback, site, "iteration", make_note("iteration", method=name))
+            self.add_edge(caller, callback, site, "iteration", make_note("iteration", method=name))
         elif name is not None and _is_listener(name):
-            self._add_edge(caller, callback, site, "listener", make_note("listener", callee=text), f"{text}()")
+            self.add_edge(caller, callback, site, "listener", make_note("listener", callee=text), f"{text}()")
         else:
             self._hand_over(caller, call, callback, targets, index, None, site, text)
 
@@ -334,12 +347,12 @@ class CallGraph:
         """A callback (or an option of an options object) handed to a function: it runs where that
         function calls it, when wxlint can see that; otherwise when, wxlint cannot tell."""
         if not targets:
-            self._add_edge(caller, callback, site, "unknown", make_note("handed-unknown", callee=text))
+            self.add_edge(caller, callback, site, "unknown", make_note("handed-unknown", callee=text))
         for target in targets:
             if any(i == index and o == option for i, o, _, _ in target.param_calls):
                 self._handed_to_helpers.append((caller, call, callback, target, index, option))
             else:
-                self._add_edge(caller, callback, site, "unknown", make_note("handed-unseen-call", callee=text))
+                self.add_edge(caller, callback, site, "unknown", make_note("handed-unseen-call", callee=text))
 
     def _link_handed_callbacks(self) -> None:
         """A callback handed to a helper runs where the helper calls it. The edge goes from the call
@@ -360,7 +373,7 @@ class CallGraph:
                 kind = next((k for k in kinds if EDGE_MODES[k] == UNKNOWN), None) or next(
                     (k for k in kinds if EDGE_MODES[k] == DEFERRED), "param-callback")
                 label = next((step.label for step in through if step.mode == DEFERRED), "")
-                self._add_edge(caller, callback, call, kind, make_note("handed-to-helper", helper=target.name), label, through=through)
+                self.add_edge(caller, callback, call, kind, make_note("handed-to-helper", helper=target.name), label, through=through)
 
     def _steps_within(self, outer: Function, inner: Function, incoming: dict[int, list[Edge]]) -> list[Edge] | None:
         """The edges from `outer` down to `inner`, a function nested in it (or itself): each nested

@@ -189,7 +189,7 @@ class FlowEngine:
         unit = self.project.units.get(route)
         if unit is None or unit.script is None:
             return []
-        return self.graph.units_by_module.get(unit.script.resolve(), [])
+        return self.graph.units_of(unit.script.resolve())
 
     # -- entries ---------------------------------------------------------------
     def _collect_entries(self) -> list[Entry]:
@@ -218,10 +218,10 @@ class FlowEngine:
             attribute, tag = binding.attribute, binding.element.tag
             line, column = binding.source.position(attribute.offset)
             for name in names:
-                found = self.graph.lookup_member(unit, name)
-                if found is None:
+                member = self.graph.member(unit, name)
+                if member is None:
                     continue
-                handler = self.graph.function(found[1].function)
+                handler = self.graph.function(member.function)
                 written = note("binding-written", attribute=attribute.name, value=attribute.value, tag=tag)
                 component = self.component_of_tag(route, tag) if route is not None else None
                 if binding.event_key in events["tap"]:
@@ -257,7 +257,7 @@ class FlowEngine:
             values = parameter_reads(current.node, position, below)
             found.extend((current, name, node) for name, node in values.reads)
             for call, argument, remaining in values.passed:
-                for edge in self.graph.edges_at.get(id(call), ()):
+                for edge in self.graph.edges_made_at(call):
                     if edge.kind == "call":
                         queue.append((edge.callee, argument, remaining))
                     elif edge.kind == "component-event" and argument == 1:
@@ -304,7 +304,7 @@ class FlowEngine:
                     continue
                 line, _ = binding.source.position(binding.attribute.offset)
                 where = f"{binding.source.path.relative_to(self.project.miniprogram_root).as_posix()}:{line}"
-                self.graph._add_edge(caller, handler, call, "component-event", note(
+                self.graph.add_edge(caller, handler, call, "component-event", note(
                     "component-event", event=binding.event, handler=handler.name, written=written, where=where))
                 linked = True
         return linked
@@ -428,12 +428,12 @@ class FlowEngine:
             if binding.event_key not in self_firing:
                 continue
             for name in binding.handler_names or ():
-                found = self.graph.lookup_member(unit, name)
-                if found is not None:
+                member = self.graph.member(unit, name)
+                if member is not None:
                     line, column = binding.source.position(binding.attribute.offset)
                     written = note("binding-written", attribute=binding.attribute.name, value=binding.attribute.value,
                                    tag=binding.element.tag)
-                    entries.append(Entry(LAUNCH, self.graph.function(found[1].function), step_at(
+                    entries.append(Entry(LAUNCH, self.graph.function(member.function), step_at(
                         binding.source.path, line, column, note("launch-event", written=written, event=binding.event, route=route))))
         return entries
 
@@ -565,7 +565,7 @@ class Leads:
                 continue
             if id(node) in self._goal_steps:
                 return [self._goal_steps[id(node)]]
-            for edge in self.graph.edges_at.get(id(node), ()):
+            for edge in self.graph.edges_made_at(node):
                 if edge.kind in self.follow:
                     rest = self.path_from_function(edge.callee.node)
                     if rest is not None:

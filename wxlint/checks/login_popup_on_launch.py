@@ -10,7 +10,7 @@ from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.findings import note
 from wxlint.model.guards import facts, scope_checks
-from wxlint.model.javascript import JsModule, leading_string, name_words, object_property, options_call, unwrap
+from wxlint.model.javascript import JsModule, ancestors, leading_string, name_words, object_property, options_call, parent_of, unwrap
 from wxlint.model.permissions import ScopeTable
 from wxlint.parse.javascript import property_key
 
@@ -33,11 +33,11 @@ def check(ctx: CheckContext) -> None:
     login_route = _login_route_matcher(ctx)
     for module in ctx.model.js_modules.values():
         for node, message_id, arguments, scope in _popups(module, table, data, keywords, login_route, ctx.lang):
-            api = module.wx_call_api(node._parent)
+            api = module.wx_call_api(parent_of(node))
             for trace in flow.launch_traces(module, node, note("calls", callee=f"{module.tree.text_of(node)}()")):
                 if scope is not None and ("granted", scope) in trace.context:
                     continue  # only runs once the scope is granted: no dialog
-                if api in flow.tap.gated and not flow.tap.holds_at(trace.edges, module, node._parent):
+                if api in flow.tap.gated and not flow.tap.holds_at(trace.edges, module, parent_of(node)):
                     continue  # without a tap it fails and shows nothing (the tap rules report it)
                 login_tests = {kind: sorted(name for fact_kind, name in trace.context if fact_kind == kind)
                                for kind in ("logged-in", "not-logged-in")}
@@ -100,31 +100,29 @@ def _without_cancel(options: Node) -> bool:
 
 def _answered_dialog(module: JsModule, call: Node) -> Node | None:
     """The options of the `wx.showModal` whose `success`/`complete` callback a call is in, if any."""
-    current = call._parent
-    while current is not None:
+    for current in ancestors(call):
         if current.type == "Property" and property_key(current) in ("success", "complete"):
             owner = options_call(current)
             if owner is not None and module.wx_call_api(owner) == "showModal":
                 return owner.arguments[0]
-        current = current._parent
     return None
 
 
 def _server_status_test(module: JsModule, call: Node, server_apis: set[str]) -> str | None:
     """The test of a server's answer that a call runs under, if any: `res.data.errno === 501`,
     `switch (res.statusCode) { case 401: … }` on a parameter of an enclosing callback."""
-    child, parent = call, call._parent
+    child, parent = call, parent_of(call)
     while parent is not None:
         test = None
         if parent.type in ("IfStatement", "ConditionalExpression") and child is not parent.test:
             test = parent.test
         elif parent.type == "SwitchCase" and child is not parent.test and parent.test is not None:
-            switch = parent._parent
+            switch = parent_of(parent)
             test = switch.discriminant if switch is not None else None
         if test is not None and _reads_a_response(module, test, server_apis):
             return module.tree.text_of(test) if parent.type != "SwitchCase" else (
                 f"{module.tree.text_of(test)} == {module.tree.text_of(parent.test)}")
-        child, parent = parent, parent._parent
+        child, parent = parent, parent_of(parent)
     return None
 
 
@@ -153,7 +151,7 @@ def _reads_a_response(module: JsModule, test: Node, server_apis: set[str]) -> bo
 def _may_get_a_server_answer(module: JsModule, callback: Node, server_apis: set[str]) -> bool:
     """Whether a callback's parameter can be a server's answer: not when it is the callback of a wx API
     other than a network one (`wx.showModal({ success(e) { if (e.confirm) … } })`)."""
-    parent = callback._parent
+    parent = parent_of(callback)
     if parent is not None and parent.type == "Property":  # `{ success(res) { … } }` in an options object
         parent = options_call(parent)
     if parent is None or parent.type != "CallExpression":

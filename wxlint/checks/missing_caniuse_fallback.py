@@ -58,7 +58,7 @@ class _Guards:
         if module is None:
             return {}
         if module.path not in self._flags:
-            units = self.flow.graph.units_by_module.get(module.path, [])
+            units = self.flow.graph.units_of(module.path)
             self._flags[module.path] = data_flags(module, [u.data_node for u in units if u.data_node is not None],
                                                   around=self.flow.facts_around)
         return self._flags[module.path]

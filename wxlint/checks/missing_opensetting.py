@@ -11,7 +11,7 @@ from wxlint.catalogue import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.findings import Note, note
 from wxlint.model.guards import auth_setting_test, data_flags, element_facts, expand_flags, scope_checks
-from wxlint.model.javascript import JsModule, leading_string, member_name, object_property, string_value, unwrap
+from wxlint.model.javascript import JsModule, ancestors, leading_string, member_name, object_property, parent_of, string_value, unwrap
 from wxlint.model.permissions import DenialPath, ScopeTable, denial_paths, promise_handlers, rejected_promise, returned_by
 from wxlint.model.wxml import enclosing_conditions, mustache_names
 from wxlint.parse.javascript import FUNCTION_NODES, property_key
@@ -107,7 +107,7 @@ class _SettingsGoal:
         module = self.model.script_beside(document.source.path)
         if module is None:
             return {}
-        units = self.ctx.flow.graph.units_by_module.get(module.path, [])
+        units = self.ctx.flow.graph.units_of(module.path)
         return data_flags(module, [u.data_node for u in units if u.data_node is not None], around=self.ctx.flow.facts_around)
 
     def _buttons(self, wxml_path):
@@ -123,13 +123,13 @@ class _SettingsGoal:
     def _tap_bindings_to_settings(self, document):
         flow = self.ctx.flow
         module = self.model.script_beside(document.source.path)
-        for unit in flow.graph.units_by_module.get(module.path, []) if module is not None else []:
+        for unit in flow.graph.units_of(module.path) if module is not None else []:
             for binding in flow.unit_bindings(unit):
                 if binding.event_key not in built_in_events()["tap"] or binding.source is not document.source:
                     continue
                 for name in binding.handler_names or ():
-                    found = flow.graph.lookup_member(unit, name)
-                    if found is not None and self._opens_settings.path_from_function(found[1].function) is not None:
+                    member = flow.graph.member(unit, name)
+                    if member is not None and self._opens_settings.path_from_function(member.function) is not None:
                         yield binding
 
     def flags(self, module: JsModule) -> set[str] | None:
@@ -190,9 +190,9 @@ class _SettingsGoal:
         if module is None:
             return False
         graph = self.ctx.flow.graph
-        for unit in graph.units_by_module.get(module.path, []):
-            found = graph.lookup_member(unit, handler)
-            if found is not None and leads.path_from_function(found[1].function) is not None:
+        for unit in graph.units_of(module.path):
+            member = graph.member(unit, handler)
+            if member is not None and leads.path_from_function(member.function) is not None:
                 return True
         return False
 
@@ -247,12 +247,7 @@ def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads
     """A prior getSetting check sends the denied case to settings: in a function around the call, or
     in a helper the call runs after (`checkScope('scope.x').then(() => wx.getLocation())`, or
     `app.AS.checkAuthorize('scope.x', () => wx.getLocation())`)."""
-    around = set()
-    current = call._parent
-    while current is not None:
-        if current.type in FUNCTION_NODES or current.type == "Program":
-            around.add(id(current))
-        current = current._parent
+    around = {id(node) for node in ancestors(call) if node.type in FUNCTION_NODES or node.type == "Program"}
     for precheck_scope, branch, function in prechecks:
         if precheck_scope == scope and id(function) in around:
             if leads.path_from_region(branch) is not None:
@@ -263,10 +258,9 @@ def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads
 def _helper_calls_before(call: Node):
     """The calls `call` runs after: whose promise it waits for (`helper(…).then(() => call)`,
     `await helper(…); call`), or that it is handed to as a callback (`helper(scope, () => call)`)."""
-    current = call._parent
-    while current is not None:
+    for current in ancestors(call):
         if current.type in FUNCTION_NODES:
-            parent = current._parent
+            parent = parent_of(current)
             if (parent is not None and parent.type == "CallExpression" and unwrap(parent.callee).type == "MemberExpression"
                     and member_name(unwrap(parent.callee)) == "then" and parent.arguments and parent.arguments[0] is current):
                 promise = unwrap(unwrap(parent.callee).object)
@@ -283,11 +277,10 @@ def _helper_calls_before(call: Node):
                     node = unwrap(node)
                     if node is not None and node.type == "AwaitExpression" and unwrap(node.argument).type == "CallExpression":
                         yield unwrap(node.argument)
-        current = current._parent
 
 
 def _precheck_in_helper(module: JsModule, helper_call: Node, scope: str, leads: Leads) -> bool:
-    for edge in leads.graph.edges_at.get(id(helper_call), ()):
+    for edge in leads.graph.edges_made_at(helper_call):
         if edge.kind not in ("call", "await"):
             continue
         helper = edge.callee
@@ -303,9 +296,7 @@ def _precheck_in_helper(module: JsModule, helper_call: Node, scope: str, leads: 
                     continue
             elif precheck_scope != scope:
                 continue
-            inside = function
-            while inside is not None and inside is not helper.node:
-                inside = inside._parent
-            if inside is not None and leads.path_from_region(branch) is not None:
+            inside = function is helper.node or any(node is helper.node for node in ancestors(function))
+            if inside and leads.path_from_region(branch) is not None:
                 return True
     return False

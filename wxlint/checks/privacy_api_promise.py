@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wxlint.checks import CheckContext
-from wxlint.model.javascript import member_name, object_property
+from wxlint.model.javascript import member_name, object_property, parent_of
 
 USES_FLOW = False
 
@@ -17,7 +17,7 @@ def check(ctx: CheckContext) -> None:
             options = use.call.arguments[0] if use.call.arguments else None
             if any(object_property(options, name) is not None for name in ("success", "fail", "complete")):
                 continue  # callbacks given: used as documented
-            parent = use.call._parent
+            parent = parent_of(use.call)
             if parent is not None and parent.type == "AwaitExpression":
                 ctx.report_node(module, use.node, "await", api=use.api)
             elif (parent is not None and parent.type == "MemberExpression" and parent.object is use.call

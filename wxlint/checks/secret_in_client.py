@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 
 from wxlint.checks import CheckContext
-from wxlint.model.javascript import JsModule, leading_string, member_name, string_value
+from wxlint.model.javascript import JsModule, leading_string, member_name, parent_of, string_value
 from wxlint.parse.javascript import property_key
 
 USES_FLOW = False
@@ -39,7 +39,7 @@ def check(ctx: CheckContext) -> None:
 def _server_apis(ctx: CheckContext, module: JsModule, host: str) -> None:
     """String literals and templates naming a URL on api.weixin.qq.com."""
     for node in module.nodes_any_order("Literal", "TemplateLiteral"):
-        if node._parent is not None and node._parent.type == "TemplateLiteral":
+        if parent_of(node) is not None and parent_of(node).type == "TemplateLiteral":
             continue
         text = leading_string(node) if node.type == "TemplateLiteral" else string_value(node)
         if not text or f"//{host}/" not in text and not text.startswith(f"{host}/"):
@@ -82,9 +82,9 @@ def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], s
 
 def _is_storage_key(module: JsModule, literal) -> bool:
     """`wx.setStorageSync('session_key', …)`, `wx.setStorage({ key: 'session_key' })`."""
-    parent = literal._parent
+    parent = parent_of(literal)
     if parent is not None and parent.type == "Property" and property_key(parent) == "key":
-        parent = parent._parent._parent if parent._parent is not None else None
+        parent = parent_of(parent_of(parent)) if parent_of(parent) is not None else None
     if parent is None or parent.type != "CallExpression":
         return False
     return (module.wx_call_api(parent) or "").startswith(("setStorage", "getStorage"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wxlint.checks import CheckContext
-from wxlint.model.javascript import JsModule
+from wxlint.model.javascript import JsModule, ancestors
 from wxlint.model.units import function_value, object_properties, object_value
 from wxlint.parse.javascript import FUNCTION_NODES, walk
 
@@ -42,10 +42,7 @@ def _returned_objects(module: JsModule, function):
 
 
 def _enclosing_function(node):
-    current = node._parent
-    while current is not None and current.type not in FUNCTION_NODES:
-        current = current._parent
-    return current
+    return next((ancestor for ancestor in ancestors(node) if ancestor.type in FUNCTION_NODES), None)
 
 
 def _calls_any(module: JsModule, function, apis: set[str]) -> bool:

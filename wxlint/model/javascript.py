@@ -26,6 +26,20 @@ class WxUse:
     call: Node | None = None  # the CallExpression, for calls
 
 
+def parent_of(node: Node) -> Node | None:
+    """The node's parent in its program (None for the program itself); known for every node of a `JsModule`,
+    whose scopes record it."""
+    return node._parent
+
+
+def ancestors(node: Node) -> Iterator[Node]:
+    """The node's parent, its parent's parent, and so on up to the program."""
+    current = node._parent
+    while current is not None:
+        yield current
+        current = current._parent
+
+
 def unwrap(node: Node | None) -> Node | None:
     """The expression inside `a?.b` chains and `(x)` groupings esprima keeps."""
     while node is not None and node.type in ("ChainExpression", "ParenthesizedExpression"):
