@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from wxlint.catalogue import load_data_table
+from wxlint.data_tables import load_data_table
 
 from conftest import REPO
 

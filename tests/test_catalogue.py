@@ -10,7 +10,8 @@ import zipfile
 
 import pytest
 
-from wxlint.catalogue import CatalogueError, load_catalogue
+from wxlint.catalogue import load_catalogue
+from wxlint.data_tables import CatalogueError
 from wxlint.checks import check_module
 
 from conftest import REPO, lint_json, write_project
@@ -100,7 +101,7 @@ def test_installed_wheel_ships_and_finds_the_catalogue(tmp_path):
 def test_every_trace_note_speaks_both_languages_with_the_same_arguments():
     import string
 
-    from wxlint.catalogue import load_data_table
+    from wxlint.data_tables import load_data_table
 
     notes = load_data_table("trace-notes")["notes"]
     for note_id, templates in notes.items():

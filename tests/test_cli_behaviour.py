@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 from conftest import lint_json, run_cli, write_project
 

@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import random
-import shutil
 import signal
 import sys
 import tempfile

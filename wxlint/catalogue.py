@@ -6,7 +6,6 @@ the data it consults are catalogue data; `wxlint/checks/` holds only mechanism.
 
 from __future__ import annotations
 
-import json
 import string
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,15 +14,13 @@ from pathlib import Path
 import yaml
 
 from wxlint.config import SEVERITIES
+from wxlint.data_tables import CatalogueError, read_yaml, rules_dir
+from wxlint.words import fill
 
 LANGUAGES = ("en", "zh")
 _REQUIRED = ("id", "severity", "category", "title", "messages", "rationale", "fix", "references", "since", "examples")
 _BILINGUAL = ("title", "rationale", "fix", "since")
 _OPTIONAL = ("data", "kind", "help_uri", "tags")
-
-
-class CatalogueError(Exception):
-    """A malformed catalogue file; its text names the file and key."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +55,7 @@ class Rule:
     bad_examples: tuple[Example, ...]
     good_examples: tuple[Example, ...]
     data: dict
-    kind: str  # "check": a module in wxlint/checks; "core": emitted by the pipeline itself
+    kind: str  # "check": `check(ctx)` in wxlint/checks; "core": built in (wxlint/checks too), run by the pipeline
     tags: tuple[str, ...]
     path: Path
 
@@ -67,17 +64,7 @@ class Rule:
         return self.id.replace("-", "_")
 
     def message(self, message_id: str, lang: str, **arguments) -> str:
-        from wxlint.findings import fill  # findings import the catalogue's tables
-
         return fill(self.messages[message_id], lang, arguments)
-
-
-def rules_dir() -> Path:
-    """The catalogue folder: inside the installed package, or at the top of a checkout."""
-    packaged = Path(__file__).resolve().parent / "rules"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "rules"
 
 
 @lru_cache(maxsize=4)
@@ -94,31 +81,9 @@ def load_catalogue(folder: Path | None = None) -> dict[str, Rule]:
     return rules
 
 
-# LibYAML's loader where PyYAML has it (its wheels do): the catalogue loads in every run
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _read_yaml(text: str):
-    return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
-
-
-@lru_cache(maxsize=16)
-def load_data_table(name: str) -> dict:
-    """A shared data table: `rules/data/<name>.yaml` (kept by hand) or `<name>.json` (generated)."""
-    folder = rules_dir() / "data"
-    path = folder / f"{name}.yaml"
-    if not path.is_file():
-        path = folder / f"{name}.json"
-    try:
-        text = path.read_text(encoding="utf-8")
-        return json.loads(text) if path.suffix == ".json" else _read_yaml(text)
-    except (OSError, ValueError, yaml.YAMLError) as error:
-        raise CatalogueError(f"{path}: cannot load data table: {error}") from None
-
-
 def _load_rule(path: Path) -> Rule:
     try:
-        raw = _read_yaml(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise CatalogueError(f"{path}: cannot read rule file: {error}") from None
     if not isinstance(raw, dict):

@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from wxlint import __version__
-from wxlint.catalogue import CatalogueError, load_catalogue
+from wxlint.catalogue import load_catalogue
+from wxlint.data_tables import CatalogueError
 from wxlint.config import SEVERITIES, VERSION_PATTERN, ConfigError
 from wxlint.report import FORMATS, ReportContext
 from wxlint.report.explain import render_rule

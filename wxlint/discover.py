@@ -19,12 +19,13 @@ from pathlib import Path
 from wxlint.config import Config, ConfigError, find_config, load_config
 from wxlint.failures import RunFailure, failure_from
 from wxlint.safe_text import shortened
-from wxlint.findings import Note, note
+from wxlint.words import Note, note
 from wxlint.globs import Glob
 from wxlint.parse.javascript import walk
 from wxlint.parse.json_document import read_json_document
 from wxlint.parse.source import SourceError, decode_bytes
 from wxlint.safe_fs import MAX_FILE_BYTES, file_size, inside, is_dir, is_file, read_file, read_head
+from wxlint.data_tables import load_data_table
 
 SOURCE_SUFFIXES = (".js", ".ts", ".wxs", ".wxml")
 # Folders that hold other people's code or tool state, never the project's own.
@@ -497,7 +498,6 @@ def _list_files(project: Project) -> None:
 
 @cache
 def _vendored_libraries() -> dict:
-    from wxlint.catalogue import load_data_table  # the catalogue sits above discovery
     return load_data_table("vendored")["libraries"]
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from wxlint.cache_files import CacheFolder, open_cache
 from wxlint.discover import Project
-from wxlint.findings import Finding, TraceStep, finding_document, finding_from_document, note, step_at
+from wxlint.findings import Finding, TraceStep, finding_document, finding_from_document, step_at
+from wxlint.words import note
 from wxlint.findings import step_document, step_from_document
 from wxlint.safe_fs import read_file
 from wxlint.stamp import code_stamp

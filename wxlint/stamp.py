@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from wxlint import __version__
-from wxlint.catalogue import rules_dir
+from wxlint.data_tables import rules_dir
 
 
 @lru_cache(maxsize=1)

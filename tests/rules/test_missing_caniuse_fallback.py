@@ -139,7 +139,7 @@ def test_a_feature_test_proves_every_feature_of_its_base_library(project):
     older = js.replace("wx.canIUse('input.type.nickname')", "!!wx.getUserProfile")
     assert reported(project, older, wxml, minimum="2.10.4") == [("pages/index/index.wxml", 2), ("pages/index/index.wxml", 3)]
     # An API of 2.21.2 or later proves it too.
-    assert reported(project, f"if (wx.canIUse('getPrivacySetting')) {{ wx.chooseMedia({{}}) }}\nPage({{}})", TAP, minimum="2.0.0") == []
+    assert reported(project, "if (wx.canIUse('getPrivacySetting')) { wx.chooseMedia({}) }\nPage({})", TAP, minimum="2.0.0") == []
 
 
 def test_a_listener_registered_under_a_feature_test_guards_what_it_shows(project):

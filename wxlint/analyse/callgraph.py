@@ -16,9 +16,9 @@ from pathlib import Path
 
 from esprima.nodes import Node
 
-from wxlint.catalogue import load_data_table
-from wxlint.findings import Note
-from wxlint.findings import note as make_note
+from wxlint.data_tables import load_data_table
+from wxlint.words import Note
+from wxlint.words import note as make_note
 from wxlint.model.control import runs_before
 from wxlint.model.javascript import JsModule, member_name, unwrap
 from wxlint.model.modules import Exports, ImportRef, import_of, module_exports, require_source, resolve_module_path

@@ -27,8 +27,9 @@ from typing import Callable, Iterable
 from esprima.nodes import Node
 
 from wxlint.analyse.callgraph import CallGraph, Edge, Function
-from wxlint.catalogue import load_data_table
-from wxlint.findings import Note, TraceStep, note, step_at
+from wxlint.data_tables import load_data_table
+from wxlint.findings import TraceStep, step_at
+from wxlint.words import Note, note
 from wxlint.model.guards import contradicts, lexical_facts, parameter_facts
 from wxlint.model.javascript import JsModule, member_name, parameter_reads, string_value, unwrap
 from wxlint.model.project import ProjectModel
@@ -166,6 +167,7 @@ class FlowEngine:
         self.model = model
         self.project = model.project
         self.graph = CallGraph(model.js_modules, model.project.miniprogram_root)
+        self._analyses: dict[type, object] = {}  # see `analysis`
         self.unresolved_bindings: list[EventBinding] = []
         self._bindings_by_unit: dict[int, list[EventBinding]] = {}
         self._facts_in: dict[int, frozenset] = {}  # id(function) -> `facts_on_every_way_in`
@@ -316,16 +318,17 @@ class FlowEngine:
             line, column = binding.source.position(binding.attribute.offset)
             notes.append(step_at(binding.source.path, line, column, note(
                 "binding-dynamic", attribute=binding.attribute.name, value=binding.attribute.value)))
-        if "tap" in self.__dict__:  # a tap rule asked: its calls that nothing reaches
-            notes.extend(self.tap.unreached(self.tap.gated))
+        for analysis in self._analyses.values():  # only those a check asked for
+            notes.extend(analysis.notes())
         return notes
 
-    # -- the tap question ---------------------------------------------------------
-    @cached_property
-    def tap(self):
-        """The tap state (点击态) of every function: `wxlint.analyse.tap.TapModel`."""
-        from wxlint.analyse.tap import TapModel  # it builds on this module
-        return TapModel(self)
+    # -- analyses built on the engine ---------------------------------------------
+    def analysis(self, kind):
+        """The analysis `kind(engine)` of this project (the tap state: `wxlint.analyse.tap.tap_model`), built on
+        first use and shared by every check; its `notes()` join the engine's."""
+        if kind not in self._analyses:
+            self._analyses[kind] = kind(self)
+        return self._analyses[kind]
 
     # -- guards: is every way in protected? -------------------------------------------
     @cached_property

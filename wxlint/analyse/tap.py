@@ -26,7 +26,8 @@ from esprima.nodes import Node
 
 from wxlint.analyse.callgraph import DEFERRED, SYNC, Edge, Function, promise_source_api
 from wxlint.analyse.flow import OUTSIDE, TAP, UNKNOWN_CONTEXT, Entry, FlowEngine, Reach, edge_step, tap_facts, trace_step
-from wxlint.findings import TraceStep, note
+from wxlint.findings import TraceStep
+from wxlint.words import note
 from wxlint.model.guards import Fact, contradicts, element_facts, lexical_facts
 from wxlint.model.control import runs_before
 from wxlint.model.javascript import JsModule
@@ -293,6 +294,10 @@ class TapModel:
             state, _ = self.transition(state, edge)
         return self._at_call(state, module, call)[0] in _HOLDING
 
+    def notes(self) -> list[TraceStep]:
+        """For --verbose: the gated calls that nothing reaches."""
+        return self.unreached(self.gated)
+
     def unreached(self, apis) -> list[TraceStep]:
         """Calls of these APIs that no entry reaches: unused code, or called in a way wxlint cannot follow."""
         notes = []
@@ -323,3 +328,8 @@ _AWAIT_NOTES = {ANDROID_ONLY: "await-android-only", LOST: "await-lost", HELD: "a
 _CHANGE_NOTES = {HELD: "tap-held-at", LOST: "tap-lost-at", ANDROID_ONLY: "tap-android-only-at"}
 _FINAL_NOTES = {HELD: "tap-call-held", UNKNOWN: "tap-call-held", ANDROID_ONLY: "tap-call-android-only",
                 USED_UP: "tap-call-used-up", LOST: "tap-call-lost"}
+
+
+def tap_model(flow: FlowEngine) -> TapModel:
+    """The tap state (点击态) of every function of the project, built once for all checks."""
+    return flow.analysis(TapModel)

@@ -16,7 +16,8 @@ from typing import Callable
 from esprima.nodes import Node
 
 from wxlint.analyse.flow import FlowEngine
-from wxlint.catalogue import CatalogueError, Rule
+from wxlint.catalogue import Rule
+from wxlint.data_tables import CatalogueError
 from wxlint.findings import Finding, TraceStep
 from wxlint.model.javascript import JsModule
 from wxlint.model.project import ProjectModel

@@ -3,7 +3,7 @@ requiredBackgroundModes), and the fuzzy and precise location are not declared to
 
 from __future__ import annotations
 
-from wxlint.catalogue import load_data_table
+from wxlint.data_tables import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.parse.json_document import read_json_document
 

@@ -6,9 +6,10 @@ import fnmatch
 
 from esprima.nodes import Node
 
-from wxlint.catalogue import load_data_table
+from wxlint.data_tables import load_data_table
+from wxlint.analyse.tap import tap_model
 from wxlint.checks import CheckContext
-from wxlint.findings import note
+from wxlint.words import note
 from wxlint.model.guards import facts, scope_checks
 from wxlint.model.javascript import JsModule, ancestors, leading_string, name_words, object_property, options_call, parent_of, unwrap
 from wxlint.model.permissions import ScopeTable
@@ -37,7 +38,7 @@ def check(ctx: CheckContext) -> None:
             for trace in flow.launch_traces(module, node, note("calls", callee=f"{module.tree.text_of(node)}()")):
                 if scope is not None and ("granted", scope) in trace.context:
                     continue  # only runs once the scope is granted: no dialog
-                if api in flow.tap.gated and not flow.tap.holds_at(trace.edges, module, parent_of(node)):
+                if api in tap_model(flow).gated and not tap_model(flow).holds_at(trace.edges, module, parent_of(node)):
                     continue  # without a tap it fails and shows nothing (the tap rules report it)
                 login_tests = {kind: sorted(name for fact_kind, name in trace.context if fact_kind == kind)
                                for kind in ("logged-in", "not-logged-in")}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wxlint.analyse.flow import Entry
-from wxlint.catalogue import load_data_table
+from wxlint.data_tables import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.model.guards import Fact, data_flags, element_facts, expand_flags, lexical_facts
 from wxlint.model.javascript import JsModule

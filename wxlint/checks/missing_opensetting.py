@@ -7,9 +7,9 @@ from dataclasses import replace
 from esprima.nodes import Node
 
 from wxlint.analyse.flow import Leads, built_in_events, trace_step
-from wxlint.catalogue import load_data_table
+from wxlint.data_tables import load_data_table
 from wxlint.checks import CheckContext
-from wxlint.findings import Note, note
+from wxlint.words import Note, note
 from wxlint.model.guards import auth_setting_test, data_flags, element_facts, expand_flags, scope_checks
 from wxlint.model.javascript import JsModule, ancestors, leading_string, member_name, object_property, parent_of, string_value, unwrap
 from wxlint.model.permissions import DenialPath, ScopeTable, denial_paths, promise_handlers, rejected_promise, returned_by

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wxlint.catalogue import load_data_table
+from wxlint.data_tables import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.model.javascript import string_value
 

@@ -21,6 +21,7 @@ from wxlint.model.control import always_exits
 from wxlint.model.javascript import JsModule, member_name, name_words, object_property, options_call, string_value, unwrap
 from wxlint.model.wxml import enclosing_conditions
 from wxlint.parse.javascript import parse_expression, property_key, walk
+from wxlint.data_tables import load_data_table
 
 Fact = tuple[str, str]
 _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
@@ -105,7 +106,6 @@ def _login_facts(module: JsModule | None, test: Node, holds_login: bool) -> tupl
 
 @cache
 def _login_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
-    from wxlint.catalogue import load_data_table  # the catalogue sits above the model
     table = load_data_table("login-state")
     return frozenset(table["login_words"]), frozenset(table["not_login_words"])
 
@@ -360,7 +360,6 @@ def _granted_by_success(module: JsModule, prop: Node) -> set[Fact]:
 
 @cache
 def _scopes_by_api() -> dict[str, str]:
-    from wxlint.catalogue import load_data_table  # the catalogue sits above the model
     return {api: scope for scope, entry in load_data_table("scopes")["scopes"].items() for api in entry.get("apis", ())}
 
 

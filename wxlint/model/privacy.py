@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from wxlint.catalogue import load_data_table
+from wxlint.data_tables import load_data_table
 from wxlint.model.project import ProjectModel
 from wxlint.model.wxml import component_keys
 

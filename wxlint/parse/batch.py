@@ -41,7 +41,7 @@ _TREE_CLASSES = frozenset({
     ("wxlint.parse.javascript", "_rebuild_node"), ("wxlint.parse.source", "SourceText"),
     ("wxlint.parse.source", "SourceError"), ("wxlint.parse.wxml", "WxmlDocument"), ("wxlint.parse.wxml", "WxmlElement"),
     ("wxlint.parse.wxml", "WxmlAttribute"), ("wxlint.parse.wxml", "WxmlText"), ("wxlint.parse.wxml", "WxmlComment"),
-    ("wxlint.findings", "Note"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"),
+    ("wxlint.words", "Note"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"),
 })
 
 

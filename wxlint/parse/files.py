@@ -14,6 +14,7 @@ from wxlint.parse.typescript import TooComplex, strip_types
 from wxlint.parse.wxml import WxmlDocument, parse_wxml
 from wxlint.safe_fs import read_file
 from wxlint.safe_text import exception_summary
+from wxlint.words import note
 
 
 @dataclass
@@ -70,12 +71,10 @@ def parse_bytes(path: Path, data: bytes, seconds_limit: float = PARSE_SECONDS_LI
         with _time_limit(seconds_limit):
             _parse_into(parsed, data, validate_later)
     except _TooSlow:
-        from wxlint.findings import note  # findings sit above the parsers
 
         words = note("too-slow", seconds=f"{seconds_limit:g}")
         _give_up(parsed, SourceError(words.render("en"), line=1, column=1, words=words))
     except TooComplex:
-        from wxlint.findings import note  # findings sit above the parsers
 
         words = note("too-complex")
         _give_up(parsed, SourceError(words.render("en"), line=1, column=1, words=words))

@@ -19,6 +19,7 @@ from esprima.validation import _validate_parsed_program
 
 from wxlint.parse import native_javascript
 from wxlint.parse.source import SourceError, SourceText, shared_range
+from wxlint.words import note_saying
 
 _OPTIONS = {"range": True, "comment": True}
 _ECMA_VERSION = 2026  # esprima-fork's (its parser's config.ecmaVersion), which its validator is told
@@ -270,7 +271,6 @@ def parse_js(source: SourceText, text: str | None = None, module_first: bool = T
     if description.startswith("Line "):
         # esprima prefixes "Line N: "; the finding carries the line itself.
         description = description.split(": ", 1)[-1]
-    from wxlint.findings import note_saying  # findings sit above the parsers
 
     raise SourceError(description, offset=source.from_utf16(furthest.index or 0), words=note_saying("parser-", description))
 

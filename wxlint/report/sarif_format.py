@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from wxlint import __version__
 from wxlint.report.explain import render_rule
-from wxlint.report.paths import display_path, failure_line
+from wxlint.report.paths import failure_line
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
