@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from pathlib import Path
 from typing import Callable, Iterable
 
 from esprima.nodes import Node
@@ -30,7 +31,7 @@ from wxlint.analyse.callgraph import CallGraph, Edge, Function
 from wxlint.data_tables import load_data_table
 from wxlint.findings import TraceStep, step_at
 from wxlint.words import Note, note
-from wxlint.model.guards import contradicts, lexical_facts, parameter_facts
+from wxlint.model.guards import Fact, contradicts, data_flags, lexical_facts, parameter_facts
 from wxlint.model.javascript import JsModule, member_name, parameter_reads, string_value, unwrap
 from wxlint.model.project import ProjectModel
 from wxlint.model.units import UnitDefinition
@@ -168,6 +169,7 @@ class FlowEngine:
         self.project = model.project
         self.graph = CallGraph(model.js_modules, model.project.miniprogram_root)
         self._analyses: dict[type, object] = {}  # see `analysis`
+        self._data_flags: dict[Path, dict[str, frozenset[Fact]]] = {}
         self.unresolved_bindings: list[EventBinding] = []
         self._bindings_by_unit: dict[int, list[EventBinding]] = {}
         self._facts_in: dict[int, frozenset] = {}  # id(function) -> `facts_on_every_way_in`
@@ -370,6 +372,17 @@ class FlowEngine:
         """What holds on every way into the function `node` is in (`facts_on_every_way_in`)."""
         return self.facts_on_every_way_in(self.graph.enclosing_function(node))
 
+    def data_flags(self, module: JsModule | None) -> dict[str, frozenset[Fact]]:
+        """The data flags of the pages and components a script defines (`guards.data_flags`): flag -> what it
+        records when true; {} for no script."""
+        if module is None:
+            return {}
+        if module.path not in self._data_flags:
+            units = self.graph.units_of(module.path)
+            self._data_flags[module.path] = data_flags(module, [u.data_node for u in units if u.data_node is not None],
+                                                       around=self.facts_around)
+        return self._data_flags[module.path]
+
     def facts_on_every_way_in(self, function: Function) -> frozenset:
         """What holds wherever `function` runs from (guards.Fact): on each way in, the facts at the calling
         site and on every way into its caller; an entry (a lifecycle, a handler) brings none. Only what all
@@ -510,8 +523,7 @@ class Leads:
     to it; steps a listener or an unseen function would take do not count.
     """
 
-    FOLLOW = frozenset({"call", "executor", "iteration", "param-callback", "api-callback", "promise", "await", "timer",
-                        "framework-option", "component-event"})
+    FOLLOW = CONSEQUENCE_EDGE_KINDS | {"framework-option"}  # and the callbacks of an options object the platform calls later
 
     def __init__(self, graph: CallGraph, modules, goal: Callable[[JsModule, Node], Note | None],
                  follow: frozenset[str] | None = None, calls: Callable[[JsModule], Iterable[Node]] | None = None):

@@ -11,6 +11,7 @@ from wxlint.analyse.tap import tap_model
 from wxlint.checks import CheckContext
 from wxlint.words import note
 from wxlint.model.guards import facts, scope_checks
+from wxlint.model.modules import navigation_apis
 from wxlint.model.javascript import JsModule, ancestors, leading_string, name_words, object_property, options_call, parent_of, unwrap
 from wxlint.model.permissions import ScopeTable
 from wxlint.parse.javascript import property_key
@@ -80,7 +81,7 @@ def _popups(module: JsModule, table: ScopeTable, data: dict, keywords: list[str]
             text = " ".join(_strings(object_property(options, "title")) + _strings(object_property(options, "content")))
             if any(keyword in text.lower() for keyword in keywords):
                 yield use.node, "modal-no-cancel" if _without_cancel(options) else "modal", {}, None
-        elif use.api in data["navigation_apis"] and use.call.arguments:
+        elif use.api in navigation_apis() and use.call.arguments:
             url = leading_string(object_property(use.call.arguments[0], "url"), module) or ""
             dialog = _answered_dialog(module, use.call)
             if dialog is not None and not _without_cancel(dialog):

@@ -5,15 +5,11 @@ from __future__ import annotations
 from wxlint.analyse.flow import Entry
 from wxlint.data_tables import load_data_table
 from wxlint.checks import CheckContext
-from wxlint.model.guards import Fact, data_flags, element_facts, expand_flags, lexical_facts
+from wxlint.model.guards import Fact, element_facts, lexical_facts, proves, version_key
 from wxlint.model.javascript import JsModule
 from wxlint.model.wxml import component_keys
 
 USES_FLOW = True
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
 
 
 def check(ctx: CheckContext) -> None:
@@ -52,37 +48,15 @@ class _Guards:
         self.ctx = ctx
         self.flow = ctx.flow
         self.versions = versions  # API or `canIUse` key -> the base library it needs
-        self._flags: dict = {}
 
     def flags_of(self, module: JsModule | None) -> dict[str, frozenset[Fact]]:
-        if module is None:
-            return {}
-        if module.path not in self._flags:
-            units = self.flow.graph.units_of(module.path)
-            self._flags[module.path] = data_flags(module, [u.data_node for u in units if u.data_node is not None],
-                                                  around=self.flow.facts_around)
-        return self._flags[module.path]
+        return self.flow.data_flags(module)
 
     def flags_for_document(self, document) -> dict[str, frozenset[Fact]]:
         return self.flags_of(self.ctx.model.script_beside(document.source.path))
 
     def covers(self, found, flags, requirement) -> bool:
-        kind, name, since = requirement
-        expanded = expand_flags(found, flags)
-        # A feature that is there proves its base library, and with it every older feature:
-        # `canIUse('input.type.nickname')` (2.21.2) guards `open-type="chooseAvatar"` (2.21.2).
-        for fact_kind, value in list(expanded):
-            key = value if fact_kind == "schema" and value in self.versions else value.split(".")[0] if fact_kind in ("schema", "api") else None
-            if key in self.versions:
-                expanded.add(("version", self.versions[key]))
-        for fact_kind, value in expanded:
-            if fact_kind == "version" and version_key(value) >= version_key(str(since)):
-                return True
-            if kind == "api" and ((fact_kind == "api" and value == name) or (fact_kind == "schema" and value.split(".")[0] == name)):
-                return True
-            if kind == "component" and fact_kind == "schema" and value == name:
-                return True
-        return False
+        return proves(found, flags, requirement, self.versions)
 
     def call_guarded(self, module: JsModule, call, requirement) -> bool:
         flags = self.flags_of(module)

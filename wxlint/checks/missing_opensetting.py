@@ -10,7 +10,8 @@ from wxlint.analyse.flow import Leads, built_in_events, trace_step
 from wxlint.data_tables import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.words import Note, note
-from wxlint.model.guards import auth_setting_test, data_flags, element_facts, expand_flags, scope_checks
+from wxlint.model.guards import auth_setting_test, element_facts, expand_flags, scope_checks
+from wxlint.model.modules import navigation_apis
 from wxlint.model.javascript import JsModule, ancestors, leading_string, member_name, object_property, parent_of, string_value, unwrap
 from wxlint.model.permissions import DenialPath, ScopeTable, denial_paths, promise_handlers, rejected_promise, returned_by
 from wxlint.model.wxml import enclosing_conditions, mustache_names
@@ -92,7 +93,7 @@ class _SettingsGoal:
     def __init__(self, ctx: CheckContext):
         self.ctx = ctx
         self.model = ctx.model
-        self.navigation = set(ctx.data["navigation_apis"])
+        self.navigation = navigation_apis()
         self.button_open_type_options = frozenset(ctx.data["button_open_type_options"])
         self._flags: dict = {}
         # A tap handler that opens the settings page itself (not only on some later failure).
@@ -103,12 +104,8 @@ class _SettingsGoal:
         self.settings_routes = {route for route, unit in self.model.project.units.items() if self._offers_settings(unit)}
 
     def data_flags_beside(self, document) -> dict:
-        """The data flags of the page or component whose WXML `document` is (guards.data_flags)."""
-        module = self.model.script_beside(document.source.path)
-        if module is None:
-            return {}
-        units = self.ctx.flow.graph.units_of(module.path)
-        return data_flags(module, [u.data_node for u in units if u.data_node is not None], around=self.ctx.flow.facts_around)
+        """The data flags of the page or component whose WXML `document` is."""
+        return self.ctx.flow.data_flags(self.model.script_beside(document.source.path))
 
     def _buttons(self, wxml_path):
         """Elements that open the settings page: `<button open-type="openSetting">` (the attribute

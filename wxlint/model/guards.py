@@ -427,6 +427,32 @@ def expand_flags(found: frozenset[Fact] | set[Fact], flags: dict[str, frozenset[
     return expanded
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def proves(found: frozenset[Fact] | set[Fact], flags: dict[str, frozenset[Fact]], requirement: tuple[str, str, str],
+           versions: dict[str, str]) -> bool:
+    """Whether the facts found (with the data flags among them expanded) prove a requirement: ("api", name,
+    since) or ("component", schema, since). `versions`: API or `canIUse` key -> the base library it needs. A
+    feature that is there proves its base library, and with it every older feature:
+    `canIUse('input.type.nickname')` (2.21.2) guards `open-type="chooseAvatar"` (2.21.2)."""
+    kind, name, since = requirement
+    expanded = expand_flags(found, flags)
+    for fact_kind, value in list(expanded):
+        key = value if fact_kind == "schema" and value in versions else value.split(".")[0] if fact_kind in ("schema", "api") else None
+        if key in versions:
+            expanded.add(("version", versions[key]))
+    for fact_kind, value in expanded:
+        if fact_kind == "version" and version_key(value) >= version_key(str(since)):
+            return True
+        if kind == "api" and ((fact_kind == "api" and value == name) or (fact_kind == "schema" and value.split(".")[0] == name)):
+            return True
+        if kind == "component" and fact_kind == "schema" and value == name:
+            return True
+    return False
+
+
 def element_facts(element) -> frozenset[Fact]:
     """What the `wx:if`/`wx:elif`/`wx:else` around a WXML element establish when it renders."""
     found: set[Fact] = set()

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from esprima.nodes import Node
 
+from wxlint.data_tables import load_data_table
 from wxlint.model.javascript import JsModule, leading_string, member_name, object_property, string_value, unwrap
 from wxlint.model.scopes import Binding
 from wxlint.parse.javascript import walk
@@ -130,7 +131,10 @@ def forget_module_paths() -> None:
     _resolve_module_base.cache_clear()
 
 
-NAVIGATION_APIS = frozenset({"navigateTo", "redirectTo", "reLaunch", "switchTab"})
+@cache
+def navigation_apis() -> frozenset[str]:
+    """The wx APIs that open a page by its route (rules/data/navigation.yaml)."""
+    return frozenset(load_data_table("navigation")["apis"])
 
 
 _DEPENDENCY_NODES = ("ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration", "ImportExpression", "CallExpression")
@@ -161,7 +165,7 @@ def file_dependencies(parsed, modules: list | None = None) -> list[tuple[str, st
                 found.add(("module", required))
             elif callee.type == "Identifier" and callee.name == "getApp":
                 found.add(("app", ""))
-            elif (callee.type == "MemberExpression" and member_name(callee) in NAVIGATION_APIS and node.arguments):
+            elif (callee.type == "MemberExpression" and member_name(callee) in navigation_apis() and node.arguments):
                 url = leading_string(object_property(node.arguments[0], "url"))
                 if url:
                     found.add(("route", url))
