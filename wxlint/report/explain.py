@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from wxlint.catalogue import Rule
+from wxlint.data_tables import load_data_table
 
-_HEADINGS = {
-    "en": {"why": "Why", "fix": "How to fix", "bad": "Flagged", "good": "Accepted", "refs": "References",
-           "severity": "Default severity", "since": "Since"},
-    "zh": {"why": "原因", "fix": "修复方法", "bad": "会被报告", "good": "不会被报告", "refs": "参考资料",
-           "severity": "默认级别", "since": "适用自"},
-}
 
 
 def _fence(path: str) -> str:
@@ -17,9 +12,9 @@ def _fence(path: str) -> str:
 
 
 def render_rule(rule: Rule, lang: str) -> str:
-    words = _HEADINGS[lang]
+    words = load_data_table("report-words")["rule_documentation"][lang]
     lines = [f"# {rule.id}: {rule.title[lang]}", "",
-             f"{words['severity']}: {rule.severity} · {words['since']}: {rule.since[lang]}", "",
+             f"{words['default_severity']}: {rule.severity} · {words['since']}: {rule.since[lang]}", "",
              f"## {words['why']}", "", rule.rationale[lang].strip(), "",
              f"## {words['fix']}", "", rule.fix[lang].strip(), ""]
     for key, examples in (("bad", rule.bad_examples), ("good", rule.good_examples)):
@@ -31,6 +26,6 @@ def render_rule(rule: Rule, lang: str) -> str:
             lines.append("")
             for path, code in example.files.items():
                 lines += [f"`{path}`", "", f"```{_fence(path)}", code.rstrip("\n"), "```", ""]
-    lines += [f"## {words['refs']}", ""]
+    lines += [f"## {words['references']}", ""]
     lines += [f"- {url}" for url in rule.references]
     return "\n".join(lines) + "\n"

@@ -12,47 +12,13 @@ from markupsafe import Markup, escape
 
 from wxlint import __version__
 from wxlint.safe_text import printable
+from wxlint.data_tables import load_data_table
 from wxlint.report.paths import display_path, failure_line
 
 EXCERPT_CONTEXT = 2  # lines shown above and below a finding
 WORST_FILES = 10  # files in the summary table
 SEVERITY_ORDER = ("error", "warning", "info")
 
-WORDS = {
-    "en": {
-        "title": "wxlint report", "generated": "Generated", "version": "wxlint", "min_lib": "Minimum base library",
-        "not_set": "not set", "projects": "Projects", "files_checked": "files checked", "verdict_pass": "PASS",
-        "verdict_fail": "FAIL", "verdict_text": "fails on {level} and above", "by_rule": "Findings by rule",
-        "filter_rule": "Rule", "filter_severity": "Severity", "filter_text": "Search", "all": "All",
-        "showing": "Showing", "of": "of", "findings": "findings", "trace": "How it gets there", "docs": "Rules",
-        "why": "Why", "fix": "How to fix", "bad": "Flagged", "good": "Accepted", "references": "References",
-        "skipped": "Skipped files", "notes": "Not followed", "no_findings": "No problems found.",
-        "error": "error", "warning": "warning", "info": "info", "severity": "Severity", "rule": "Rule",
-        "default_severity": "Default severity", "since": "Since", "count": "Count", "line": "line",
-        "default": "default", "show_suppressed": "Show suppressed", "suppressed_badge": "suppressed",
-        "colon": ": ", "by_file": "Worst files", "file": "File", "blocks": "Blocks the release",
-        "fix_first": "Fix first", "click_to_filter": "click a row or a bar to filter",
-        "incomplete": "Incomplete: wxlint did not analyse everything",
-        "incomplete_text": "What is listed here was not analysed, so its problems are not in this report. "
-                           "Do not read the result as clean.",
-    },
-    "zh": {
-        "title": "wxlint 检查报告", "generated": "生成时间", "version": "wxlint 版本", "min_lib": "最低基础库版本",
-        "not_set": "未设置", "projects": "项目", "files_checked": "个文件已检查", "verdict_pass": "通过",
-        "verdict_fail": "未通过", "verdict_text": "{level} 及以上级别视为失败", "by_rule": "各规则问题数",
-        "filter_rule": "规则", "filter_severity": "级别", "filter_text": "搜索", "all": "全部",
-        "showing": "显示", "of": "/", "findings": "个问题", "trace": "触发路径", "docs": "规则说明",
-        "why": "原因", "fix": "修复方法", "bad": "会被报告", "good": "不会被报告", "references": "参考资料",
-        "skipped": "跳过的文件", "notes": "未追踪的内容", "no_findings": "未发现问题。",
-        "error": "错误", "warning": "警告", "info": "提示", "severity": "级别", "rule": "规则",
-        "default_severity": "默认级别", "since": "适用自", "count": "数量", "line": "行",
-        "default": "默认值", "show_suppressed": "显示已抑制的问题", "suppressed_badge": "已抑制",
-        "colon": "：", "by_file": "问题最多的文件", "file": "文件", "blocks": "阻止发布",
-        "fix_first": "优先修复", "click_to_filter": "点击行或柱形可筛选",
-        "incomplete": "检查不完整：wxlint 未能分析全部内容",
-        "incomplete_text": "以下内容未被分析，其中的问题不在本报告中。请勿将结果视为无问题。",
-    },
-}
 
 
 def _excerpt(source, line: int, context: int, column: int = 0, end: tuple[int, int] | None = None) -> list[dict]:
@@ -94,7 +60,8 @@ def _environment() -> jinja2.Environment:
 
 
 def render(result, context) -> str:
-    words = WORDS[context.lang]
+    table = load_data_table("report-words")
+    words = {**table["rule_documentation"][context.lang], **table["html"][context.lang]}
     lang = context.lang
     cwd = context.cwd
     by_file = defaultdict(list)

@@ -4,29 +4,10 @@ from __future__ import annotations
 
 import click
 
+from wxlint.data_tables import load_data_table
 from wxlint.report.paths import display_path, failure_line
 
 _SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
-_WORDS = {
-    "en": {"problem": "problem", "problems": "problems", "error": "error", "errors": "errors",
-           "warning": "warning", "warnings": "warnings", "info": "info",
-           "clean": "No problems found", "skipped_one": "skipped", "note": "note", "colon": ": ", "comma": ", ", "open": " (", "close": ")", "file": "file checked", "files": "files checked", "skipped": "skipped",
-           "see_verbose": "use --verbose to list them", "fail": "fails at level",
-           "min_lib": "min base library", "default": "default; set min-lib-version",
-           "suppressed": "suppressed inline", "baselined": "{matched} of {total} baselined findings matched",
-           "fixed": "baselined findings fixed (run `wxlint baseline --prune`)",
-           "incomplete": "INCOMPLETE: {count} not analysed, see above; the findings cover only the rest",
-           "failure": "not analysed"},
-    "zh": {"problem": "个问题", "problems": "个问题", "error": "个错误", "errors": "个错误",
-           "warning": "个警告", "warnings": "个警告", "info": "条提示",
-           "clean": "未发现问题", "skipped_one": "已跳过", "note": "说明", "colon": "：", "comma": "，", "open": "（", "close": "）", "file": "个文件已检查", "files": "个文件已检查", "skipped": "个文件已跳过",
-           "see_verbose": "使用 --verbose 查看", "fail": "失败级别",
-           "min_lib": "最低基础库", "default": "默认值，可设置 min-lib-version",
-           "suppressed": "个已通过注释抑制", "baselined": "基线中 {total} 个问题匹配了 {matched} 个",
-           "fixed": "个基线问题已修复（运行 `wxlint baseline --prune`）",
-           "incomplete": "检查不完整：{count} 项未能分析，见上文；结果只涵盖其余部分",
-           "failure": "未分析"},
-}
 
 
 def _statistics(result, catalogue, lang: str) -> list[str]:
@@ -45,7 +26,7 @@ def _statistics(result, catalogue, lang: str) -> list[str]:
 
 
 def render(result, context) -> str:
-    words = _WORDS.get(context.lang, _WORDS["en"])
+    words = load_data_table("report-words")["text"][context.lang]
     color = context.color
 
     def paint(text: str, **style) -> str:
