@@ -10,26 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from wxlint.cli import main
+from wxlint.rule_tester import write_project  # noqa: F401 - the tests import it from here
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_projects"
 DATA = Path(__file__).resolve().parent / "data"
-
-
-def write_project(root: Path, files: dict[str, str | bytes], app_json: dict | None = None) -> Path:
-    """Write `files` under `root`; add an app.json listing the pages when none is given."""
-    root.mkdir(parents=True, exist_ok=True)
-    for relative, content in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8", newline="")
-    if "app.json" not in files:
-        pages = sorted({p.rsplit(".", 1)[0] for p in files if p.startswith("pages/") and p.endswith((".js", ".ts", ".wxml"))})
-        (root / "app.json").write_text(json.dumps(app_json or {"pages": pages or ["pages/index/index"]}), encoding="utf-8")
-    return root
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:

@@ -13,29 +13,28 @@ import pytest
 from wxlint.catalogue import load_catalogue
 from wxlint.data_tables import CatalogueError
 from wxlint.checks import check_module
+from wxlint.rule_tester import catalogue_examples, example_mismatch, rule_findings
 
-from conftest import REPO, lint_json, write_project
+from conftest import REPO
 
 CATALOGUE = load_catalogue()
-EXAMPLES = [(rule.id, kind, index, example)
-            for rule in CATALOGUE.values()
-            for kind, examples in (("bad", rule.bad_examples), ("good", rule.good_examples))
-            for index, example in enumerate(examples)]
+EXAMPLES = catalogue_examples()
 
 
 @pytest.mark.parametrize("rule_id, kind, index, example", EXAMPLES,
                          ids=[f"{r}-{k}-{i}" for r, k, i, _ in EXAMPLES])
 def test_catalogue_example(tmp_path, rule_id, kind, index, example):
-    root = write_project(tmp_path / "example", example.files)
-    if example.config:
-        import yaml
+    assert example_mismatch(rule_id, example, tmp_path / "example") is None
 
-        (root / ".wxlint.yml").write_text(yaml.safe_dump(example.config), encoding="utf-8")
-    _, report = lint_json(root)
-    only_file = next(iter(example.files)) if len(example.files) == 1 else None
-    found = sorted((f["message_id"], f["path"], f["line"], f["column"]) for f in report["findings"] if f["rule"] == rule_id)
-    expected = sorted((e.message, e.path or only_file, e.line, e.column) for e in example.expect)
-    assert found == expected, f"{rule_id} {kind} example {example.title!r}"
+
+def test_the_rule_tester_says_what_differs(tmp_path):
+    rule = CATALOGUE["deprecated-getuserinfo"]
+    bad = rule.bad_examples[0]
+    assert example_mismatch(rule.id, bad, tmp_path / "bad") is None
+    wrong = type(bad)(title=bad.title, files=bad.files, config=bad.config, expect=bad.expect[1:])
+    assert "expected" in example_mismatch(rule.id, wrong, tmp_path / "wrong")
+    found = rule_findings(rule.id, {"pages/a/a.js": "Page({ onTap() { wx.getUserInfo({}) } })\n"}, tmp_path / "one")
+    assert [(f.path.name, f.line, f.column, f.message_id) for f in found] == [("a.js", 1, 18, "call")]
 
 
 def test_every_check_rule_has_a_module():
