@@ -10,7 +10,7 @@ from wxlint.analyse.flow import Leads, built_in_events, trace_step
 from wxlint.data_tables import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.words import Note, note
-from wxlint.model.guards import auth_setting_test, element_facts, expand_flags, scope_checks
+from wxlint.model.guards import auth_setting_test, element_facts, expand_flags, parameter_scope_test, scope_checks
 from wxlint.model.modules import navigation_apis
 from wxlint.model.javascript import JsModule, ancestors, leading_string, member_name, object_property, parent_of, string_value, unwrap
 from wxlint.model.permissions import DenialPath, ScopeTable, denial_paths, promise_handlers, rejected_promise, returned_by
@@ -200,7 +200,7 @@ def _denied_prechecks(module: JsModule, graph) -> list[tuple[object, Node, Node]
     (`authSetting[scope]`) is given as (function node, parameter index)."""
     found = []
     for node in module.nodes("IfStatement", "ConditionalExpression"):
-        result = auth_setting_test(node.test) or _parameter_scope_test(module, node.test)
+        result = auth_setting_test(node.test) or parameter_scope_test(module, node.test)
         if result is None:
             continue
         scope, granted = result
@@ -208,36 +208,6 @@ def _denied_prechecks(module: JsModule, graph) -> list[tuple[object, Node, Node]
         if branch is not None:
             found.append((scope, branch, graph.enclosing_function(node).node))
     return found
-
-
-def _parameter_scope_test(module: JsModule, test: Node) -> tuple[tuple[Node, int, str | None], bool] | None:
-    """`authSetting[scope] === false` with `scope` a parameter: ((function, index, None), granted); with
-    `scope` destructured from one (`function ensure({ code })`): ((function, index, 'code'), granted)."""
-    test = unwrap(test)
-    negated = False
-    if test.type == "UnaryExpression" and test.operator == "!":
-        test, negated = unwrap(test.argument), True
-    elif test.type == "BinaryExpression" and test.operator in ("===", "==", "!==", "!="):
-        literal = unwrap(test.right)
-        if literal.type != "Literal" or not isinstance(literal.value, bool):
-            return None
-        negated = (literal.value is False) == (test.operator in ("===", "=="))
-        test = unwrap(test.left)
-    if test.type != "MemberExpression" or not test.computed or member_name(unwrap(test.object)) != "authSetting":
-        return None
-    key = unwrap(test.property)
-    binding = module.scopes.resolve(key) if key.type == "Identifier" else None
-    if binding is None or binding.kind != "param":
-        return None
-    function = binding.scope.node
-    for index, param in enumerate(function.params):
-        if param is binding.identifier:
-            return (function, index, None), not negated
-        pattern = unwrap(param.left) if param.type == "AssignmentPattern" else param
-        if binding.destructured_key is not None and pattern.type == "ObjectPattern" and any(
-                prop.type == "Property" and binding.identifier in (prop.value, prop.value.left) for prop in pattern.properties):
-            return (function, index, binding.destructured_key), not negated
-    return None
 
 
 def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads) -> bool:

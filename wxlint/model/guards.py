@@ -162,6 +162,36 @@ def auth_setting_test(expression: Node | None) -> tuple[str, bool] | None:
     return scopes[0] if len(scopes) == 1 and len(when_true) == 1 else None
 
 
+def parameter_scope_test(module: JsModule, test: Node) -> tuple[tuple[Node, int, str | None], bool] | None:
+    """`authSetting[scope] === false` with `scope` a parameter: ((function, index, None), granted); with
+    `scope` destructured from one (`function ensure({ code })`): ((function, index, 'code'), granted)."""
+    test = unwrap(test)
+    negated = False
+    if test.type == "UnaryExpression" and test.operator == "!":
+        test, negated = unwrap(test.argument), True
+    elif test.type == "BinaryExpression" and test.operator in ("===", "==", "!==", "!="):
+        literal = unwrap(test.right)
+        if literal.type != "Literal" or not isinstance(literal.value, bool):
+            return None
+        negated = (literal.value is False) == (test.operator in ("===", "=="))
+        test = unwrap(test.left)
+    if test.type != "MemberExpression" or not test.computed or member_name(unwrap(test.object)) != "authSetting":
+        return None
+    key = unwrap(test.property)
+    binding = module.scopes.resolve(key) if key.type == "Identifier" else None
+    if binding is None or binding.kind != "param":
+        return None
+    function = binding.scope.node
+    for index, param in enumerate(function.params):
+        if param is binding.identifier:
+            return (function, index, None), not negated
+        pattern = unwrap(param.left) if param.type == "AssignmentPattern" else param
+        if binding.destructured_key is not None and pattern.type == "ObjectPattern" and any(
+                prop.type == "Property" and binding.identifier in (prop.value, prop.value.left) for prop in pattern.properties):
+            return (function, index, binding.destructured_key), not negated
+    return None
+
+
 def parameter_facts(callee_params: list[Node], arguments: list[Node]) -> frozenset[Fact]:
     """What a call fixes about its callee's parameters: a literal argument, or the literal default
     of one left out (`function isLogin(ask = false)` called as `isLogin()`), true or false."""
