@@ -25,7 +25,7 @@ from wxlint.parse.files import ParsedFile
 from wxlint.relevant import files_that_matter, remember_dependencies
 from wxlint.result_cache import load_result, project_cache, result_key, store_result
 from wxlint.run_result import RunResult, SourceFiles
-from wxlint.safe_fs import read_file
+from wxlint.safe_fs import forget_real_folders, read_file
 from wxlint.scheduling import forks, is_large, model_and_checks
 from wxlint.suppress import apply_baseline, apply_inline, directives_in
 
@@ -69,6 +69,7 @@ def enabled_rules(catalogue: dict[str, Rule], project: Project, options: RunOpti
 def run(options: RunOptions) -> RunResult:
     with trees_left_alone():
         forget_module_paths()
+        forget_real_folders()
         return _run(options)
 
 

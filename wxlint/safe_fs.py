@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
+from functools import lru_cache
 from pathlib import Path
 
 # What any file wxlint reads may weigh (a source file over it is a parse error, see wxlint.discover).
@@ -29,11 +30,22 @@ def is_dir(path) -> bool:
 def inside(folder, target) -> bool:
     """Whether `target`, symbolic links followed, is `folder` or lies below it."""
     try:
-        real_folder = os.path.realpath(folder)
+        real_folder = _real_folder(os.fspath(folder))
         real_target = os.path.realpath(target)
     except (OSError, ValueError):
         return False
     return real_target == real_folder or real_target.startswith(real_folder.rstrip(os.sep) + os.sep)
+
+
+@lru_cache(maxsize=64)
+def _real_folder(folder: str) -> str:
+    # asked for every file read below a project root: the root's own links resolved once a run
+    return os.path.realpath(folder)
+
+
+def forget_real_folders() -> None:
+    """Start a run afresh: a folder may have become a link since the last run in this process."""
+    _real_folder.cache_clear()
 
 
 class Refused(OSError):

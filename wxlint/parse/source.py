@@ -30,17 +30,21 @@ class SourceError(Exception):
 
 # One int object per offset for every tree of a run: a node's `range` is a pair of offsets, and most offsets are
 # shared by several nodes (a call and its callee start together); an int past 256 is an object of 28 bytes of
-# its own, so a range of two shared offsets saves a fifth of a syntax tree's memory. Offsets past the bound are
-# rare (files over 256 KB) and left unshared, which bounds the table.
-_SHARED_OFFSETS: dict[int, int] = {}
+# its own, so a range of two shared offsets saves a fifth of a syntax tree's memory. A list indexed by the offset
+# is the fastest way to the shared object (this runs for every node); offsets past it are rare (files over
+# 256 KB) and left unshared.
+_SHARED_OFFSETS: list[int] = list(range(1 << 12))  # grown to the largest file's size, up to the limit
 _SHARED_OFFSET_LIMIT = 1 << 18
 
 
 def shared_range(start: int, end: int) -> tuple[int, int]:
     """`(start, end)` made of the run's shared int objects (see `_SHARED_OFFSETS`)."""
+    offsets = _SHARED_OFFSETS
+    if end < len(offsets):
+        return offsets[start], offsets[end]
     if end < _SHARED_OFFSET_LIMIT:
-        offsets = _SHARED_OFFSETS
-        return offsets.setdefault(start, start), offsets.setdefault(end, end)
+        offsets.extend(range(len(offsets), min(_SHARED_OFFSET_LIMIT, 2 * end)))
+        return offsets[start], offsets[end]
     return start, end
 
 
