@@ -64,3 +64,16 @@ def test_functions_without_a_name_are_named_in_the_run_language(project):
     assert "module top level" not in out and "anonymous" not in out
     _, out, _ = run_cli("check", "--verbose", "--select", RULE, ".", cwd=root)
     assert "note pages/me/me.js:3:31: wx.getUserProfile in an anonymous function" in out
+
+
+def test_the_callback_of_set_data_runs_after_the_tap(project):
+    # it runs once the view has rendered: another macrotask, where the tap state no longer holds
+    from conftest import lint_json
+
+    page = ("Page({ onTap() { this.setData({ busy: true }, () => { wx.getUserProfile({ desc: '资料' }) }) },\n"
+            "  onOk() { wx.getUserProfile({ desc: '资料' }); this.setData({ busy: true }, () => {}) } })\n")
+    root = project({"pages/index/index.js": page,
+                    "pages/index/index.wxml": '<button bindtap="onTap">a</button><button bindtap="onOk">b</button>\n'})
+    _, report = lint_json(root, "--select", "getuserprofile-outside-tap")
+    assert [(f["line"], f["column"]) for f in report["findings"]] == [(1, 55)]
+

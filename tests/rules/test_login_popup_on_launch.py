@@ -101,6 +101,16 @@ def test_popups_in_callbacks_helpers_and_timers_still_pop_up_at_launch(project):
     assert [s["path"] for s in report["findings"][1]["trace"]] == ["app.js", "app.js", "app.js", "utils/auth.js", "utils/auth.js"]
 
 
+def test_launch_goes_on_in_the_callback_of_set_data(project):
+    # `this.setData(data, callback)`: the callback runs once the view has rendered, still on open
+    page = ("Page({\n  onLoad() {\n    this.setData({ ready: true }, () => this.locate())\n  },\n"
+            "  locate() { wx.getLocation({ type: 'gcj02' }) },\n"
+            "  onTap() { this.setData({ busy: true }, () => wx.getLocation({})) }\n})\n")
+    found, report = launch_findings(project, {"pages/index/index.js": page})
+    assert found == [("pages/index/index.js", 5, "`wx.getLocation`")]
+    assert [step["note"].split(":")[0] for step in report["findings"][0]["trace"]][1] == "in the callback of this.setData()"
+
+
 def test_login_pages_configuration(project):
     files = {"app.js": "App({ onLaunch() { wx.redirectTo({ url: '/pages/account/enter' }); wx.navigateTo({ url: '/pages/login/login' }) } })",
              ".wxlint.yml": "login-pages: ['pages/account/*']\n"}

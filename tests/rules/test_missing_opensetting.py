@@ -87,6 +87,21 @@ def test_calls_that_only_run_when_granted_are_not_reported(project):
     assert findings(project, {"pages/index/index.js": f"Page({{ go() {{ {body} }} }})"})[0] == []
 
 
+def test_a_scope_just_granted_is_granted_in_the_functions_its_success_calls(project):
+    # `authorize({ scope, success })` then the scoped API: in the success itself, or in a method only it calls
+    page = ("const recorder = wx.getRecorderManager()\n"
+            "Page({\n"
+            "  onRecord() { wx.authorize({ scope: 'scope.record', success: () => recorder.start({}), fail: () => wx.openSetting() }) },\n"
+            "  onRecord2() { const that = this; wx.authorize({ scope: 'scope.record', success() { that.startRec() }, fail: () => wx.openSetting() }) },\n"
+            "  startRec() { recorder.start({ duration: 60000 }) },\n"
+            "})\n")
+    assert findings(project, {"pages/index/index.js": page})[0] == []
+    # a second way into the method, without the grant: there it can be denied
+    also = page.replace("  startRec()", "  onAlso() { this.startRec() },\n  startRec()")
+    assert [(path, line) for path, line, _ in findings(project, {"pages/index/index.js": also})[0]] == [
+        ("pages/index/index.js", 6)]
+
+
 def test_scopes_that_cannot_be_denied_are_not_reported(project):
     body = "wx.chooseAddress({ success: () => 1 }); wx.getUserInfo({}); wx.authorize({ scope: 'scope.userInfo' })"
     found, _ = findings(project, {"pages/index/index.js": f"Page({{ go() {{ {body} }} }})"})

@@ -39,6 +39,7 @@ EDGE_MODES = {
     "promise": DEFERRED,  # .then / .catch / .finally
     "await": DEFERRED,  # code after an `await`
     "timer": DEFERRED,  # setTimeout, nextTick, …
+    "render-callback": DEFERRED,  # `this.setData(data, callback)`: once the view has rendered
     "listener": DEFERRED,  # wx.onXxx(cb) and other event listeners
     "component-event": SYNC,  # a component's `this.triggerEvent(name)` runs the handler bound to `name`
     "unknown": UNKNOWN,  # handed to a function wxlint cannot see
@@ -338,6 +339,8 @@ class CallGraph:
             self.add_edge(caller, callback, site, "timer", make_note("timer", timer=name), f"{name}()")
         elif name in callback_words()["iteration_methods"] and callee.type == "MemberExpression":
             self.add_edge(caller, callback, site, "iteration", make_note("iteration", method=name))
+        elif name in callback_words()["render_callbacks"] and callee.type == "MemberExpression":
+            self.add_edge(caller, callback, site, "render-callback", make_note("render-callback", callee=text), f"{text}()")
         elif name is not None and _is_listener(name):
             self.add_edge(caller, callback, site, "listener", make_note("listener", callee=text), f"{text}()")
         else:

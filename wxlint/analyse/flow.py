@@ -56,7 +56,7 @@ def built_in_events() -> dict[str, frozenset[str]]:
 # What still runs as a consequence of an entry (opening the mini-program, an event): listeners wait
 # for other events, and what wxlint cannot see may never run.
 CONSEQUENCE_EDGE_KINDS = frozenset({"call", "executor", "iteration", "param-callback", "api-callback", "promise", "await", "timer",
-                               "component-event"})
+                                    "render-callback", "component-event"})
 APP_LAUNCH_LIFECYCLES = ("onLaunch", "onShow")
 PAGE_LAUNCH_LIFECYCLES = ("onLoad", "onShow", "onReady")
 COMPONENT_LAUNCH_LIFECYCLES = ("created", "attached", "ready", "show")

@@ -40,8 +40,8 @@ def check(ctx: CheckContext) -> None:
         api = scoped.api if "." in scoped.api else f"wx.{scoped.api}"
         arguments = {"api": api, "what": info.label[ctx.lang], "scope": info.scope}
         call_step = trace_step(module, scoped.node, note("needs-scope", api=api, scope=info.scope))
-        if scope_checks(module, scoped.call).get(info.scope) is True:
-            continue  # runs only when already granted: it cannot be denied here
+        if scope_checks(module, scoped.call).get(info.scope) is True or ("granted", info.scope) in ctx.flow.facts_around(scoped.call):
+            continue  # runs only when already granted (here, or on every way into its function): it cannot be denied
         if _handled_by_precheck(module, scoped.call, info.scope, prechecks[module.path], leads):
             continue
         # a failure handed on to a promise's caller ends where the caller handles it: name that place first
