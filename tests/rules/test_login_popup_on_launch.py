@@ -23,8 +23,8 @@ POPUPS = {
     "getWeRunData": ("wx.getWeRunData({})", "`wx.getWeRunData`"),
     "recorder manager": ("const rm = wx.getRecorderManager()\nrm.start({ duration: 60000 })", "`RecorderManager.start`"),
     "saveImageToPhotosAlbum": ("wx.saveImageToPhotosAlbum({ filePath: 'a.png' })", "`wx.saveImageToPhotosAlbum`"),
-    "getUserProfile after a login modal's button": (
-        "wx.showModal({ title: '提示', content: '完善资料', success: () => wx.getUserProfile({ desc: '资料' }) })",
+    "getUserProfile after a modal without a cancel button": (
+        "wx.showModal({ title: '提示', content: '完善资料', showCancel: false, success: () => wx.getUserProfile({ desc: '资料' }) })",
         "`wx.getUserProfile`"),
     "login modal in Chinese": ("wx.showModal({ title: '提示', content: '登录后才能使用' })", "`wx.showModal`"),
     "login modal in English, concatenated": ("wx.showModal({ content: 'Please ' + 'Sign in first' })", "`wx.showModal`"),
@@ -133,6 +133,13 @@ NOT_POPUPS = {
     # Without a tap these fail and show nothing: the tap rules report them.
     "getUserProfile without a tap": "wx.getUserProfile({ desc: '资料' })",
     "subscribe message without a tap": "wx.requestSubscribeMessage({ tmplIds: ['t'] })",
+    # What follows the user's answer to a dialog that let them cancel is their choice (the dialog is judged itself).
+    "getUserProfile after a modal's confirm": (
+        "wx.showModal({ title: '提示', content: '完善资料', success: (r) => { if (r.confirm) wx.getUserProfile({ desc: '资料' }) } })"),
+    "a notice after the settings page the user chose": (
+        "wx.showModal({ title: '定位', content: '去设置里打开定位？', success: (r) => { if (r.confirm) wx.openSetting({ "
+        "success: () => wx.showModal({ title: '提示', content: '授权后请重新登录' }) }) } })"),
+    "an action sheet's choice": "wx.showActionSheet({ itemList: ['拍照'], success: () => wx.authorize({ scope: 'scope.camera' }) })",
 }
 
 

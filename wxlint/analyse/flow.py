@@ -32,7 +32,8 @@ from wxlint.data_tables import load_data_table
 from wxlint.findings import TraceStep, step_at
 from wxlint.words import Note, note
 from wxlint.model.guards import Fact, contradicts, data_flags, lexical_facts, parameter_facts
-from wxlint.model.javascript import JsModule, member_name, parameter_reads, string_value, unwrap
+from wxlint.model.javascript import (JsModule, member_name, object_property, options_call, parameter_reads, parent_of, string_value,
+                                     unwrap)
 from wxlint.model.project import ProjectModel
 from wxlint.model.units import UnitDefinition
 from wxlint.model.wxml import EventBinding, unit_event_bindings
@@ -495,12 +496,24 @@ class FlowEngine:
         return traces
 
 
+def _answered_by_the_user(edge: Edge) -> bool:
+    """A dialog's callback that runs on the user's tap on its button (tap-state.yaml `dialog_callbacks`), when the
+    dialog let them cancel: what follows is the user's choice, not something the mini-program does on open (the
+    dialog itself is judged where it is shown). A `wx.showModal({ showCancel: false })` leaves no choice."""
+    if edge.kind != "api-callback" or edge.via not in tap_facts()["dialog_callbacks"].get(edge.api, ()):
+        return False
+    option = parent_of(edge.site)  # `success: (res) => …` or `success: this.onAnswer`: the property of the options
+    call = options_call(option) if option is not None and option.type == "Property" else None
+    show_cancel = unwrap(object_property(call.arguments[0], "showCancel")) if call is not None and call.arguments else None
+    return not (show_cancel is not None and show_cancel.type == "Literal" and show_cancel.value is False)
+
+
 # What stays known in the functions a call reaches: a scope checked, a stored login tested.
 _KNOWN_ACROSS_CALLS = frozenset({"granted", "denied", "logged-in", "not-logged-in"})
 
 
 def _launch_advance(context: frozenset, edge: Edge) -> frozenset | None:
-    if edge.kind not in CONSEQUENCE_EDGE_KINDS:
+    if edge.kind not in CONSEQUENCE_EDGE_KINDS or _answered_by_the_user(edge):
         return None
     at_site = lexical_facts(edge.caller.module, edge.site)
     if contradicts(context, at_site):
