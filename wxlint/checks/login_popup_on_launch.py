@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import fnmatch
-
 from esprima.nodes import Node
 
 from wxlint.data_tables import load_data_table
 from wxlint.analyse.tap import tap_model
 from wxlint.checks import CheckContext
 from wxlint.words import note
-from wxlint.model.guards import facts, scope_checks
-from wxlint.model.modules import navigation_apis
-from wxlint.model.javascript import JsModule, ancestors, leading_string, name_words, object_property, options_call, parent_of, unwrap
+from wxlint.model.guards import scope_checks
+from wxlint.model.javascript import JsModule, object_property, parent_of, unwrap
+from wxlint.model.login import login_redirects, login_route_matcher, without_cancel
 from wxlint.model.permissions import ScopeTable
-from wxlint.parse.javascript import property_key
 
 USES_FLOW = True
 
 
 # Prompts to log in: not forced on open when only a user with a stored login reaches them.
-LOGIN_PROMPTS = frozenset({"modal", "modal-no-cancel", "navigate", "navigate-on-status"})
+LOGIN_PROMPTS = frozenset({"modal", "modal-no-cancel", "navigate"})
 # Where the code tested that no login is stored, the message says every first-time user gets the prompt.
 LOGGED_OUT_MESSAGES = {"navigate": "navigate-logged-out", "modal": "modal-logged-out"}
 
@@ -32,7 +29,7 @@ def check(ctx: CheckContext) -> None:
     table = ScopeTable(load_data_table("scopes"))
     data = ctx.data
     keywords = [k.lower() for k in data["modal_keywords"]]
-    login_route = _login_route_matcher(ctx)
+    login_route = login_route_matcher(ctx.model.project.config)
     for module in ctx.model.js_modules.values():
         for node, message_id, arguments, scope in _popups(module, table, data, keywords, login_route, ctx.lang):
             api = module.wx_call_api(parent_of(node))
@@ -49,8 +46,7 @@ def check(ctx: CheckContext) -> None:
                 if message_id in LOGGED_OUT_MESSAGES and login_tests["not-logged-in"]:
                     found_id = LOGGED_OUT_MESSAGES[message_id]
                     found_arguments = {**arguments, "test": login_tests["not-logged-in"][0]}
-                severity = "warning" if message_id == "navigate-on-status" and ctx.severity == "error" else None
-                ctx.report_node(module, node, found_id, trace=trace.steps, severity=severity, **found_arguments)
+                ctx.report_node(module, node, found_id, trace=trace.steps, **found_arguments)
                 break
 
 
@@ -80,86 +76,10 @@ def _popups(module: JsModule, table: ScopeTable, data: dict, keywords: list[str]
             options = use.call.arguments[0]
             text = " ".join(_strings(object_property(options, "title")) + _strings(object_property(options, "content")))
             if any(keyword in text.lower() for keyword in keywords):
-                yield use.node, "modal-no-cancel" if _without_cancel(options) else "modal", {}, None
-        elif use.api in navigation_apis() and use.call.arguments:
-            url = leading_string(object_property(use.call.arguments[0], "url"), module) or ""
-            dialog = _answered_dialog(module, use.call)
-            if dialog is not None and not _without_cancel(dialog):
-                continue  # the user chose it in a dialog that let them cancel; the dialog is judged itself
-            if url and login_route(url):
-                status = _server_status_test(module, use.call, set(data["server_apis"]))
-                if status is not None:
-                    yield use.node, "navigate-on-status", {"api": use.api, "url": url, "test": status}, None
-                else:
-                    yield use.node, "navigate", {"api": use.api, "url": url}, None
-
-
-def _without_cancel(options: Node) -> bool:
-    """`wx.showModal({ showCancel: false })`: the dialog's only button is the confirm."""
-    show_cancel = unwrap(object_property(options, "showCancel"))
-    return show_cancel is not None and show_cancel.type == "Literal" and show_cancel.value is False
-
-
-def _answered_dialog(module: JsModule, call: Node) -> Node | None:
-    """The options of the `wx.showModal` whose `success`/`complete` callback a call is in, if any."""
-    for current in ancestors(call):
-        if current.type == "Property" and property_key(current) in ("success", "complete"):
-            owner = options_call(current)
-            if owner is not None and module.wx_call_api(owner) == "showModal":
-                return owner.arguments[0]
-    return None
-
-
-def _server_status_test(module: JsModule, call: Node, server_apis: set[str]) -> str | None:
-    """The test of a server's answer that a call runs under, if any: `res.data.errno === 501`,
-    `switch (res.statusCode) { case 401: … }` on a parameter of an enclosing callback."""
-    child, parent = call, parent_of(call)
-    while parent is not None:
-        test = None
-        if parent.type in ("IfStatement", "ConditionalExpression") and child is not parent.test:
-            test = parent.test
-        elif parent.type == "SwitchCase" and child is not parent.test and parent.test is not None:
-            switch = parent_of(parent)
-            test = switch.discriminant if switch is not None else None
-        if test is not None and _reads_a_response(module, test, server_apis):
-            return module.tree.text_of(test) if parent.type != "SwitchCase" else (
-                f"{module.tree.text_of(test)} == {module.tree.text_of(parent.test)}")
-        child, parent = parent, parent_of(parent)
-    return None
-
-
-def _reads_a_response(module: JsModule, test: Node, server_apis: set[str]) -> bool:
-    """Whether a test compares a field of a callback's parameter (the server's answer) with a literal,
-    or is that field itself (a `switch` discriminant)."""
-    test = unwrap(test)
-    if test.type == "LogicalExpression":
-        return _reads_a_response(module, test.left, server_apis) or _reads_a_response(module, test.right, server_apis)
-    when_true, when_false = facts(module, test)
-    if any(kind in ("granted", "denied") for kind, _ in when_true | when_false):
-        return False  # `res.authSetting['scope.x']` of wx.getSetting: the device's settings, not a server's answer
-    sides = [test.left, test.right] if test.type == "BinaryExpression" else [test]
-    for side in sides:
-        root = unwrap(side)
-        if root.type != "MemberExpression":
-            continue
-        while root.type == "MemberExpression":
-            root = unwrap(root.object)
-        binding = module.scopes.resolve(root) if root.type == "Identifier" else None
-        if binding is not None and binding.kind == "param" and _may_get_a_server_answer(module, binding.scope.node, server_apis):
-            return test.type != "BinaryExpression" or any(unwrap(s).type == "Literal" for s in sides)
-    return False
-
-
-def _may_get_a_server_answer(module: JsModule, callback: Node, server_apis: set[str]) -> bool:
-    """Whether a callback's parameter can be a server's answer: not when it is the callback of a wx API
-    other than a network one (`wx.showModal({ success(e) { if (e.confirm) … } })`)."""
-    parent = parent_of(callback)
-    if parent is not None and parent.type == "Property":  # `{ success(res) { … } }` in an options object
-        parent = options_call(parent)
-    if parent is None or parent.type != "CallExpression":
-        return True
-    api = module.wx_path(unwrap(parent.callee))
-    return api is None or api in server_apis
+                yield use.node, "modal-no-cancel" if without_cancel(options) else "modal", {}, None
+    for use, url, status in login_redirects(module, login_route):
+        if status is None:  # one on a server's answer is not certain: login-on-server-answer
+            yield use.node, "navigate", {"api": use.api, "url": url}, None
 
 
 def _strings(node: Node | None) -> list[str]:
@@ -176,17 +96,3 @@ def _strings(node: Node | None) -> list[str]:
     if node.type == "ConditionalExpression":
         return _strings(node.consequent) + _strings(node.alternate)
     return []
-
-
-def _login_route_matcher(ctx: CheckContext):
-    """A test of a URL's route: `login-pages` globs from the configuration, else the default words."""
-    configured = [p.strip("/") for p in ctx.model.project.config.login_pages]
-    words = set(ctx.data["login_route_words"])
-
-    def is_login(url: str) -> bool:
-        route = url.split("?", 1)[0].strip("/")
-        if configured:
-            return any(fnmatch.fnmatchcase(route, pattern) for pattern in configured)
-        return any(name_words(part) & words or "login" in part.lower() for part in route.split("/"))
-
-    return is_login

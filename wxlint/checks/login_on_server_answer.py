@@ -1,0 +1,26 @@
+"""login-on-server-answer: a redirect to the login page that hangs on a server's answer, reached on open."""
+
+from __future__ import annotations
+
+from wxlint.checks import CheckContext
+from wxlint.model.login import login_redirects, login_route_matcher
+from wxlint.words import note
+
+USES_FLOW = True
+
+
+def check(ctx: CheckContext) -> None:
+    flow = ctx.flow
+    if not flow.launch_entries():
+        return
+    login_route = login_route_matcher(ctx.model.project.config)
+    for module in ctx.model.js_modules.values():
+        for use, url, status in login_redirects(module, login_route):
+            if status is None:
+                continue  # certain from the code: login-popup-on-launch
+            callee = f"{module.tree.text_of(use.node)}()"
+            for trace in flow.launch_traces(module, use.node, note("calls", callee=callee)):
+                if any(kind == "logged-in" for kind, _ in trace.context):
+                    continue  # only a user with a stored login gets here: an expired session, not a forced login
+                ctx.report_node(module, use.node, "navigate-on-status", trace=trace.steps, api=use.api, url=url, test=status)
+                break

@@ -1,0 +1,121 @@
+"""Login on the client: where a user is sent to log in, and what decides it. A route is a login page by its
+words or the project's `login-pages`; a redirect can hang on a server's answer (`res.data.errno === 501`) or
+sit in the answer to a dialog. Words and APIs: rules/data/login-state.yaml (stored logins: model/guards.py)."""
+
+from __future__ import annotations
+
+import fnmatch
+from functools import cache
+
+from esprima.nodes import Node
+
+from wxlint.data_tables import load_data_table
+from wxlint.model.guards import facts
+from wxlint.model.javascript import (JsModule, ancestors, leading_string, name_words, object_property, options_call, parent_of,
+                                     unwrap)
+from wxlint.model.modules import navigation_apis
+from wxlint.parse.javascript import property_key
+
+
+@cache
+def login_state() -> dict:
+    return load_data_table("login-state")
+
+
+def without_cancel(options: Node) -> bool:
+    """`wx.showModal({ showCancel: false })`: the dialog's only button is the confirm."""
+    show_cancel = unwrap(object_property(options, "showCancel"))
+    return show_cancel is not None and show_cancel.type == "Literal" and show_cancel.value is False
+
+
+def answered_dialog(module: JsModule, call: Node) -> Node | None:
+    """The options of the `wx.showModal` whose `success`/`complete` callback a call is in, if any."""
+    for current in ancestors(call):
+        if current.type == "Property" and property_key(current) in ("success", "complete"):
+            owner = options_call(current)
+            if owner is not None and module.wx_call_api(owner) == "showModal":
+                return owner.arguments[0]
+    return None
+
+
+def server_status_test(module: JsModule, call: Node) -> str | None:
+    """The test of a server's answer that a call runs under, if any: `res.data.errno === 501`,
+    `switch (res.statusCode) { case 401: … }` on a parameter of an enclosing callback."""
+    child, parent = call, parent_of(call)
+    while parent is not None:
+        test = None
+        if parent.type in ("IfStatement", "ConditionalExpression") and child is not parent.test:
+            test = parent.test
+        elif parent.type == "SwitchCase" and child is not parent.test and parent.test is not None:
+            switch = parent_of(parent)
+            test = switch.discriminant if switch is not None else None
+        if test is not None and _reads_a_response(module, test, frozenset(login_state()["server_apis"])):
+            return module.tree.text_of(test) if parent.type != "SwitchCase" else (
+                f"{module.tree.text_of(test)} == {module.tree.text_of(parent.test)}")
+        child, parent = parent, parent_of(parent)
+    return None
+
+
+def _reads_a_response(module: JsModule, test: Node, server_apis: set[str]) -> bool:
+    """Whether a test compares a field of a callback's parameter (the server's answer) with a literal,
+    or is that field itself (a `switch` discriminant)."""
+    test = unwrap(test)
+    if test.type == "LogicalExpression":
+        return _reads_a_response(module, test.left, server_apis) or _reads_a_response(module, test.right, server_apis)
+    when_true, when_false = facts(module, test)
+    if any(kind in ("granted", "denied") for kind, _ in when_true | when_false):
+        return False  # `res.authSetting['scope.x']` of wx.getSetting: the device's settings, not a server's answer
+    sides = [test.left, test.right] if test.type == "BinaryExpression" else [test]
+    for side in sides:
+        root = unwrap(side)
+        if root.type != "MemberExpression":
+            continue
+        while root.type == "MemberExpression":
+            root = unwrap(root.object)
+        binding = module.scopes.resolve(root) if root.type == "Identifier" else None
+        if binding is not None and binding.kind == "param" and _may_get_a_server_answer(module, binding.scope.node, server_apis):
+            return test.type != "BinaryExpression" or any(unwrap(s).type == "Literal" for s in sides)
+    return False
+
+
+def _may_get_a_server_answer(module: JsModule, callback: Node, server_apis: set[str]) -> bool:
+    """Whether a callback's parameter can be a server's answer: not when it is the callback of a wx API
+    other than a network one (`wx.showModal({ success(e) { if (e.confirm) … } })`)."""
+    parent = parent_of(callback)
+    if parent is not None and parent.type == "Property":  # `{ success(res) { … } }` in an options object
+        parent = options_call(parent)
+    if parent is None or parent.type != "CallExpression":
+        return True
+    api = module.wx_path(unwrap(parent.callee))
+    return api is None or api in server_apis
+
+
+def login_route_matcher(config):
+    """A test of a URL's route: `login-pages` globs from the project's configuration, else a route whose folder or
+    file name holds a login word (login-state.yaml `login_route_words`)."""
+    configured = [p.strip("/") for p in config.login_pages]
+    words = set(login_state()["login_route_words"])
+
+    def is_login(url: str) -> bool:
+        route = url.split("?", 1)[0].strip("/")
+        if configured:
+            return any(fnmatch.fnmatchcase(route, pattern) for pattern in configured)
+        return any(name_words(part) & words or "login" in part.lower() for part in route.split("/"))
+
+    return is_login
+
+
+def login_redirects(module: JsModule, is_login_route):
+    """(wx API use, url, the server's answer it hangs on or None) of each navigation to a login page
+    (`is_login_route(url)`, see `login_route_matcher`) that a user did not choose in a dialog they could cancel
+    (that dialog is judged where it is shown)."""
+    for use in module.wx_uses:
+        if use.kind != "call" or use.api not in navigation_apis() or not use.call.arguments:
+            continue
+        url = leading_string(object_property(use.call.arguments[0], "url"), module) or ""
+        dialog = answered_dialog(module, use.call)
+        if dialog is not None and not without_cancel(dialog):
+            continue
+        if url and is_login_route(url):
+            yield use, url, server_status_test(module, use.call)
+
