@@ -105,3 +105,20 @@ def test_a_component_that_passes_the_event_on_is_judged_with_the_page_that_handl
     code_flow = ("Page({\n  onPhone(e) {\n    if (e.detail.errno === 1400001) return wx.showToast({ title: '今日额度已用完', icon: 'none' })\n"
                  "    wx.request({ url: 'https://shop.example.com/phone', method: 'POST', data: { code: e.detail.code } })\n  }\n})\n")
     assert found(project, {**PHONE_BUTTON, "pages/login/login.js": code_flow}) == []
+
+
+def test_what_is_a_gap_is_information_and_what_breaks_is_a_warning(project):
+    # the official page: out of quota, the user sees WeChat's own prompt; the encryptedData flow is deprecated
+    js = ("Page({\n  onPhone(e) {\n    wx.login({ success: () => {\n"
+          "      wx.request({ url: '/phone', data: { data: e.detail.encryptedData, iv: e.detail.iv } }) } })\n  }\n})\n")
+    _, report = lint_json(project({"app.json": '{"pages": ["pages/login/login"]}', **login_page(js)}), "--select", RULE)
+    assert sorted((f["message_id"], f["severity"]) for f in report["findings"]) == [
+        ("encrypted-data", "info"), ("login-before-decrypt", "warning"), ("no-quota", "info")]
+    assert "WeChat shows its own prompt" in next(f["message"] for f in report["findings"] if f["message_id"] == "no-quota")
+
+
+def test_a_handler_that_only_logs_or_is_commented_out_has_no_quota_to_handle(project):
+    for body in ("console.log('getPhoneNumber', e.detail)", "// this.bindPhone(e.detail.code)", ""):
+        assert found(project, login_page(f"Page({{\n  onPhone(e) {{\n    {body}\n  }}\n}})\n")) == [], body
+    assert found(project, login_page("Page({\n  onPhone(e) {\n    console.log(e); this.bind(e.detail.code)\n  },\n  bind() {}\n})\n")) == [
+        ("pages/login/login.js", 2, 3, "no-quota")]

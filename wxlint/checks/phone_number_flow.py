@@ -33,11 +33,11 @@ def check(ctx: CheckContext) -> None:
             detail.setdefault(name, (function, node))
         reach = flow.consequences(entry)
         name = handler.member.name if handler.member is not None else handler.name
-        if "errno" not in detail and not _mentions_number(reach, ctx.data["quota_errno"]):
+        if "errno" not in detail and not _mentions_number(reach, ctx.data["quota_errno"]) and _does_something(handler):
             key = handler.member.key if handler.member is not None else handler.node
-            if first(key, "no-quota"):
+            if first(key, "no-quota"):  # WeChat prompts the user itself: a gap in the experience, not a failure
                 ctx.report_node(handler.module, key, "no-quota", handler=name, event=entry.binding.event,
-                                trace=[entry.step])
+                                trace=[entry.step], severity="info")
         if entry.binding.event_key != ctx.data["encrypted_event"] or "code" in detail:
             continue
         encrypted = [detail[field] for field in ctx.data["encrypted_fields"] if field in detail]
@@ -46,10 +46,23 @@ def check(ctx: CheckContext) -> None:
         function, node = min(encrypted, key=lambda found: found[0].module.tree.start(found[1]))
         if first(node, "encrypted-data"):
             ctx.report_node(function.module, node, "encrypted-data", handler=name, field=function.module.tree.text_of(node),
-                                trace=[entry.step])
+                            trace=[entry.step], severity="info")  # deprecated, still working
         for module, login, trace in _logins_before_request(ctx, reach):
             if first(login, "login-before-decrypt"):
                 ctx.report_node(module, login, "login-before-decrypt", handler=name, trace=trace.steps)
+
+
+def _does_something(handler) -> bool:
+    """Whether a handler does more than log: an empty body (its code commented out) or only `console.*` calls (an
+    API demo) asks nothing of the number, so it has no quota to handle."""
+    body = handler.node.body
+    statements = body.body if body.type == "BlockStatement" else [body]
+    for statement in statements:
+        expression = statement.expression if statement.type == "ExpressionStatement" else None
+        callee = expression.callee if expression is not None and expression.type == "CallExpression" else None
+        if not (callee is not None and callee.type == "MemberExpression" and getattr(callee.object, "name", None) == "console"):
+            return True
+    return False
 
 
 def _mentions_number(reach, number: int) -> bool:
