@@ -111,6 +111,16 @@ def test_launch_goes_on_in_the_callback_of_set_data(project):
     assert [step["note"].split(":")[0] for step in report["findings"][0]["trace"]][1] == "in the callback of this.setData()"
 
 
+def test_a_popup_on_a_timer_is_not_said_to_come_as_soon_as_it_opens(project):
+    files = {"app.js": "App({ onShow() { setTimeout(() => wx.getLocation({}), 1000) }, onLaunch() { wx.authorize({ scope: 'scope.record' }) } })"}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert sorted((f["message_id"], "as soon as" in f["message"], "on a timer started when" in f["message"])
+                  for f in report["findings"]) == [("authorize", True, False), ("scope-api", False, True)]
+    _, report = lint_json(project(files), "--select", RULE, "--lang", "zh")
+    assert sorted(f["message"].split("；")[0] for f in report["findings"]) == [
+        "`wx.authorize` 在小程序打开时申请 `scope.record`", "`wx.getLocation` 在小程序打开后启动的定时器中申请位置信息权限"]
+
+
 def test_login_pages_configuration(project):
     files = {"app.js": "App({ onLaunch() { wx.redirectTo({ url: '/pages/account/enter' }); wx.navigateTo({ url: '/pages/login/login' }) } })",
              ".wxlint.yml": "login-pages: ['pages/account/*']\n"}

@@ -46,7 +46,9 @@ def check(ctx: CheckContext) -> None:
                 if message_id in LOGGED_OUT_MESSAGES and login_tests["not-logged-in"]:
                     found_id = LOGGED_OUT_MESSAGES[message_id]
                     found_arguments = {**arguments, "test": login_tests["not-logged-in"][0]}
-                ctx.report_node(module, node, found_id, trace=trace.steps, **found_arguments)
+                # a timer on the way: it pops up on open, but not "as soon as" it opens
+                when = note("launch-on-timer" if any(edge.kind == "timer" for edge in trace.edges) else "launch-at-once")
+                ctx.report_node(module, node, found_id, trace=trace.steps, when=when, **found_arguments)
                 break
 
 
