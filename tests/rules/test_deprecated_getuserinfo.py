@@ -117,3 +117,37 @@ def test_copying_a_plain_object_key_by_key_is_not_a_wx_proxy(project):
     exit_code, report = lint_json(project(files), "--select", RULE)
     assert [(f["path"], f["line"], f["column"]) for f in report["findings"]] == [("pages/index/index.js", 3, 42)]
     assert exit_code == 1
+
+
+WX_SERVICE_CLASS = """class WxService {
+  constructor() { this.__init() }
+  __init() {
+    for (let key in wx) {
+      if (typeof wx[key] === 'function') {
+        this[key] = (obj = {}) => new Promise((resolve, reject) => wx[key]({ ...obj, success: resolve, fail: reject }))
+      }
+    }
+  }
+}
+export default WxService
+"""
+NAMED_PROXY = """const wxp = {}
+;['getUserInfo', 'chooseLocation', 'login'].forEach((name) => {
+  wxp[name] = (o = {}) => new Promise((resolve) => wx[name]({ ...o, success: resolve }))
+})
+module.exports = wxp
+"""
+
+
+def test_proxies_built_at_run_time_a_class_that_copies_wx_and_a_list_of_api_names(project):
+    page = ("import WxService from '../../utils/wxService'\nconst wxp = require('../../utils/wxp')\n"
+            "const wxService = new WxService()\n"
+            "Page({ onLoad() { wxService.getUserInfo().then(r => r); wxp.getUserInfo(); wxp.getSetting() } })\n")
+    files = {"pages/index/index.js": page, "utils/wxService.js": WX_SERVICE_CLASS, "utils/wxp.js": NAMED_PROXY,
+             "utils/plain.js": "class Store { load() { for (const k in this.cache) this[k] = 1 } }\nexport default Store\n"}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [(f["line"], f["column"]) for f in report["findings"]] == [(4, 19), (4, 57)]
+    # a class that fills itself from something else is no proxy
+    files["pages/index/index.js"] = "import Store from '../../utils/plain'\nconst s = new Store()\ns.getUserInfo()\n"
+    _, report = lint_json(project(files), "--select", RULE)
+    assert report["findings"] == []

@@ -131,6 +131,7 @@ class JsModule:
         # Set by the project model before any question: top-level bindings imported from a module whose
         # export is `wx` itself (id -> None) or one of its APIs (id -> "getUserInfo").
         self.imported_wx: dict[int, str | None] = {}
+        self.imported_proxy_classes: set[int] = set()  # bindings of a wx proxy class another module exports
 
     def nodes(self, *types: str) -> list[Node]:
         """Every node of these ESTree types, in document order, from the one walk the scopes made."""
@@ -169,6 +170,8 @@ class JsModule:
         """Whether an expression is the global `wx` object, directly, through a constant alias, an
         import of a module that exports it, or a proxy filled with its APIs."""
         expression = unwrap(expression)
+        if expression is not None and expression.type == "NewExpression" and _through_proxies:
+            return self.is_proxy_class(expression.callee)
         if expression is None or expression.type != "Identifier" or _depth > 8:
             return False
         if _through_proxies and expression.name not in self._names_that_can_be_wx:
@@ -190,8 +193,24 @@ class JsModule:
         return frozenset(WX_GLOBALS).union(
             binding.name for binding in self.scopes.bindings
             if (binding.is_constant and binding.init is not None
-                and unwrap(binding.init).type in ("Identifier", "CallExpression"))
+                and unwrap(binding.init).type in ("Identifier", "CallExpression", "NewExpression"))
             or binding.kind == "import" or id(binding) in self.imported_wx or id(binding) in self.wx_proxies)
+
+    def is_proxy_class(self, expression: Node | None) -> bool:
+        """Whether an expression is a class whose instances are wx proxies (`wx_proxy_classes`), here or imported
+        from the module that declares it (`imported_proxy_classes`)."""
+        expression = unwrap(expression)
+        if expression is None:
+            return False
+        if expression.type in ("ClassDeclaration", "ClassExpression"):
+            return id(expression) in self.wx_proxy_classes
+        if expression.type != "Identifier" or not (self.wx_proxy_classes or self.imported_proxy_classes):
+            return False
+        binding = self.scopes.resolve(expression)
+        if binding is None:
+            return False
+        declared = parent_of(binding.identifier)
+        return id(binding) in self.imported_proxy_classes or (declared is not None and id(declared) in self.wx_proxy_classes)
 
     def _is_wx_itself(self, expression: Node | None) -> bool:
         """`is_wx` without proxies, to find the proxies themselves (a proxy of a proxy is not followed)."""
@@ -199,33 +218,56 @@ class JsModule:
 
     @cached_property
     def wx_proxies(self) -> frozenset[int]:
-        """Bindings of objects filled with every wx API: `Object.keys(wx).forEach(k => api[k] = …)`
-        or `for (const k in wx) api[k] = …` (promisifying proxies)."""
-        found = set()
+        """Bindings of objects filled with wx's APIs: `Object.keys(wx).forEach(k => api[k] = …)`,
+        `for (const k in wx) api[k] = …`, or a list of API names (`['login', 'getUserInfo'].forEach(k =>
+        api[k] = promisify(wx[k]))`); promisifying proxies. A class that fills `this[k]` so is in
+        `wx_proxy_classes`."""
+        return frozenset(id(binding) for binding in self._proxy_fillings[0])
+
+    @cached_property
+    def wx_proxy_classes(self) -> frozenset[int]:
+        """Classes whose instances are filled with wx's APIs (`for (const k in wx) this[k] = …` in a method):
+        `new WxService()` is a proxy."""
+        return frozenset(id(node) for node in self._proxy_fillings[1])
+
+    @cached_property
+    def _proxy_fillings(self) -> tuple[list, list]:
+        bindings, classes = [], []
         for node in self.nodes_any_order("CallExpression", "ForInStatement"):
-            if node.type == "ForInStatement":
-                if not self._is_wx_itself(node.right):
-                    continue
-                body = node.body
-            else:
-                callee = unwrap(node.callee)
-                if callee.type != "MemberExpression" or member_name(callee) not in ("forEach", "map"):
-                    continue
-                keys = unwrap(callee.object)
-                if (keys.type != "CallExpression"
-                        or not keys.arguments or not self._is_wx_itself(keys.arguments[0])
-                        or unwrap(keys.callee).type != "MemberExpression" or member_name(unwrap(keys.callee)) != "keys"
-                        or not node.arguments):
-                    continue
-                body = node.arguments[0]
+            body = self._wx_key_loop_body(node)
+            if body is None:
+                continue
             for inner in walk(body):
-                if inner.type == "AssignmentExpression":
-                    left = unwrap(inner.left)
-                    if left.type == "MemberExpression" and left.computed and unwrap(left.object).type == "Identifier":
-                        binding = self.scopes.resolve(unwrap(left.object))
-                        if binding is not None:
-                            found.add(id(binding))
-        return frozenset(found)
+                if inner.type != "AssignmentExpression":
+                    continue
+                left = unwrap(inner.left)
+                if left.type != "MemberExpression" or not left.computed:
+                    continue
+                owner = unwrap(left.object)
+                if owner.type == "Identifier":
+                    binding = self.scopes.resolve(owner)
+                    if binding is not None:
+                        bindings.append(binding)
+                elif owner.type == "ThisExpression":
+                    classes.extend(a for a in ancestors(node) if a.type in ("ClassDeclaration", "ClassExpression"))
+        return bindings, classes
+
+    def _wx_key_loop_body(self, node: Node) -> Node | None:
+        """The body of a loop over wx's API names: `for (k in wx)`, `Object.keys(wx).forEach(…)`, or a list of
+        names whose loop reads `wx[k]`."""
+        if node.type == "ForInStatement":
+            return node.body if self._is_wx_itself(node.right) else None
+        callee = unwrap(node.callee)
+        if callee.type != "MemberExpression" or member_name(callee) not in ("forEach", "map") or not node.arguments:
+            return None
+        keys, body = unwrap(callee.object), node.arguments[0]
+        if (keys.type == "CallExpression" and keys.arguments and self._is_wx_itself(keys.arguments[0])
+                and unwrap(keys.callee).type == "MemberExpression" and member_name(unwrap(keys.callee)) == "keys"):
+            return body
+        if keys.type == "ArrayExpression" and keys.elements and all(string_value(e) for e in keys.elements) and any(
+                inner.type == "MemberExpression" and inner.computed and self._is_wx_itself(inner.object) for inner in walk(body)):
+            return body
+        return None
 
     def wx_api_of(self, expression: Node | None) -> str | None:
         """`getUserInfo` for `wx.getUserInfo`, `api['getUserInfo']`, or `getUserInfo` destructured from wx."""

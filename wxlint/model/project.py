@@ -30,20 +30,26 @@ class ProjectModel:
     def _link_wx_modules(self) -> None:
         """Modules that export `wx` itself (`module.exports = wx`, a promisifying proxy): what other
         modules import from them is `wx`, or one of its APIs."""
-        wx_modules = set()
+        wx_modules, proxy_class_modules = set(), set()
         for path, module in self.js_modules.items():
             default = module_exports(module).default
             if default is not None and module.is_wx(default):
                 wx_modules.add(path)
-        if not wx_modules:
+            elif default is not None and module.is_proxy_class(default):
+                proxy_class_modules.add(path)  # `export default WxService`: `new WxService()` elsewhere is a proxy
+        if not wx_modules and not proxy_class_modules:
             return
         root = self.project.miniprogram_root
         for module in self.js_modules.values():
             for binding in module.scopes.root.bindings.values():
                 reference = import_of(binding)
-                if reference is None or resolve_module_path(module.path, reference.source, root) not in wx_modules:
+                if reference is None:
                     continue
-                module.imported_wx[id(binding)] = None if reference.name in (None, "default", "*") else reference.name
+                source = resolve_module_path(module.path, reference.source, root)
+                if source in wx_modules:
+                    module.imported_wx[id(binding)] = None if reference.name in (None, "default", "*") else reference.name
+                elif source in proxy_class_modules and reference.name in (None, "default"):
+                    module.imported_proxy_classes.add(id(binding))
 
     def _add(self, parsed: ParsedFile) -> None:
         self.parsed[parsed.path] = parsed
