@@ -61,7 +61,7 @@ class Unit:
     json: Path | None
     subpackage: str | None = None
     components: dict[str, str] = field(default_factory=dict)  # tag -> component route, from usingComponents
-    foreign_components: set[str] = field(default_factory=set)  # tags of npm or plugin components: code wxlint does not see
+    foreign_components: dict[str, str] = field(default_factory=dict)  # tag -> npm or plugin component: code wxlint does not see
 
 
 @dataclass
@@ -82,7 +82,7 @@ class Project:
     entry_page: str | None = None
     units: dict[str, Unit] = field(default_factory=dict)  # route -> unit
     global_components: dict[str, str] = field(default_factory=dict)  # app.json usingComponents: tag -> route
-    global_foreign_components: set[str] = field(default_factory=set)  # app.json tags of npm or plugin components
+    global_foreign_components: dict[str, str] = field(default_factory=dict)  # app.json tag -> npm or plugin component
     files: list[Path] = field(default_factory=list)  # source files to lint
     skipped: list[Skipped] = field(default_factory=list)
     problems: list[tuple[Path, SourceError]] = field(default_factory=list)
@@ -402,9 +402,9 @@ def _add_unit(project: Project, kind: str, route: str, subpackage: str | None) -
     return unit
 
 
-def _add_components(project: Project, using, folder: Path, subpackage: str | None, foreign: set[str]) -> dict[str, str]:
-    """Add the components a `usingComponents` names; return tag -> component route. Tags of
-    plugin and npm components go to `foreign`."""
+def _add_components(project: Project, using, folder: Path, subpackage: str | None, foreign: dict[str, str]) -> dict[str, str]:
+    """Add the components a `usingComponents` names; return tag -> component route. Plugin and npm
+    components go to `foreign`, tag -> what `usingComponents` names."""
     routes: dict[str, str] = {}
     if not isinstance(using, dict):
         return routes
@@ -412,7 +412,7 @@ def _add_components(project: Project, using, folder: Path, subpackage: str | Non
         if not isinstance(target, str):
             continue
         if target.startswith("plugin://") or target.startswith("plugin-private://"):
-            foreign.add(tag)
+            foreign[tag] = target
             continue
         if target.startswith("/"):
             base = project.miniprogram_root / target.lstrip("/")
@@ -420,7 +420,7 @@ def _add_components(project: Project, using, folder: Path, subpackage: str | Non
             base = folder / target
         else:
             # A bare name is an npm component from miniprogram_npm: not the project's code.
-            foreign.add(tag)
+            foreign[tag] = target
             continue
         base = Path(os.path.normpath(base))
         if not any(is_file(base.with_name(base.name + s)) for s in COMPONENT_SUFFIXES) and is_dir(base):

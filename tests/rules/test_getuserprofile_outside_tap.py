@@ -77,3 +77,31 @@ def test_the_callback_of_set_data_runs_after_the_tap(project):
     _, report = lint_json(root, "--select", "getuserprofile-outside-tap")
     assert [(f["line"], f["column"]) for f in report["findings"]] == [(1, 55)]
 
+
+
+def test_a_ui_library_button_fires_its_click_from_the_users_tap(project):
+    # vant's and wux's buttons emit `click` in their own tap handler: the page's handler holds the tap state, so
+    # code after an `await` there fails on iOS; a component wxlint knows nothing of stays unknown, and silent
+    import json
+
+    page = ("Page({\n  async onLogin() { await this.prepare(); wx.getUserProfile({ desc: '资料' }) },\n"
+            "  async onOther() { await this.prepare(); wx.getUserProfile({ desc: '资料' }) },\n  prepare() {}\n})\n")
+    wxml = '<van-button bind:click="onLogin">登录</van-button>\n<my-button bind:click="onOther">登录</my-button>\n'
+    using = {"usingComponents": {"van-button": "@vant/weapp/button/index", "my-button": "some-ui/button/index"}}
+    root = project({"pages/index/index.js": page, "pages/index/index.wxml": wxml,
+                    "pages/index/index.json": json.dumps(using)})
+    _, report = lint_json(root, "--select", "getuserprofile-outside-tap")
+    assert [(f["line"], f["trace"][0]["note"]) for f in report["findings"]] == [
+        (2, "`bind:click=\"onLogin\"` on <van-button>: vant's component fires `click` from the user's tap, so onLogin handles a user tap")]
+
+
+def test_library_components_are_known_by_their_folders_npm_or_copied():
+    from wxlint.analyse.flow import library_tap_event
+
+    assert library_tap_event("@vant/weapp/button/index", "click") == "vant"
+    assert library_tap_event("components/vant/submit-bar/index", "submit") == "vant"
+    assert library_tap_event("miniprogram_npm/@vant/weapp/dist/goods-action-button/index", "click") == "vant"
+    assert library_tap_event("/components/wux/button/index", "click") == "wux"
+    assert library_tap_event("@vant/weapp/button/index", "getuserinfo") is None  # not a tap event
+    assert library_tap_event("components/vantage/button/index", "click") is None
+    assert library_tap_event("components/button/index", "click") is None

@@ -49,6 +49,23 @@ def tap_facts() -> dict:
 
 
 @cache
+def _library_events() -> dict:
+    return load_data_table("library-events")["libraries"]
+
+
+def library_tap_event(path: str, event: str) -> str | None:
+    """The library (rules/data/library-events.yaml) whose component at `path` fires `event` from the user's tap."""
+    folders = path.strip("/").split("/")
+    for library, table in _library_events().items():
+        if not any(folder in table["markers"] for folder in folders):
+            continue
+        for tail, fired in table["components"].items():
+            if "/".join(folders).endswith("/" + tail) and event in fired:
+                return library
+    return None
+
+
+@cache
 def built_in_events() -> dict[str, frozenset[str]]:
     """rules/data/events.yaml: the built-in events by kind (tap, undocumented, self_firing, other)."""
     table = load_data_table("events")
@@ -234,7 +251,12 @@ class FlowEngine:
                 elif component is not None:
                     if self._link_component_event(component, binding, handler, written):
                         continue  # reached through the component's own code
-                    context, words = UNKNOWN_CONTEXT, note("binding-unseen-component", written=written)
+                    library = library_tap_event(self.component_path(route, tag), binding.event)
+                    if library is not None:
+                        context, words = TAP, note("binding-library-tap", written=written, library=library,
+                                                   event=binding.event, handler=name)
+                    else:
+                        context, words = UNKNOWN_CONTEXT, note("binding-unseen-component", written=written)
                 elif binding.event_key in events["undocumented"]:
                     context, words = UNKNOWN_CONTEXT, note("binding-undocumented", written=written, event=binding.event)
                 elif binding.event_key in events["self_firing"] | events["other"]:
@@ -291,6 +313,18 @@ class FlowEngine:
         if tag in unit.foreign_components or tag in self.project.global_foreign_components:
             return ""
         return None
+
+    def component_path(self, route: str, tag: str) -> str:
+        """The path of the component a tag stands for: its route in the project, or what `usingComponents`
+        names for an npm or plugin component; "" for none."""
+        unit = self.project.units.get(route)
+        if unit is None:
+            return ""
+        for components in (unit.components, unit.foreign_components, self.project.global_components,
+                           self.project.global_foreign_components):
+            if tag in components:
+                return components[tag]
+        return ""
 
     def _link_component_event(self, component: str, binding: EventBinding, handler: Function, written: Note) -> bool:
         """Link each `this.triggerEvent(name)` of a component to the handler bound to `name`, so the handler
