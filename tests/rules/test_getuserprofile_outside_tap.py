@@ -105,3 +105,16 @@ def test_library_components_are_known_by_their_folders_npm_or_copied():
     assert library_tap_event("@vant/weapp/button/index", "getuserinfo") is None  # not a tap event
     assert library_tap_event("components/vantage/button/index", "click") is None
     assert library_tap_event("components/button/index", "click") is None
+
+
+def test_methods_of_an_instance_kept_on_the_page_are_followed(project):
+    # `this.store = new Store()` in onLoad, then `this.store.load()`: the class's method is the callee
+    store = ("class Store {\n  load() {\n    wx.getUserProfile({ desc: '资料', success: (res) => { this.user = res.userInfo } })\n"
+             "  }\n}\nmodule.exports = Store\n")
+    page = ("const Store = require('../../utils/store')\nPage({\n  onLoad() {\n    this.store = new Store()\n"
+            "    wx.login({ success: () => this.store.load() })\n  },\n  onTap() { this.store.load() }\n})\n")
+    root = project({"pages/index/index.js": page, "pages/index/index.wxml": '<button bindtap="onTap">x</button>\n',
+                    "utils/store.js": store})
+    _, report = lint_json(root, "--select", "getuserprofile-outside-tap")
+    assert [(f["path"], f["line"], [s["line"] for s in f["trace"]]) for f in report["findings"]] == [
+        ("utils/store.js", 3, [3, 5, 5, 3])]

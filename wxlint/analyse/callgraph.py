@@ -121,6 +121,7 @@ class CallGraph:
         self.units_by_module: dict[Path, list[UnitDefinition]] = {}
         self._exports: dict[Path, Exports] = {}
         self._member_of: dict[int, tuple[UnitDefinition, Member]] = {}
+        self._fields_of: dict[int, dict[str, list[Node]]] = {}  # id(unit) -> `this.<field> = value` (see `_this_fields`)
         self._binding_values: dict[tuple[int, int], tuple[JsModule, Node] | None] = {}  # see `_resolve_value`
         for path, module in modules.items():
             units = find_units(module)
@@ -416,6 +417,11 @@ class CallGraph:
             if unit is not None:
                 found = self.lookup_member(unit, prop)
                 return [self.functions[id(found[1].function)]] if found else []
+            if owner.type == "MemberExpression" and member_name(owner) is not None:
+                # `this.store.load()` after `this.store = new Store()` in one of the unit's functions
+                holder = self.this_unit(module, caller, unwrap(owner.object))
+                if holder is not None:
+                    return self._methods_of_fields(holder, member_name(owner), prop)
             if self._is_get_app(module, owner):
                 app = self.app_unit()
                 found = app and self.lookup_member(app, prop)
@@ -428,6 +434,30 @@ class CallGraph:
         value_module, value = target
         function = function_value(value_module, value)
         return [self.functions[id(function)]] if function is not None and id(function) in self.functions else []
+
+    def _methods_of_fields(self, unit: UnitDefinition, field: str, name: str) -> list[Function]:
+        """The functions `name` of what a unit's functions assign to `this.<field>` (an instance, an object)."""
+        found = []
+        for value in self._this_fields(unit).get(field, ()):
+            target = self._property_of(unit.module, value, name, 0)
+            function = function_value(*target) if target is not None else None
+            if function is not None and id(function) in self.functions and self.functions[id(function)] not in found:
+                found.append(self.functions[id(function)])
+        return found
+
+    def _this_fields(self, unit: UnitDefinition) -> dict[str, list[Node]]:
+        """field -> the values a unit's functions assign to `this.<field>` (or `that.<field>`)."""
+        fields = self._fields_of.get(id(unit))
+        if fields is None:
+            fields = self._fields_of[id(unit)] = {}
+            for node in unit.module.nodes("AssignmentExpression"):
+                left = unwrap(node.left)
+                if node.operator != "=" or left.type != "MemberExpression" or member_name(left) is None:
+                    continue
+                owner = self.enclosing_function(node)
+                if self.this_unit(unit.module, owner, unwrap(left.object)) is unit:
+                    fields.setdefault(member_name(left), []).append(node.right)
+        return fields
 
     def this_unit(self, module: JsModule, caller: Function, owner: Node) -> UnitDefinition | None:
         """The unit `this` (or `that = this`) stands for at `owner`, if any."""
