@@ -31,8 +31,9 @@ from wxlint.analyse.callgraph import CallGraph, Edge, Function
 from wxlint.data_tables import load_data_table
 from wxlint.findings import TraceStep, step_at
 from wxlint.words import Note, note
+from wxlint.model.login import without_cancel
 from wxlint.model.guards import Fact, contradicts, data_flags, lexical_facts, parameter_facts
-from wxlint.model.javascript import (JsModule, member_name, object_property, options_call, parameter_reads, parent_of, string_value,
+from wxlint.model.javascript import (JsModule, member_name, options_call, parameter_reads, parent_of, string_value,
                                      unwrap)
 from wxlint.model.project import ProjectModel
 from wxlint.model.units import UnitDefinition
@@ -538,8 +539,7 @@ def _answered_by_the_user(edge: Edge) -> bool:
         return False
     option = parent_of(edge.site)  # `success: (res) => …` or `success: this.onAnswer`: the property of the options
     call = options_call(option) if option is not None and option.type == "Property" else None
-    show_cancel = unwrap(object_property(call.arguments[0], "showCancel")) if call is not None and call.arguments else None
-    return not (show_cancel is not None and show_cancel.type == "Literal" and show_cancel.value is False)
+    return not (call is not None and call.arguments and without_cancel(call.arguments[0]))
 
 
 # What stays known in the functions a call reaches: a scope checked, a stored login tested.

@@ -5,7 +5,6 @@ sit in the answer to a dialog. Words and APIs: rules/data/login-state.yaml (stor
 from __future__ import annotations
 
 import fnmatch
-from functools import cache
 
 from esprima.nodes import Node
 
@@ -15,11 +14,6 @@ from wxlint.model.javascript import (JsModule, ancestors, leading_string, name_w
                                      unwrap)
 from wxlint.model.modules import navigation_apis
 from wxlint.parse.javascript import property_key
-
-
-@cache
-def login_state() -> dict:
-    return load_data_table("login-state")
 
 
 def without_cancel(options: Node) -> bool:
@@ -49,7 +43,7 @@ def server_status_test(module: JsModule, call: Node) -> str | None:
         elif parent.type == "SwitchCase" and child is not parent.test and parent.test is not None:
             switch = parent_of(parent)
             test = switch.discriminant if switch is not None else None
-        if test is not None and _reads_a_response(module, test, frozenset(login_state()["server_apis"])):
+        if test is not None and _reads_a_response(module, test, frozenset(load_data_table("login-state")["server_apis"])):
             return module.tree.text_of(test) if parent.type != "SwitchCase" else (
                 f"{module.tree.text_of(test)} == {module.tree.text_of(parent.test)}")
         child, parent = parent, parent_of(parent)
@@ -94,7 +88,7 @@ def login_route_matcher(config):
     """A test of a URL's route: `login-pages` globs from the project's configuration, else a route whose folder or
     file name holds a login word (login-state.yaml `login_route_words`)."""
     configured = [p.strip("/") for p in config.login_pages]
-    words = set(login_state()["login_route_words"])
+    words = set(load_data_table("login-state")["login_route_words"])
 
     def is_login(url: str) -> bool:
         route = url.split("?", 1)[0].strip("/")
