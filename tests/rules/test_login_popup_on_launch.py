@@ -260,6 +260,20 @@ def test_a_login_redirect_on_a_server_status_depends_on_the_server(project):
     assert report["findings"] == []
 
 
+def test_a_server_answer_on_the_way_to_a_login_helper_counts_too(project):
+    # `else if (r.statusCode == 401) loginExpired()`: the test is at the call, the redirect in the helper
+    util = ("function loginExpired() { wx.reLaunch({ url: '/pages/login/login?man=true' }) }\n"
+            "function req(url) { return new Promise((res) => wx.request({ url, success(r) {\n"
+            "  if (r.statusCode == 200) res(r)\n  else if (r.statusCode == 401) loginExpired()\n} })) }\n"
+            "module.exports = { req }\n")
+    files = {"app.json": json.dumps({"pages": ["pages/home/home", "pages/login/login"]}),
+             "pages/home/home.js": "const { req } = require('../../utils/api')\nPage({ onLoad() { req('/feed') } })\n",
+             "pages/login/login.js": "Page({})\n", "utils/api.js": util}
+    _, report = lint_json(project(files), "--select", f"{RULE},login-on-server-answer")
+    assert [(f["rule"], f["line"]) for f in report["findings"]] == [("login-on-server-answer", 1)]
+    assert "when the server answers `r.statusCode == 401`" in report["findings"][0]["message"]
+
+
 def entry_page(on_load: str, extra: str = "") -> dict:
     return {"app.json": json.dumps({"pages": ["pages/home/home", "pages/login/login"]}),
             "app.js": "App({ globalData: { token: '' } })",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wxlint.checks import CheckContext
-from wxlint.model.login import login_redirects, login_route_matcher
+from wxlint.model.login import login_redirects, login_route_matcher, server_test_on_the_way
 from wxlint.words import note
 
 USES_FLOW = True
@@ -16,11 +16,12 @@ def check(ctx: CheckContext) -> None:
     login_route = login_route_matcher(ctx.model.project.config)
     for module in ctx.model.js_modules.values():
         for use, url, status in login_redirects(module, login_route):
-            if status is None:
-                continue  # certain from the code: login-popup-on-launch
             callee = f"{module.tree.text_of(use.node)}()"
             for trace in flow.launch_traces(module, use.node, note("calls", callee=callee)):
                 if any(kind == "logged-in" for kind, _ in trace.context):
                     continue  # only a user with a stored login gets here: an expired session, not a forced login
-                ctx.report_node(module, use.node, "navigate-on-status", trace=trace.steps, api=use.api, url=url, test=status)
+                test = server_test_on_the_way(status, trace.edges)
+                if test is None:
+                    continue  # certain from the code: login-popup-on-launch
+                ctx.report_node(module, use.node, "navigate-on-status", trace=trace.steps, api=use.api, url=url, test=test)
                 break

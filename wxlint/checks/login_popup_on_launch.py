@@ -10,7 +10,7 @@ from wxlint.checks import CheckContext
 from wxlint.words import note
 from wxlint.model.guards import scope_checks
 from wxlint.model.javascript import JsModule, object_property, parent_of, unwrap
-from wxlint.model.login import login_redirects, login_route_matcher, without_cancel
+from wxlint.model.login import login_redirects, login_route_matcher, server_test_on_the_way, without_cancel
 from wxlint.model.permissions import ScopeTable
 
 USES_FLOW = True
@@ -42,6 +42,8 @@ def check(ctx: CheckContext) -> None:
                                for kind in ("logged-in", "not-logged-in")}
                 if message_id in LOGIN_PROMPTS and login_tests["logged-in"]:
                     continue  # only a user with a stored login gets here: a re-login, not a login forced on open
+                if message_id == "navigate" and server_test_on_the_way(None, trace.edges) is not None:
+                    continue  # it waits for a server's answer on the way: login-on-server-answer
                 found_id, found_arguments = message_id, arguments
                 if message_id in LOGGED_OUT_MESSAGES and login_tests["not-logged-in"]:
                     found_id = LOGGED_OUT_MESSAGES[message_id]

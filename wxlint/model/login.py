@@ -113,3 +113,15 @@ def login_redirects(module: JsModule, is_login_route):
         if url and is_login_route(url):
             yield use, url, server_status_test(module, use.call)
 
+
+def server_test_on_the_way(status: str | None, edges) -> str | None:
+    """The server's answer a redirect hangs on: the test around the call itself (`status`), else the nearest one
+    around a call on the way to it (`else if (r.statusCode == 401) loginExpired()`); None when none does."""
+    if status is not None:
+        return status
+    for edge in reversed(edges):
+        found = server_status_test(edge.caller.module, edge.site)
+        if found is not None:
+            return found
+    return None
+
