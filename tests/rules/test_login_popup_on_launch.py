@@ -149,6 +149,9 @@ NOT_POPUPS = {
     "a notice after the settings page the user chose": (
         "wx.showModal({ title: '定位', content: '去设置里打开定位？', success: (r) => { if (r.confirm) wx.openSetting({ "
         "success: () => wx.showModal({ title: '提示', content: '授权后请重新登录' }) }) } })"),
+    # `authSetting['scope.userInfo']` is always true since 2021-04-28: this branch never runs
+    "a redirect when scope.userInfo is not granted": (
+        "wx.getSetting({ success: (res) => { if (!res.authSetting['scope.userInfo']) wx.redirectTo({ url: '/pages/auth/auth' }) } })"),
     "an action sheet's choice": "wx.showActionSheet({ itemList: ['拍照'], success: () => wx.authorize({ scope: 'scope.camera' }) })",
 }
 
@@ -331,7 +334,7 @@ def test_a_logged_in_test_is_carried_into_the_functions_it_calls(project):
 
 def test_a_setting_read_from_the_device_is_not_a_server_answer(project):
     app = ("App({\n  onLaunch() {\n    wx.getSetting({ success: (res) => {\n"
-           "      if (res.authSetting['scope.userInfo']) wx.getUserInfo({})\n"
+           "      if (res.authSetting['scope.userLocation']) wx.getLocation({})\n"
            "      else wx.navigateTo({ url: '/pages/login/login' })\n    } })\n  }\n})\n")
     _, report = launch_findings(project, {"app.js": app})
     assert [(f["line"], f["message_id"], f["severity"]) for f in report["findings"]] == [(5, "navigate", "error")]

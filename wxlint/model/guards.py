@@ -141,8 +141,16 @@ _OPPOSITES = {"flag": "not-flag", "not-flag": "flag", "param": "not-param", "not
 
 def contradicts(first: frozenset[Fact] | set[Fact], second: frozenset[Fact] | set[Fact]) -> bool:
     """Whether two sets of facts cannot hold together: a data flag, a parameter, a scope or a stored
-    login both true and false."""
-    return any((_OPPOSITES[kind], name) in second for kind, name in first if kind in _OPPOSITES)
+    login both true and false; or either denies a scope `authSetting` always reports granted."""
+    always = _always_granted()
+    return (any((_OPPOSITES[kind], name) in second for kind, name in first if kind in _OPPOSITES)
+            or any(kind == "denied" and name in always for kind, name in (*first, *second)))
+
+
+@cache
+def _always_granted() -> frozenset[str]:
+    """Scopes `authSetting` reports granted whatever the user did (scopes.yaml `always_granted`)."""
+    return frozenset(scope for scope, entry in load_data_table("scopes")["scopes"].items() if entry.get("always_granted"))
 
 
 def scope_checks(module: JsModule, node: Node) -> dict[str, bool]:

@@ -17,12 +17,12 @@ App({
           wx.getUserInfo({
             success: res => {
               this.globalData.userInfo = res.userInfo
-              if (this.userInfoReadyCallback) {
-                this.userInfoReadyCallback(res)
-              }
+              if (this.userInfoReadyCallback) this.userInfoReadyCallback(res)
             }
           })
-        } else {
+        }
+        // 没有登录记录就强制登录（2019 年常见的写法）
+        if (!wx.getStorageSync('token')) {
           wx.showModal({
             title: '提示',
             content: '请先登录授权后再使用',
