@@ -277,6 +277,18 @@ def test_a_server_answer_on_the_way_to_a_login_helper_counts_too(project):
     assert "when the server answers `r.statusCode == 401`" in report["findings"][0]["message"]
 
 
+def test_the_answer_under_another_name_is_still_the_answer(project):
+    # compiled TypeScript: `var res = r.data` in the request's success, then `else if (res.code == 100)`
+    util = ("function getData(url) { wx.request({ url, success: function (r) {\n  var res = r.data\n"
+            "  if (res.code == 0) { console.log(res) }\n  else if (res.code == 100) { wx.redirectTo({ url: '/pages/login/login' }) }\n"
+            "} }) }\nmodule.exports = { getData }\n")
+    files = {"app.json": json.dumps({"pages": ["pages/home/home", "pages/login/login"]}),
+             "pages/home/home.js": "const { getData } = require('../../utils/util')\nPage({ onLoad() { getData('/feed') } })\n",
+             "pages/login/login.js": "Page({})\n", "utils/util.js": util}
+    _, report = lint_json(project(files), "--select", f"{RULE},login-on-server-answer")
+    assert [(f["rule"], f["line"]) for f in report["findings"]] == [("login-on-server-answer", 4)]
+
+
 def entry_page(on_load: str, extra: str = "") -> dict:
     return {"app.json": json.dumps({"pages": ["pages/home/home", "pages/login/login"]}),
             "app.js": "App({ globalData: { token: '' } })",

@@ -64,12 +64,21 @@ def _reads_a_response(module: JsModule, test: Node, server_apis: set[str]) -> bo
         root = unwrap(side)
         if root.type != "MemberExpression":
             continue
-        while root.type == "MemberExpression":
-            root = unwrap(root.object)
-        binding = module.scopes.resolve(root) if root.type == "Identifier" else None
+        binding = _root_binding(module, root)
+        for _ in range(4):  # `var res = r.data` in the callback: the answer's fields under another name
+            if binding is None or binding.kind == "param" or binding.init is None:
+                break
+            binding = _root_binding(module, unwrap(binding.init))
         if binding is not None and binding.kind == "param" and _may_get_a_server_answer(module, binding.scope.node, server_apis):
             return test.type != "BinaryExpression" or any(unwrap(s).type == "Literal" for s in sides)
     return False
+
+
+def _root_binding(module: JsModule, expression: Node):
+    """The binding of the name a member chain starts from (`r` of `r.data.code`), or None."""
+    while expression.type == "MemberExpression":
+        expression = unwrap(expression.object)
+    return module.scopes.resolve(expression) if expression.type == "Identifier" else None
 
 
 def _may_get_a_server_answer(module: JsModule, callback: Node, server_apis: set[str]) -> bool:
