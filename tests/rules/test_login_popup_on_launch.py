@@ -263,30 +263,29 @@ def test_a_login_redirect_on_a_server_status_depends_on_the_server(project):
     assert report["findings"] == []
 
 
-def test_a_server_answer_on_the_way_to_a_login_helper_counts_too(project):
+SERVER_ANSWERS = {
     # `else if (r.statusCode == 401) loginExpired()`: the test is at the call, the redirect in the helper
-    util = ("function loginExpired() { wx.reLaunch({ url: '/pages/login/login?man=true' }) }\n"
-            "function req(url) { return new Promise((res) => wx.request({ url, success(r) {\n"
-            "  if (r.statusCode == 200) res(r)\n  else if (r.statusCode == 401) loginExpired()\n} })) }\n"
-            "module.exports = { req }\n")
+    "on the way to a login helper": (
+        "function loginExpired() { wx.reLaunch({ url: '/pages/login/login?man=true' }) }\n"
+        "function req(url) { return new Promise((res) => wx.request({ url, success(r) {\n"
+        "  if (r.statusCode == 200) res(r)\n  else if (r.statusCode == 401) loginExpired()\n} })) }\n", 1, "r.statusCode == 401"),
+    # compiled TypeScript: `var res = r.data` in the request's success, then `else if (res.code == 100)`
+    "under another name": (
+        "function req(url) { wx.request({ url, success: function (r) {\n  var res = r.data\n"
+        "  if (res.code == 0) { console.log(res) }\n  else if (res.code == 100) { wx.redirectTo({ url: '/pages/login/login' }) }\n"
+        "} }) }\n", 4, "res.code == 100"),
+}
+
+
+@pytest.mark.parametrize("name", SERVER_ANSWERS)
+def test_a_server_answer_the_redirect_hangs_on_is_found(project, name):
+    util, line, test = SERVER_ANSWERS[name]
     files = {"app.json": json.dumps({"pages": ["pages/home/home", "pages/login/login"]}),
              "pages/home/home.js": "const { req } = require('../../utils/api')\nPage({ onLoad() { req('/feed') } })\n",
-             "pages/login/login.js": "Page({})\n", "utils/api.js": util}
+             "pages/login/login.js": "Page({})\n", "utils/api.js": util + "module.exports = { req }\n"}
     _, report = lint_json(project(files), "--select", f"{RULE},login-on-server-answer")
-    assert [(f["rule"], f["line"]) for f in report["findings"]] == [("login-on-server-answer", 1)]
-    assert "when the server answers `r.statusCode == 401`" in report["findings"][0]["message"]
-
-
-def test_the_answer_under_another_name_is_still_the_answer(project):
-    # compiled TypeScript: `var res = r.data` in the request's success, then `else if (res.code == 100)`
-    util = ("function getData(url) { wx.request({ url, success: function (r) {\n  var res = r.data\n"
-            "  if (res.code == 0) { console.log(res) }\n  else if (res.code == 100) { wx.redirectTo({ url: '/pages/login/login' }) }\n"
-            "} }) }\nmodule.exports = { getData }\n")
-    files = {"app.json": json.dumps({"pages": ["pages/home/home", "pages/login/login"]}),
-             "pages/home/home.js": "const { getData } = require('../../utils/util')\nPage({ onLoad() { getData('/feed') } })\n",
-             "pages/login/login.js": "Page({})\n", "utils/util.js": util}
-    _, report = lint_json(project(files), "--select", f"{RULE},login-on-server-answer")
-    assert [(f["rule"], f["line"]) for f in report["findings"]] == [("login-on-server-answer", 4)]
+    assert [(f["rule"], f["line"]) for f in report["findings"]] == [("login-on-server-answer", line)]
+    assert f"when the server answers `{test}`" in report["findings"][0]["message"]
 
 
 def entry_page(on_load: str, extra: str = "") -> dict:
