@@ -274,6 +274,10 @@ SERVER_ANSWERS = {
         "function req(url) { wx.request({ url, success: function (r) {\n  var res = r.data\n"
         "  if (res.code == 0) { console.log(res) }\n  else if (res.code == 100) { wx.redirectTo({ url: '/pages/login/login' }) }\n"
         "} }) }\n", 4, "res.code == 100"),
+    # awaited: what a request helper settles with is the server's answer too
+    "awaited": (
+        "const http = require('./http')\nasync function req(url) {\n  const res = await http.get(url)\n"
+        "  if (res.code === 401) wx.navigateTo({ url: '/pages/login/login' })\n}\n", 4, "res.code === 401"),
 }
 
 
@@ -282,7 +286,8 @@ def test_a_server_answer_the_redirect_hangs_on_is_found(project, name):
     util, line, test = SERVER_ANSWERS[name]
     files = {"app.json": json.dumps({"pages": ["pages/home/home", "pages/login/login"]}),
              "pages/home/home.js": "const { req } = require('../../utils/api')\nPage({ onLoad() { req('/feed') } })\n",
-             "pages/login/login.js": "Page({})\n", "utils/api.js": util + "module.exports = { req }\n"}
+             "pages/login/login.js": "Page({})\n", "utils/api.js": util + "module.exports = { req }\n",
+             "utils/http.js": "module.exports = { get: (url) => new Promise((resolve) => wx.request({ url, success: resolve })) }\n"}
     _, report = lint_json(project(files), "--select", f"{RULE},login-on-server-answer")
     assert [(f["rule"], f["line"]) for f in report["findings"]] == [("login-on-server-answer", line)]
     assert f"when the server answers `{test}`" in report["findings"][0]["message"]

@@ -65,13 +65,29 @@ def _reads_a_response(module: JsModule, test: Node, server_apis: set[str]) -> bo
         if root.type != "MemberExpression":
             continue
         binding = _root_binding(module, root)
+        answer = False
         for _ in range(4):  # `var res = r.data` in the callback: the answer's fields under another name
-            if binding is None or binding.kind == "param" or binding.init is None:
+            if binding is None or binding.init is None or binding.kind == "param":
                 break
-            binding = _root_binding(module, unwrap(binding.init))
-        if binding is not None and binding.kind == "param" and _may_get_a_server_answer(module, binding.scope.node, server_apis):
+            init = unwrap(binding.init)
+            if init.type == "AwaitExpression":  # `const res = await http.get(url)`: what a request settles with
+                answer = _may_be_a_server_call(module, unwrap(init.argument), server_apis)
+                break
+            binding = _root_binding(module, init)
+        if binding is not None and binding.kind == "param":
+            answer = _may_get_a_server_answer(module, binding.scope.node, server_apis)
+        if answer:
             return test.type != "BinaryExpression" or any(unwrap(s).type == "Literal" for s in sides)
     return False
+
+
+def _may_be_a_server_call(module: JsModule, call: Node, server_apis: set[str]) -> bool:
+    """Whether what a call settles with can be a server's answer: a network wx API, or a function of the project
+    (a request helper); not another wx API (`await wx.showModal(…)`)."""
+    if call is None or call.type != "CallExpression":
+        return False
+    api = module.wx_path(unwrap(call.callee))
+    return api is None or api in server_apis
 
 
 def _root_binding(module: JsModule, expression: Node):
