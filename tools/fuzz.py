@@ -137,6 +137,7 @@ def check_pipeline(kind: str, data: bytes, base: dict[str, bytes]) -> str | None
     """A small project with the mutated file in it, linted in-process and rendered in every format."""
     from wxlint.catalogue import load_catalogue
     from wxlint.report import FORMATS, ReportContext
+    from wxlint.rule_tester import write_project
     from wxlint.runner import RunOptions, run
 
     with tempfile.TemporaryDirectory() as folder:
@@ -147,9 +148,7 @@ def check_pipeline(kind: str, data: bytes, base: dict[str, bytes]) -> str | None
         if kind == ".ts":
             files.pop("pages/index/index.js", None)
         files[target] = data
-        for relative, content in files.items():
-            (root / relative).parent.mkdir(parents=True, exist_ok=True)
-            (root / relative).write_bytes(content)
+        write_project(root, files)  # the base holds an app.json, so none is added
         try:
             result = run(RunOptions(paths=[root], cwd=root, use_cache=False, jobs=1))
         except ConfigError as error:

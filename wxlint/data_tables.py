@@ -31,7 +31,7 @@ def read_yaml(text: str):
     return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=None)  # one entry a file of rules/data
 def load_data_table(name: str) -> dict:
     """A shared data table: `rules/data/<name>.yaml` (kept by hand) or `<name>.json` (generated)."""
     folder = rules_dir() / "data"

@@ -49,19 +49,15 @@ def tap_facts() -> dict:
     return load_data_table("tap-state")
 
 
-@cache
-def _library_events() -> dict:
-    return load_data_table("library-events")["libraries"]
-
-
 def library_tap_event(path: str, event: str) -> str | None:
     """The library (rules/data/library-events.yaml) whose component at `path` fires `event` from the user's tap."""
-    folders = path.strip("/").split("/")
-    for library, table in _library_events().items():
+    path = path.strip("/")
+    folders = path.split("/")
+    for library, table in load_data_table("library-events")["libraries"].items():
         if not any(folder in table["markers"] for folder in folders):
             continue
         for tail, fired in table["components"].items():
-            if "/".join(folders).endswith("/" + tail) and event in fired:
+            if path.endswith("/" + tail) and event in fired:
                 return library
     return None
 
@@ -252,7 +248,7 @@ class FlowEngine:
                 elif component is not None:
                     if self._link_component_event(component, binding, handler, written):
                         continue  # reached through the component's own code
-                    library = library_tap_event(self.component_path(route, tag), binding.event)
+                    library = library_tap_event(component or self.foreign_component(route, tag), binding.event)
                     if library is not None:
                         context, words = TAP, note("binding-library-tap", written=written, library=library,
                                                    event=binding.event, handler=name)
@@ -315,17 +311,11 @@ class FlowEngine:
             return ""
         return None
 
-    def component_path(self, route: str, tag: str) -> str:
-        """The path of the component a tag stands for: its route in the project, or what `usingComponents`
-        names for an npm or plugin component; "" for none."""
+    def foreign_component(self, route: str, tag: str) -> str:
+        """What `usingComponents` names for a tag that `component_of_tag` finds to be an npm or plugin component."""
         unit = self.project.units.get(route)
-        if unit is None:
-            return ""
-        for components in (unit.components, unit.foreign_components, self.project.global_components,
-                           self.project.global_foreign_components):
-            if tag in components:
-                return components[tag]
-        return ""
+        named = unit.foreign_components.get(tag) if unit is not None else None
+        return named or self.project.global_foreign_components.get(tag, "")
 
     def _link_component_event(self, component: str, binding: EventBinding, handler: Function, written: Note) -> bool:
         """Link each `this.triggerEvent(name)` of a component to the handler bound to `name`, so the handler

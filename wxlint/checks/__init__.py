@@ -87,12 +87,13 @@ class CheckContext:
         self.data = rule.data
         self.findings: list[Finding] = []
         self._flow = flow
+        self._uses_flow = uses_flow(rule)
 
     @property
     def flow(self) -> FlowEngine:
         """The project's flow engine, built on first use and shared by all rules; for checks that declare
         `USES_FLOW` (the others may run where there is none)."""
-        if not check_module(self.rule).USES_FLOW:
+        if not self._uses_flow:
             raise CatalogueError(f"{self.rule.id}: the check reads ctx.flow but declares USES_FLOW = False")
         return self._flow()
 

@@ -144,7 +144,7 @@ def contradicts(first: frozenset[Fact] | set[Fact], second: frozenset[Fact] | se
     login both true and false; or either denies a scope `authSetting` always reports granted."""
     always = _always_granted()
     return (any((_OPPOSITES[kind], name) in second for kind, name in first if kind in _OPPOSITES)
-            or any(kind == "denied" and name in always for kind, name in (*first, *second)))
+            or any(kind == "denied" and name in always for facts_of_one in (first, second) for kind, name in facts_of_one))
 
 
 @cache
