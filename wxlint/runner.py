@@ -124,13 +124,13 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
     large = is_large(contents)
     fork = forks(options.jobs, files, large)
     parsed.update(parse_all([p for p in files if p not in parsed], jobs=options.jobs, cache=parse_cache, contents=contents,
-                            counts=counts, validate_later=fork, deadline=deadline, compact=large))
+                            counts=counts, deadline=deadline, compact=large))
     result.parsed_in_workers += counts["workers"]
     if len(parsed) < len(files):
         files = _skip_unparsed(project, files, parsed, options, result)
         key = None  # the findings of a part of the project are no result to keep
     # model and checks
-    model, outcomes, notes, in_child = model_and_checks(project, catalogue, levels, options.lang, parsed, files, fork, contents)
+    model, outcomes, notes, in_child = model_and_checks(project, catalogue, levels, options.lang, parsed, files, fork)
     result.checks_in_child += in_child
     if parse_cache is not None:
         result.cache_hits += parse_cache.hits

@@ -19,8 +19,7 @@ from wxlint.failures import RunFailure, failure_from, file_in_traceback
 from wxlint.findings import Finding, TraceStep
 from wxlint.fork import Forked, can_fork, in_turns
 from wxlint.model.project import ProjectModel
-from wxlint.parse.files import ParsedFile, parse_bytes
-from wxlint.parse.javascript import is_valid_native
+from wxlint.parse.files import ParsedFile
 
 # A child process pays for itself past this many files.
 FORK_MIN_FILES = 24
@@ -58,21 +57,9 @@ class Lazy:
 
 
 def model_and_checks(project: Project, catalogue: dict[str, Rule], levels: dict[str, str], lang: str,
-                     parsed: dict[Path, ParsedFile], files: list[Path], fork: bool, contents: dict):
+                     parsed: dict[Path, ParsedFile], files: list[Path], fork: bool):
     """The project model and each check's outcome by rule id, (findings, failure or None), in the catalogue's
-    order; with the flow engine's notes and how many checks ran in a child. With `fork`, the first child also
-    validates the trees parsed with `validate_later` (see `parse_js`); in the rare project where it refuses one
-    (a `let` declared twice), those files are parsed again from `contents` and the project checked again here."""
-    model, outcomes, notes, refused, in_child = _model_and_checks(project, catalogue, levels, lang, parsed, files, fork)
-    if refused:
-        for path in refused:
-            parsed[path] = parse_bytes(path, contents[path])
-        model, outcomes, notes, _, in_child = _model_and_checks(project, catalogue, levels, lang, parsed, files, False)
-    return model, outcomes, notes, in_child
-
-
-def _model_and_checks(project: Project, catalogue: dict[str, Rule], levels: dict[str, str], lang: str,
-                      parsed: dict[Path, ParsedFile], files: list[Path], fork: bool):
+    order; with the flow engine's notes and how many checks ran in a child."""
     model = ProjectModel(project, parsed, files)
     flow = Lazy(lambda: FlowEngine(model))
     checks = [rule_id for rule_id in levels if catalogue[rule_id].kind == "check"]
@@ -80,10 +67,7 @@ def _model_and_checks(project: Project, catalogue: dict[str, Rule], levels: dict
     together = [rule_id for rule_id in checks if rule_id not in apart]
 
     def run_apart():
-        refused = [path for path, file in parsed.items() if file.js is not None and not is_valid_native(file.js)]
-        if refused:
-            return {}, [], refused
-        return run_checks(project, model, catalogue, levels, apart, lang, flow), [], []  # no engine, no notes
+        return run_checks(project, model, catalogue, levels, apart, lang, flow), []  # no engine, no notes
 
     with Forked(run_apart, fork=fork) as child:
         if fork and together:
@@ -96,15 +80,13 @@ def _model_and_checks(project: Project, catalogue: dict[str, Rule], levels: dict
             return run_checks(project, model, catalogue, levels, [together[number]], lang, flow)
 
         done, notes_by_process = in_turns(len(together), run_one, lambda: _notes(flow), fork)
-        outcomes_apart, notes_apart, refused = child.result()
-    if refused:
-        return model, {}, [], refused, 0
+        outcomes_apart, notes_apart = child.result()
     outcomes = {rule_id: outcome for found in done.values() for rule_id, outcome in found.items()}
     outcomes.update(outcomes_apart)
     # each once: processes that asked the same of the engine noted the same, and a template that several
     # pages import is one place however many pages it is noted for
     notes = list(dict.fromkeys(step for steps in (*notes_by_process, notes_apart) for step in steps))
-    return model, {rule_id: outcomes[rule_id] for rule_id in checks}, notes, [], len(apart) if child.in_child else 0
+    return model, {rule_id: outcomes[rule_id] for rule_id in checks}, notes, len(apart) if child.in_child else 0
 
 
 def _notes(flow: Lazy) -> list[TraceStep]:

@@ -143,7 +143,7 @@ class ParseCache:
         self.folder.write(self._entry(key), key, payload)
 
 
-def _parse_job(item: tuple[Path, bytes], validate_later: bool = False, deadline: float | None = None) -> ParsedFile | None:
+def _parse_job(item: tuple[Path, bytes], deadline: float | None = None) -> ParsedFile | None:
     """The file parsed, or None when the run's `deadline` (time.monotonic) has passed."""
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10000))
     gc.disable()  # in workers too: trees are short-lived garbage-free allocations
@@ -152,7 +152,7 @@ def _parse_job(item: tuple[Path, bytes], validate_later: bool = False, deadline:
         seconds = min(seconds, deadline - time.monotonic())
         if seconds <= 0:
             return None
-    parsed = parse_bytes(*item, seconds_limit=seconds, validate_later=validate_later)
+    parsed = parse_bytes(*item, seconds_limit=seconds)
     if seconds < PARSE_SECONDS_LIMIT and _stopped_for_time(parsed):
         return None  # stopped by the run's budget, not by its own slowness: a file left, not a parse error
     return parsed
@@ -162,18 +162,18 @@ def _stopped_for_time(parsed: ParsedFile) -> bool:
     return any(error.words is not None and error.words.id == "too-slow" for error in parsed.errors)
 
 
-def _parse_chunk(items: list[tuple[Path, bytes]], out: Path, validate_later: bool, deadline: float | None) -> Path:
+def _parse_chunk(items: list[tuple[Path, bytes]], out: Path, deadline: float | None) -> Path:
     # Through a file, not the result pipe: a worker writing megabytes into the pipe waits for this
     # process's reader thread, which waits for the GIL while this process parses. Each file is pickled
     # on its own: that payload is also the file's cache entry, which this process writes as it is.
-    payloads = [pickle.dumps(_parse_job(item, validate_later, deadline), protocol=pickle.HIGHEST_PROTOCOL) for item in items]
+    payloads = [pickle.dumps(_parse_job(item, deadline), protocol=pickle.HIGHEST_PROTOCOL) for item in items]
     with out.open("wb") as stream:
         pickle.dump(payloads, stream, protocol=pickle.HIGHEST_PROTOCOL)
     return out
 
 
 def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, counts: Counter | None,
-                  cache: ParseCache | None, validate_later: bool, deadline: float | None, compact: bool) -> None:
+                  cache: ParseCache | None, deadline: float | None, compact: bool) -> None:
     """Parse `todo` in `jobs` processes: `jobs - 1` workers take chunks from the front while this
     process parses chunks from the back that no worker has started. Loading a worker's trees costs
     less than parsing them, so this process is worth more parsing than waiting; except when the
@@ -185,12 +185,12 @@ def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, c
     workers = jobs if only_load else jobs - 1
     with tempfile.TemporaryDirectory(prefix="wxlint-parse-") as folder, ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_parse_chunk, [(path, data) for path, data, _ in chunk], Path(folder) / f"{number}.pickle",
-                               validate_later, deadline) for number, chunk in enumerate(chunks)]
+                               deadline) for number, chunk in enumerate(chunks)]
         for chunk, future in zip(reversed(chunks), reversed(futures)):
             if only_load or not future.cancel():
                 break  # a worker has it, and every chunk before it
             for path, data, key in chunk:
-                keep(path, key, _parse_job((path, data), validate_later, deadline))
+                keep(path, key, _parse_job((path, data), deadline))
         for chunk, future in zip(chunks, futures):
             if future.cancelled():
                 continue
@@ -230,13 +230,11 @@ class Progress:
 
 def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
               contents: dict[Path, bytes | OSError] | None = None, counts: Counter | None = None,
-              validate_later: bool = False, deadline: float | None = None, compact: bool = False) -> dict[Path, ParsedFile]:
+              deadline: float | None = None, compact: bool = False) -> dict[Path, ParsedFile]:
     """Parse files (their bytes in `contents` when already read), using the cache and workers;
-    `counts["workers"]` counts the files worker processes parsed. `validate_later` applies to runs without
-    a cache (see `parse_js`): a tree goes to the cache validated. Files not parsed when the `deadline`
+    `counts["workers"]` counts the files worker processes parsed. Files not parsed when the `deadline`
     (time.monotonic) passes are left out of the result. `compact`: with workers, every tree is parsed in one
-    and loaded here, which takes less memory than a tree parsed and validated here (for large projects)."""
-    validate_later = validate_later and cache is None
+    and loaded here, which takes less memory than a tree parsed here (for large projects)."""
     results: dict[Path, ParsedFile] = {}
     todo: list[tuple[Path, bytes, str | None]] = []
     progress = Progress(len(paths))
@@ -268,11 +266,11 @@ def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
 
     if jobs > 1 and len(todo) >= _PARALLEL_MIN_FILES:
         try:
-            _parse_shared(todo, jobs, keep, counts, cache, validate_later, deadline, compact)
+            _parse_shared(todo, jobs, keep, counts, cache, deadline, compact)
         except Exception:  # workers unavailable or a result that would not travel: parse here instead
             pass
     for path, data, key in todo:
         if path not in results:
-            keep(path, key, _parse_job((path, data), validate_later, deadline))
+            keep(path, key, _parse_job((path, data), deadline))
     progress.close()
     return {path: results[path] for path in paths if path in results}

@@ -62,14 +62,12 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-def parse_bytes(path: Path, data: bytes, seconds_limit: float = PARSE_SECONDS_LIMIT,
-                validate_later: bool = False) -> ParsedFile:
-    """Parse a file's content; every problem becomes a SourceError in `errors`. For `validate_later`,
-    see `parse_js`."""
+def parse_bytes(path: Path, data: bytes, seconds_limit: float = PARSE_SECONDS_LIMIT) -> ParsedFile:
+    """Parse a file's content; every problem becomes a SourceError in `errors`."""
     parsed = ParsedFile(path=path)
     try:
         with _time_limit(seconds_limit):
-            _parse_into(parsed, data, validate_later)
+            _parse_into(parsed, data)
     except _TooSlow:
 
         words = note("too-slow", seconds=f"{seconds_limit:g}")
@@ -89,7 +87,7 @@ def _give_up(parsed: ParsedFile, error: SourceError) -> None:
     parsed.errors.append(error)
 
 
-def _parse_into(parsed: ParsedFile, data: bytes, validate_later: bool) -> None:
+def _parse_into(parsed: ParsedFile, data: bytes) -> None:
     path = parsed.path
     try:
         text, encoding = decode_bytes(data)
@@ -101,12 +99,12 @@ def _parse_into(parsed: ParsedFile, data: bytes, validate_later: bool) -> None:
     suffix = path.suffix
     try:
         if suffix == ".ts":
-            parsed.js = parse_js(source, text=strip_types(source.text), validate_later=validate_later)
+            parsed.js = parse_js(source, text=strip_types(source.text))
         elif suffix == ".wxs":
             # WXS is an ES5-like script dialect, never a module.
             parsed.js = parse_js(source, text=wxs_as_javascript(source.text), module_first=False)
         elif suffix == ".js":
-            parsed.js = parse_js(source, validate_later=validate_later)
+            parsed.js = parse_js(source)
         elif suffix == ".wxml":
             parsed.wxml = parse_wxml(source)
             parsed.errors.extend(parsed.wxml.problems)

@@ -128,12 +128,11 @@ def _parse_program(code: str, source_type: str) -> Node:
     return _finish(parser, program)
 
 
-def native_program(code: str, validate: bool = True) -> Node | None:
+def native_program(code: str) -> Node | None:
     """The module tree of `code` from the native front end (`native_javascript`) when it answers and
-    esprima's validator finds nothing in it; otherwise None, and esprima decides. With `validate`
-    false the validator is left to `is_valid_native`, later and maybe elsewhere."""
+    esprima's validator finds nothing in it; otherwise None, and esprima decides."""
     program = native_javascript.parse_module(code)
-    if program is None or (validate and not _passes_validator(program, code)):
+    if program is None or not _passes_validator(program, code):
         return None
     return program
 
@@ -145,12 +144,6 @@ def _passes_validator(program: Node, code: str) -> bool:
         # a regular expression literal V8 refuses (`/a{1,2}+/`): esprima's scanner says where, as V8 does
         return False
     return True
-
-
-def is_valid_native(tree: "JsTree") -> bool:
-    """Whether a tree parsed with `validate_later` passes esprima's validator (see `parse_js`); a tree that
-    does not is not the file's: parse the file again without `validate_later` for its tree or error."""
-    return tree.unchecked_code is None or _passes_validator(tree.program, tree.unchecked_code)
 
 
 def _parse_with(parser: Parser, source_type: str) -> Node:
@@ -214,8 +207,6 @@ class JsTree:
     source: SourceText
     program: Node
     source_type: str  # "module" or "script"
-    # the code of a native tree built with `validate_later`, until `is_valid_native` has been asked
-    unchecked_code: str | None = None
 
     @property
     def comments(self) -> list:
@@ -238,22 +229,18 @@ class JsTree:
         return self.source.text[self.start(node): self.end(node)]
 
 
-def parse_js(source: SourceText, text: str | None = None, module_first: bool = True,
-             validate_later: bool = False) -> JsTree:
+def parse_js(source: SourceText, text: str | None = None, module_first: bool = True) -> JsTree:
     """Parse as an ES module, falling back to a script (sloppy code, `package` as a name).
 
     `text` may replace the file's text with a same-length variant (TypeScript
     with its types blanked, WXML with all but one `<wxs>` body blanked).
     Raises SourceError at the error of whichever attempt got further.
-    With `validate_later`, a tree of the native front end comes without esprima's validator having
-    looked at it (a fifth of the parse): `is_valid_native` must be asked before its findings count.
     """
     code = source.text if text is None else text
     if module_first:
-        program = native_program(code, validate=not validate_later)
+        program = native_program(code)
         if program is not None:
-            return JsTree(source=source, program=program, source_type="module",
-                          unchecked_code=code if validate_later else None)
+            return JsTree(source=source, program=program, source_type="module")
     attempts = ("module", "script") if module_first else ("script",)
     errors: list[esprima.Error] = []
     for source_type in attempts:
