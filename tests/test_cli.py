@@ -91,7 +91,7 @@ def test_output_file_and_json_contract(tmp_path):
     assert set(report) == {"version", "findings", "skipped", "notes", "summary"}
     [finding] = report["findings"]
     assert set(finding) == {"rule", "severity", "path", "line", "column", "end_line", "end_column",
-                            "message", "message_id", "trace", "fingerprint", "suppressed"}
+                            "message", "message_id", "trace", "fingerprint", "suppressed", "fix"}
     assert (finding["end_line"], finding["end_column"]) == (3, 19)
     assert report["summary"]["warnings"] == 1 and report["summary"]["failed"] is True
 

@@ -17,6 +17,7 @@ from wxlint.report import FORMATS, ReportContext
 from wxlint.report.explain import render_rule
 from wxlint.report.privacy import render_privacy
 from wxlint.failures import failure_from
+from wxlint.fixes import apply_fixes
 from wxlint.report.paths import failure_line
 from wxlint.run_result import RunResult
 from wxlint.runner import DEFAULT_TIME_BUDGET, RunOptions, run
@@ -25,6 +26,7 @@ from wxlint.safe_text import shortened
 from wxlint.suppress import BASELINE_NAME, Baseline
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FIX_PASSES = 10
 # Processes parsing at once, this one included (it parses what no worker has started).
 DEFAULT_JOBS = max(1, os.cpu_count() or 1)
 
@@ -135,9 +137,13 @@ def _output_options(command):
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
               help=f"Baseline file of accepted findings [default: {BASELINE_NAME} here, when it exists].")
 @click.option("--no-baseline", is_flag=True, help="Report every finding, ignoring the baseline file.")
+@click.option("--fix", is_flag=True, help="Apply the fixes findings offer, then report what is left.")
+@click.option("--diff", "--fix-dry-run", "diff", is_flag=True,
+              help="Print the fixes as a unified diff and write nothing (exit 1 when there is one).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also the fixes that can change what the mini-program does.")
 def check(paths, formats, output, config_file, select, ignore, min_lib_version, fail_on, lang, quiet, verbose,
           exit_zero, statistics, color, include_vendored, jobs, no_cache, cache_dir, time_budget, baseline_file, no_baseline,
-          **outputs):
+          fix, diff, unsafe_fixes, **outputs):
     """Lint mini-program projects, folders or single files (default: the current folder)."""
     catalogue = _catalogue()
     selected, ignored = _rule_list(select), _rule_list(ignore)
@@ -158,6 +164,14 @@ def check(paths, formats, output, config_file, select, ignore, min_lib_version, 
         cache_dir=cache_dir, baseline=None if no_baseline else baseline_file, lint_vendored=include_vendored,
         time_budget=time_budget)
     result = _run(options)
+    if diff:
+        _show_fixes(result, unsafe_fixes)
+    if fix:
+        # as ESLint: fixes that touch the same place wait for the next pass, on the files as they now are
+        for _ in range(FIX_PASSES):
+            if not _apply_fixes(result, unsafe_fixes):
+                break
+            result = _run(options)
     for name, destination in destinations.items():
         to_terminal = destination is None and sys.stdout.isatty()
         context = ReportContext(lang=lang, color=destination is None and _use_color(color, to_terminal),
@@ -174,6 +188,34 @@ def check(paths, formats, output, config_file, select, ignore, min_lib_version, 
     if not result.complete:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if result.failed and not exit_zero else EXIT_OK)
+
+
+def _project_root(result: RunResult):
+    roots = [project.root for project in result.projects]
+
+    def root_of(path: Path) -> Path:
+        return max((root for root in roots if root == path or root in path.parents), key=lambda r: len(r.parts),
+                   default=Path(os.sep, "nonexistent-project"))
+    return root_of
+
+
+def _show_fixes(result: RunResult, unsafe: bool) -> None:
+    outcome = apply_fixes(result.findings, _project_root(result), write=False, unsafe=unsafe)
+    for text in outcome.diffs:
+        click.echo(text, nl=False)
+    for path, why in outcome.refused:
+        click.echo(f"wxlint: {shortened(str(path))}: {why}", err=True)
+    click.echo(f"wxlint: {outcome.applied} fix(es) would be applied", err=True)
+    sys.exit(EXIT_FINDINGS if outcome.applied else EXIT_OK)
+
+
+def _apply_fixes(result: RunResult, unsafe: bool) -> int:
+    outcome = apply_fixes(result.findings, _project_root(result), write=True, unsafe=unsafe)
+    for path, why in outcome.refused:
+        click.echo(f"wxlint: {shortened(str(path))}: {why}", err=True)
+    if outcome.applied:
+        click.echo(f"wxlint: fixed {outcome.applied} finding(s) in {len(outcome.texts)} file(s)", err=True)
+    return outcome.applied
 
 
 def _run(options: RunOptions) -> RunResult:

@@ -30,6 +30,26 @@ def step_at(path: Path, line: int, column: int, words: Note) -> TraceStep:
     return TraceStep(path, line, column, words.render("en"), words)
 
 
+@dataclass(frozen=True)
+class Edit:
+    """A replacement of a file's decoded text between two code-point offsets (see `wxlint.fixes`)."""
+
+    path: Path
+    start: int
+    end: int
+    text: str
+    # 1-based (line, column) of start and end, for the reports
+    start_position: tuple[int, int]
+    end_position: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Fix:
+    description: str  # in the run's language
+    edits: tuple[Edit, ...]
+    safe: bool = True  # false: it can change what the mini-program does, applied only with --unsafe-fixes
+
+
 @dataclass
 class Finding:
     rule: str
@@ -44,6 +64,7 @@ class Finding:
     trace: list[TraceStep] = field(default_factory=list)
     fingerprint: str = ""
     suppressed: dict | None = None  # {"kind": "inline" | "baseline", "reason": "…"}
+    fix: Fix | None = None
 
     @property
     def sort_key(self):
@@ -62,7 +83,21 @@ def finding_document(finding: Finding, place) -> dict:
             "path": place(finding.path), "line": finding.line, "column": finding.column,
             "end_line": finding.end_line, "end_column": finding.end_column, "message": finding.message,
             "trace": [step_document(step, place) for step in finding.trace],
-            "fingerprint": finding.fingerprint, "suppressed": finding.suppressed}
+            "fingerprint": finding.fingerprint, "suppressed": finding.suppressed,
+            "fix": fix_document(finding.fix, place) if finding.fix is not None else None}
+
+
+def fix_document(fix: Fix, place) -> dict:
+    return {"description": fix.description, "safe": fix.safe,
+            "edits": [{"path": place(e.path), "line": e.start_position[0], "column": e.start_position[1],
+                       "end_line": e.end_position[0], "end_column": e.end_position[1], "text": e.text,
+                       "offset": e.start, "end_offset": e.end} for e in fix.edits]}
+
+
+def fix_from_document(document: dict, path_of) -> Fix:
+    return Fix(document["description"], tuple(
+        Edit(path_of(e["path"]), e["offset"], e["end_offset"], e["text"], (e["line"], e["column"]),
+             (e["end_line"], e["end_column"])) for e in document["edits"]), document["safe"])
 
 
 def step_from_document(document: dict, path_of) -> TraceStep:
@@ -74,7 +109,8 @@ def finding_from_document(document: dict, path_of) -> Finding:
                    line=document["line"], column=document["column"], end_line=document["end_line"],
                    end_column=document["end_column"], message=document["message"], message_id=document["message_id"],
                    trace=[step_from_document(step, path_of) for step in document["trace"]],
-                   fingerprint=document["fingerprint"], suppressed=document["suppressed"])
+                   fingerprint=document["fingerprint"], suppressed=document["suppressed"],
+                   fix=fix_from_document(document["fix"], path_of) if document.get("fix") else None)
 
 
 def repository_place(root: Path) -> str:

@@ -18,7 +18,7 @@ from esprima.nodes import Node
 from wxlint.analyse.flow import FlowEngine
 from wxlint.catalogue import Rule
 from wxlint.data_tables import CatalogueError
-from wxlint.findings import Finding, TraceStep
+from wxlint.findings import Edit, Finding, Fix, TraceStep
 from wxlint.model.javascript import JsModule
 from wxlint.model.project import ProjectModel
 from wxlint.parse.source import SourceText
@@ -32,7 +32,7 @@ def check_module(rule: Rule) -> ModuleType:
 
 
 # Where each reporting method takes its message id: (position, keyword).
-_MESSAGE_ARGUMENT = {"report": 2, "report_node": 2, "report_range": 3}
+_MESSAGE_ARGUMENT = {"report": 2, "report_node": 2, "report_range": 3, "fix": 0}
 
 
 @lru_cache(maxsize=None)
@@ -98,13 +98,19 @@ class CheckContext:
         return self._flow()
 
     def report(self, path: Path, span: tuple[int, int, int, int], message_id: str,
-               trace: list[TraceStep] | None = None, severity: str | None = None, **arguments) -> None:
+               trace: list[TraceStep] | None = None, severity: str | None = None, fix: Fix | None = None,
+               **arguments) -> None:
+        """A finding; `fix`, when given, is what `--fix` applies (see `wxlint.fixes`)."""
         line, column, end_line, end_column = span
         self.findings.append(Finding(
             rule=self.rule.id, severity=severity or self.severity, path=path,
             line=line, column=column, end_line=end_line, end_column=end_column,
             message=self.rule.message(message_id, self.lang, **arguments), message_id=message_id,
-            trace=[step.localized(self.lang) for step in trace or ()]))
+            trace=[step.localized(self.lang) for step in trace or ()], fix=fix))
+
+    def fix(self, message_id: str, *edits: Edit, safe: bool = True, **arguments) -> Fix:
+        """A fix described by one of the rule's messages."""
+        return Fix(self.rule.message(message_id, self.lang, **arguments), tuple(edits), safe)
 
     def report_node(self, module: JsModule, node: Node, message_id: str, **kwargs) -> None:
         self.report(module.path, module.tree.span(node), message_id, **kwargs)

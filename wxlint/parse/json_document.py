@@ -6,12 +6,14 @@ is a node with a range; findings about a declaration can point at its line.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import esprima
 from esprima.nodes import Node
 
+from wxlint.findings import Edit
 from wxlint.parse.javascript import property_key
 from wxlint.parse.source import SourceError, SourceText, decode_bytes
 from wxlint.safe_fs import read_file
@@ -28,6 +30,13 @@ class JsonDocument:
         line, column = self.source.position(self.source.from_utf16(node.range[0] - 1))
         end_line, end_column = self.source.position(self.source.from_utf16(node.range[1] - 1))
         return line, column, end_line, end_column
+
+    def start(self, node: Node) -> int:
+        """Code-point offset in the file where a node starts."""
+        return self.source.from_utf16(node.range[0] - 1)
+
+    def end(self, node: Node) -> int:
+        return self.source.from_utf16(node.range[1] - 1)
 
     def member(self, *keys: str) -> Node | None:
         """The Property node at a key path: `member("permission", "scope.userLocation")`."""
@@ -57,3 +66,56 @@ def read_json_document(path: Path, root: Path) -> JsonDocument | None:
     statement = program.body[0] if len(program.body) == 1 else None
     root = statement.expression if statement is not None and statement.type == "ExpressionStatement" else None
     return JsonDocument(source, root) if root is not None and root.type == "ObjectExpression" else None
+
+
+# Edits that keep the file's layout: its indentation, line endings and the order of its keys.
+
+def _edit(document: JsonDocument, start: int, end: int, text: str) -> Edit:
+    source = document.source
+    return Edit(source.path, start, end, text, source.position(start), source.position(end))
+
+
+def json_text(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def replace_value(document: JsonDocument, member: Node, value) -> Edit:
+    """`"key": old` becomes `"key": value`."""
+    return _edit(document, document.start(member.value), document.end(member.value), json_text(value))
+
+
+def add_member(document: JsonDocument, container: Node, key: str, value) -> Edit:
+    """A new last member of an object, indented as its siblings (or one step more than the object)."""
+    text = document.source.text
+    newline = "\r\n" if "\r\n" in text else "\n"
+    pair = f"{json_text(key)}: {json_text(value)}"
+    members = [p for p in container.properties if p.type == "Property"]
+    opening = document.start(container)
+    if members:
+        last = members[-1]
+        last_start = document.start(last)
+        if "\n" not in text[opening:last_start] and "\r" not in text[opening:last_start]:
+            return _edit(document, document.end(last), document.end(last), f", {pair}")
+        line_start = max(text.rfind("\n", 0, last_start), text.rfind("\r", 0, last_start)) + 1
+        indent = text[line_start:last_start]
+        return _edit(document, document.end(last), document.end(last), f",{newline}{indent}{pair}")
+    closing = document.end(container) - 1
+    whole = text[document.start(document.root):document.end(document.root)]
+    if "\n" not in whole and "\r" not in whole:  # a file written on one line stays on one line
+        return _edit(document, opening + 1, closing, pair)
+    line_start = max(text.rfind("\n", 0, opening), text.rfind("\r", 0, opening)) + 1
+    line = text[line_start:opening]
+    outer = line[:len(line) - len(line.lstrip(" \t"))]
+    step = "\t" if outer.startswith("\t") else "  "
+    return _edit(document, opening + 1, closing, f"{newline}{outer}{step}{pair}{newline}{outer}")
+
+
+def remove_member(document: JsonDocument, container: Node, member: Node) -> Edit:
+    """The member gone with its comma; the members around it keep their lines."""
+    members = [p for p in container.properties if p.type == "Property"]
+    index = next(i for i, p in enumerate(members) if p is member)
+    if index + 1 < len(members):
+        return _edit(document, document.start(member), document.start(members[index + 1]), "")
+    if index > 0:
+        return _edit(document, document.end(members[index - 1]), document.end(member), "")
+    return _edit(document, document.start(container) + 1, document.end(container) - 1, "")

@@ -38,6 +38,19 @@ def _location(path, line, column, end_line, end_column, cwd, message=None):
     return location
 
 
+def _fix(fix, cwd) -> dict:
+    """A finding's fix as SARIF's `fix`: its edits grouped by file, each a region replaced by a text."""
+    changes: dict = {}
+    for edit in fix.edits:
+        (line, column), (end_line, end_column) = edit.start_position, edit.end_position
+        changes.setdefault(edit.path, []).append({
+            "deletedRegion": {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column},
+            "insertedContent": {"text": edit.text}})
+    return {"description": {"text": fix.description}, "artifactChanges": [
+        {"artifactLocation": {"uri": artifact_uri(path, cwd), "uriBaseId": "%SRCROOT%"}, "replacements": replacements}
+        for path, replacements in changes.items()]}
+
+
 def information_uri() -> str | None:
     """The project's home page as its packaging declares it (`[project.urls]` Homepage or Repository);
     none declared (wxlint has no package index entry), SARIF's optional informationUri is left out
@@ -81,6 +94,8 @@ def render(result, context) -> str:
         if finding.suppressed is not None:
             entry["suppressions"] = [{"kind": "inSource" if finding.suppressed["kind"] == "inline" else "external",
                                       "justification": finding.suppressed["reason"] or finding.suppressed["kind"]}]
+        if finding.fix is not None:
+            entry["fixes"] = [_fix(finding.fix, context.cwd)]
         if finding.trace:
             entry["codeFlows"] = [{"threadFlows": [{"locations": [
                 {"location": _location(step.path, step.line, step.column, None, None, context.cwd, step.note)}
