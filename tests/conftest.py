@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from wxlint.cli import main
 from wxlint.rule_tester import write_project  # noqa: F401 - the tests import it from here
 
+# project.config.json `setting` that the upload gate accepts (minify-disabled): for tests about something else
+UPLOAD_SETTING = {"minified": True, "minifyWXML": True, "minifyWXSS": True}
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_projects"
 DATA = Path(__file__).resolve().parent / "data"

@@ -9,7 +9,7 @@ import pytest
 
 from wxlint.discover import discover
 
-from conftest import lint_json, write_project
+from conftest import UPLOAD_SETTING, lint_json, write_project
 
 RULES = {"deprecated-getuserinfo", "parse-error"}
 PAGE = "Page({ reload() { wx.getUserInfo() } })\n"
@@ -70,7 +70,7 @@ def test_entry_page_path_wins_over_the_first_page(tmp_path):
 def test_monorepo_with_two_projects_and_a_server(tmp_path):
     write_project(tmp_path / "client" / "buyer", {"pages/index/index.js": PAGE})
     seller = tmp_path / "client" / "seller"
-    _write_json(seller / "project.config.json", {"miniprogramRoot": "src/"})
+    _write_json(seller / "project.config.json", {"miniprogramRoot": "src/", "setting": UPLOAD_SETTING})
     write_project(seller / "src", {"pages/index/index.js": PAGE})
     (tmp_path / "server").mkdir()
     (tmp_path / "server" / "index.js").write_text("require('express')().listen(80)\n", encoding="utf-8")
@@ -201,7 +201,8 @@ def test_a_miniprogram_root_without_app_json_is_said_not_passed_in_silence(tmp_p
 
     # a TypeScript project whose dist/ is build output (godbasin/wxapp-typescript-demo): its sources have
     # their own app.json and are linted; the empty miniprogramRoot is listed and counted, not an error
-    root = write_project(tmp_path / "built", {"project.config.json": '{\n  "miniprogramRoot": "dist/"\n}\n',
+    root = write_project(tmp_path / "built", {"project.config.json": json.dumps({"miniprogramRoot": "dist/",
+                                                                                 "setting": UPLOAD_SETTING}),
                                               "src/app.json": '{"pages": ["pages/index/index"]}',
                                               "src/pages/index/index.ts": "Page({ onLoad() { wx.getUserInfo({}) } })"},
                                  app_json={"pages": []})
@@ -240,7 +241,8 @@ def test_a_plugin_project_says_its_plugin_is_linted_on_its_own(tmp_path):
     from conftest import run_cli
 
     root = write_project(tmp_path / "plugin-project", {
-        "project.config.json": json.dumps({"compileType": "plugin", "miniprogramRoot": "miniprogram/", "pluginRoot": "plugin/"}),
+        "project.config.json": json.dumps({"compileType": "plugin", "miniprogramRoot": "miniprogram/", "pluginRoot": "plugin/",
+                                           "setting": UPLOAD_SETTING}),
         "miniprogram/app.json": json.dumps({"pages": ["pages/index/index"]}),
         "miniprogram/pages/index/index.js": "Page({})",
         "plugin/plugin.json": json.dumps({"pages": {"hello": "pages/hello/hello"}, "main": "index.js"}),

@@ -39,6 +39,15 @@ class Example:
     files: dict[str, str]  # project-relative path -> content
     config: dict = field(default_factory=dict)
     expect: tuple[Expected, ...] = ()  # bad examples: exactly these findings of the rule; good ones: none
+    sized: dict[str, int] = field(default_factory=dict)  # path -> bytes: files whose size is the point (images, bundles)
+
+    def written_files(self) -> dict[str, str | bytes]:
+        """What the example's project holds: its files, and a file of zeros for each sized one."""
+        return {**self.files, **{path: bytes(size) for path, size in self.sized.items()}}
+
+    def shown_files(self, sized_words: str) -> list[tuple[str, str]]:
+        """(path, text) to show in the documentation; a sized file as `sized_words` with its size filled in."""
+        return list(self.files.items()) + [(path, sized_words.format(size=f"{size:,}")) for path, size in self.sized.items()]
 
 
 @dataclass(frozen=True)
@@ -150,6 +159,10 @@ def _example(raw, key: str, fail, messages: dict, bad: bool) -> Example:
         files = {raw["path"]: raw["code"]}
     else:
         fail(key, "needs 'files', or 'path' and 'code'")
+    sized = raw.get("sized") or {}
+    if not isinstance(sized, dict) or not all(isinstance(k, str) and type(v) is int and 0 <= v <= 50_000_000
+                                              for k, v in sized.items()):
+        fail(f"{key}.sized", "must map file paths to sizes in bytes (at most 50,000,000)")
     config = raw.get("config") or {}
     if not isinstance(config, dict):
         fail(f"{key}.config", "must be a mapping")
@@ -166,7 +179,7 @@ def _example(raw, key: str, fail, messages: dict, bad: bool) -> Example:
         if not all(isinstance(item.get(k), int) and item[k] >= 1 for k in ("line", "column")):
             fail(where, "line and column must be 1-based numbers")
         path = item.get("path")
-        if path is None and len(files) != 1 or path is not None and path not in files:
+        if path is None and len(files) != 1 or path is not None and path not in files and path not in sized:
             fail(where, "path must name one of the example's files")
         found.append(Expected(item["message"], item["line"], item["column"], path))
-    return Example(title=raw["title"], files=dict(files), config=config, expect=tuple(found))
+    return Example(title=raw["title"], files=dict(files), config=config, expect=tuple(found), sized=dict(sized))

@@ -30,7 +30,9 @@ def write_project(root: Path, files: dict[str, str | bytes], app_json: dict | No
             path.write_text(content, encoding="utf-8", newline="")
     if "app.json" not in files:
         pages = sorted({p.rsplit(".", 1)[0] for p in files if p.startswith("pages/") and p.endswith((".js", ".ts", ".wxml"))})
-        (root / "app.json").write_text(json.dumps(app_json or {"pages": pages or ["pages/index/index"]}), encoding="utf-8")
+        # as DevTools writes a new app.json (lazy injection on), so that the upload gate has nothing to say of it
+        app_json = app_json or {"pages": pages or ["pages/index/index"], "lazyCodeLoading": "requiredComponents"}
+        (root / "app.json").write_text(json.dumps(app_json), encoding="utf-8")
     return root
 
 
@@ -50,7 +52,7 @@ def rule_findings(rule_id: str, files: dict[str, str | bytes], folder: Path, con
 
 def example_mismatch(rule_id: str, example: Example, folder: Path) -> str | None:
     """None when the example gives exactly the findings it expects (a good example: none), else what differs."""
-    found = rule_findings(rule_id, example.files, folder, example.config)
+    found = rule_findings(rule_id, example.written_files(), folder, example.config)
     only_file = next(iter(example.files)) if len(example.files) == 1 else None
     got = sorted((f.message_id, f.path.relative_to(folder.resolve()).as_posix(), f.line, f.column) for f in found)
     expected = sorted((e.message, e.path or only_file, e.line, e.column) for e in example.expect)

@@ -86,7 +86,8 @@ def test_junit_has_a_suite_per_file_and_a_failure_per_finding():
     _, out = _run("--format", "junit")
     root = ElementTree.fromstring(out)
     suites = root.findall("testsuite")
-    assert len(suites) == 15  # every checked file
+    json_files = {key[len("file:"):] for key in EXPECTED if key.startswith("file:") and key.endswith(".json")}
+    assert json_files and len(suites) == 15 + len(json_files)  # every checked file, and the JSON files with findings
     failures = root.findall(".//failure")
     assert len(failures) == int(root.get("failures")) == EXPECTED["total"]
     app = next(s for s in suites if s.get("name") == "miniprogram/app.js")

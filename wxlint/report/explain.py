@@ -24,7 +24,7 @@ def render_rule(rule: Rule, lang: str) -> str:
         for example in examples:
             lines.append(f"{example.title[lang]}:")
             lines.append("")
-            for path, code in example.files.items():
+            for path, code in example.shown_files(words["sized_file"]):
                 lines += [f"`{path}`", "", f"```{_fence(path)}", code.rstrip("\n"), "```", ""]
     lines += [f"## {words['references']}", ""]
     lines += [f"- {url}" for url in rule.references]
