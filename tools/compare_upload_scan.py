@@ -9,7 +9,8 @@ then compare, on every folder below FOLDER that holds a project.config.json:
 
     python tools/compare_upload_scan.py --ci /tmp/mpci/node_modules/miniprogram-ci FOLDER... [--show]
 
-For each official check it prints in how many projects the two agree (both pass, or both fail) and, with
+For each official check it prints in how many projects the two agree (both pass, or both find something: the scan
+fails the check, or lists something under CONTAINS_OTHER_PKG_COMPONENTS, which it never fails) and, with
 `--show`, each disagreement with what each side says. The official result comes from a small Node.js
 script written here at each run; wxlint runs with the eight upload-gate rules only.
 """
@@ -29,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 # official check -> (wxlint rule, the message ids of that rule that stand for the check; None: any)
 CHECKS = {
-    "PACKAGE_SIZE_LIMIT": ("package-size", {"main-over-scan-limit"}),
+    "PACKAGE_SIZE_LIMIT": ("package-size", {"main-over-scan-limit", "subpackage-over-scan-limit", "package-over-upload-limit"}),
     "JS_COMPRESS_OPEN": ("minify-disabled", {"js"}),
     "WXML_COMPRESS_OPEN": ("minify-disabled", {"wxml"}),
     "WXSS_COMPRESS_OPEN": ("minify-disabled", {"wxss"}),
@@ -76,6 +77,41 @@ def wxlint_findings(project: Path) -> list[dict] | str:
     return json.loads(done.stdout)["findings"]
 
 
+def official_finds(entry: dict) -> bool:
+    """Whether the scan finds something: it failed the check, or, for CONTAINS_OTHER_PKG_COMPONENTS (which the scan
+    never fails, it only lists), its list is not empty."""
+    if entry["name"] == "CONTAINS_OTHER_PKG_COMPONENTS":
+        return bool((entry.get("detail") or {}).get("comps"))
+    return not entry["success"]
+
+
+# the checks whose detail lists files: (how to read the list, the wxlint message ids that list them)
+LISTS = {
+    "CONTAINS_OTHER_PKG_JS": (lambda detail: (detail or {}).get("files") or [], {"script"}),
+    "CONTAINS_OTHER_PKG_COMPONENTS": (lambda detail: [c + ".json" for c in (detail or {}).get("comps") or []], {"component"}),
+    "CONTAINS_UNUSED_CODES": (lambda detail: detail or [], {"unused"}),
+}
+
+
+def listed_files(project: Path, scan: dict, findings: list[dict], check: str) -> tuple[set[str], set[str]]:
+    """(files the scan lists, files wxlint reports) for a check whose detail is a list of files, as paths from the
+    project folder; the scan's unused files count only when it fails the check (otherwise wxlint reports none)."""
+    read, messages = LISTS[check]
+    if check == "CONTAINS_UNUSED_CODES" and scan[check]["success"]:
+        theirs = []
+    else:
+        theirs = read(scan[check].get("detail"))
+    try:
+        root = json.loads((project / "project.config.json").read_text(encoding="utf-8")).get("miniprogramRoot") or ""
+    except (OSError, ValueError, AttributeError):
+        root = ""
+    root = root.strip("./").strip("/")
+    prefix = f"{root}/" if root else ""
+    rule = CHECKS[check][0]
+    ours = {f["path"] for f in findings if f["rule"] == rule and f["message_id"] in messages}
+    return {prefix + name for name in theirs}, ours
+
+
 def wxlint_fails(findings: list[dict], check: str) -> bool:
     rule, messages = CHECKS[check]
     return any(f["rule"] == rule and (messages is None or f["message_id"] in messages) for f in findings)
@@ -99,7 +135,8 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=180)
     args = parser.parse_args()
     agree, total, fails_official, fails_wxlint = Counter(), Counter(), Counter(), Counter()
-    disagreements = []
+    both, only_official, only_wxlint = Counter(), Counter(), Counter()
+    disagreements, file_differences = [], []
     with tempfile.TemporaryDirectory() as scratch:
         script = Path(scratch) / "scan.js"
         script.write_text(NODE_SCRIPT, encoding="utf-8")
@@ -114,10 +151,17 @@ def main() -> int:
             for check in CHECKS:
                 if check not in scan:
                     continue
-                theirs, ours = not scan[check]["success"], wxlint_fails(findings, check)
+                theirs, ours = official_finds(scan[check]), wxlint_fails(findings, check)
                 total[check] += 1
                 fails_official[check] += theirs
                 fails_wxlint[check] += ours
+                if check in LISTS:
+                    listed, reported = listed_files(project, scan, findings, check)
+                    both[check] += len(listed & reported)
+                    only_official[check] += len(listed - reported)
+                    only_wxlint[check] += len(reported - listed)
+                    if listed != reported:
+                        file_differences.append((project, check, sorted(listed - reported), sorted(reported - listed)))
                 if theirs == ours:
                     agree[check] += 1
                 else:
@@ -129,7 +173,12 @@ def main() -> int:
         if total[check]:
             print(f"{check:32} {total[check]:8} {agree[check]:6} {100 * agree[check] / total[check]:6.1f} "
                   f"{fails_official[check]:16} {fails_wxlint[check]:14}")
+    print(f"\n{'files listed':32} {'both':>8} {'only official':>14} {'only wxlint':>12}")
+    for check in LISTS:
+        print(f"{check:32} {both[check]:8} {only_official[check]:14} {only_wxlint[check]:12}")
     if args.show:
+        for project, check, theirs, ours in file_differences:
+            print(f"\n{project}: {check}: only official: {theirs[:8]}; only wxlint: {ours[:8]}")
         for project, check, theirs, detail, ours in disagreements:
             print(f"\n{project}: {check}: official {'fails' if theirs else 'passes'}, wxlint "
                   f"{'passes' if theirs else 'fails'}\n  official detail: {json.dumps(detail, ensure_ascii=False)[:600]}"

@@ -36,6 +36,8 @@ def check(ctx: CheckContext) -> None:
         elif size > table["scan_package_limit_bytes"]:
             ctx.report(document.source.path, where, "subpackage-over-scan-limit" if name else "main-over-scan-limit",
                        root=name, size=megabytes(size), limit=megabytes(table["scan_package_limit_bytes"]), largest=largest)
+    for path in package.links_outside:  # said, as every file not looked at: the sizes above leave it out
+        ctx.report(path, (1, 1, 1, 1), "link-outside", severity="info", name=path.relative_to(package.root).as_posix())
     total = sum(uploaded.values())
     if total > table["upload_total_limit_bytes"]:
         line, column, _, _ = document.span(document.root)

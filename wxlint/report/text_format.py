@@ -65,6 +65,12 @@ def render(result, context) -> str:
         noun = words["problem"] if total == 1 else words["problems"]
         summary = f"{total} {noun}{words['open']}{words['comma'].join(parts)}{words['close']}"
         summary = paint("✖ " + summary, fg="red" if result.failed else "yellow", bold=True)
+        fixes = [f.fix for f in result.active if f.fix is not None]
+        safe = sum(1 for fix in fixes if fix.safe)
+        if safe:
+            summary += words["comma"] + words["fixable"].format(count=safe)
+        if len(fixes) > safe:
+            summary += words["comma"] + words["unsafe_fixable"].format(count=len(fixes) - safe)
     elif result.complete:
         summary = paint("✔ " + words["clean"], fg="green", bold=True)
     else:
