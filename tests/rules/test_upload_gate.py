@@ -70,6 +70,19 @@ def test_unused_files_do_not_count_towards_the_upload_limit_unless_the_project_u
     assert found("package-size", kept, tmp_path / "kept")[0].message_id == "package-over-upload-limit"
 
 
+def test_what_pack_options_leave_out_does_not_count_towards_the_upload_limit(tmp_path):
+    videos = {"assets/Video/intro.mp4": bytes(2_300_000)}  # over 2 MB, but left out of the upload
+    settings = {"setting": UPLOAD_SETTING, "packOptions": {"ignore": [
+        {"type": "folder", "value": "assets/video"}, {"type": "regexp", "value": "(a+)+$"}]}}
+    left_out = {**videos, "project.config.json": json.dumps(settings)}
+    assert [f.message_id for f in found("package-size", left_out, tmp_path / "ignored")] == ["main-over-scan-limit"]
+    assert [f.message_id for f in found("package-size", videos, tmp_path / "kept")] == ["package-over-upload-limit"]
+    for rule in ({"type": "suffix", "value": ".MP4"}, {"type": "glob", "value": "assets/**/*.mp4"},
+                 {"type": "file", "value": "assets/Video/intro.mp4"}, {"type": "prefix", "value": "intro"}):
+        config = {**left_out, "project.config.json": json.dumps({"setting": UPLOAD_SETTING, "packOptions": {"ignore": [rule]}})}
+        assert [f.message_id for f in found("package-size", config, tmp_path / rule["type"])] == ["main-over-scan-limit"]
+
+
 # -- large-media --------------------------------------------------------------------------------------------------
 
 def test_the_largest_images_and_audio_are_reported_until_the_rest_is_under_200_kb(tmp_path):

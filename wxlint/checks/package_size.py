@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from wxlint.checks import CheckContext
-from wxlint.model.upload import (app_config, megabytes, object_member, project_config, scan_table,
-                                 subpackage_entry, unused_code_files, upload_package, uploaded_from_here, uploads_unused_files)
+from wxlint.model.upload import (app_config, megabytes, object_member, pack_ignored, project_config, scan_table,
+                                 subpackage_entry, unused_code_files, upload_package, uploaded_from_here,
+                                 uploads_unused_files)
 
 USES_FLOW = False
 
@@ -18,8 +19,11 @@ def check(ctx: CheckContext) -> None:
     package = upload_package(ctx.model)
     table = scan_table()
     config = project_config(project)
-    # the upload leaves out the files nothing uses, unless the project keeps them
-    left_out = set() if uploads_unused_files(config) else {f.name for f in unused_code_files(package, config)}
+    # the upload leaves out what packOptions.ignore names, and the files nothing uses unless the project keeps them
+    ignored = pack_ignored(config)
+    left_out = {name for name in package.files if ignored(name)}
+    if not uploads_unused_files(config):
+        left_out |= {f.name for f in unused_code_files(package, config)}
     sizes = package.sizes()
     uploaded = {name: size - sum(f.size for f in package.files.values() if f.package == name and f.name in left_out)
                 for name, size in sizes.items()}

@@ -13,6 +13,7 @@ from pathlib import Path
 from esprima.nodes import Node
 
 from wxlint.data_tables import load_data_table
+from wxlint.globs import Glob
 from wxlint.discover import Project
 from wxlint.model.javascript import member_name, string_value, unwrap
 from wxlint.model.modules import require_source, resolve_module_path
@@ -561,6 +562,42 @@ def uploads_unused_files(document: JsonDocument | None) -> str | None:
         if member is not None and member.value.type == "Literal" and member.value.value is False:
             return key
     return None
+
+
+def pack_ignored(document: JsonDocument | None):
+    """What `packOptions.ignore` of project.config.json leaves out of the upload, as a test of a file's name: the
+    `folder`, `file`, `suffix`, `prefix` and `glob` rules, without regard to case, paths from the miniprogramRoot
+    (projectconfig.html). A `regexp` rule is not applied: wxlint does not run a repository's regular expressions,
+    so what only it would leave out is counted."""
+    rules = document.member("packOptions", "ignore") if document is not None else None
+    folders, files, suffixes, prefixes, globs = [], set(), [], [], []
+    for element in rules.value.elements if rules is not None and rules.value.type == "ArrayExpression" else []:
+        if element is None or element.type != "ObjectExpression":
+            continue
+        kind, value = (object_member(element, key) for key in ("type", "value"))
+        if kind is None or value is None or value.value.type != "Literal" or not isinstance(value.value.value, str):
+            continue
+        text = value.value.value.lower().strip()
+        kind = kind.value.value if kind.value.type == "Literal" else None
+        if not text:
+            continue
+        if kind == "folder":
+            folders.append(text.strip("/").lstrip("./") + "/")
+        elif kind == "file":
+            files.add(text.lstrip("/").removeprefix("./"))
+        elif kind == "suffix":
+            suffixes.append(text)
+        elif kind == "prefix":
+            prefixes.append(text)
+        elif kind == "glob":
+            globs.append(Glob(text))
+
+    def ignored(name: str) -> bool:
+        lowered = name.lower()
+        base = lowered.rsplit("/", 1)[-1]
+        return (lowered in files or lowered.startswith(tuple(folders)) or lowered.endswith(tuple(suffixes))
+                or base.startswith(tuple(prefixes)) or any(glob.match(lowered) for glob in globs))
+    return ignored
 
 
 def unused_code_files(package: UploadPackage, document: JsonDocument | None) -> list[PackedFile]:
