@@ -46,7 +46,11 @@ TOKENS = [
     b"open-type=\"getUserInfo\"", b":", b"null", b"true", b"-1e999", b"\"pages\": [", b"as ", b"interface ", b": string",
     b"<T>", b"enum ", b"\x00", b"\xff", b"\xed\xa0\x80", b"\xe4\xb8", b"\xef\xbb\xbf", b"\t", "\u2028".encode(),
 ]
-TEMPLATE_APP = {"pages": ["pages/index/index"]}
+TEMPLATE_APP = {"pages": ["pages/index/index"], "subPackages": [{"root": "shop", "pages": ["cart/cart"]}],
+                "usingComponents": {"card": "/components/card/card"}}
+# a DevTools project: the upload gate (wxlint/model/upload.py) reads every mutated app.json, template and script too
+TEMPLATE_PROJECT_CONFIG = {"appid": "wx0000000000000000", "setting": {"minified": True},
+                           "packOptions": {"ignore": [{"type": "glob", "value": "**/*.md"}]}}
 
 
 @dataclass
@@ -173,6 +177,14 @@ def check_pipeline(kind: str, data: bytes, base: dict[str, bytes]) -> str | None
 def base_project() -> dict[str, bytes]:
     return {
         "app.json": json.dumps(TEMPLATE_APP).encode(),
+        "project.config.json": json.dumps(TEMPLATE_PROJECT_CONFIG).encode(),
+        "shop/cart/cart.js": b"const u = require('../../utils/format.js')\nPage({})\n",
+        "utils/format.js": b"module.exports = (n) => n\n",
+        "components/card/card.json": b'{"component": true}',
+        "components/card/card.js": b"Component({})\n",
+        "components/card/card.wxml": b"<view/>\n",
+        "pages/index/index.wxss": b'@import "/styles/base.wxss";\n',
+        "images/logo.png": bytes(210_000),
         "pages/index/index.js": (SAMPLES / "member-2021" / "pages" / "index" / "index.js").read_bytes()
         if (SAMPLES / "member-2021" / "pages" / "index" / "index.js").is_file()
         else b"Page({ onLoad() { wx.getUserInfo() } })\n",
