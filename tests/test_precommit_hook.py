@@ -124,3 +124,15 @@ def test_the_readme_configuration_works_with_a_tag(pre_commit_home, hosted_wxlin
                             env=environment, timeout=600)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "miniprogram/app.js:26:11: error login-popup-on-launch" in result.stdout
+
+
+def test_a_commit_that_only_changes_app_json_is_checked_as_a_whole_project(pre_commit_home, hosted_wxlint, tmp_path):
+    """Dropping a declaration from app.json moves no line of script, yet the call it declared now fails."""
+    repo = _git_repo_with("modern-notes", tmp_path)
+    app_json = repo / "miniprogram" / "app.json"
+    app_json.write_text(app_json.read_text(encoding="utf-8").replace('  "requiredPrivateInfos": ["getLocation"],\n', ""),
+                        encoding="utf-8")
+    subprocess.run(["git", "add", "miniprogram/app.json"], cwd=repo, check=True)
+    result = _run_hook(repo, pre_commit_home, hosted_wxlint)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "miniprogram/pages/nearby/nearby.ts:6:5: error location-undeclared" in result.stdout

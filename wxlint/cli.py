@@ -114,7 +114,9 @@ def _output_options(command):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=Path))
+@click.option("--stdin-filename", type=click.Path(dir_okay=False, path_type=Path),
+              help="With the path `-`: lint standard input as this file of its project (an editor's unsaved buffer).")
 @click.option("--format", "formats", type=click.Choice(sorted(FORMATS)), multiple=True,
               help="Output format; repeat for several (default: text).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file (one format).")
@@ -141,11 +143,13 @@ def _output_options(command):
 @click.option("--diff", "--fix-dry-run", "diff", is_flag=True,
               help="Print the fixes as a unified diff and write nothing (exit 1 when there is one).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also the fixes that can change what the mini-program does.")
-def check(paths, formats, output, config_file, select, ignore, min_lib_version, fail_on, lang, quiet, verbose,
-          exit_zero, statistics, color, include_vendored, jobs, no_cache, cache_dir, time_budget, baseline_file, no_baseline,
-          fix, diff, unsafe_fixes, **outputs):
-    """Lint mini-program projects, folders or single files (default: the current folder)."""
+def check(paths, stdin_filename, formats, output, config_file, select, ignore, min_lib_version, fail_on, lang, quiet,
+          verbose, exit_zero, statistics, color, include_vendored, jobs, no_cache, cache_dir, time_budget, baseline_file,
+          no_baseline, fix, diff, unsafe_fixes, **outputs):
+    """Lint mini-program projects, folders or single files (default: the current folder); `-` with
+    --stdin-filename lints standard input as that file."""
     catalogue = _catalogue()
+    paths, unsaved = _stdin_as_file(paths, stdin_filename, fix)
     selected, ignored = _rule_list(select), _rule_list(ignore)
     unknown = sorted((selected | ignored) - set(catalogue))
     if unknown:
@@ -162,7 +166,7 @@ def check(paths, formats, output, config_file, select, ignore, min_lib_version, 
         paths=list(paths) or [Path(".")], config_file=config_file, select=selected or None, ignore=ignored,
         min_lib_version=min_lib_version, fail_on=fail_on, lang=lang, jobs=jobs, use_cache=not no_cache,
         cache_dir=cache_dir, baseline=None if no_baseline else baseline_file, lint_vendored=include_vendored,
-        time_budget=time_budget)
+        time_budget=time_budget, unsaved=unsaved)
     result = _run(options)
     if diff:
         _show_fixes(result, unsafe_fixes)
@@ -188,6 +192,21 @@ def check(paths, formats, output, config_file, select, ignore, min_lib_version, 
     if not result.complete:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if result.failed and not exit_zero else EXIT_OK)
+
+
+def _stdin_as_file(paths, stdin_filename: Path | None, fix: bool):
+    """The paths to lint and the unsaved contents: `-` stands for standard input, read as `--stdin-filename`."""
+    if Path("-") not in paths:
+        if stdin_filename is not None:
+            raise click.BadParameter("give `-` as the path to read standard input", param_hint="--stdin-filename")
+        return paths, {}
+    if stdin_filename is None:
+        raise click.BadParameter("`-` (standard input) needs --stdin-filename, the file it stands for", param_hint="PATHS")
+    if fix:
+        raise click.BadParameter("--fix writes files; standard input has none to write", param_hint="--fix")
+    data = sys.stdin.buffer.read()
+    target = stdin_filename.resolve()
+    return [target if p == Path("-") else p for p in paths], {target: data}
 
 
 def _project_root(result: RunResult):

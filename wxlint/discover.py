@@ -127,6 +127,7 @@ def discover(paths: list[Path], known_rules: set[str], config_file: Path | None 
     cannot be read for another reason (a bug of wxlint's) is left out and added to `failures` when given."""
     projects: dict[Path, Project] = {}
     failed: set[Path] = set()
+    whole: set[Path] = set()  # projects one of whose JSON files is given: reported whole
     for written in paths:
         given = written.resolve()
         restrict = None if given.is_dir() else {given}
@@ -161,6 +162,12 @@ def discover(paths: list[Path], known_rules: set[str], config_file: Path | None 
                 project.only_files = restrict if project.only_files is None else project.only_files | restrict
                 if given not in project.files and given.suffix in SOURCE_SUFFIXES:
                     project.files.append(given)
+                if given.suffix == ".json":
+                    whole.add(key)
+    for key in whole:
+        # app.json, project.config.json, a page's or a component's JSON: what they change is project-wide (a
+        # declaration dropped from app.json is reported at the call it declared), so the whole project is reported
+        projects[key].only_files = None
     return list(projects.values())
 
 

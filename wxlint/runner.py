@@ -25,7 +25,7 @@ from wxlint.parse.files import ParsedFile
 from wxlint.relevant import files_that_matter, remember_dependencies
 from wxlint.result_cache import load_result, project_cache, result_key, store_result
 from wxlint.run_result import RunResult, SourceFiles
-from wxlint.safe_fs import forget_real_folders, read_file
+from wxlint.safe_fs import forget_real_folders, read_file, reading_unsaved
 from wxlint.scheduling import forks, is_large, model_and_checks
 from wxlint.suppress import apply_baseline, apply_inline, directives_in
 
@@ -50,6 +50,8 @@ class RunOptions:
     privacy_inventory: bool = False  # also list where personal information is handled (wxlint privacy)
     # Seconds the whole run may take parsing before the files left are skipped (and the run said incomplete).
     time_budget: float | None = DEFAULT_TIME_BUDGET
+    # Files as an editor or standard input has them, not as saved (path -> bytes): read instead of the disk's.
+    unsaved: dict[Path, bytes] = field(default_factory=dict)
 
 
 def enabled_rules(catalogue: dict[str, Rule], project: Project, options: RunOptions) -> dict[str, str]:
@@ -67,7 +69,7 @@ def enabled_rules(catalogue: dict[str, Rule], project: Project, options: RunOpti
 
 
 def run(options: RunOptions) -> RunResult:
-    with trees_left_alone():
+    with trees_left_alone(), reading_unsaved(options.unsaved):
         forget_module_paths()
         forget_real_folders()
         return _run(options)

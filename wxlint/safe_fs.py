@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,10 +57,34 @@ class Refused(OSError):
         self.strerror = reason
 
 
+# Files as an editor (or standard input) has them, not as saved: absolute path -> bytes, for one run at a time.
+_unsaved: dict[str, bytes] = {}
+
+
+@contextmanager
+def reading_unsaved(contents: dict):
+    """Within it, `read_file` of one of these paths gives the unsaved bytes instead of the disk's."""
+    previous = dict(_unsaved)
+    _unsaved.clear()
+    _unsaved.update({os.path.abspath(path): data for path, data in contents.items()})
+    try:
+        yield
+    finally:
+        _unsaved.clear()
+        _unsaved.update(previous)
+
+
 def read_file(path, root=None, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a regular file that lies inside `root` (links followed; any place when None), at most
     `limit` of them. Raises OSError (`Refused` for a link out of the project, something that is not a
-    regular file, or a file over the limit), never blocks on a FIFO or reads a device."""
+    regular file, or a file over the limit), never blocks on a FIFO or reads a device. Unsaved contents
+    (`reading_unsaved`) stand for the file."""
+    if _unsaved:
+        data = _unsaved.get(os.path.abspath(path))
+        if data is not None:
+            if len(data) > limit:
+                raise Refused(f"larger than the {limit // 1_000_000} MB wxlint reads")
+            return data
     if root is not None and not inside(root, path):
         raise Refused("a link to a file outside the project: not read")
     try:
