@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -192,6 +193,13 @@ def check(paths, stdin_filename, formats, output, config_file, select, ignore, m
     if not result.complete:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if result.failed and not exit_zero else EXIT_OK)
+
+
+@main.command()
+def server():
+    """Language Server on standard input and output: findings in the editor as you type (see README)."""
+    # imported when asked for, as the report formats are: pygls costs every other command nothing
+    importlib.import_module("wxlint.server").serve()
 
 
 def _stdin_as_file(paths, stdin_filename: Path | None, fix: bool):

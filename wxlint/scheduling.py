@@ -13,7 +13,7 @@ from typing import Callable
 
 from wxlint.analyse.flow import FlowEngine
 from wxlint.catalogue import Rule
-from wxlint.checks import CheckContext, check_module, uses_flow
+from wxlint.checks import CheckContext, check_module, uses_flow, whole_project
 from wxlint.discover import Project
 from wxlint.failures import RunFailure, failure_from, file_in_traceback
 from wxlint.findings import Finding, TraceStep
@@ -62,7 +62,9 @@ def model_and_checks(project: Project, catalogue: dict[str, Rule], levels: dict[
     order; with the flow engine's notes and how many checks ran in a child."""
     model = ProjectModel(project, parsed, files)
     flow = Lazy(lambda: FlowEngine(model))
-    checks = [rule_id for rule_id in levels if catalogue[rule_id].kind == "check"]
+    partial = project.only_files is not None  # a few files reported: the checks of the whole project wait
+    checks = [rule_id for rule_id in levels if catalogue[rule_id].kind == "check"
+              and not (partial and whole_project(catalogue[rule_id]))]
     apart = [rule_id for rule_id in checks if not uses_flow(catalogue[rule_id])] if fork else []
     together = [rule_id for rule_id in checks if rule_id not in apart]
 

@@ -1,7 +1,9 @@
 """One module per rule, named after its id (`deprecated-getuserinfo` ->
 `deprecated_getuserinfo.py`), each with a `check(ctx)` function that reports
 findings through the `CheckContext`, and `USES_FLOW`: whether it asks for the flow
-engine (`ctx.flow`); a check that does not is free to run before the engine exists.
+engine (`ctx.flow`); a check that does not is free to run before the engine exists. A check may
+also declare `WHOLE_PROJECT = True`: it judges the project as a whole (the upload package) and runs
+only when the whole project is reported, not for a few files (pre-commit, an editor's buffer).
 A rule's words live in `rules/<id>.yaml`."""
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ def _check_syntax(path: str) -> ast.Module:
 def uses_flow(rule: Rule) -> bool:
     """What the rule's check declares (`USES_FLOW`); `CheckContext.flow` holds it to that."""
     return check_module(rule).USES_FLOW
+
+
+def whole_project(rule: Rule) -> bool:
+    """Whether the rule's check judges the project as a whole (`WHOLE_PROJECT`, False when not declared)."""
+    return getattr(check_module(rule), "WHOLE_PROJECT", False) is True
 
 
 @lru_cache(maxsize=None)

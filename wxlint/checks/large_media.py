@@ -7,6 +7,7 @@ from wxlint.checks import CheckContext
 from wxlint.model.upload import megabytes, scan_table, upload_package, uploaded_from_here
 
 USES_FLOW = False
+WHOLE_PROJECT = True  # the upload package: every file of the project
 
 
 def check(ctx: CheckContext) -> None:

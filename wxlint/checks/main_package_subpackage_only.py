@@ -8,6 +8,7 @@ from wxlint.checks import CheckContext
 from wxlint.model.upload import babel_output, project_config, upload_package, uploaded_from_here
 
 USES_FLOW = False
+WHOLE_PROJECT = True  # the upload package: every file of the project
 
 
 def check(ctx: CheckContext) -> None:

@@ -9,6 +9,7 @@ from wxlint.model.upload import (app_config, megabytes, object_member, pack_igno
                                  uploads_unused_files)
 
 USES_FLOW = False
+WHOLE_PROJECT = True  # the upload package: every file of the project
 
 
 def check(ctx: CheckContext) -> None:

@@ -9,6 +9,7 @@ from wxlint.model.upload import upload_package, uploaded_from_here
 from wxlint.parse.json_document import read_json_document, remove_member
 
 USES_FLOW = False
+WHOLE_PROJECT = True  # the upload package: every file of the project
 
 
 def check(ctx: CheckContext) -> None:

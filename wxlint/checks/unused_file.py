@@ -8,6 +8,7 @@ from wxlint.model.upload import (project_config, unused_code_files, upload_packa
                                  )
 
 USES_FLOW = False
+WHOLE_PROJECT = True  # the upload package: every file of the project
 
 
 def check(ctx: CheckContext) -> None:

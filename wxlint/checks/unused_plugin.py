@@ -9,6 +9,7 @@ from wxlint.parse.javascript import property_key
 from wxlint.parse.json_document import remove_member
 
 USES_FLOW = False
+WHOLE_PROJECT = True  # the upload package: every file of the project
 
 
 def check(ctx: CheckContext) -> None:
