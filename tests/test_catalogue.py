@@ -15,7 +15,7 @@ from wxlint.data_tables import CatalogueError
 from wxlint.checks import check_module
 from wxlint.rule_tester import catalogue_examples, example_mismatch, rule_findings
 
-from conftest import REPO
+from conftest import REPO, SAMPLES, run_cli
 
 CATALOGUE = load_catalogue()
 EXAMPLES = catalogue_examples()
@@ -175,3 +175,25 @@ def test_the_readme_rules_table_lists_the_catalogue():
     section = text.split("\n## Rules\n", 1)[1].split("\n## ", 1)[0]
     rows = dict(re.findall(r"^\| `([a-z0-9-]+)` \| (error|warning|info) \|", section, flags=re.M))
     assert rows == {rule.id: rule.severity for rule in CATALOGUE.values()}
+
+
+def test_chinese_texts_have_no_space_that_folding_left_between_characters():
+    """YAML joins folded lines with a space; Chinese puts none between characters or beside its punctuation."""
+    import re
+
+    from wxlint.words import unfold_chinese
+
+    assert unfold_chinese("并在管理后台 通过申请；按 `wx.canIUse` 判断、 `getLocation`") == \
+        "并在管理后台通过申请；按 `wx.canIUse` 判断、`getLocation`"
+    stray = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]|[，。；：、（）] | [，。；：、（）]")
+    for rule in CATALOGUE.values():
+        texts = [rule.title["zh"], rule.rationale["zh"], rule.fix["zh"], rule.since["zh"],
+                 *(template["zh"] for template in rule.messages.values())]
+        assert not [t for t in texts if stray.search(t)], rule.id
+
+
+def test_explain_and_statistics_name_severities_in_the_language_asked():
+    code, out, _ = run_cli("explain", "location-undeclared", "--lang", "zh")
+    assert code == 0 and "默认级别：错误" in out
+    code, out, _ = run_cli("check", "--no-cache", "--statistics", "--lang", "zh", str(SAMPLES / "legacy-shop"))
+    assert "警告" in out and "warning" not in out

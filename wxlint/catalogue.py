@@ -15,7 +15,7 @@ import yaml
 
 from wxlint.config import SEVERITIES
 from wxlint.data_tables import CatalogueError, read_yaml, rules_dir
-from wxlint.words import fill
+from wxlint.words import fill, unfold_chinese
 
 LANGUAGES = ("en", "zh")
 _REQUIRED = ("id", "severity", "category", "title", "messages", "rationale", "fix", "references", "since", "examples")
@@ -130,10 +130,14 @@ def _load_rule(path: Path) -> Rule:
     kind = raw.get("kind", "check")
     if kind not in ("check", "core"):
         fail("kind", "must be 'check' or 'core'")
+    def written(texts: dict[str, str]) -> dict[str, str]:
+        return {lang: unfold_chinese(text) if lang == "zh" else text for lang, text in texts.items()}
+
     return Rule(
         id=raw["id"], severity=raw["severity"], category=str(raw["category"]),
-        title=raw["title"], messages=messages, rationale=raw["rationale"], fix=raw["fix"],
-        references=tuple(references), since=raw["since"],
+        title=written(raw["title"]), messages={key: written(value) for key, value in messages.items()},
+        rationale=written(raw["rationale"]), fix=written(raw["fix"]),
+        references=tuple(references), since=written(raw["since"]),
         bad_examples=tuple(_example(e, f"examples.bad[{i}]", fail, messages, True) for i, e in enumerate(examples.get("bad") or [])),
         good_examples=tuple(_example(e, f"examples.good[{i}]", fail, messages, False) for i, e in enumerate(examples.get("good") or [])),
         data=raw.get("data") or {}, kind=kind, tags=tuple(raw.get("tags") or ()), path=path,

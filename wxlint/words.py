@@ -59,7 +59,8 @@ def fill(templates: dict[str, str], lang: str, arguments: dict) -> str:
     return printable("".join(text for text, _ in pieces))
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_CHARACTERS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = re.compile(f"[{_HAN_CHARACTERS}]")
 
 
 def note(note_id: str, **arguments) -> Note:
@@ -92,3 +93,16 @@ def _note_patterns(prefix: str) -> list[tuple[str, re.Pattern]]:
 @lru_cache(maxsize=1)
 def _note_templates() -> dict[str, dict[str, str]]:
     return load_data_table("trace-notes")["notes"]
+
+
+# A space YAML's folding put between two Chinese characters, or beside full-width punctuation: Chinese has none
+# there (a space between a Chinese character and Latin text or code stays).
+_FULL_WIDTH_PUNCTUATION = "\u3000-\u303f\uff00-\uffef"
+_FOLDED_HAN_SPACE = re.compile(f"(?<=[{_HAN_CHARACTERS}]) (?=[{_HAN_CHARACTERS}])"
+                               f"|(?<=[{_FULL_WIDTH_PUNCTUATION}]) | (?=[{_FULL_WIDTH_PUNCTUATION}])")
+
+
+def unfold_chinese(text: str) -> str:
+    """Chinese text as written: the spaces that joining folded YAML lines left between Chinese characters go."""
+    return _FOLDED_HAN_SPACE.sub("", text)
+

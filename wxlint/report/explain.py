@@ -14,7 +14,7 @@ def _fence(path: str) -> str:
 def render_rule(rule: Rule, lang: str) -> str:
     words = load_data_table("report-words")["rule_documentation"][lang]
     lines = [f"# {rule.id}: {rule.title[lang]}", "",
-             f"{words['default_severity']}: {rule.severity} · {words['since']}: {rule.since[lang]}", "",
+             f"{words['default_severity']}{words['colon']}{words['severity_' + rule.severity]} · {words['since']}{words['colon']}{rule.since[lang]}", "",
              f"## {words['why']}", "", rule.rationale[lang].strip(), "",
              f"## {words['fix']}", "", rule.fix[lang].strip(), ""]
     for key, examples in (("bad", rule.bad_examples), ("good", rule.good_examples)):

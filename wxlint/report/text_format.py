@@ -12,6 +12,8 @@ _SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 def _statistics(result, catalogue, lang: str) -> list[str]:
     """`--statistics`: one line per rule, most findings first, like Ruff."""
+    names = load_data_table("report-words")["rule_documentation"][lang]
+    severity_names = {level: names[f"severity_{level}"] for level in ("error", "warning", "info")}
     counts: dict[str, int] = {}
     for finding in result.active:
         counts[finding.rule] = counts.get(finding.rule, 0) + 1
@@ -20,7 +22,7 @@ def _statistics(result, catalogue, lang: str) -> list[str]:
     for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         known = catalogue.get(rule)
         title = known.title.get(lang, known.title["en"]) if known else ""
-        severity = next(f.severity for f in result.active if f.rule == rule)
+        severity = severity_names[next(f.severity for f in result.active if f.rule == rule)]
         lines.append(f"{count:>5}  {rule:<{width}}  {severity:<7}  {title}")
     return lines
 
