@@ -61,3 +61,33 @@ def test_no_baseline_and_broken_baseline(project):
     (root / ".wxlint-baseline.json").write_text("{ not json", encoding="utf-8")
     code, _, err = run_cli("check", ".", cwd=root)
     assert code == 2 and "cannot read the baseline" in err and "Traceback" not in err
+
+
+def test_the_baseline_is_found_from_any_folder_of_the_repository(project):
+    root = project({"pages/a/a.js": PAGE})
+    (root / ".git").mkdir()
+    run_cli("baseline", ".", cwd=root)
+    code, out, _ = run_cli("check", "--select", "deprecated-getuserinfo", "..", cwd=root / "pages")
+    assert code == 0 and "2 of 2 baselined findings matched" in out
+    # not from beyond the repository's root
+    (root.parent / ".wxlint-baseline.json").write_text((root / ".wxlint-baseline.json").read_text(encoding="utf-8"),
+                                                       encoding="utf-8")
+    (root / ".wxlint-baseline.json").unlink()
+    code, out, _ = run_cli("check", "--select", "deprecated-getuserinfo", ".", cwd=root)
+    assert code == 1 and "baselined" not in out
+
+
+def test_a_baseline_of_another_project_is_refused_and_a_parse_error_is_never_accepted(project):
+    shop = project({"pages/a/a.js": PAGE})
+    run_cli("baseline", ".", cwd=shop)
+    blog = project({"pages/b/b.js": PAGE})
+    code, _, err = run_cli("check", "--baseline", str(shop / ".wxlint-baseline.json"), ".", cwd=blog)
+    assert code == 2 and "a baseline of other projects" in err
+    (shop / "pages/a/a.js").write_text(PAGE + "}}}\n", encoding="utf-8")  # broken now
+    run_cli("baseline", ".", cwd=shop)
+    document = json.loads((shop / ".wxlint-baseline.json").read_text(encoding="utf-8"))
+    assert not [e for e in document["findings"] if e["rule"] == "parse-error"]
+    document["findings"].append({"path": "pages/a/a.js", "fingerprint": "x", "rule": "parse-error", "line": 10})
+    (shop / ".wxlint-baseline.json").write_text(json.dumps(document), encoding="utf-8")
+    code, report = lint_json(shop)
+    assert code == 1 and [f["suppressed"] for f in report["findings"] if f["rule"] == "parse-error"] == [None]

@@ -24,7 +24,7 @@ from wxlint.run_result import RunResult
 from wxlint.runner import DEFAULT_TIME_BUDGET, RunOptions, run
 from wxlint.suppress import baseline_entries
 from wxlint.safe_text import shortened
-from wxlint.suppress import BASELINE_NAME, Baseline
+from wxlint.suppress import BASELINE_NAME, Baseline, find_baseline
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FIX_PASSES = 10
@@ -138,7 +138,8 @@ def _output_options(command):
 @click.option("--include-vendored", is_flag=True, help="Also lint copied component libraries and SDKs (vant, tdesign, qqmap-wx-jssdk, …).")
 @_speed_options
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
-              help=f"Baseline file of accepted findings [default: {BASELINE_NAME} here, when it exists].")
+              help=f"Baseline file of accepted findings [default: the nearest {BASELINE_NAME} in the "
+              "folder linted or above it, up to the repository's root].")
 @click.option("--no-baseline", is_flag=True, help="Report every finding, ignoring the baseline file.")
 @click.option("--fix", is_flag=True, help="Apply the fixes findings offer, then report what is left.")
 @click.option("--diff", "--fix-dry-run", "diff", is_flag=True,
@@ -159,8 +160,10 @@ def check(paths, stdin_filename, formats, output, config_file, select, ignore, m
         raise click.BadParameter(f"expected a version such as 2.10.4, got {min_lib_version!r}", param_hint="--min-lib-version")
     destinations = _destinations(formats, output, outputs)
     lang = lang or default_lang()
-    if baseline_file is None and not no_baseline and Path(BASELINE_NAME).is_file():
-        baseline_file = Path(BASELINE_NAME)
+    if baseline_file is None and not no_baseline:
+        # beside the configuration: in the folder linted (or the current one) or above it, up to the repository
+        start = next((p for p in paths if p != Path("-")), Path("."))
+        baseline_file = find_baseline((start if start.is_dir() else start.parent).resolve())
     if baseline_file is not None and not baseline_file.is_file():
         raise click.BadParameter(f"{baseline_file}: no such file (create it with `wxlint baseline`)", param_hint="--baseline")
     options = RunOptions(
@@ -278,11 +281,11 @@ def baseline(paths, config_file, baseline_file, prune, jobs, no_cache, cache_dir
     if prune:
         fixed = {(e["path"], e["fingerprint"]) for e in result.baseline_fixed}
         kept = [e for e in result.baseline.entries if (e["path"], e["fingerprint"]) not in fixed]
-        Baseline.write(baseline_file, kept, __version__)
+        Baseline.write(baseline_file, kept, __version__, [p.root for p in result.projects])
         click.echo(f"{baseline_file}: removed {len(fixed)} fixed findings, kept {len(kept)}")
     else:
         entries = baseline_entries(result.findings, baseline_file.resolve().parent)
-        Baseline.write(baseline_file, entries, __version__)
+        Baseline.write(baseline_file, entries, __version__, [p.root for p in result.projects])
         click.echo(f"{baseline_file}: {len(entries)} findings recorded; `wxlint check` now reports only new ones")
     sys.exit(EXIT_OK)
 

@@ -101,7 +101,8 @@ def _run(options: RunOptions) -> RunResult:
     result.findings.sort(key=lambda f: f.sort_key)
     result.fail_on = min(fail_levels, key=SEVERITY_RANK.get) if fail_levels else (options.fail_on or "warning")
     if options.baseline is not None:
-        result.baseline, result.baseline_fixed = apply_baseline(result.findings, result.checked_files, options.baseline)
+        result.baseline, result.baseline_fixed = apply_baseline(result.findings, result.checked_files, options.baseline,
+                                                                [p.root for p in projects])
     return result
 
 

@@ -18,8 +18,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wxlint.checks.parse_error import RULE_ID as PARSE_ERROR
 from wxlint.findings import Finding
 from wxlint.parse.files import ParsedFile
+from wxlint.safe_fs import inside, is_file
 
 _KINDS = ("wxlint-disable-next-line", "wxlint-disable-line", "wxlint-disable", "wxlint-enable")
 
@@ -117,6 +119,7 @@ BASELINE_NAME = ".wxlint-baseline.json"
 class Baseline:
     path: Path
     entries: list[dict]  # {path, fingerprint, rule, line, message}
+    projects: list[str] | None = None  # the project folders it was written for, from its folder (None: an older file)
 
     @classmethod
     def load(cls, path: Path) -> "Baseline":
@@ -129,15 +132,21 @@ class Baseline:
             raise ValueError(f"{path}: cannot read the baseline: nested too deeply") from None
         if not isinstance(document, dict) or not isinstance(document.get("findings"), list):
             raise ValueError(f"{path}: not a wxlint baseline (no 'findings' list)")
-        return cls(path, [e for e in document["findings"] if isinstance(e, dict) and "fingerprint" in e and "path" in e])
+        projects = document.get("projects")
+        projects = [p for p in projects if isinstance(p, str)] if isinstance(projects, list) else None
+        entries = [e for e in document["findings"] if isinstance(e, dict) and isinstance(e.get("fingerprint"), str)
+                   and isinstance(e.get("path"), str) and e.get("rule") != PARSE_ERROR]  # a file that never parses stays reported
+        return cls(path, entries, projects)
 
     def keys(self) -> set[tuple[str, str]]:
         return {(entry["path"], entry["fingerprint"]) for entry in self.entries}
 
     @staticmethod
-    def write(path: Path, entries: list[dict], version: str) -> None:
+    def write(path: Path, entries: list[dict], version: str, projects: list[Path]) -> None:
+        folder = path.resolve().parent
         document = {"tool": f"wxlint {version}", "format": 1,
                     "comment": "Findings accepted when wxlint was adopted; `wxlint baseline --prune` drops fixed ones.",
+                    "projects": sorted({_baseline_path(project, folder) for project in projects}),
                     "findings": sorted(entries, key=lambda e: (e["path"], e["line"], e["rule"]))}
         path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
@@ -146,17 +155,39 @@ def _baseline_path(path: Path, folder: Path) -> str:
     return Path(os.path.relpath(path, folder)).as_posix()
 
 
-def apply_baseline(findings: list[Finding], checked_files: list[Path], path: Path) -> tuple[Baseline, list[dict]]:
+def find_baseline(start: Path) -> Path | None:
+    """The nearest baseline file in `start` or a folder above it, up to the repository's root (the folder that
+    holds `.git`): where the configuration is found, whichever folder wxlint runs from."""
+    for folder in (start, *start.parents):
+        candidate = folder / BASELINE_NAME
+        if is_file(candidate) and inside(folder, candidate):
+            return candidate
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def apply_baseline(findings: list[Finding], checked_files: list[Path], path: Path,
+                   projects: list[Path]) -> tuple[Baseline, list[dict]]:
     """Mark the findings the baseline at `path` accepted as suppressed; the baseline, and its entries that are
     fixed (no longer found in a file this run checked). Paths in a baseline are relative to its folder,
-    wherever wxlint runs."""
+    wherever wxlint runs. Raises ValueError for a baseline written for other projects than `projects`; a
+    `parse-error` is never accepted."""
     baseline = Baseline.load(path)
     accepted = baseline.keys()
     folder = path.resolve().parent
+    if baseline.projects is not None and projects:
+        ours = {_baseline_path(project, folder) for project in projects}
+        if not ours & set(baseline.projects):
+            raise ValueError(f"{path}: a baseline of other projects ({', '.join(baseline.projects[:3]) or 'none'}), "
+                             f"not of {', '.join(sorted(ours)[:3])}: not applied (give the right one with --baseline, "
+                             f"or --no-baseline)")
     found = set()
     for finding in findings:
         key = (_baseline_path(finding.path, folder), finding.fingerprint)
         found.add(key)
+        if finding.rule == PARSE_ERROR:
+            continue
         if finding.suppressed is None and key in accepted:
             finding.suppressed = {"kind": "baseline", "reason": f"in {path.name}"}
     checked = {_baseline_path(checked_path, folder) for checked_path in checked_files}
@@ -168,4 +199,5 @@ def baseline_entries(findings: list[Finding], folder: Path) -> list[dict]:
     """Baseline entries for findings that are not suppressed inline, paths relative to `folder` (the baseline
     file's)."""
     return [{"path": _baseline_path(f.path, folder), "fingerprint": f.fingerprint, "rule": f.rule, "line": f.line,
-             "message": f.message} for f in findings if f.suppressed is None or f.suppressed["kind"] == "baseline"]
+             "message": f.message} for f in findings
+            if (f.suppressed is None or f.suppressed["kind"] == "baseline") and f.rule != PARSE_ERROR]
