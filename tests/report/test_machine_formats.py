@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from xml.etree import ElementTree
 
 import jsonschema
@@ -118,3 +119,23 @@ def test_text_on_the_terminal_and_reports_in_files_in_one_run(tmp_path):
 def test_only_one_format_may_print():
     code, _, err = run_cli("check", "--format", "text", "--format", "json", ".", cwd=LEGACY)
     assert code == 2 and "only one format can print to the terminal" in err
+
+
+def test_json_reports_follow_the_shipped_schema(tmp_path):
+    """Findings with traces and fixes, suppressed ones, a baseline, skipped files and failures: all as the schema says."""
+    from wxlint.report.json_format import SCHEMA
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    _, out = _run("--format", "json", "--verbose")
+    legacy = json.loads(out)
+    assert any(f["trace"] for f in legacy["findings"]) and any(f["fix"] for f in legacy["findings"])
+    jsonschema.validate(legacy, schema)
+    root = tmp_path / "shop"
+    shutil.copytree(LEGACY, root, ignore=shutil.ignore_patterns(".wxlint_cache"))
+    run_cli("baseline", ".", cwd=root)
+    (root / "miniprogram" / "pages" / "broken.js").write_text("Page({ onLoad( {\n", encoding="utf-8")
+    code, out, _ = run_cli("check", "--format", "json", "--time-budget", "1", ".", cwd=root)
+    report = json.loads(out)
+    assert report["summary"]["baseline"] is not None
+    jsonschema.validate(report, schema)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from wxlint import __version__
 from wxlint.findings import finding_document, step_document
 from wxlint.report.paths import display_path, failure_line
+
+
+# The contract, as a JSON Schema shipped with the package (tests validate every kind of report against it).
+SCHEMA = Path(__file__).with_name("json-report.schema.json")
 
 
 def render(result, context) -> str:
