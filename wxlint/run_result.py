@@ -52,6 +52,15 @@ class RunResult:
     parsed_in_workers: int = 0  # files parsed by worker processes
     checks_in_child: int = 0  # checks that do not use the flow engine, run in a forked child (`wxlint.scheduling`)
     privacy: list[PrivacyUse] = field(default_factory=list)  # with RunOptions.privacy_inventory
+    # what the run covered, for reports to say: the rules that ran (in any project) out of the catalogue's, and
+    # where each project's minimum base library came from ("--min-lib-version", a configuration file, "" the default)
+    rules_run: set[str] = field(default_factory=set)
+    rules_known: int = 0
+    min_lib_sources: list[tuple[str, str]] = field(default_factory=list)  # (version, source)
+
+    @property
+    def configurations(self) -> list[Path]:
+        return sorted({p.config.path for p in self.projects if p.config.path is not None})
 
     @property
     def files_checked(self) -> int:

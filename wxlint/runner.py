@@ -82,9 +82,14 @@ def _run(options: RunOptions) -> RunResult:
     result = RunResult(projects=projects, failures=failures, sources=SourceFiles(p.root for p in projects))
     deadline = None if options.time_budget is None else time.monotonic() + options.time_budget
     fail_levels = []
+    result.rules_known = len(catalogue)
     for project in projects:
+        source = str(project.config.path) if project.config.min_lib_version else ""
         if options.min_lib_version:
             project.config = project.config.with_overrides(min_lib_version=options.min_lib_version)
+            source = "--min-lib-version"
+        result.min_lib_sources.append((project.config.effective_min_lib_version[0], source))
+        result.rules_run.update(enabled_rules(catalogue, project, options))
         fail_levels.append(options.fail_on or project.config.fail_on)
         failed_before = len(result.failures)
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -147,3 +148,19 @@ def test_large_report_opens_and_filters(tmp_path):
         page.fill("#filter-text", "wx.authorize")
         expect(page.locator("#shown-count")).to_have_text("2500")
         browser.close()
+
+
+def test_the_header_says_what_the_run_covered(tmp_path):
+    """A FAIL over one rule of many, a configuration, a baseline that hid findings: the reader is told."""
+    root = tmp_path / "notes"
+    shutil.copytree(SAMPLES / "modern-notes", root, ignore=shutil.ignore_patterns(".wxlint_cache"))
+    (root / "miniprogram" / "pages" / "index" / "old.js").write_text("wx.getUserInfo()\nwx.getUserInfo({})\n", encoding="utf-8")
+    run_cli("baseline", ".", cwd=root)
+    code, out, _ = run_cli("check", "--no-cache", "--format", "html", "--select", "deprecated-getuserinfo,location-undeclared",
+                           "--min-lib-version", "2.21.2", ".", cwd=root)
+    header = re.search(r'<p class="meta" id="coverage">(.*?)</p>', out).group(1)
+    facts = re.findall(r"<span>(.*?)</span>", header)
+    from wxlint.catalogue import load_catalogue
+    assert facts == [f"Rules: 2 of {len(load_catalogue())} ran", "Configuration: .wxlint.yml",
+                     "Baseline: .wxlint-baseline.json, 2 findings hidden",
+                     "Minimum base library: 2.21.2 (from --min-lib-version)"]

@@ -22,14 +22,14 @@ def _order(html: str, pattern: str) -> list[str]:
 def test_errors_first_tables_by_rule_and_by_file():
     html = html_report(LEGACY)
     expected = expected_counts(LEGACY)
-    severities = _order(html, r'<article class="finding[^"]*" data-rule="[^"]+" data-severity="(\w+)"')
+    severities = _order(html, r'<article class="finding[^"]*" id="[^"]+" data-rule="[^"]+" data-severity="(\w+)"')
     first_file = _order(html, r'<details class="file" open>\s*<summary>([^<]+) <span')[0]
     assert severities[0] == "error"
     assert sum(1 for s in severities if s == "error") == expected["error"]
-    rows = _order(html, r'<tr data-filter-rule="([^"]+)"><td>')
+    rows = _order(html, r'<tr data-filter-rule="([^"]+)" tabindex="0"><td>')
     assert rows[0] in {rule.split(":", 1)[1] for rule in expected if rule.startswith("rule:")}
     assert len(rows) == len({k for k in expected if k.startswith("rule:")})
-    worst = _order(html, r'<tr data-filter-text="([^"]+):"><td>')
+    worst = _order(html, r'<tr data-filter-text="([^"]+):" tabindex="0"><td>')
     assert worst[0] == max((k.split(":", 1)[1] for k in expected if k.startswith("file:")),
                            key=lambda path: _errors_in(html, path))
     assert first_file in worst[:3]
@@ -37,7 +37,7 @@ def test_errors_first_tables_by_rule_and_by_file():
 
 
 def _errors_in(html: str, path: str) -> int:
-    row = re.search(rf'<tr data-filter-text="{re.escape(path)}:"><td>[^<]*</td><td class="(?:error|zero)">(\d+)</td>', html)
+    row = re.search(rf'<tr data-filter-text="{re.escape(path)}:" tabindex="0"><td>[^<]*</td><td class="(?:error|zero)">(\d+)</td>', html)
     return int(row.group(1)) if row else 0
 
 
@@ -108,3 +108,45 @@ def test_rules_with_only_suppressed_findings_show_no_empty_bars(tmp_path):
     assert 'data-filter-rule="deprecated-getuserinfo"' not in html
     assert '<details class="file" open hidden>' in html and "(0)" in html
     assert 'id="rule-deprecated-getuserinfo"' in html  # its documentation stays for the suppressed finding
+
+
+def test_in_a_browser_findings_have_anchors_search_reads_traces_and_filters_take_the_keyboard(tmp_path):
+    sync_playwright = _browser()
+    from playwright.sync_api import expect
+
+    report = tmp_path / "legacy.html"
+    report.write_text(html_report(LEGACY), encoding="utf-8")
+    expected = expected_counts(LEGACY)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_FLAGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.goto(report.as_uri())
+        anchor = page.locator("article.finding a.anchor").first.get_attribute("href")
+        assert re.fullmatch(r"#finding-[0-9a-f]{16}", anchor) and page.locator(anchor).count() == 1
+        # a trace step's words: "onLaunch" appears in the traces of launch findings, never in their messages' paths
+        page.fill("#filter-text", "onlaunch")
+        expect(page.locator("#shown-count")).not_to_have_text("0")
+        shown = int(page.inner_text("#shown-count"))
+        messages = page.locator("article.finding:not([hidden]) .message").all_inner_texts()
+        assert shown == len(messages) and not all("onLaunch" in m for m in messages)
+        page.fill("#filter-text", "")
+        page.focus('#by-rule tr[data-filter-rule="missing-opensetting"]')
+        page.keyboard.press("Enter")
+        expect(page.locator("#shown-count")).to_have_text(str(expected["rule:missing-opensetting"]))
+        browser.close()
+
+
+def test_at_phone_width_the_chart_gives_way_to_the_table_and_headers_stay_whole(tmp_path):
+    sync_playwright = _browser()
+    report = tmp_path / "legacy-zh.html"
+    report.write_text(html_report(LEGACY, "--lang", "zh"), encoding="utf-8")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_FLAGS)
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(report.as_uri())
+        assert not page.locator("svg.chart").is_visible()
+        heights = page.locator("#by-rule thead th").evaluate_all("cells => cells.map(c => c.getBoundingClientRect().height)")
+        rows = page.locator("#by-rule tbody td").first.evaluate("c => c.getBoundingClientRect().height")
+        assert max(heights) < 2 * rows  # 错误 on one line, not 错 over 误
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        browser.close()

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from wxlint import __version__
 from wxlint.safe_text import printable
 from wxlint.data_tables import load_data_table
+from wxlint.report.coverage import coverage_lines
 from wxlint.report.paths import display_path, failure_line
 
 EXCERPT_CONTEXT = 2  # lines shown above and below a finding
@@ -70,7 +71,7 @@ def render(result, context) -> str:
     for finding in ordered:
         by_file[display_path(finding.path, cwd)].append({
             "rule": finding.rule, "severity": finding.severity, "line": finding.line, "column": finding.column,
-            "message": finding.message,
+            "message": finding.message, "anchor": f"finding-{finding.fingerprint[:16]}",
             "suppressed": finding.suppressed,
             "excerpt": _excerpt(result.sources.get(finding.path), finding.line, EXCERPT_CONTEXT, finding.column,
                                 (finding.end_line, finding.end_column)),
@@ -98,14 +99,12 @@ def render(result, context) -> str:
     for project in result.projects:
         shown = display_path(project.root, cwd)
         projects.append(project.root.name if shown == "." else shown)
-    min_libs = sorted(f"{version} ({words['default']})" if is_default else version
-                      for version, is_default in {p.config.effective_min_lib_version for p in result.projects})
     template = _environment().get_template("report.html.j2")
     return template.render(
         w=words, lang=lang, version=__version__,
         generated=datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         projects=projects,
-        min_lib=", ".join(min_libs) or words["not_set"],
+        coverage=coverage_lines(result, lang, cwd),
         files_checked=result.files_checked, counts=counts, total=sum(counts.values()),
         failed=result.failed, fail_on=words[result.fail_on],
         failures=[failure_line(f, cwd) for f in result.failures],

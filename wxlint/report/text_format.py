@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from wxlint.data_tables import load_data_table
+from wxlint.report.coverage import coverage_lines
 from wxlint.report.paths import display_path, failure_line
 
 _SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -44,6 +45,7 @@ def render(result, context) -> str:
         for number, step in enumerate(finding.trace, 1):
             lines.append(f"    {number}. {display_path(step.path, context.cwd)}:{step.line}:{step.column} {step.note}")
     if context.verbose:
+        lines.append(" · ".join(coverage_lines(result, context.lang, context.cwd)))
         for skipped in result.skipped:
             lines.append(f"{words['skipped_one']} {display_path(skipped.path, context.cwd)}{words['colon']}{skipped.reason_in(context.lang)}")
         for note in result.notes:
