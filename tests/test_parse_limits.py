@@ -70,7 +70,7 @@ def test_the_time_limit_interrupts_tree_sitter_itself():
     def stop(_signal, _frame):
         raise Stop
 
-    parser = native_javascript._parser()
+    parser = native_javascript.javascript_parser()
     big = b"a + b;\n" * 600_000
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, 0.01)

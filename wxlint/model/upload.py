@@ -4,10 +4,12 @@ The rules of the upload gate (minify-disabled, lazy-code-loading-off, package-si
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import stat
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from esprima.nodes import Node
@@ -20,19 +22,34 @@ from wxlint.model.modules import require_source, resolve_module_path
 from wxlint.model.project import ProjectModel
 from wxlint.parse.files import ParsedFile, parse_bytes
 from wxlint.parse.javascript import property_key, walk
-from wxlint.parse.json_document import JsonDocument, read_json_document
+from wxlint.parse.json_document import JsonDocument, json_document_of
 from wxlint.parse.source import SourceError, decode_bytes
+from wxlint.parse.script_references import ScriptReferences, script_references
 from wxlint.parse.wxss import wxss_imports
 from wxlint.safe_fs import inside, is_file, read_file
 
 
 def project_config(project: Project) -> JsonDocument | None:
     """project.config.json, where the upload settings are; None when there is none or it is no JSON object."""
-    return read_json_document(project.root / "project.config.json", project.root)
+    return _settings_document(project.root / "project.config.json", project.root)
 
 
 def app_config(project: Project) -> JsonDocument | None:
-    return read_json_document(project.miniprogram_root / "app.json", project.root)
+    return _settings_document(project.miniprogram_root / "app.json", project.root)
+
+
+def _settings_document(path: Path, root: Path) -> JsonDocument | None:
+    # every rule of the gate asks for these two files: parsed once for their content, unsaved or not
+    try:
+        data = read_file(path, root)
+    except OSError:
+        return None
+    return _document_of(path, data)
+
+
+@lru_cache(maxsize=16)
+def _document_of(path: Path, data: bytes) -> JsonDocument | None:
+    return json_document_of(path, data)
 
 
 def uploaded_from_here(project: Project) -> bool:
@@ -269,6 +286,15 @@ class ReachGraph:
         if self._exists("functional-pages/request-payment.js"):
             self._reach("js", "functional-pages/request-payment.js", "app.json")
 
+    def _json_values(self, name: str):
+        """A JSON file's values (no positions needed here: the rules that report in it read its tree); None when
+        it cannot be read or is not JSON (discovery reports it)."""
+        try:
+            text, _ = decode_bytes(read_file(self.root / name, self.model.project.root))
+            return json.loads(text)
+        except (OSError, SourceError, ValueError, RecursionError):
+            return None
+
     def _app_component(self, folder: str) -> None:
         """A component app.json turns on by a setting (the custom tab bar, the app bar): used by the app itself."""
         component = self._component_at(folder + "/index", "app.json")
@@ -304,8 +330,7 @@ class ReachGraph:
         if not self._exists(base + ".js") and self._exists(base + ".ts"):
             self._reach("ts", base + ".ts", name)
         if self._exists(name):
-            document = read_json_document(self.root / name, self.model.project.root)
-            config = _plain(document.root) if document is not None else None
+            config = self._json_values(name)
             if isinstance(config, dict):
                 self._holder_json(name, config)
 
@@ -376,7 +401,7 @@ class ReachGraph:
                     if suffix == ".wxml":
                         children.add(target)
         for tree in document.inline_wxs:
-            self._script_references(name, tree, ".wxs")
+            self._follow(name, _estree_references(walk(tree.program)), ".wxs")
         self.wxml_tags[name] = tags
         self.wxml_children[name] = children
 
@@ -391,42 +416,38 @@ class ReachGraph:
                 self._reach("wxss", target, name)
 
     def _js(self, name: str) -> None:
-        parsed = self._parsed(name)
-        if parsed is not None and parsed.js is not None:
-            self._script_references(name, parsed.js, ".js")
+        self._follow(name, self._references(name), ".js")
 
     _ts = _js
 
     def _wxs(self, name: str) -> None:
-        parsed = self._parsed(name)
-        if parsed is not None and parsed.js is not None:
-            self._script_references(name, parsed.js, ".wxs")
+        self._follow(name, self._references(name), ".wxs")
 
-    def _script_references(self, name: str, tree, suffix: str) -> None:
+    def _references(self, name: str) -> ScriptReferences | None:
+        """What a script names: from its tree when the linter modelled it, else from tree-sitter's alone (a copied
+        library or an npm package: building and validating its tree would cost the run more than the rest)."""
         path = self.root / name
-        for node in walk(tree.program):
-            kind = node.type
-            specifier = None
-            if kind in ("ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration") and node.source is not None:
-                specifier = node.source.value
-            elif kind == "ImportExpression":
-                specifier = string_value(node.source)
-            elif kind == "CallExpression":
-                specifier = require_source(node)
-                callee = unwrap(node.callee)
-                if specifier is None and callee.type == "MemberExpression" and member_name(callee) == "async" \
-                        and unwrap(callee.object).type == "Identifier" and unwrap(callee.object).name == "require" \
-                        and node.arguments:
-                    specifier = string_value(node.arguments[0])  # require.async('../pkg/x.js')
-                if callee.type == "Identifier" and callee.name == "requirePlugin":
-                    plugin = string_value(node.arguments[0]) if node.arguments else None
-                    if plugin:
-                        self.plugin_uses.setdefault(name, set()).add(plugin)
-                    else:
-                        self.dynamic_plugin_require = True
-            elif kind == "Literal" and isinstance(node.value, str) and "plugin" in node.value:
-                self._plugin_text(name, node.value)
-            if not isinstance(specifier, str) or not specifier:
+        module = self.model.js_modules.get(path)
+        if module is not None:
+            return _estree_references(module.nodes_any_order(*_REFERENCE_NODES))
+        if path in self.model.parsed:
+            return None  # modelled, but no tree: its parse error is reported
+        try:
+            return script_references(read_file(path, self.model.project.root))
+        except (OSError, ValueError):
+            return None  # unreadable, or tree-sitter stopped: its references stay unknown
+
+    def _follow(self, name: str, references: ScriptReferences | None, suffix: str) -> None:
+        if references is None:
+            return
+        self.dynamic_plugin_require |= references.computed_plugin
+        if references.plugins:
+            self.plugin_uses.setdefault(name, set()).update(references.plugins)
+        for text in references.plugin_texts:
+            self._plugin_text(name, text)
+        path = self.root / name
+        for specifier in references.modules:
+            if not specifier:
                 continue
             if suffix == ".wxs":
                 target = self._relative(name, specifier, ".wxs")
@@ -501,6 +522,39 @@ def _js_truthy(value) -> bool:
     return value is not None and value is not False and value != 0 and value != ""
 
 
+_REFERENCE_NODES = ("ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration", "ImportExpression",
+                    "CallExpression", "Literal")
+
+
+def _estree_references(nodes) -> ScriptReferences:
+    """What a modelled script names, read off its ESTree nodes (the same questions `script_references` asks of
+    tree-sitter's tree)."""
+    found = ScriptReferences()
+    for node in nodes:
+        kind = node.type
+        if kind in ("ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration") and node.source is not None:
+            found.modules.append(node.source.value)
+        elif kind == "ImportExpression":
+            found.modules.append(string_value(node.source) or "")
+        elif kind == "CallExpression":
+            callee = unwrap(node.callee)
+            required = require_source(node)
+            if required is not None:
+                found.modules.append(required)
+            elif callee.type == "MemberExpression" and member_name(callee) == "async" and node.arguments \
+                    and unwrap(callee.object).type == "Identifier" and unwrap(callee.object).name == "require":
+                found.modules.append(string_value(node.arguments[0]) or "")  # require.async('../pkg/x.js')
+            elif callee.type == "Identifier" and callee.name == "requirePlugin":
+                plugin = string_value(node.arguments[0]) if node.arguments else None
+                if plugin:
+                    found.plugins.add(plugin)
+                else:
+                    found.computed_plugin = True
+        elif kind == "Literal" and isinstance(node.value, str) and "plugin" in node.value:
+            found.plugin_texts.append(node.value)
+    return found
+
+
 def _strings(value) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
@@ -513,17 +567,6 @@ def _plugin_alias(target: str) -> str | None:
     for prefix in ("plugin://", "plugin-private://"):
         if target.startswith(prefix):
             return target[len(prefix):].split("/", 1)[0] or None
-    return None
-
-
-def _plain(node: Node):
-    """A JSON value of a document's tree as Python data (objects, arrays, strings, numbers, booleans)."""
-    if node.type == "ObjectExpression":
-        return {property_key(p): _plain(p.value) for p in node.properties if p.type == "Property"}
-    if node.type == "ArrayExpression":
-        return [_plain(e) for e in node.elements if e is not None]
-    if node.type == "Literal":
-        return node.value
     return None
 
 

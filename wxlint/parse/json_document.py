@@ -55,8 +55,17 @@ def read_json_document(path: Path, root: Path) -> JsonDocument | None:
     """The file's tree, or None when it cannot be read, lies outside the project's folder `root` or is not a
     JSON object (discovery reports that)."""
     try:
-        text, encoding = decode_bytes(read_file(path, root))
-    except (OSError, SourceError):
+        data = read_file(path, root)
+    except OSError:
+        return None
+    return json_document_of(path, data)
+
+
+def json_document_of(path: Path, data: bytes) -> JsonDocument | None:
+    """The tree of a JSON file's bytes, or None when they are not a JSON object."""
+    try:
+        text, encoding = decode_bytes(data)
+    except SourceError:
         return None
     source = SourceText(path=path, text=text, encoding=encoding)
     try:

@@ -26,19 +26,19 @@ from esprima.comment_handler import Comment
 from wxlint.parse.source import shared_range
 from wxlint.parse.tree_sitter_parse import parse_bounded
 
-_LANGUAGE = tree_sitter.Language(tree_sitter_javascript.language())
+LANGUAGE = tree_sitter.Language(tree_sitter_javascript.language())
 _PARSER: tree_sitter.Parser | None = None
-_COMMENTS = tree_sitter.Query(_LANGUAGE, "(comment) @comment")
+_COMMENTS = tree_sitter.Query(LANGUAGE, "(comment) @comment")
 
 
 class _Unsupported(Exception):
     """Code this converter leaves to esprima."""
 
 
-def _parser() -> tree_sitter.Parser:
+def javascript_parser() -> tree_sitter.Parser:
     global _PARSER
     if _PARSER is None:
-        _PARSER = tree_sitter.Parser(_LANGUAGE)
+        _PARSER = tree_sitter.Parser(LANGUAGE)
     return _PARSER
 
 
@@ -117,7 +117,7 @@ class _Converter:
         self.code = code
         if code.isascii():
             self.data = code.encode("ascii")
-            self.tree = parse_bounded(_parser(), self.data)
+            self.tree = parse_bounded(javascript_parser(), self.data)
             self.shift = 0
         else:
             self.data = code.encode("utf-16-le")
@@ -127,7 +127,7 @@ class _Converter:
                 parsed = code.translate(_UNICODE_SPACES).encode("utf-16-le")
             else:
                 parsed = self.data
-            self.tree = parse_bounded(_parser(), parsed, encoding="utf16le")
+            self.tree = parse_bounded(javascript_parser(), parsed, encoding="utf16le")
             self.shift = 1
         # With no character beyond the BMP, a UTF-16 unit is a character: text is sliced from `code`.
         self.one_unit_characters = self.shift == 0 or len(self.data) == 2 * len(code)

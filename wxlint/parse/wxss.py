@@ -10,6 +10,11 @@ from __future__ import annotations
 def wxss_imports(text: str) -> list[tuple[int, str]]:
     """(offset, request) of each top-level `@import "x"` / `@import url(x)`, in order."""
     found: list[tuple[int, str]] = []
+    at = text.find("@")
+    while at >= 0 and text[at + 1:at + 7].lower() != "import":
+        at = text.find("@", at + 1)
+    if at < 0:
+        return found  # most style files import nothing (`@media` is no import): no character read one by one
     depth = 0
     index, length = 0, len(text)
     while index < length:

@@ -48,6 +48,11 @@ def code_spans(text: str) -> Markup:
     return Markup(_CODE_SPAN.sub(lambda m: f"<code>{m.group(1)}</code>", str(escape(text))))
 
 
+def breakable_path(path: str) -> Markup:
+    """A path that a narrow screen wraps after a folder's `/`, not inside a name (`index.j` / `s`)."""
+    return Markup(str(escape(path)).replace("/", "/<wbr>"))
+
+
 def _severity_rank(severity: str) -> int:
     return SEVERITY_ORDER.index(severity)
 
@@ -57,6 +62,7 @@ def _environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     environment.filters["code_spans"] = code_spans
+    environment.filters["breakable_path"] = breakable_path
     return environment
 
 

@@ -39,6 +39,12 @@ def render(result, context) -> str:
             "suppressed": result.suppressed_counts(),
             "baseline": None if result.baseline is None else {
                 "file": place(result.baseline.path), "fixed": result.baseline_fixed},
+            # what the run covered (report/coverage.py says it in words)
+            "rules_run": sorted(result.rules_run),
+            "rules_known": result.rules_known,
+            "configurations": [place(path) for path in result.configurations],
+            "min_lib": [{"version": version, "source": source if not source or source.startswith("--") else place(Path(source))}
+                        for version, source in sorted(set(result.min_lib_sources))],
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from wxlint import __version__
 from wxlint.report.explain import render_rule
+from wxlint.report.coverage import coverage_lines
 from wxlint.report.paths import failure_line
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -111,7 +112,10 @@ def render(result, context) -> str:
         if failure.rule is not None and failure.rule in index:
             notification["associatedRule"] = {"id": failure.rule, "index": index[failure.rule]}
         notifications.append(notification)
-    invocation = {"executionSuccessful": result.complete}
+    invocation = {"executionSuccessful": result.complete,
+                  # what the run covered: a result set of one rule of many is not a clean bill of health
+                  "properties": {"rulesRun": sorted(result.rules_run), "rulesKnown": result.rules_known,
+                                 "coverage": coverage_lines(result, "en", context.cwd)}}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     document = {
