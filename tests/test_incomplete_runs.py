@@ -97,7 +97,8 @@ def test_a_complete_run_says_so_in_sarif_and_json(shop):
     code, out, _ = _run(shop, "sarif")
     assert code == 1
     [invocation] = json.loads(out)["runs"][0]["invocations"]
-    assert invocation == {"executionSuccessful": True}
+    assert invocation["executionSuccessful"] is True and "toolExecutionNotifications" not in invocation
+    assert invocation["properties"]["coverage"][0].startswith("Rules: ")  # what it covered, said beside it
     _, out, _ = _run(shop, "json")
     assert json.loads(out)["summary"]["complete"] is True and json.loads(out)["summary"]["failures"] == []
 
