@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wxlint.report.coverage import coverage_lines
 from wxlint.report.paths import display_path, failure_line
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -40,5 +41,6 @@ def render(result, context) -> str:
         summary = f"wxlint: INCOMPLETE, {_count(len(result.failures), 'failure')} (annotated above); " + summary[len("wxlint: "):]
     if any(count > SHOWN_PER_TYPE for count in counts.values()):
         summary += f"; GitHub shows only {SHOWN_PER_TYPE} annotations of each type per step: the list above is complete"
-    lines.append(summary)
+    lines.append("wxlint: " + "; ".join(coverage_lines(result, "en", context.cwd)))  # what the verdict is over
+    lines.append(summary)  # last: a log that keeps one line keeps the verdict
     return "\n".join(lines) + "\n"

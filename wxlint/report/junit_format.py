@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from xml.etree import ElementTree
 
+from wxlint.report.coverage import coverage_lines
 from wxlint.report.paths import display_path, failure_line
 
 # Characters XML 1.0 does not allow anywhere, not even escaped (https://www.w3.org/TR/xml/#charsets):
@@ -28,6 +29,10 @@ def render(result, context) -> str:
     tests = sum(len(by_file[path]) or 1 for path in files) + len(result.failures)
     root = ElementTree.Element("testsuites", name="wxlint", tests=str(tests), failures=str(len(result.active)),
                                errors=str(len(result.failures)))
+    # what the run covered, as JUnit's properties (read by CI servers that show them)
+    properties = ElementTree.SubElement(root, "properties")
+    for number, fact in enumerate(coverage_lines(result, "en", context.cwd), 1):
+        ElementTree.SubElement(properties, "property", name=f"wxlint.coverage.{number}", value=fact)
     if result.failures:
         # What wxlint did not analyse is an error, not a pass: a suite of its own, read first.
         suite = ElementTree.SubElement(root, "testsuite", name="wxlint: not analysed", tests=str(len(result.failures)),
