@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 
 import pytest
 
@@ -232,6 +233,20 @@ def test_hostile_files_are_measured_never_read_and_links_out_are_not_counted(tmp
     assert ("app.json", "package-size", "package-over-upload-limit") in rules
     assert ("config.json", "package-size", "link-outside") in rules
     assert not any("secret" in f["message"] or "token" in f["message"] for f in report["findings"])
+
+
+def test_a_copied_script_tree_sitter_cannot_finish_in_time_costs_only_its_references(tmp_path, monkeypatch):
+    import wxlint.parse.script_references as script_references
+
+    monkeypatch.setattr(script_references, "PARSE_SECONDS_LIMIT", 0.01)
+    files = {"pages/index/index.js": "const big = require('big')\nPage({})\n",
+             "miniprogram_npm/big/index.js": "a + b;\n" * 600_000 + "require('./helper')\n",
+             "miniprogram_npm/big/helper.js": "module.exports = 1\n"}
+    started = time.monotonic()
+    assert script_references.script_references(files["miniprogram_npm/big/index.js"].encode()) is None
+    assert time.monotonic() - started < 1  # stopped inside tree-sitter, not after it
+    found = rule_findings("package-size", shop(files), tmp_path / "shop")  # raises if the run was not complete
+    assert [f.message_id for f in found] == ["package-over-upload-limit"]
 
 
 # -- fixes --------------------------------------------------------------------------------------------------------

@@ -39,19 +39,19 @@ def parse_file(path: Path) -> ParsedFile:
 PARSE_SECONDS_LIMIT = 20
 
 
-class _TooSlow(Exception):
+class TooSlow(Exception):
     pass
 
 
 @contextmanager
-def _time_limit(seconds: float):
-    """Raise `_TooSlow` in the block after `seconds`, where a timer signal can be had (POSIX, main thread)."""
+def time_limit(seconds: float):
+    """Raise `TooSlow` in the block after `seconds`, where a timer signal can be had (POSIX, main thread)."""
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def stop(_signal, _frame):
-        raise _TooSlow()
+        raise TooSlow()
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -66,9 +66,9 @@ def parse_bytes(path: Path, data: bytes, seconds_limit: float = PARSE_SECONDS_LI
     """Parse a file's content; every problem becomes a SourceError in `errors`."""
     parsed = ParsedFile(path=path)
     try:
-        with _time_limit(seconds_limit):
+        with time_limit(seconds_limit):
             _parse_into(parsed, data)
-    except _TooSlow:
+    except TooSlow:
 
         words = note("too-slow", seconds=f"{seconds_limit:g}")
         _give_up(parsed, SourceError(words.render("en"), line=1, column=1, words=words))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import tree_sitter
 
+from wxlint.parse.files import PARSE_SECONDS_LIMIT, TooSlow, time_limit
 from wxlint.parse.native_javascript import LANGUAGE, javascript_parser
 from wxlint.parse.tree_sitter_parse import parse_bounded
 
@@ -33,7 +34,16 @@ class ScriptReferences:
     computed_plugin: bool = False  # requirePlugin(name): which plugin is not written
 
 
-def script_references(data: bytes) -> ScriptReferences:
+def script_references(data: bytes) -> ScriptReferences | None:
+    """What the script names; None when tree-sitter could not finish within the parse limit (a hostile file)."""
+    try:
+        with time_limit(PARSE_SECONDS_LIMIT):
+            return _references(data)
+    except TooSlow:
+        return None
+
+
+def _references(data: bytes) -> ScriptReferences:
     found = ScriptReferences()
     plugins = b"plugin" in data
     if not plugins and not any(word in data for word in _MODULE_WORDS):
