@@ -23,6 +23,8 @@ class ProjectModel:
         self.inline_wxs: dict[Path, list[JsModule]] = {}
         self.wxml: dict[Path, WxmlDocument] = {}
         self.problems: list[tuple[Path, SourceError]] = list(project.problems)
+        # what is built once from the model and shared by the checks that ask (the upload package), by its class
+        self.derived: dict[type, object] = {}
         for path in project.files if files is None else files:
             self._add(parsed[path] if parsed is not None else parse_file(path))
         self._link_wx_modules()

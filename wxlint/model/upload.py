@@ -152,9 +152,9 @@ class UploadPackage:
 
 def upload_package(model: ProjectModel) -> UploadPackage:
     """The project's upload package, built once and shared by the rules that ask."""
-    package = getattr(model, "upload_package", None)
+    package = model.derived.get(UploadPackage)
     if package is None:
-        package = model.upload_package = UploadPackage(model)
+        package = model.derived[UploadPackage] = UploadPackage(model)
     return package
 
 
