@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 import importlib
 import os
 import sys
@@ -18,10 +19,11 @@ from wxlint.report import FORMATS, ReportContext
 from wxlint.report.explain import render_rule
 from wxlint.report.privacy import render_privacy
 from wxlint.failures import failure_from
-from wxlint.fixes import apply_fixes
+from wxlint.fixes import apply_fixes, unified_diffs
 from wxlint.report.paths import failure_line
 from wxlint.run_result import RunResult
 from wxlint.runner import DEFAULT_TIME_BUDGET, RunOptions, run
+from wxlint.safe_fs import reading_unsaved
 from wxlint.suppress import baseline_entries
 from wxlint.safe_text import shortened
 from wxlint.suppress import BASELINE_NAME, Baseline, find_baseline
@@ -173,7 +175,7 @@ def check(paths, stdin_filename, formats, output, config_file, select, ignore, m
         time_budget=time_budget, unsaved=unsaved)
     result = _run(options)
     if diff:
-        _show_fixes(result, unsafe_fixes)
+        _show_fixes(result, options, unsafe_fixes)
     if fix:
         # as ESLint: fixes that touch the same place wait for the next pass, on the files as they now are
         for _ in range(FIX_PASSES):
@@ -229,14 +231,30 @@ def _project_root(result: RunResult):
     return root_of
 
 
-def _show_fixes(result: RunResult, unsafe: bool) -> None:
-    outcome = apply_fixes(result.findings, _project_root(result), write=False, unsafe=unsafe)
-    for text in outcome.diffs:
+def _show_fixes(result: RunResult, options: RunOptions, unsafe: bool) -> None:
+    """--diff: the fixes --fix would make, in all its passes, worked out on the files' texts in memory (each pass
+    lints the texts the previous one left, as unsaved contents); nothing is written."""
+    before: dict[Path, str] = {}
+    after: dict[Path, str] = {}
+    unsaved = dict(options.unsaved)
+    applied = 0
+    for _ in range(FIX_PASSES):
+        with reading_unsaved(unsaved):
+            outcome = apply_fixes(result.findings, _project_root(result), write=False, unsafe=unsafe)
+        for path, why in outcome.refused:
+            click.echo(f"wxlint: {shortened(str(path))}: {why}", err=True)
+        if not outcome.applied:
+            break
+        applied += outcome.applied
+        for path in outcome.after:
+            before.setdefault(path, outcome.before[path])
+        after.update(outcome.after)
+        unsaved.update(outcome.encoded)
+        result = _run(replace(options, unsaved=unsaved))
+    for text in unified_diffs(before, after):
         click.echo(text, nl=False)
-    for path, why in outcome.refused:
-        click.echo(f"wxlint: {shortened(str(path))}: {why}", err=True)
-    click.echo(f"wxlint: {outcome.applied} fix(es) would be applied", err=True)
-    sys.exit(EXIT_FINDINGS if outcome.applied else EXIT_OK)
+    click.echo(f"wxlint: {applied} fix(es) would be applied", err=True)
+    sys.exit(EXIT_FINDINGS if applied else EXIT_OK)
 
 
 def _apply_fixes(result: RunResult, unsafe: bool) -> int:
@@ -244,7 +262,7 @@ def _apply_fixes(result: RunResult, unsafe: bool) -> int:
     for path, why in outcome.refused:
         click.echo(f"wxlint: {shortened(str(path))}: {why}", err=True)
     if outcome.applied:
-        click.echo(f"wxlint: fixed {outcome.applied} finding(s) in {len(outcome.texts)} file(s)", err=True)
+        click.echo(f"wxlint: fixed {outcome.applied} finding(s) in {len(outcome.after)} file(s)", err=True)
     return outcome.applied
 
 

@@ -28,12 +28,23 @@ def edit(source: SourceText, start: int, end: int, text: str) -> Edit:
 
 @dataclass
 class FixOutcome:
-    """What `apply_fixes` did: the new text of each file it changed (or would change), and the diff."""
+    """What `apply_fixes` did: each file it changed (or would change), before and after, and its new bytes."""
 
-    texts: dict[Path, str]
-    diffs: list[str]
+    before: dict[Path, str]
+    after: dict[Path, str]
+    encoded: dict[Path, bytes]  # the new text in the file's own encoding
     applied: int  # fixes applied
     refused: list[tuple[Path, str]]  # files not written, and why
+
+
+def unified_diffs(before: dict[Path, str], after: dict[Path, str]) -> list[str]:
+    """A unified diff a file, paths from the current folder, as `git diff` prints them."""
+    diffs = []
+    for path in sorted(after, key=str):
+        relative = os.path.relpath(path)
+        diffs.append("".join(difflib.unified_diff(before[path].splitlines(keepends=True),
+                                                  after[path].splitlines(keepends=True), f"a/{relative}", f"b/{relative}")))
+    return diffs
 
 
 def apply_fixes(findings, root_of, write: bool, unsafe: bool = False) -> FixOutcome:
@@ -48,7 +59,7 @@ def apply_fixes(findings, root_of, write: bool, unsafe: bool = False) -> FixOutc
         if len(paths) != 1:
             continue  # every fix of these rules edits one file; a fix across files is never half applied
         by_file.setdefault(paths.pop(), []).append(fix)
-    outcome = FixOutcome({}, [], 0, [])
+    outcome = FixOutcome({}, {}, {}, 0, [])
     for path, fixes in sorted(by_file.items(), key=lambda item: str(item[0])):
         root = root_of(path)
         try:
@@ -65,17 +76,15 @@ def apply_fixes(findings, root_of, write: bool, unsafe: bool = False) -> FixOutc
         if not _same_as_linted(text, fixes):
             outcome.refused.append((path, "changed since it was linted: not written"))
             continue
-        if write:
-            try:
-                _write(path, new_text.encode(encoding))
-            except (OSError, UnicodeError) as error:
-                outcome.refused.append((path, getattr(error, "strerror", None) or str(error)))
-                continue
-        outcome.texts[path] = new_text
+        try:
+            encoded = new_text.encode(encoding)
+            if write:
+                _write(path, encoded)
+        except (OSError, UnicodeError) as error:
+            outcome.refused.append((path, getattr(error, "strerror", None) or str(error)))
+            continue
+        outcome.before[path], outcome.after[path], outcome.encoded[path] = text, new_text, encoded
         outcome.applied += applied
-        relative = os.path.relpath(path)
-        outcome.diffs.append("".join(difflib.unified_diff(
-            text.splitlines(keepends=True), new_text.splitlines(keepends=True), f"a/{relative}", f"b/{relative}")))
     return outcome
 
 
