@@ -274,6 +274,12 @@ SERVER_ANSWERS = {
         "function req(url) { wx.request({ url, success: function (r) {\n  var res = r.data\n"
         "  if (res.code == 0) { console.log(res) }\n  else if (res.code == 100) { wx.redirectTo({ url: '/pages/login/login' }) }\n"
         "} }) }\n", 4, "res.code == 100"),
+    # a dialog asking to log in, not a redirect (WinstonLiyt/WhereToEatAtTongji-Frontend utils/util.js:44)
+    "a login dialog": (
+        "function req(url) { return new Promise((resolve) => wx.request({ url, success: (res) => {\n"
+        "  if (res.statusCode === 200) resolve(res)\n  else if (res.statusCode === 401) {\n"
+        "    wx.showModal({ title: '登录提醒', content: '该功能需注册使用，是否注册？' })\n  }\n} })) }\n", 4,
+        "res.statusCode === 401"),
     # awaited: what a request helper settles with is the server's answer too
     "awaited": (
         "const http = require('./http')\nasync function req(url) {\n  const res = await http.get(url)\n"

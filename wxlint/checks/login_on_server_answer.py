@@ -1,9 +1,11 @@
-"""login-on-server-answer: a redirect to the login page that hangs on a server's answer, reached on open."""
+"""login-on-server-answer: a login prompt (a redirect to the login page, a dialog asking to log in) that hangs on a
+server's answer, reached on open."""
 
 from __future__ import annotations
 
 from wxlint.checks import CheckContext
-from wxlint.model.login import login_redirects, login_route_matcher, server_test_on_the_way
+from wxlint.model.login import (login_modals, login_redirects, login_route_matcher, server_status_test,
+                                server_test_on_the_way)
 from wxlint.words import note
 
 USES_FLOW = True
@@ -15,7 +17,11 @@ def check(ctx: CheckContext) -> None:
         return
     login_route = login_route_matcher(ctx.model.project.config)
     for module in ctx.model.js_modules.values():
-        for use, url, status in login_redirects(module, login_route):
+        prompts = [(use, status, "navigate-on-status", {"api": use.api, "url": url})
+                   for use, url, status in login_redirects(module, login_route)]
+        prompts += [(use, server_status_test(module, use.call), "modal-on-status", {})
+                    for use, _ in login_modals(module)]
+        for use, status, message_id, arguments in prompts:
             callee = f"{module.tree.text_of(use.node)}()"
             for trace in flow.launch_traces(module, use.node, note("calls", callee=callee)):
                 if any(kind == "logged-in" for kind, _ in trace.context):
@@ -23,5 +29,5 @@ def check(ctx: CheckContext) -> None:
                 test = server_test_on_the_way(status, trace.edges)
                 if test is None:
                     continue  # certain from the code: login-popup-on-launch
-                ctx.report_node(module, use.node, "navigate-on-status", trace=trace.steps, api=use.api, url=url, test=test)
+                ctx.report_node(module, use.node, message_id, trace=trace.steps, test=test, **arguments)
                 break

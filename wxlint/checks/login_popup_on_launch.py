@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from esprima.nodes import Node
-
 from wxlint.data_tables import load_data_table
 from wxlint.analyse.tap import tap_model
 from wxlint.checks import CheckContext
 from wxlint.words import note
 from wxlint.model.guards import scope_checks
-from wxlint.model.javascript import JsModule, object_property, parent_of, unwrap
-from wxlint.model.login import login_redirects, login_route_matcher, server_test_on_the_way, without_cancel
+from wxlint.model.javascript import JsModule, parent_of
+from wxlint.model.login import (login_modals, login_redirects, login_route_matcher, server_status_test,
+                                server_test_on_the_way, without_cancel)
 from wxlint.model.permissions import ScopeTable
 
 USES_FLOW = True
@@ -28,10 +27,9 @@ def check(ctx: CheckContext) -> None:
         return
     table = ScopeTable(load_data_table("scopes"))
     data = ctx.data
-    keywords = [k.lower() for k in data["modal_keywords"]]
     login_route = login_route_matcher(ctx.model.project.config)
     for module in ctx.model.js_modules.values():
-        for node, message_id, arguments, scope in _popups(module, table, data, keywords, login_route, ctx.lang):
+        for node, message_id, arguments, scope, status in _popups(module, table, data, login_route, ctx.lang):
             api = module.wx_call_api(parent_of(node))
             for trace in flow.launch_traces(module, node, note("calls", callee=f"{module.tree.text_of(node)}()")):
                 if scope is not None and ("granted", scope) in trace.context:
@@ -42,8 +40,8 @@ def check(ctx: CheckContext) -> None:
                                for kind in ("logged-in", "not-logged-in")}
                 if message_id in LOGIN_PROMPTS and login_tests["logged-in"]:
                     continue  # only a user with a stored login gets here: a re-login, not a login forced on open
-                if message_id == "navigate" and server_test_on_the_way(None, trace.edges) is not None:
-                    continue  # it waits for a server's answer on the way: login-on-server-answer
+                if message_id in LOGIN_PROMPTS and server_test_on_the_way(status, trace.edges) is not None:
+                    continue  # it waits for a server's answer: not certain from the code (login-on-server-answer)
                 found_id, found_arguments = message_id, arguments
                 if message_id in LOGGED_OUT_MESSAGES and login_tests["not-logged-in"]:
                     found_id = LOGGED_OUT_MESSAGES[message_id]
@@ -54,8 +52,9 @@ def check(ctx: CheckContext) -> None:
                 break
 
 
-def _popups(module: JsModule, table: ScopeTable, data: dict, keywords: list[str], login_route, lang: str):
-    """(node to report, message id, arguments, scope asked for) of every call that would pop up or force login."""
+def _popups(module: JsModule, table: ScopeTable, data: dict, login_route, lang: str):
+    """(node to report, message id, arguments, scope asked for, the server's answer a login prompt hangs on) of
+    every call that would pop up or force login."""
     for scoped in table.calls(module):
         scope = scoped.scope
         if scope.scope == "scope.userInfo":
@@ -63,40 +62,21 @@ def _popups(module: JsModule, table: ScopeTable, data: dict, keywords: list[str]
         if scope_checks(module, scoped.call).get(scope.scope) is True:
             continue  # only runs when already granted: no dialog appears
         if scoped.api == "authorize":
-            yield scoped.node, "authorize", {"scope": scope.scope}, scope.scope
+            yield scoped.node, "authorize", {"scope": scope.scope}, scope.scope, None
         elif scope.prompts:
             yield scoped.node, "scope-api", {"api": scoped.api if "." in scoped.api else f"wx.{scoped.api}",
-                                             "what": scope.label[lang]}, scope.scope
+                                             "what": scope.label[lang]}, scope.scope, None
     for use in module.wx_uses:
         if use.kind != "call":
             continue
         if use.api in data["user_info_apis"]:
             if use.api == "getUserInfo" and scope_checks(module, use.call).get("scope.userInfo") is True:
                 continue
-            yield use.node, "user-info", {"api": use.api}, None
+            yield use.node, "user-info", {"api": use.api}, None, None
         elif use.api in data["subscribe_apis"]:
-            yield use.node, "subscribe", {}, None
-        elif use.api == "showModal" and use.call.arguments:
-            options = use.call.arguments[0]
-            text = " ".join(_strings(object_property(options, "title")) + _strings(object_property(options, "content")))
-            if any(keyword in text.lower() for keyword in keywords):
-                yield use.node, "modal-no-cancel" if without_cancel(options) else "modal", {}, None
+            yield use.node, "subscribe", {}, None, None
+    for use, options in login_modals(module):
+        yield (use.node, "modal-no-cancel" if without_cancel(options) else "modal", {}, None,
+               server_status_test(module, use.call))
     for use, url, status in login_redirects(module, login_route):
-        if status is None:  # one on a server's answer is not certain: login-on-server-answer
-            yield use.node, "navigate", {"api": use.api, "url": url}, None
-
-
-def _strings(node: Node | None) -> list[str]:
-    """The string pieces of an expression: literals, template parts, concatenations, both branches of `?:`."""
-    node = unwrap(node)
-    if node is None:
-        return []
-    if node.type == "Literal" and isinstance(node.value, str):
-        return [node.value]
-    if node.type == "TemplateLiteral":
-        return [q.value.cooked or "" for q in node.quasis]
-    if node.type == "BinaryExpression" and node.operator == "+":
-        return _strings(node.left) + _strings(node.right)
-    if node.type == "ConditionalExpression":
-        return _strings(node.consequent) + _strings(node.alternate)
-    return []
+        yield use.node, "navigate", {"api": use.api, "url": url}, None, status

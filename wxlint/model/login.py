@@ -150,3 +150,32 @@ def server_test_on_the_way(status: str | None, edges) -> str | None:
             return found
     return None
 
+
+
+def login_modals(module: JsModule):
+    """(wx API use of wx.showModal, its options) of each modal that asks the user to log in or authorize (words in
+    rules/data/login-state.yaml `modal_keywords`, read in its title and content)."""
+    keywords = [k.lower() for k in load_data_table("login-state")["modal_keywords"]]
+    for use in module.wx_uses:
+        if use.kind != "call" or use.api != "showModal" or not use.call.arguments:
+            continue
+        options = use.call.arguments[0]
+        text = " ".join(literal_strings(object_property(options, "title")) + literal_strings(object_property(options, "content")))
+        if any(keyword in text.lower() for keyword in keywords):
+            yield use, options
+
+
+def literal_strings(node: Node | None) -> list[str]:
+    """The string pieces of an expression: literals, template parts, concatenations, both branches of `?:`."""
+    node = unwrap(node)
+    if node is None:
+        return []
+    if node.type == "Literal" and isinstance(node.value, str):
+        return [node.value]
+    if node.type == "TemplateLiteral":
+        return [q.value.cooked or "" for q in node.quasis]
+    if node.type == "BinaryExpression" and node.operator == "+":
+        return literal_strings(node.left) + literal_strings(node.right)
+    if node.type == "ConditionalExpression":
+        return literal_strings(node.consequent) + literal_strings(node.alternate)
+    return []
