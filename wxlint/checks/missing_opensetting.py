@@ -44,6 +44,8 @@ def check(ctx: CheckContext) -> None:
             continue  # runs only when already granted (here, or on every way into its function): it cannot be denied
         if _handled_by_precheck(module, scoped.call, info.scope, prechecks[module.path], leads):
             continue
+        if _handled_at_every_call(scoped, info.scope, prechecks, leads, ctx.flow):
+            continue
         # a failure handed on to a promise's caller ends where the caller handles it: name that place first
         paths = _forwarded_denials(module, scoped, ctx.flow) + denial_paths(module, scoped)
         if not paths:
@@ -220,6 +222,20 @@ def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads
             if leads.path_from_region(branch) is not None:
                 return True
     return any(_precheck_in_helper(module, helper_call, scope, leads) for helper_call in _helper_calls_before(call))
+
+
+def _handled_at_every_call(scoped, scope: str, prechecks: dict, leads: Leads, flow) -> bool:
+    """The call sits in a function (`const save = () => wx.saveImageToPhotosAlbum(…)`) that runs only from places a
+    prior check handles: each call of it has the check around it, or sits in a function for which this holds."""
+    graph = flow.graph
+
+    def site_handled(edge) -> bool:
+        module = edge.caller.module
+        if module.path not in prechecks:
+            prechecks[module.path] = _denied_prechecks(module, graph)
+        return _handled_by_precheck(module, edge.site, scope, prechecks[module.path], leads)
+
+    return flow.every_way_in(graph.enclosing_function(scoped.call), site_handled, lambda _entry: False)
 
 
 def _helper_calls_before(call: Node):
