@@ -350,6 +350,16 @@ def test_a_failure_handed_to_a_promise_goes_where_its_callers_catch_it(project, 
     assert [(step["path"], step["line"]) for step in finding["trace"]] == [("utils/loc.js", 3), ("pages/index/index.js", 4)]
 
 
+def test_a_failure_handed_to_the_callers_of_a_helper_nothing_calls_is_theirs_to_handle(project):
+    # iotjin/jh-weapp-demo utils/locationUtils.js (held out): a promisified wx.getFuzzyLocation nobody calls yet
+    files = {"utils/loc.js": LOCATION_PROMISE.replace("FAIL", "fail: (err) => reject(err)"),
+             "pages/index/index.js": "Page({})\n"}
+    assert findings(project, files)[0] == []
+    # a caller that drops the failure: the dead end is reported at the call, as before
+    files["pages/index/index.js"] = "const { getLoc } = require('../../utils/loc')\nPage({ go() { getLoc().then(console.log) } })\n"
+    assert [(p, line) for p, line, _ in findings(project, files)[0]] == [("utils/loc.js", 3)]
+
+
 def test_a_library_dialog_whose_button_opens_the_settings(project):
     # undercurre/meiju-finclip-miniprogram: vant's Dialog with confirmButtonOpenType 'openSetting'
     page = ("import Dialog from '../../miniprogram_npm/@vant/weapp/dialog/dialog'\n"

