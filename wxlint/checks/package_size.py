@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from wxlint.checks import CheckContext
-from wxlint.model.upload import (app_config, megabytes, object_member, pack_ignored, project_config, scan_table,
+from wxlint.model.javascript import object_property
+from wxlint.model.upload import (app_config, megabytes, pack_ignored, project_config, scan_table,
                                  subpackage_entry, unused_code_files, upload_package, uploaded_from_here,
                                  uploads_unused_files)
 
@@ -62,4 +63,4 @@ def _entry_span(document, package: str):
     entry = subpackage_entry(document, package)
     if entry is None:
         return None
-    return document.span(object_member(entry, "root").value)
+    return document.span(object_property(entry, "root"))

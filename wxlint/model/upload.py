@@ -17,11 +17,11 @@ from esprima.nodes import Node
 from wxlint.data_tables import load_data_table
 from wxlint.globs import Glob
 from wxlint.discover import Project
-from wxlint.model.javascript import member_name, string_value, unwrap
+from wxlint.model.javascript import member_name, object_property, string_value, unwrap
 from wxlint.model.modules import require_source, resolve_module_path
 from wxlint.model.project import ProjectModel
 from wxlint.parse.files import ParsedFile, parse_bytes
-from wxlint.parse.javascript import property_key, walk
+from wxlint.parse.javascript import walk
 from wxlint.parse.json_document import JsonDocument, json_document_of
 from wxlint.parse.source import SourceError, decode_bytes
 from wxlint.parse.script_references import ScriptReferences, script_references
@@ -581,18 +581,11 @@ def subpackage_entry(document: JsonDocument, root: str) -> Node | None:
         for element in member.value.elements:
             if element is None or element.type != "ObjectExpression":
                 continue
-            value = next((p.value for p in element.properties if p.type == "Property" and property_key(p) == "root"), None)
+            value = object_property(element, "root")
             if value is not None and value.type == "Literal" and isinstance(value.value, str) \
                     and value.value.strip("/") == root.strip("/"):
                 return element
     return None
-
-
-def object_member(container: Node, key: str) -> Node | None:
-    """The Property of an object node at a key."""
-    if container is None or container.type != "ObjectExpression":
-        return None
-    return next((p for p in container.properties if p.type == "Property" and property_key(p) == key), None)
 
 
 def uploads_unused_files(document: JsonDocument | None) -> str | None:
@@ -617,11 +610,11 @@ def pack_ignored(document: JsonDocument | None):
     for element in rules.value.elements if rules is not None and rules.value.type == "ArrayExpression" else []:
         if element is None or element.type != "ObjectExpression":
             continue
-        kind, value = (object_member(element, key) for key in ("type", "value"))
-        if kind is None or value is None or value.value.type != "Literal" or not isinstance(value.value.value, str):
+        kind, value = (object_property(element, key) for key in ("type", "value"))
+        if kind is None or value is None or value.type != "Literal" or not isinstance(value.value, str):
             continue
-        text = value.value.value.lower().strip()
-        kind = kind.value.value if kind.value.type == "Literal" else None
+        text = value.value.lower().strip()
+        kind = kind.value if kind.type == "Literal" else None
         if not text:
             continue
         if kind == "folder":
