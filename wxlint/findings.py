@@ -42,6 +42,11 @@ class Edit:
     start_position: tuple[int, int]
     end_position: tuple[int, int]
 
+    @classmethod
+    def replacing(cls, source, start: int, end: int, text: str) -> "Edit":
+        """`text` in place of a file's decoded text (a `SourceText`) between two code-point offsets."""
+        return cls(source.path, start, end, text, source.position(start), source.position(end))
+
 
 @dataclass(frozen=True)
 class Fix:

@@ -21,11 +21,6 @@ from wxlint.parse.source import SourceError, SourceText, decode_bytes
 from wxlint.safe_fs import inside, read_file
 
 
-def edit(source: SourceText, start: int, end: int, text: str) -> Edit:
-    """An edit of a file's decoded text, between two code-point offsets."""
-    return Edit(source.path, start, end, text, source.position(start), source.position(end))
-
-
 @dataclass
 class FixOutcome:
     """What `apply_fixes` did: each file it changed (or would change), before and after, and its new bytes."""

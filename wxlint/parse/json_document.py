@@ -79,18 +79,13 @@ def json_document_of(path: Path, data: bytes) -> JsonDocument | None:
 
 # Edits that keep the file's layout: its indentation, line endings and the order of its keys.
 
-def _edit(document: JsonDocument, start: int, end: int, text: str) -> Edit:
-    source = document.source
-    return Edit(source.path, start, end, text, source.position(start), source.position(end))
-
-
 def json_text(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
 def replace_value(document: JsonDocument, member: Node, value) -> Edit:
     """`"key": old` becomes `"key": value`."""
-    return _edit(document, document.start(member.value), document.end(member.value), json_text(value))
+    return Edit.replacing(document.source, document.start(member.value), document.end(member.value), json_text(value))
 
 
 def add_member(document: JsonDocument, container: Node, key: str, value) -> Edit:
@@ -104,19 +99,19 @@ def add_member(document: JsonDocument, container: Node, key: str, value) -> Edit
         last = members[-1]
         last_start = document.start(last)
         if "\n" not in text[opening:last_start] and "\r" not in text[opening:last_start]:
-            return _edit(document, document.end(last), document.end(last), f", {pair}")
+            return Edit.replacing(document.source, document.end(last), document.end(last), f", {pair}")
         line_start = max(text.rfind("\n", 0, last_start), text.rfind("\r", 0, last_start)) + 1
         indent = text[line_start:last_start]
-        return _edit(document, document.end(last), document.end(last), f",{newline}{indent}{pair}")
+        return Edit.replacing(document.source, document.end(last), document.end(last), f",{newline}{indent}{pair}")
     closing = document.end(container) - 1
     whole = text[document.start(document.root):document.end(document.root)]
     if "\n" not in whole and "\r" not in whole:  # a file written on one line stays on one line
-        return _edit(document, opening + 1, closing, pair)
+        return Edit.replacing(document.source, opening + 1, closing, pair)
     line_start = max(text.rfind("\n", 0, opening), text.rfind("\r", 0, opening)) + 1
     line = text[line_start:opening]
     outer = line[:len(line) - len(line.lstrip(" \t"))]
     step = "\t" if outer.startswith("\t") else "  "
-    return _edit(document, opening + 1, closing, f"{newline}{outer}{step}{pair}{newline}{outer}")
+    return Edit.replacing(document.source, opening + 1, closing, f"{newline}{outer}{step}{pair}{newline}{outer}")
 
 
 def remove_member(document: JsonDocument, container: Node, member: Node) -> Edit:
@@ -124,7 +119,7 @@ def remove_member(document: JsonDocument, container: Node, member: Node) -> Edit
     members = [p for p in container.properties if p.type == "Property"]
     index = next(i for i, p in enumerate(members) if p is member)
     if index + 1 < len(members):
-        return _edit(document, document.start(member), document.start(members[index + 1]), "")
+        return Edit.replacing(document.source, document.start(member), document.start(members[index + 1]), "")
     if index > 0:
-        return _edit(document, document.end(members[index - 1]), document.end(member), "")
-    return _edit(document, document.start(container) + 1, document.end(container) - 1, "")
+        return Edit.replacing(document.source, document.end(members[index - 1]), document.end(member), "")
+    return Edit.replacing(document.source, document.start(container) + 1, document.end(container) - 1, "")
