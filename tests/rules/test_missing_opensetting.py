@@ -436,3 +436,40 @@ def test_a_pre_check_in_a_class_singleton_that_runs_the_callback_once_granted(pr
     other_scope = SAVE_AFTER_CHECK.replace("scope.writePhotosAlbum', () =>", "scope.userLocation', () =>")
     found, _ = findings(project, {**files, "pages/index/index.js": other_scope})
     assert [(p, line) for p, line, _ in found] == [("pages/index/index.js", 5)]
+
+
+CHECK_BESIDE_THE_CALL = """Page({
+  onLoad: function () {
+    var that = this;
+    wx.getLocation({
+      type: 'gcj02',
+      success: function (res) { getApp().globalData.latitude = res.latitude }
+    });
+    BESIDE
+  },
+  openConfirm: function () {
+    wx.showModal({
+      content: '检测到您没打开定位权限，是否去设置打开？',
+      success: function (res) { if (res.confirm) { wx.openSetting() } }
+    });
+  },
+});
+"""
+SETTING_CHECK = ("wx.getSetting({ success: (res) => { if (!res.authSetting['SCOPE']) that.openConfirm() } });")
+
+
+@pytest.mark.parametrize("beside, reported", [
+    (SETTING_CHECK, []),
+    # the same check for another scope sends no denied location to settings
+    (SETTING_CHECK.replace("SCOPE", "scope.writePhotosAlbum"), [4]),
+    # a check that runs only sometimes does not always catch the denial
+    (f"if (wx.getStorageSync('asked')) {{ {SETTING_CHECK} }}", [4]),
+    # nor one whose getSetting runs only after a login succeeded
+    (f"wx.login({{ success: () => {{ {SETTING_CHECK} }} }});", [4]),
+])
+def test_a_settings_check_that_runs_beside_the_call_handles_its_denial(project, beside, reported):
+    # jiangbaiyan/bangminiapp pages/check/check.js (held out): getLocation has no `fail`, but the same onLoad always
+    # runs a getSetting whose denied branch asks the user to open the settings page
+    source = CHECK_BESIDE_THE_CALL.replace("BESIDE", beside.replace("SCOPE", "scope.userLocation", 1))
+    _, report = lint_json(project({"pages/index/index.js": source, "pages/index/index.wxml": "<view/>"}), "--select", RULE)
+    assert [f["line"] for f in report["findings"]] == reported

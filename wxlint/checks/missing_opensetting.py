@@ -12,7 +12,8 @@ from wxlint.checks import CheckContext
 from wxlint.words import Note, note
 from wxlint.model.guards import auth_setting_test, element_facts, expand_flags, parameter_scope_test, scope_checks
 from wxlint.model.modules import navigation_apis
-from wxlint.model.javascript import JsModule, ancestors, leading_string, member_name, object_property, parent_of, string_value, unwrap
+from wxlint.model.control import runs_whenever
+from wxlint.model.javascript import JsModule, ancestors, leading_string, member_name, object_property, options_call, parent_of, string_value, unwrap
 from wxlint.model.permissions import DenialPath, ScopeTable, denial_paths, promise_handlers, rejected_promise, returned_by
 from wxlint.model.wxml import enclosing_conditions, mustache_names
 from wxlint.parse.javascript import FUNCTION_NODES, property_key
@@ -223,12 +224,28 @@ def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads
     """A prior getSetting check sends the denied case to settings: in a function around the call, or
     in a helper the call runs after (`checkScope('scope.x').then(() => wx.getLocation())`, or
     `app.AS.checkAuthorize('scope.x', () => wx.getLocation())`)."""
-    around = {id(node) for node in ancestors(call) if node.type in FUNCTION_NODES or node.type == "Program"}
+    around = [node for node in ancestors(call) if node.type in FUNCTION_NODES or node.type == "Program"]
+    around_ids = {id(node) for node in around}
     for precheck_scope, branch, function in prechecks:
-        if precheck_scope == scope and id(function) in around:
+        if precheck_scope == scope and (id(function) in around_ids or _callback_beside(function, around[0])):
             if leads.path_from_region(branch) is not None:
                 return True
     return any(_precheck_in_helper(module, helper_call, scope, leads) for helper_call in _helper_calls_before(call))
+
+
+def _callback_beside(function: Node, container: Node) -> bool:
+    """Whether `function` is a callback of a call that runs whenever `container` (the function a scoped call is in)
+    runs: the check in `wx.getSetting({ success: res => { if (!res.authSetting[…]) … } })` beside the scoped call,
+    before or after it (jiangbaiyan/bangminiapp pages/check/check.js): a denied user is sent to settings either way."""
+    call = parent_of(function)
+    if call is not None and call.type == "Property":
+        call = options_call(call)
+    if call is None or call.type != "CallExpression":
+        return False
+    if next((node for node in ancestors(call) if node.type in FUNCTION_NODES or node.type == "Program"), None) is not container:
+        return False
+    body = container if container.type == "Program" else container.body
+    return runs_whenever(call, body)
 
 
 def _handled_at_every_call(scoped, scope: str, prechecks: dict, leads: Leads, flow) -> bool:

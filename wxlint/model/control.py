@@ -80,3 +80,31 @@ def runs_before(earlier: Node, later: Node) -> bool:
         if parent.type == "IfStatement" and node is not parent.test and always_exits(node):
             return False
     return True
+
+
+# Where a child runs only sometimes when its parent runs: a branch, a loop's body, the right of `&&`/`||`/`??`, a
+# `case`, a `catch` or `finally`-less handler.
+_SOMETIMES = frozenset({"IfStatement", "ConditionalExpression", "LogicalExpression", "SwitchCase", "CatchClause",
+                        "ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement", "DoWhileStatement"})
+
+
+def runs_whenever(node: Node, container: Node) -> bool:
+    """Whether `node` runs every time `container` (a statement list or expression around it in the same function)
+    runs: no branch, loop, handler or function lies between them, and no statement before it in a block on the way
+    always leaves the function."""
+    current = node
+    while current is not container:
+        parent = current._parent
+        if parent is None or parent.type in FUNCTION_NODES:
+            return False
+        if parent.type in _SOMETIMES and not (parent.type in _BRANCHING and current is parent.test) \
+                and not (parent.type == "LogicalExpression" and current is parent.left):
+            return False
+        if parent.type in ("BlockStatement", "Program"):
+            for statement in parent.body:
+                if statement is current:
+                    break
+                if always_exits(statement):
+                    return False
+        current = parent
+    return True
