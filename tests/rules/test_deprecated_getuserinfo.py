@@ -151,3 +151,33 @@ def test_proxies_built_at_run_time_a_class_that_copies_wx_and_a_list_of_api_name
     files["pages/index/index.js"] = "import Store from '../../utils/plain'\nconst s = new Store()\ns.getUserInfo()\n"
     _, report = lint_json(project(files), "--select", RULE)
     assert report["findings"] == []
+
+
+ACTION_SHEET = """<template name="temp-actionsheet">
+  <block wx:for="{{ buttons }}" wx:key="index">
+    <button data-index="{{ index }}" open-type="{{item.openType}}" catchtap="{{ buttonClicked }}"
+            bindgetphonenumber="{{ bindGetOpenInfo }}" bindgetuserinfo="{{ bindGetOpenInfo }}">{{ item.text }}</button>
+  </block>
+</template>
+"""
+SHEET_CALLER = """// openType: 'contact'|'share'|'getUserInfo' (the template's documented choices, in a comment)
+Page({ showSheet() { this.setData({ buttons: [{ text: '分享', openType: OPEN_TYPE }] }) } })
+"""
+
+
+@pytest.mark.parametrize("open_type, reported", [("'share'", []), ("'getUserInfo'", [(4, 56)])])
+def test_a_shared_buttons_getuserinfo_binding_counts_only_if_the_project_can_give_it_that_open_type(project, open_type, reported):
+    # Honye/weapp-mark templates/actionsheet/actionsheet.wxml (held out): the binding is there for every open-type
+    # the template supports, but its callers only ever pass 'share'
+    files = {"templates/actionsheet/actionsheet.wxml": ACTION_SHEET,
+             "pages/a/a.wxml": "<import src=\"/templates/actionsheet/actionsheet\"/>\n<template is=\"temp-actionsheet\" data=\"{{ buttons }}\"/>",
+             "pages/a/a.js": SHEET_CALLER.replace("OPEN_TYPE", open_type)}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [(f["line"], f["column"]) for f in report["findings"]] == reported
+
+
+def test_a_getuserinfo_binding_on_a_button_with_another_written_open_type_never_fires(project):
+    files = {"pages/a/a.wxml": '<button open-type="share" bindgetuserinfo="onUser">分享</button>\n'
+                               '<button bindgetuserinfo="onUser">登录</button>'}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [(f["line"], f["column"]) for f in report["findings"]] == [(2, 9)]

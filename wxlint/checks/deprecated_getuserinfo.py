@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wxlint.checks import CheckContext
 from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
-from wxlint.model.wxml import event_bindings, attribute_can_be
+from wxlint.model.wxml import attribute_can_be, event_bindings, mustache_strings
 
 USES_FLOW = False
 
@@ -12,8 +12,9 @@ USES_FLOW = False
 def check(ctx: CheckContext) -> None:
     for module in ctx.model.iter_js():
         _check_script(ctx, module)
+    written = {}  # whether the project writes the open-type value anywhere, found once when needed
     for document in ctx.model.wxml.values():
-        _check_wxml(ctx, document)
+        _check_wxml(ctx, document, written)
 
 
 def _check_script(ctx: CheckContext, module: JsModule) -> None:
@@ -43,7 +44,7 @@ def _check_script(ctx: CheckContext, module: JsModule) -> None:
                     ctx.report_node(module, prop.key, "auth-setting")
 
 
-def _check_wxml(ctx: CheckContext, document) -> None:
+def _check_wxml(ctx: CheckContext, document, written: dict) -> None:
     source = document.source
     open_type = ctx.data["open_type"]
     open_data_types = set(ctx.data["open_data_types"])
@@ -57,6 +58,31 @@ def _check_wxml(ctx: CheckContext, document) -> None:
                 ctx.report_range(source, type_attribute.offset, type_attribute.end, "open-data",
                                  type=type_attribute.value.strip())
     for binding in event_bindings(document):
-        if binding.event_key == ctx.data["event"]:
+        if binding.event_key == ctx.data["event"] and not _never_fires(ctx.model, binding.element, open_type, written):
             attribute = binding.attribute
             ctx.report_range(source, attribute.offset, attribute.end, "binding", attribute=attribute.name)
+
+
+def _never_fires(model, element, open_type: str, written: dict) -> bool:
+    """A button's `getuserinfo` event fires only while its open-type is `getUserInfo`: never with another written
+    value, and with a value from data (`open-type="{{item.openType}}"` on a shared template's button) only if the
+    project writes `'getUserInfo'` somewhere (Honye/weapp-mark templates/actionsheet: held out)."""
+    attribute = element.get("open-type") if element.tag == "button" else None
+    if attribute is None or attribute_can_be(attribute, open_type):
+        return False
+    if "{{" not in (attribute.value or ""):
+        return True
+    if open_type not in written:
+        written[open_type] = _written_anywhere(model, open_type)
+    return not written[open_type]
+
+
+def _written_anywhere(model, value: str) -> bool:
+    """Whether a script or a template of the project writes the string `value` (a literal, not a name or a comment)."""
+    for module in model.iter_js():
+        if any(node.value == value for node in module.nodes("Literal")):
+            return True
+        if any(quasi.value.cooked == value for node in module.nodes("TemplateLiteral") for quasi in node.quasis):
+            return True
+    return any(value in mustache_strings(attribute.value) for document in model.wxml.values()
+               for element in document.iter_elements() for attribute in element.attributes)

@@ -236,9 +236,8 @@ def _collect(document, load, miniprogram_root, bindings, seen, only_templates) -
                 _collect(included, load, miniprogram_root, bindings, seen, used_here)
 
 
-def mustache_names(value: str | None) -> set[str]:
-    """Data names a `{{ … }}` attribute value reads: `{{!denied && user.ready}}` -> {denied, user}."""
-    names: set[str] = set()
+def _mustache_expressions(value: str | None):
+    """The expressions of the `{{ … }}` in an attribute value or text, each parsed (those that parse)."""
     text = value or ""
     start = text.find("{{")
     while start >= 0:
@@ -247,7 +246,20 @@ def mustache_names(value: str | None) -> set[str]:
             break
         expression = parse_expression(text[start + 2:end])
         if expression is not None:
-            member_names = {id(n.property) for n in walk(expression) if n.type == "MemberExpression" and not n.computed}
-            names.update(n.name for n in walk(expression) if n.type == "Identifier" and id(n) not in member_names)
+            yield expression
         start = text.find("{{", end + 2)
+
+
+def mustache_names(value: str | None) -> set[str]:
+    """Data names a `{{ … }}` attribute value reads: `{{!denied && user.ready}}` -> {denied, user}."""
+    names: set[str] = set()
+    for expression in _mustache_expressions(value):
+        member_names = {id(n.property) for n in walk(expression) if n.type == "MemberExpression" and not n.computed}
+        names.update(n.name for n in walk(expression) if n.type == "Identifier" and id(n) not in member_names)
     return names
+
+
+def mustache_strings(value: str | None) -> set[str]:
+    """The string literals written in the `{{ … }}` of an attribute value: `{{ {openType: 'share'} }}` -> {share}."""
+    return {node.value for expression in _mustache_expressions(value) for node in walk(expression)
+            if node.type == "Literal" and isinstance(node.value, str)}
