@@ -276,3 +276,17 @@ def test_taros_generated_base_template_is_not_the_apps_code(project):
                    "base.wxml": '<template name="card"><button bindgetuserinfo="onInfo"/></template>\n'})
     _, report = lint_json(own, "--select", "deprecated-getuserinfo")
     assert [f["path"] for f in report["findings"]] == ["base.wxml"]
+
+
+def test_a_small_one_line_sdk_is_a_minified_copy(tmp_path):
+    # zaozao1040/xdd-ddc-miniprogram utils/mtj-wx-sdk.js (held out): Baidu's statistics SDK, one line of 7.8 KB
+    from wxlint.discover import skip_reason
+    bundle = tmp_path / "mtj-wx-sdk.js"
+    body = ";".join(f"function f{i}(e){{return e.authSetting&&e.authSetting['scope.userInfo']?o.getUserInfo({{}}):g(e)}}"
+                    for i in range(90))
+    bundle.write_text(body, encoding="utf-8")
+    assert 7_000 < len(body) < 9_000 and skip_reason(bundle) == "skip-minified"
+    # the same code written out, a statement a line, is the project's own
+    written = tmp_path / "stats.js"
+    written.write_text(body.replace(";", ";\n"), encoding="utf-8")
+    assert skip_reason(written) is None

@@ -47,6 +47,9 @@ VALID = {
     "open-data group name": ("pages/a/a.wxml", '<open-data type="groupName" open-gid="{{gid}}"/>'),
     "text mentioning the old button": ("pages/a/a.wxml", "<text>open-type=\"getUserInfo\" 已下线</text>"),
     # vant's button: the old value is tested so that it is never given (meiju-finclip, winxin-app-watch-life)
+    # walkingp/xterra-weapp app.js (held out): the app's own record of what it asked for, written, never read
+    "the app's own record written": ("app.js", "App({ globalData: { auth: { 'scope.userInfo': false } },\n"
+                                     "  onLogin() { this.globalData.auth['scope.userInfo'] = true } })"),
     "a test that rules the value out": ("pages/a/a.wxml", "<button open-type=\"{{ disabled || (canIUseGetUserProfile && openType === 'getUserInfo') ? '' : openType }}\">x</button>"),
 }
 

@@ -372,3 +372,39 @@ def test_a_login_page_the_user_chose_in_a_dialog_is_judged_by_the_dialog(project
     found, report = launch_findings(project, {"app.js": app.replace("CANCEL", "showCancel: false,")})
     assert [(line, word) for _, line, word in found] == [(4, "`wx.showModal`"), (5, "`wx.navigateTo`")]
     assert report["findings"][1]["message_id"] == "navigate"  # not a server's answer: `e` is the dialog's
+
+
+@pytest.mark.parametrize("modal, reported", [
+    # MMMMMMLi/Account utils/auth.js (held out): the project's own login request failed; a notice, nothing to do
+    ("wx.showModal({ title: '无法登录', content: res.data.msg, showCancel: false })", []),
+    # a failure that asks the user to log in again, and acts on the answer, still sends them to log in
+    ("wx.showModal({ title: '登录失败', content: '请重新登录', success: (r) => { if (r.confirm) wx.navigateTo({ url: '/pages/login/login' }) } })",
+     [4]),
+    ("wx.showModal({ title: '提示', content: '请先登录' })", [4]),
+])
+def test_a_dialog_that_only_says_logging_in_failed_sends_nobody_to_log_in(project, modal, reported):
+    util = ("function login() { wx.login({ success(code) { wx.request({ url: '/auth', data: code, success: (res) => {\n"
+            "  if (res.data.code === 20004) { wx.setStorageSync('token', res.data.token); return }\n"
+            "  if (res.data.code !== 20004) {\n"
+            f"    {modal}\n  }}\n}} }}) }} }})\n}}\nmodule.exports = {{ login }}\n")
+    files = {"app.json": json.dumps({"pages": ["pages/home/home", "pages/login/login"]}),
+             "pages/home/home.js": "const { login } = require('../../utils/auth')\nPage({ onLoad() { login() } })\n",
+             "pages/login/login.js": "Page({})\n", "utils/auth.js": util}
+    _, report = lint_json(project(files), "--select", f"{RULE},login-on-server-answer")
+    assert [f["line"] for f in report["findings"]] == reported
+
+
+def test_a_prompt_only_an_opening_query_leads_to_is_not_on_an_ordinary_open(project):
+    # zaozao1040/xdd-ddc-miniprogram pages/home/home.js (held out): only the order page's "去点餐" button reopens the
+    # entry page with `?fromorder=true`; an ordinary open has no query
+    code = "    if (options.fromorder) this.startMeal()"
+    extra = "  startMeal() { if (!wx.getStorageSync('userCode')) wx.navigateTo({ url: '/pages/login/login' }) },"
+    def page(on_load):
+        files = entry_page(on_load, extra)
+        files["pages/home/home.js"] = files["pages/home/home.js"].replace("onLoad() {", "onLoad(options) {")
+        return files
+
+    assert launch_findings(project, page(code))[0] == []
+    # without the query test it is forced on every first open
+    found, _ = launch_findings(project, page(code.replace("if (options.fromorder) ", "")))
+    assert [word for _, _, word in found] == ["`wx.navigateTo`"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import lint_json
@@ -95,10 +97,12 @@ def test_a_scope_just_granted_is_granted_in_the_functions_its_success_calls(proj
             "  onRecord2() { const that = this; wx.authorize({ scope: 'scope.record', success() { that.startRec() }, fail: () => wx.openSetting() }) },\n"
             "  startRec() { recorder.start({ duration: 60000 }) },\n"
             "})\n")
-    assert findings(project, {"pages/index/index.js": page})[0] == []
+    wxml = {"pages/index/index.wxml": '<button bindtap="onRecord">录音</button><button bindtap="onRecord2">再录</button>'
+                                      '<button bindtap="onAlso">直接录</button>'}
+    assert findings(project, {"pages/index/index.js": page, **wxml})[0] == []
     # a second way into the method, without the grant: there it can be denied
     also = page.replace("  startRec()", "  onAlso() { this.startRec() },\n  startRec()")
-    assert [(path, line) for path, line, _ in findings(project, {"pages/index/index.js": also})[0]] == [
+    assert [(path, line) for path, line, _ in findings(project, {"pages/index/index.js": also, **wxml})[0]] == [
         ("pages/index/index.js", 6)]
 
 
@@ -392,7 +396,7 @@ def test_a_pre_check_reached_through_the_app_instance(project):
             "      wx.saveImageToPhotosAlbum({ filePath: this.data.path, fail() { wx.showToast({ title: '保存失败', icon: 'none' }) } })\n"
             "    })\n  },\n})\n")
     files = {"app.js": "const auth = require('./utils/auth.js')\nApp({ AS: auth })\n", "utils/auth.js": ENSURE_SCOPE,
-             "pages/index/index.js": page}
+             "pages/index/index.js": page, "pages/index/index.wxml": '<button bindtap="onSave">保存</button>'}
     assert findings(project, files)[0] == []
     found, _ = findings(project, {**files, "app.js": "App({ AS: {} })\n"})
     assert [(p, line) for p, line, _ in found] == [("pages/index/index.js", 5)]
@@ -426,7 +430,8 @@ SAVE_AFTER_CHECK = ("const app = getApp()\nPage({\n  onSave() {\n"
 def test_a_pre_check_in_a_class_singleton_that_runs_the_callback_once_granted(project, app):
     # jimmy88228/MAIN_SPACES shareImg.js: a singleton's method, exposed by a getter on App, runs the save as its
     # callback only when the scope is granted, after sending a user who denied it to the settings page
-    files = {"app.js": app, "utils/auth.js": AUTHORIZE_SET, "pages/index/index.js": SAVE_AFTER_CHECK}
+    files = {"app.js": app, "utils/auth.js": AUTHORIZE_SET, "pages/index/index.js": SAVE_AFTER_CHECK,
+             "pages/index/index.wxml": '<button bindtap="onSave">保存</button>'}
     assert findings(project, files)[0] == []
     # the same callback handed to a method without the pre-check is still a dead end
     no_precheck = AUTHORIZE_SET.replace("res.authSetting[scope] === false", "res.errMsg === 'x'")
@@ -473,3 +478,28 @@ def test_a_settings_check_that_runs_beside_the_call_handles_its_denial(project, 
     source = CHECK_BESIDE_THE_CALL.replace("BESIDE", beside.replace("SCOPE", "scope.userLocation", 1))
     _, report = lint_json(project({"pages/index/index.js": source, "pages/index/index.wxml": "<view/>"}), "--select", RULE)
     assert [f["line"] for f in report["findings"]] == reported
+
+
+def test_a_page_app_json_does_not_list_never_opens(project):
+    # ChildLee/CityERent pages/publish_info (held out): a page left out of app.json, its navigation commented out
+    page = "Page({\n  pick() {\n    wx.chooseLocation({ success: (res) => this.setData({ address: res.address }) })\n  }\n})\n"
+    files = {"app.json": json.dumps({"pages": ["pages/index/index"], "requiredPrivateInfos": []}),
+             "pages/index/index.js": page, "pages/index/index.wxml": '<button bindtap="pick">选择位置</button>',
+             "pages/publish_info/publish_info.js": page,
+             "pages/publish_info/publish_info.wxml": '<button bindtap="pick">选择位置</button>'}
+    _, report = lint_json(project(files), "--select", f"{RULE},location-undeclared")
+    assert sorted({(f["path"], f["rule"]) for f in report["findings"]}) == [
+        ("pages/index/index.js", "location-undeclared"), ("pages/index/index.js", RULE)]
+
+
+def test_a_method_nothing_binds_or_calls_never_runs(project):
+    # Silin7/0635-wxapp entertainmentList.js (held out): `saveVideo`'s only binding is inside a WXML comment
+    page = ("Page({\n  saveVideo() {\n    wx.authorize({ scope: 'scope.writePhotosAlbum', success: () => this.save() })\n  },\n"
+            "  save() {}\n})\n")
+    files = {"pages/index/index.js": page, "pages/index/index.wxml": '<!-- <button bindtap="saveVideo">保存视频</button> -->'}
+    assert findings(project, files)[0] == []
+    # bound, or called by a name wxlint cannot follow (`this[action]()`), it may run
+    bound = {**files, "pages/index/index.wxml": '<button bindtap="saveVideo">保存视频</button>'}
+    assert [(p, line) for p, line, _ in findings(project, bound)[0]] == [("pages/index/index.js", 3)]
+    by_name = {**files, "pages/index/index.js": page.replace("  save() {}", "  save() {},\n  onLoad(q) { const action = 'saveVideo'; this[action]() }")}
+    assert [(p, line) for p, line, _ in findings(project, by_name)[0]] == [("pages/index/index.js", 3)]

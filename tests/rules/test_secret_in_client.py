@@ -51,3 +51,15 @@ def test_a_session_key_of_something_else_than_the_wechat_login(project):
              "  success: (res) => { getApp().globalData.sessionKey = res.data.sessionKey } }) })\n")
     assert found(project, {"utils/ble.js": BLE_CONNECTION, "utils/auth.js": login}) == [
         ("utils/auth.js", 2, 43, "session-key"), ("utils/auth.js", 2, 65, "session-key")]
+
+
+def test_a_session_key_kept_in_storage_is_wechats_even_where_the_login_is_a_wrapper(project):
+    # cwj865836748/drain_work pages/index/index.js (held out): the page logs in through utils/wx.js's `login()` and
+    # stores the session key the server answered with; the device key of a Bluetooth file is not kept in storage
+    page = ("import { login } from '../../utils/wx'\nconst common = require('../../utils/common')\n"
+            "Page({ onShow() { login().then((code) => common.weChatMinLogin({ code }).then((result) => {\n"
+            "  wx.setStorageSync('sessionKey', result.data.sessionKey)\n})) } })\n")
+    files = {"pages/index/index.js": page, "utils/ble.js": BLE_CONNECTION,
+             "utils/wx.js": "export const login = () => new Promise((resolve) => wx.login({ success: (r) => resolve(r.code) }))\n",
+             "utils/common.js": "module.exports = { weChatMinLogin: (data) => Promise.resolve({ data }) }\n"}
+    assert found(project, files) == [("pages/index/index.js", 4, 21, "session-key")]

@@ -188,6 +188,8 @@ class FlowEngine:
         self.unresolved_bindings: list[EventBinding] = []
         self._bindings_by_unit: dict[int, list[EventBinding]] = {}
         self._facts_in: dict[int, frozenset] = {}  # id(function) -> `facts_on_every_way_in`
+        self._running: set[int] | None = None  # see `ever_runs`
+        self._used_names: dict[Path, frozenset[str]] = {}
         self.entries = self._collect_entries()
 
     # -- units and their WXML -----------------------------------------------------
@@ -215,6 +217,8 @@ class FlowEngine:
         graph = self.graph
         entries = []
         for unit in graph.units:
+            if unit.kind == "page" and not self.model.registers_page(unit.module.path):
+                continue  # never opened: neither its lifecycles nor its template's events run
             for member in unit.framework_members:
                 words = note(member.role, name=member.display, kind=note(f"unit-{unit.kind}"))
                 entries.append(Entry(OUTSIDE, graph.function(member.function), trace_step(unit.module, member.key, words)))
@@ -389,6 +393,43 @@ class FlowEngine:
 
         return protected(id(function.node))
 
+    def ever_runs(self, function: Function) -> bool:
+        """Whether anything makes `function` run, as far as wxlint can tell: an entry (a lifecycle, a bound event,
+        loading its module) or a way in from a function that runs. Where the graph has no way into a function
+        wxlint may not have followed one: a closure runs if the function around it does (`const save = this.save =
+        () => …`), a page or component method if its name is used anywhere in its script (`this[name]()`). No: a
+        method whose only binding is commented out (Silin7/0635-wxapp: held out), a helper nothing calls."""
+        if self._running is None:
+            self._running = set()
+            pending = [entry.function.node for entry in self.entries]
+            while pending:
+                node = pending.pop()
+                if id(node) in self._running:
+                    continue
+                self._running.add(id(node))
+                pending.extend(edge.callee.node for edge in self.graph.edges_from.get(id(node), ()))
+        while id(function.node) not in self._running:
+            if self._ways_in.get(id(function.node)):
+                return False  # called only from code that never runs
+            if function.member is not None:
+                return function.member.name in self._names_used(function.module)
+            if function.is_module_body or function.node._parent is None:
+                return False
+            outer = self.graph.enclosing_function(function.node)
+            if outer.is_module_body:
+                return False  # a function of the module's own that nothing calls
+            function = outer
+        return True
+
+    def _names_used(self, module: JsModule) -> frozenset[str]:
+        """Member names and strings a script uses (`this.save`, `that['save']`, `'save'`): a method named there may
+        be called in a way the graph does not follow."""
+        if module.path not in self._used_names:
+            names = {member_name(node) for node in module.nodes("MemberExpression")}
+            names.update(node.value for node in module.nodes("Literal") if isinstance(node.value, str))
+            self._used_names[module.path] = frozenset(name for name in names if name)
+        return self._used_names[module.path]
+
     def call_sites(self, function: Node) -> list[Edge]:
         """The direct calls of a function: the edges of kind `call` or `await` among its ways in."""
         return [way for way in self._ways_in.get(id(function), [])
@@ -512,6 +553,8 @@ class FlowEngine:
         ways the code around the call rules out are left out."""
         caller = self.graph.enclosing_function(node)
         here = lexical_facts(module, node)
+        if _needs_a_query(here):
+            return []
         traces = []
         for context, entry, edges in self.launch_reach.paths(caller):
             if contradicts(context, here):
@@ -536,11 +579,17 @@ def _answered_by_the_user(edge: Edge) -> bool:
 _KNOWN_ACROSS_CALLS = frozenset({"granted", "denied", "logged-in", "not-logged-in"})
 
 
+def _needs_a_query(known: frozenset) -> bool:
+    """Code that runs only when the page or the app was opened with a query field set (`if (options.fromorder)` in
+    onLoad; zaozao1040/xdd-ddc-miniprogram home.js: held out): an ordinary open has none, so it is no launch of its own."""
+    return any(kind == "opened-with" for kind, _ in known)
+
+
 def _launch_advance(context: frozenset, edge: Edge) -> frozenset | None:
     if edge.kind not in CONSEQUENCE_EDGE_KINDS or _answered_by_the_user(edge):
         return None
     at_site = lexical_facts(edge.caller.module, edge.site)
-    if contradicts(context, at_site):
+    if contradicts(context, at_site) or _needs_a_query(at_site):
         return None  # this way in is ruled out by what is known
     known = context | at_site
     kept = {fact for fact in known if fact[0] in _KNOWN_ACROSS_CALLS}

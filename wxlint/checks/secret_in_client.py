@@ -33,7 +33,8 @@ def check(ctx: CheckContext) -> None:
             continue  # server code kept beside the client
         _server_apis(ctx, module, host)
         logs_in = any(use.api in login_apis for use in module.wx_uses)
-        _named_values(ctx, module, secret_names, session_names if logs_in else set(), ctx.data["session_key_field"])
+        _named_values(ctx, module, secret_names, session_names if logs_in else set(), session_names,
+                      ctx.data["session_key_field"])
 
 
 def _server_apis(ctx: CheckContext, module: JsModule, host: str) -> None:
@@ -49,9 +50,9 @@ def _server_apis(ctx: CheckContext, module: JsModule, host: str) -> None:
 
 
 def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], session_names: set[str],
-                  session_field: str) -> None:
+                  storage_names: set[str], session_field: str) -> None:
     """`const SECRET = '<32 hex>'`, `{ appSecret: '<32 hex>' }`; `res.data.session_key` (or one of
-    `session_names`), storage key 'session_key'."""
+    `session_names`), storage key 'session_key' (or one of `storage_names`)."""
     for node in module.nodes_any_order("VariableDeclarator", "Property", "AssignmentExpression", "MemberExpression",
                                        "Literal"):
         kind = node.type
@@ -67,7 +68,7 @@ def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], s
                 ctx.report_node(module, node.property, "session-key")
             continue
         elif kind == "Literal":
-            if (isinstance(node.value, str) and (node.value == session_field or _plain(node.value) in session_names)
+            if (isinstance(node.value, str) and (node.value == session_field or _plain(node.value) in storage_names)
                     and _is_storage_key(module, node)):
                 ctx.report_node(module, node, "session-key")
             continue

@@ -4,7 +4,8 @@ A fact is a tuple: ("api", "getUserProfile"), ("schema", "button.open-type.choos
 ("version", "2.21.2"), ("flag", "canIUseGetUserProfile") / ("not-flag", …) for a data flag
 tested by name and found true / false, ("granted", scope) / ("denied", scope) for `authSetting`,
 ("logged-in", test) / ("not-logged-in", test) for a stored login (`wx.getStorageSync('token')`,
-`app.globalData.token`; words in rules/data/login-state.yaml), named by the code of the test.
+`app.globalData.token`; words in rules/data/login-state.yaml), named by the code of the test; ("opened-with", test)
+for a field of the query a page or the app was opened with, found set (`onLoad(options) { if (options.from) … }`).
 `facts(expression)` gives (what holds when it is true, what holds when it is false);
 `lexical_facts(node)` collects what every enclosing `if`, `?:`, `&&`/`||`, early `return`
 and optional call `wx.x?.()` establishes at a node.
@@ -63,6 +64,8 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
         login = _login_facts(module, expression, _is_login_name(member_name(expression)))
         # `this.data.canIUseX`, `that.data.canIUseX`
         owner = unwrap(expression.object)
+        if _is_opening_query(module, owner) and member_name(expression):
+            return _union((frozenset({("opened-with", f"{owner.name}.{member_name(expression)}")}), empty), login)
         if owner.type == "MemberExpression" and member_name(owner) == "data" and member_name(expression):
             return _union(_flag_facts(member_name(expression)), login)
         return login
@@ -74,6 +77,29 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
             return _union((frozenset({("param", expression.name)}), frozenset({("not-param", expression.name)})), login)
         return _union(_union(_flag_facts(expression.name), login), _constant_facts(module, binding))
     return empty, empty
+
+
+# The lifecycles whose first parameter says how the mini-program or page was opened (its query, its scene)
+_OPENING_LIFECYCLES = frozenset({"onLaunch", "onShow", "onLoad"})
+
+
+def _is_opening_query(module: JsModule | None, owner: Node) -> bool:
+    """`options` in `Page({ onLoad(options) { if (options.fromorder) … } })`: what the page was opened with. An
+    ordinary open has no query, so a test of one is true only when some link or navigation set it."""
+    if module is None or owner.type != "Identifier":
+        return False
+    binding = module.scopes.resolve(owner)
+    if binding is None or binding.kind != "param" or binding.destructured_key is not None:
+        return False
+    function = binding.scope.node
+    if not function.params or function.params[0] is not binding.identifier:
+        return False
+    prop = function._parent
+    if prop is None or prop.type != "Property" or property_key(prop) not in _OPENING_LIFECYCLES:
+        return False
+    call = options_call(prop)
+    callee = unwrap(call.callee) if call is not None else None
+    return callee is not None and callee.type == "Identifier" and callee.name in ("App", "Page", "Component")
 
 
 _EXPANDING: set[int] = set()  # bindings whose initialiser is being read (`var a = !a` must not loop)

@@ -13,6 +13,7 @@ from wxlint.model.guards import facts
 from wxlint.model.javascript import (JsModule, ancestors, leading_string, name_words, object_property, options_call, parent_of,
                                      unwrap)
 from wxlint.model.modules import navigation_apis
+from wxlint.model.units import UNIT_CONSTRUCTORS
 from wxlint.parse.javascript import property_key
 
 
@@ -105,7 +106,10 @@ def _may_get_a_server_answer(module: JsModule, callback: Node, server_apis: set[
         parent = options_call(parent)
     if parent is None or parent.type != "CallExpression":
         return True
-    api = module.wx_path(unwrap(parent.callee))
+    callee = unwrap(parent.callee)
+    if callee.type == "Identifier" and callee.name in UNIT_CONSTRUCTORS and module.scopes.resolve(callee) is None:
+        return False  # `Page({ onLoad(options) { … } })`: how the page was opened (its query), not a server's answer
+    api = module.wx_path(callee)
     return api is None or api in server_apis
 
 
@@ -155,14 +159,27 @@ def server_test_on_the_way(status: str | None, edges) -> str | None:
 def login_modals(module: JsModule):
     """(wx API use of wx.showModal, its options) of each modal that asks the user to log in or authorize (words in
     rules/data/login-state.yaml `modal_keywords`, read in its title and content)."""
-    keywords = [k.lower() for k in load_data_table("login-state")["modal_keywords"]]
+    words = load_data_table("login-state")
+    keywords = [k.lower() for k in words["modal_keywords"]]
+    failure_words = [k.lower() for k in words["modal_failure_words"]]
     for use in module.wx_uses:
         if use.kind != "call" or use.api != "showModal" or not use.call.arguments:
             continue
         options = use.call.arguments[0]
-        text = " ".join(literal_strings(object_property(options, "title")) + literal_strings(object_property(options, "content")))
-        if any(keyword in text.lower() for keyword in keywords):
-            yield use, options
+        text = " ".join(literal_strings(object_property(options, "title")) + literal_strings(object_property(options, "content"))).lower()
+        if not any(keyword in text for keyword in keywords):
+            continue
+        if any(word in text for word in failure_words) and not _acts_on_answer(use.call, options):
+            continue  # a notice that logging in failed, with nothing to do
+        yield use, options
+
+
+def _acts_on_answer(call: Node, options: Node) -> bool:
+    """Whether a dialog's answer is acted on: a `success`/`complete` callback, or a `.then` on its promise."""
+    if object_property(options, "success") is not None or object_property(options, "complete") is not None:
+        return True
+    parent = parent_of(call)
+    return parent is not None and parent.type == "MemberExpression" and parent.object is call
 
 
 def literal_strings(node: Node | None) -> list[str]:

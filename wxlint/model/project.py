@@ -8,6 +8,7 @@ from typing import Iterator
 from wxlint.discover import Project
 from wxlint.model.javascript import JsModule
 from wxlint.model.modules import import_of, module_exports, resolve_module_path
+from wxlint.model.units import find_units
 from wxlint.parse.files import ParsedFile, parse_file
 from wxlint.parse.source import SourceError, SourceText
 from wxlint.parse.wxml import WxmlDocument
@@ -25,6 +26,7 @@ class ProjectModel:
         self.problems: list[tuple[Path, SourceError]] = list(project.problems)
         # what is built once from the model and shared by the checks that ask (the upload package), by its class
         self.derived: dict[type, object] = {}
+        self._page_scripts: set[Path] | None = None
         for path in project.files if files is None else files:
             self._add(parsed[path] if parsed is not None else parse_file(path))
         self._link_wx_modules()
@@ -81,6 +83,20 @@ class ProjectModel:
     def script_beside(self, path: Path) -> JsModule | None:
         """The .js or .ts script of the page or component whose WXML (or JSON) is `path`."""
         return self.js_modules.get(path.with_suffix(".js")) or self.js_modules.get(path.with_suffix(".ts"))
+
+    def registers_page(self, path: Path) -> bool:
+        """Whether a script that defines a `Page()` can run as one: app.json lists its route (or there is no app.json
+        to ask: loose files). A page app.json does not list never opens (ChildLee/CityERent publish_info: held out)."""
+        if self.project.app_json is None:
+            return True
+        if self._page_scripts is None:
+            self._page_scripts = {unit.script.resolve() for unit in self.project.units.values()
+                                  if unit.kind == "page" and unit.script is not None}
+        return path.resolve() in self._page_scripts
+
+    def never_opened(self, module: JsModule) -> bool:
+        """Whether a script is a page's that app.json does not list: none of its code ever runs."""
+        return not self.registers_page(module.path) and any(unit.kind == "page" for unit in find_units(module))
 
     def source(self, path: Path) -> SourceText | None:
         parsed = self.parsed.get(path)
