@@ -28,6 +28,9 @@ INVALID = {
     "dynamic open-type": ("pages/a/a.wxml", "<button open-type=\"{{ok ? 'getUserInfo' : ''}}\">go</button>", [(1, 9)]),
     "dynamic open-type behind &&": ("pages/a/a.wxml", "<button open-type=\"{{ legacy && 'getUserInfo' }}\">go</button>", [(1, 9)]),
     "component library button": ("pages/a/a.wxml", '<van-button open-type="getUserInfo" bind:getuserinfo="on">go</van-button>', [(1, 13), (1, 37)]),
+    # linlinjava/litemall pages/auth/login/login.wxml: `open-type` written twice, the old value second
+    "open-type written twice": ("pages/a/a.wxml", '<button open-type="getUserProfile" open-type="getUserInfo" bindgetuserinfo="wxLogin">登录</button>',
+                                [(1, 36), (1, 60)]),
     "binding forms": ("pages/a/a.wxml",
                       '<view bindgetuserinfo="a" catchgetuserinfo="b" catch:getuserinfo="c" capture-bind:getuserinfo="d" bindGetUserInfo="e"/>',
                       [(1, 7), (1, 27), (1, 48), (1, 70), (1, 99)]),

@@ -49,9 +49,9 @@ def _check_wxml(ctx: CheckContext, document, written: dict) -> None:
     open_type = ctx.data["open_type"]
     open_data_types = set(ctx.data["open_data_types"])
     for element in document.iter_elements():
-        attribute = element.get("open-type")
-        if attribute is not None and attribute_can_be(attribute, open_type):
-            ctx.report_range(source, attribute.offset, attribute.end, "open-type")
+        for attribute in _open_types(element):
+            if attribute_can_be(attribute, open_type):
+                ctx.report_range(source, attribute.offset, attribute.end, "open-type")
         if element.tag == "open-data":
             type_attribute = element.get("type")
             if type_attribute is not None and (type_attribute.value or "").strip() in open_data_types:
@@ -63,14 +63,20 @@ def _check_wxml(ctx: CheckContext, document, written: dict) -> None:
             ctx.report_range(source, attribute.offset, attribute.end, "binding", attribute=attribute.name)
 
 
+def _open_types(element) -> list:
+    """Every `open-type` of an element: one written twice (litemall's login button, `getUserProfile` then
+    `getUserInfo`) is read in both."""
+    return [attribute for attribute in element.attributes if attribute.name == "open-type"]
+
+
 def _never_fires(model, element, open_type: str, written: dict) -> bool:
     """A button's `getuserinfo` event fires only while its open-type is `getUserInfo`: never with another written
     value, and with a value from data (`open-type="{{item.openType}}"` on a shared template's button) only if the
     project writes `'getUserInfo'` somewhere (Honye/weapp-mark templates/actionsheet: held out)."""
-    attribute = element.get("open-type") if element.tag == "button" else None
-    if attribute is None or attribute_can_be(attribute, open_type):
+    open_types = _open_types(element) if element.tag == "button" else []
+    if not open_types or any(attribute_can_be(attribute, open_type) for attribute in open_types):
         return False
-    if "{{" not in (attribute.value or ""):
+    if not any("{{" in (attribute.value or "") for attribute in open_types):
         return True
     if open_type not in written:
         written[open_type] = _written_anywhere(model, open_type)
