@@ -503,3 +503,39 @@ def test_a_method_nothing_binds_or_calls_never_runs(project):
     assert [(p, line) for p, line, _ in findings(project, bound)[0]] == [("pages/index/index.js", 3)]
     by_name = {**files, "pages/index/index.js": page.replace("  save() {}", "  save() {},\n  onLoad(q) { const action = 'saveVideo'; this[action]() }")}
     assert [(p, line) for p, line, _ in findings(project, by_name)[0]] == [("pages/index/index.js", 3)]
+
+
+SCENIC = """Page({
+  openMap() {
+    const that = this
+    wx.getSetting({ success(res) {
+      if (!res.authSetting['scope.userLocation']) {
+        wx.authorize({ scope: 'scope.userLocation', success() { that.goMap() }, fail() { wx.openSetting() } })
+      } else {
+        that.goMap()
+      }
+    } })
+  },
+  goMap() { wx.navigateTo({ url: '/pages/map/map?name=' + this.data.name }) },
+})
+"""
+MAP = "Page({\n  onLoad(query) {\n    wx.getLocation({ type: 'wgs84', success: (res) => this.setData(res) })\n  },\nEXTRA})\n"
+
+
+@pytest.mark.parametrize("change, reported", [
+    ({}, []),
+    # a share card opens the map page too, without the grant
+    ({"pages/map/map.js": MAP.replace("EXTRA", "  onShareAppMessage() { return { title: '地图' } },\n")}, [3]),
+    # so does a menu whose data names the route (a way in wxlint does not follow)
+    ({"pages/index/index.js": "Page({ data: { menu: [{ url: '/pages/map/map' }] } })"}, [3]),
+    # a navigation with no grant before it
+    ({"pages/scenic/scenic.js": SCENIC.replace("that.goMap()\n      }", "that.goMap()\n      }\n      wx.navigateTo({ url: '../map/map' })")}, [3]),
+])
+def test_a_page_opened_only_once_the_scope_is_granted(project, change, reported):
+    # Silin7/0635-wxapp pages/components/mapComponent (held out): the map page is opened only by navigateMap(),
+    # which runs in authorize's success or where the scope is already granted
+    files = {"pages/index/index.js": "Page({})", "pages/index/index.wxml": "<view/>",
+             "pages/scenic/scenic.js": SCENIC, "pages/scenic/scenic.wxml": '<view bindtap="openMap">地图</view>',
+             "pages/map/map.js": MAP.replace("EXTRA", ""), "pages/map/map.wxml": "<map/>", **change}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [(f["path"], f["line"]) for f in report["findings"]] == [("pages/map/map.js", line) for line in reported]

@@ -19,6 +19,7 @@ questions are built on demand:
 
 from __future__ import annotations
 
+import posixpath
 from collections import deque
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -32,13 +33,14 @@ from wxlint.data_tables import load_data_table
 from wxlint.findings import TraceStep, step_at
 from wxlint.words import Note, note
 from wxlint.model.login import without_cancel
+from wxlint.model.modules import navigation_apis
 from wxlint.model.guards import Fact, contradicts, data_flags, lexical_facts, parameter_facts
-from wxlint.model.javascript import (JsModule, member_name, options_call, parameter_reads, parent_of, string_value,
-                                     unwrap)
+from wxlint.model.javascript import (JsModule, leading_string, member_name, object_property, options_call, parameter_reads,
+                                     parent_of, string_value, unwrap)
 from wxlint.model.project import ProjectModel
 from wxlint.model.units import UnitDefinition
 from wxlint.model.wxml import EventBinding, unit_event_bindings
-from wxlint.parse.javascript import FUNCTION_NODES, walk
+from wxlint.parse.javascript import FUNCTION_NODES, property_key, walk
 
 TAP, OUTSIDE, UNKNOWN_CONTEXT, LAUNCH = "tap", "outside", "unknown", "launch"
 
@@ -194,7 +196,7 @@ class FlowEngine:
 
     # -- units and their WXML -----------------------------------------------------
     def unit_wxml(self, unit: UnitDefinition):
-        return self.model.wxml.get(unit.module.path.with_suffix(".wxml"))
+        return self.model.template_beside(unit.module.path)
 
     def unit_bindings(self, unit: UnitDefinition) -> list[EventBinding]:
         """Event bindings of a unit's WXML, with included files and imported templates."""
@@ -411,8 +413,9 @@ class FlowEngine:
         while id(function.node) not in self._running:
             if self._ways_in.get(id(function.node)):
                 return False  # called only from code that never runs
-            if function.member is not None:
-                return function.member.name in self._names_used(function.module)
+            name = function.member.name if function.member is not None else _method_name(function.node)
+            if name is not None:  # a method: of a page or component, or of an object wxlint does not model
+                return name in self._names_used(function.module)
             if function.is_module_body or function.node._parent is None:
                 return False
             outer = self.graph.enclosing_function(function.node)
@@ -422,11 +425,15 @@ class FlowEngine:
         return True
 
     def _names_used(self, module: JsModule) -> frozenset[str]:
-        """Member names and strings a script uses (`this.save`, `that['save']`, `'save'`): a method named there may
-        be called in a way the graph does not follow."""
+        """Member names and strings a script uses (`this.save`, `that['save']`, `'save'`), and the attribute values of
+        its template: a method named there may be called in a way the graph does not follow."""
         if module.path not in self._used_names:
             names = {member_name(node) for node in module.nodes("MemberExpression")}
             names.update(node.value for node in module.nodes("Literal") if isinstance(node.value, str))
+            template = self.model.template_beside(module.path)
+            if template is not None:
+                names.update(attribute.value.strip() for element in template.iter_elements()
+                             for attribute in element.attributes if attribute.value)
             self._used_names[module.path] = frozenset(name for name in names if name)
         return self._used_names[module.path]
 
@@ -465,7 +472,7 @@ class FlowEngine:
             memo[node_id] = frozenset()  # a cycle back here brings nothing
             shared: frozenset | None = None
             for way in self._ways_in.get(node_id, []):
-                here = frozenset() if isinstance(way, Entry) else (
+                here = self._opened_with_facts(way, facts_into) if isinstance(way, Entry) else (
                     lexical_facts(way.caller.module, way.site) | facts_into(id(way.caller.node)))
                 shared = here if shared is None else shared & here
                 if not shared:
@@ -475,6 +482,80 @@ class FlowEngine:
 
         self._facts_in[id(function.node)] = found = facts_into(id(function.node))
         return found
+
+    def _opened_with_facts(self, entry: Entry, facts_into: Callable[[int], frozenset]) -> frozenset:
+        """What an entry brings: nothing, but for the lifecycle of a page that only the project's own navigations
+        open (not the entry page, no tab, no share card, its route named nowhere else), the scopes granted at every
+        one of them: a map page opened only once the location is granted (Silin7/0635-wxapp: held out)."""
+        member = entry.function.member
+        unit = entry.function.unit
+        if member is None or unit is None or unit.kind != "page" or member.name not in PAGE_LAUNCH_LIFECYCLES:
+            return frozenset()
+        route = self.route_of_module(unit.module)
+        sites = self._navigations.get(route) if route is not None and self._opened_only_by_navigation(route, unit) else None
+        if not sites:
+            return frozenset()
+        shared: frozenset | None = None
+        for module, call in sites:
+            caller = self.graph.enclosing_function(call)
+            here = frozenset(fact for fact in lexical_facts(module, call) | facts_into(id(caller.node)) if fact[0] == "granted")
+            shared = here if shared is None else shared & here
+            if not shared:
+                break
+        return shared or frozenset()
+
+    def _opened_only_by_navigation(self, route: str, unit: UnitDefinition) -> bool:
+        app = self.project.app_json or {}
+        tab_bar = app.get("tabBar") if isinstance(app.get("tabBar"), dict) else {}
+        tabs = {str(item.get("pagePath", "")).strip("/") for item in tab_bar.get("list") or [] if isinstance(item, dict)}
+        shared = {"onShareAppMessage", "onShareTimeline"} & {m.name for m in unit.framework_members}
+        return (self.project.app_json is not None and route not in self.project.entry_routes and route not in tabs
+                and not shared and route not in self._routes_named_elsewhere)
+
+    @cached_property
+    def _navigations(self) -> dict[str, list[tuple[JsModule, Node]]]:
+        """route -> the navigation calls (wx.navigateTo and the others) whose URL names it."""
+        found: dict[str, list[tuple[JsModule, Node]]] = {}
+        self._navigation_urls: set[int] = set()
+        apis = navigation_apis()
+        for module in self.model.js_modules.values():
+            for use in module.wx_uses:
+                if use.kind != "call" or use.api not in apis or not use.call.arguments:
+                    continue
+                url_node = object_property(use.call.arguments[0], "url")
+                url = leading_string(url_node, module)
+                route = self._route_of_url(module, url) if url else None
+                if route is not None:
+                    found.setdefault(route, []).append((module, use.call))
+                    self._navigation_urls.update(id(node) for node in walk(url_node))
+        return found
+
+    @cached_property
+    def _routes_named_elsewhere(self) -> frozenset[str]:
+        """Page routes a string names outside the navigations `_navigations` read (a menu's data, a `<navigator>`,
+        a helper's argument): they may be opened in ways wxlint does not follow."""
+        routes = set(self.project.all_pages)
+        navigations = self._navigations  # noqa: F841 - fills `_navigation_urls`
+        named = set()
+        for module in self.model.js_modules.values():
+            for node in module.nodes("Literal"):
+                if isinstance(node.value, str) and "/" in node.value and id(node) not in self._navigation_urls:
+                    named.update(route for route in routes if route in node.value)
+        for document in self.model.wxml.values():
+            for element in document.iter_elements():
+                for attribute in element.attributes:
+                    if attribute.value and "/" in attribute.value:
+                        named.update(route for route in routes if route in attribute.value)
+        return frozenset(named)
+
+    def _route_of_url(self, module: JsModule, url: str) -> str | None:
+        path = url.split("?", 1)[0]
+        if path.startswith("/"):
+            return path.strip("/") or None
+        here = self.route_of_module(module)
+        if here is None or not path:
+            return None
+        return posixpath.normpath(posixpath.join(posixpath.dirname(here), path)).strip("/")
 
     # -- the launch question ------------------------------------------------------
     def launch_entries(self) -> list[Entry]:
@@ -577,6 +658,14 @@ def _answered_by_the_user(edge: Edge) -> bool:
 
 # What stays known in the functions a call reaches: a scope checked, a stored login tested.
 _KNOWN_ACROSS_CALLS = frozenset({"granted", "denied", "logged-in", "not-logged-in"})
+
+
+def _method_name(function: Node) -> str | None:
+    """The name a function is a method by: `save() {}` or `save: function () {}` in an object, or in a class."""
+    parent = function._parent
+    if parent is not None and parent.type in ("Property", "MethodDefinition") and parent.value is function:
+        return property_key(parent)
+    return None
 
 
 def _needs_a_query(known: frozenset) -> bool:

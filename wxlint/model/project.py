@@ -80,6 +80,10 @@ class ProjectModel:
         for modules in self.inline_wxs.values():
             yield from modules
 
+    def template_beside(self, path: Path) -> WxmlDocument | None:
+        """The WXML of the page or component whose script is `path`."""
+        return self.wxml.get(path.with_suffix(".wxml"))
+
     def script_beside(self, path: Path) -> JsModule | None:
         """The .js or .ts script of the page or component whose WXML (or JSON) is `path`."""
         return self.js_modules.get(path.with_suffix(".js")) or self.js_modules.get(path.with_suffix(".ts"))
