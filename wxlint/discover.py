@@ -26,8 +26,9 @@ from wxlint.parse.json_document import read_json_document
 from wxlint.parse.source import SourceError, decode_bytes
 from wxlint.safe_fs import MAX_FILE_BYTES, file_size, inside, is_dir, is_file, read_file, read_head
 from wxlint.data_tables import load_data_table
+from wxlint import uni_app
 
-SOURCE_SUFFIXES = (".js", ".ts", ".wxs", ".wxml")
+SOURCE_SUFFIXES = (".js", ".ts", ".wxs", ".wxml", ".vue")  # .vue: in uni-app projects only (`_list_files`)
 # Folders that hold other people's code or tool state, never the project's own.
 SKIPPED_FOLDERS = frozenset({"node_modules", "miniprogram_npm", ".git", ".svn", ".hg", ".idea", ".vscode", "__pycache__", ".wxlint_cache"})
 COMPONENT_SUFFIXES = (".js", ".ts", ".json", ".wxml")
@@ -88,6 +89,7 @@ class Project:
     problems: list[tuple[Path, SourceError]] = field(default_factory=list)
     only_files: set[Path] | None = None  # single-file mode: report only on these
     excluded_roots: tuple[Path, ...] = ()
+    framework: str = "native"  # or "uni-app": pages.json and manifest.json, pages in .vue files (wxlint/uni_app.py)
 
     @property
     def name(self) -> str:
@@ -186,13 +188,22 @@ def _projects_below(folder: Path) -> list[tuple[Path, Path | None]]:
     """(project root, mini-program root) of every project under `folder`."""
     config_roots: list[tuple[Path, Path]] = []
     app_dirs: list[Path] = []
+    uni_roots: list[tuple[Path, Path]] = []  # (project root, sources)
     for current, folders, files in os.walk(folder):
         folders[:] = sorted(f for f in folders if f not in SKIPPED_FOLDERS and not f.startswith("."))
         here = Path(current)
+        if uni_app.PAGES_JSON in files and uni_app.MANIFEST_JSON in files and "app.json" not in files:
+            uni_roots.append((uni_app.project_root(here), here))
+            folders[:] = [f for f in folders if f not in _UNI_APP_NOT_SOURCES]
         if "project.config.json" in files:
             config_roots.append((here, _miniprogram_root(here)))
         if "app.json" in files:
             app_dirs.append(here)
+    # a uni-app project's build output (unpackage/, dist/) and a project.config.json beside its sources are its own
+    uni_folders = {root for root, _ in uni_roots}
+    config_roots = [(root, mini) for root, mini in config_roots
+                    if not any(root == top or top in root.parents for top in uni_folders)]
+    app_dirs = [app_dir for app_dir in app_dirs if not any(top in app_dir.parents for top in uni_folders)]
     # A copy of project.config.json inside the mini-program root another one points to (a template's
     # leftover) is the same project: lint it once, from the outer configuration.
     found = list({mini: (root, mini) for root, mini in reversed(config_roots)}.values())[::-1]
@@ -206,12 +217,14 @@ def _projects_below(folder: Path) -> list[tuple[Path, Path | None]]:
         if any(other in app_dir.parents for other in app_dirs if other != app_dir):
             continue
         found.append((app_dir, app_dir))
-    return found
+    return found + [root for root in uni_roots if not any(mini in root[1].parents for _, mini in found)]
 
 
 def _project_above(path: Path) -> tuple[Path, Path] | None:
     start = path if path.is_dir() else path.parent
     for folder in (start, *start.parents):
+        if uni_app.is_source_root(folder) and not is_file(folder / "app.json"):
+            return uni_app.project_root(folder), folder
         if is_file(folder / "project.config.json"):
             plugin = _plugin_root(folder)
             if plugin is not None and (plugin == path or plugin in path.parents):
@@ -311,6 +324,9 @@ def _load_project(root: Path, mini_root: Path | None, known_rules: set[str], con
             project.skipped.append(skip(plugin_root, "skip-plugin-root", folder=shown.as_posix()))
     project.excluded_roots = tuple(excluded)
     app_json_path = mini_root / "app.json"
+    if not is_file(app_json_path) and uni_app.is_source_root(mini_root):
+        _read_uni_app(project)
+        return project
     if is_file(app_json_path):
         app, problem = _read_json(app_json_path, root)
         if problem:
@@ -320,6 +336,33 @@ def _load_project(root: Path, mini_root: Path | None, known_rules: set[str], con
             _read_app_json(project, app, app_json_path)
     _list_files(project)
     return project
+
+
+def _read_uni_app(project: Project) -> None:
+    """A uni-app project: its pages.json and manifest.json as the app.json they compile to, its pages and App.vue,
+    and every other `.vue` file a component (easycom's by their tag)."""
+    project.framework = "uni-app"
+    mini = project.miniprogram_root
+    documents = {}
+    for name in (uni_app.PAGES_JSON, uni_app.MANIFEST_JSON):
+        document, problem = uni_app.read_settings(mini / name, project.root)
+        if problem:
+            project.problems.append((mini / name, problem))
+        documents[name] = uni_app.value_of(document.root) if document is not None else {}
+    app = uni_app.app_json_of(documents[uni_app.PAGES_JSON], documents[uni_app.MANIFEST_JSON])
+    project.app_json = app
+    _read_app_json(project, app, mini / uni_app.PAGES_JSON)
+    _list_files(project)
+    for path in project.files:
+        if path.suffix != ".vue":
+            continue
+        route = path.relative_to(mini).with_suffix("").as_posix()
+        if route not in project.units and route != "App":
+            _add_unit(project, "component", route, None)
+    for route in list(project.units):
+        tag = uni_app.easycom_tag(route)
+        if tag is not None and project.units[route].kind == "component":
+            project.global_components.setdefault(tag, route)
 
 
 def _strings(value) -> list[str]:
@@ -362,7 +405,10 @@ def _read_app_json(project: Project, app: dict, path: Path) -> None:
                 independent=bool(package.get("independent"))))
     entry = app.get("entryPagePath")
     project.entry_page = entry.lstrip("/") if isinstance(entry, str) and entry else (project.pages[0] if project.pages else None)
-    project.units["app"] = Unit("app", "app", mini / "app", _existing(project, mini / "app", (".js", ".ts")), None, path)
+    if project.framework == "uni-app":
+        project.units["app"] = Unit("app", "app", mini / "App", _existing(project, mini / "App", (".vue",)), None, path)
+    else:
+        project.units["app"] = Unit("app", "app", mini / "app", _existing(project, mini / "app", (".js", ".ts")), None, path)
     for route in project.pages:
         _add_unit(project, "page", route, None)
     for package in project.subpackages:
@@ -403,8 +449,12 @@ def _add_unit(project: Project, kind: str, route: str, subpackage: str | None) -
     if route in project.units:
         return project.units[route]
     base = project.miniprogram_root / route
-    unit = Unit(kind, route, base, _existing(project, base, (".ts", ".js")), _existing(project, base, (".wxml",)),
-                _existing(project, base, (".json",)), subpackage)
+    if project.framework == "uni-app" and _existing(project, base, (".vue",)) is not None:
+        single_file = _existing(project, base, (".vue",))  # the script and the template in one file
+        unit = Unit(kind, route, base, single_file, single_file, None, subpackage)
+    else:
+        unit = Unit(kind, route, base, _existing(project, base, (".ts", ".js")), _existing(project, base, (".wxml",)),
+                    _existing(project, base, (".json",)), subpackage)
     project.units[route] = unit
     return unit
 
@@ -442,6 +492,9 @@ def _add_components(project: Project, using, folder: Path, subpackage: str | Non
     return routes
 
 
+# In a uni-app project: its builds (HBuilderX's unpackage/, the CLI's dist/), its plugins (uni_modules/, third-party
+# code like node_modules), and the pages of other platforms (platforms/<platform>/).
+_UNI_APP_NOT_SOURCES = frozenset({"unpackage", "dist", "uni_modules", "platforms"})
 _MINIFIED_NAME = re.compile(r"[.-]min\.js$")
 # A file this large that is mostly long lines of code squeezed together is a bundle, not hand-written
 # code (a license header does not change that); a long string (a base64 image in a page) is no such line.
@@ -458,8 +511,9 @@ def _list_files(project: Project) -> None:
         kept = []
         for name in sorted(folders):
             folder = here / name
-            if name in SKIPPED_FOLDERS or name.startswith(".") or folder in project.excluded_roots:
-                if name in ("node_modules", "miniprogram_npm"):
+            uni_app_output = project.framework == "uni-app" and name in _UNI_APP_NOT_SOURCES
+            if name in SKIPPED_FOLDERS or name.startswith(".") or folder in project.excluded_roots or uni_app_output:
+                if name in ("node_modules", "miniprogram_npm", "uni_modules"):
                     project.skipped.append(skip(folder, "skip-third-party", routine=True))
                 continue
             if _excluded(folder, base_dir, excluded_patterns, is_dir=True):
@@ -473,7 +527,7 @@ def _list_files(project: Project) -> None:
         folders[:] = kept
         for name in sorted(files):
             path = here / name
-            if not name.endswith(SOURCE_SUFFIXES):
+            if not name.endswith(SOURCE_SUFFIXES) or (name.endswith(".vue") and project.framework != "uni-app"):
                 continue
             if name.endswith(".d.ts"):
                 project.skipped.append(skip(path, "skip-declarations", routine=True))

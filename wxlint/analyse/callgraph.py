@@ -517,8 +517,8 @@ class CallGraph:
             return self._resolve_import(module, ImportRef(require_source(expression), None), _depth)
         if expression.type == "CallExpression" and self._is_get_app(module, expression):
             app = self.app_unit()  # `getApp().AS.ensure()`: what the App's options hold
-            if app is not None and app.call.arguments:
-                return app.module, app.call.arguments[0]
+            if app is not None and app.options is not None:
+                return app.module, app.options
         return module, expression
 
     def _binding_value(self, module: JsModule, binding, depth: int) -> tuple[JsModule, Node] | None:

@@ -76,6 +76,7 @@ CONSEQUENCE_EDGE_KINDS = frozenset({"call", "executor", "iteration", "param-call
                                     "render-callback", "component-event"})
 APP_LAUNCH_LIFECYCLES = ("onLaunch", "onShow")
 PAGE_LAUNCH_LIFECYCLES = ("onLoad", "onShow", "onReady")
+VUE_LAUNCH_LIFECYCLES = ("beforeCreate", "created", "beforeMount", "mounted")  # a uni-app page's, when it opens
 COMPONENT_LAUNCH_LIFECYCLES = ("created", "attached", "ready", "show")
 
 
@@ -570,7 +571,8 @@ class FlowEngine:
         for route in self.project.entry_routes:
             for unit in self.units_of_route(route):
                 for member in unit.framework_members:
-                    if member.name in PAGE_LAUNCH_LIFECYCLES and member.role == "lifecycle":
+                    if member.role == "lifecycle" and (member.name in PAGE_LAUNCH_LIFECYCLES or (
+                            unit.module.single_file_kind is not None and member.name in VUE_LAUNCH_LIFECYCLES)):
                         entries.append(Entry(LAUNCH, self.graph.function(member.function), trace_step(
                             unit.module, member.key, note("launch-page", name=member.name, route=route))))
                 entries.extend(self._self_firing_entries(unit, route))

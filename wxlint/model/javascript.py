@@ -12,8 +12,9 @@ from esprima.nodes import Node
 from wxlint.model.scopes import ScopeModel
 from wxlint.parse.javascript import JsTree, property_key, walk
 
-# The global objects through which mini-programs reach the platform API.
-WX_GLOBALS = ("wx",)
+# The global objects through which mini-programs reach the platform API: uni-app's `uni` forwards each API it does
+# not adapt to `wx` unchanged on WeChat (uni-mp-core api/index.ts; https://uniapp.dcloud.net.cn/api/).
+WX_GLOBALS = ("wx", "uni")
 
 
 @dataclass
@@ -132,6 +133,9 @@ class JsModule:
         # export is `wx` itself (id -> None) or one of its APIs (id -> "getUserInfo").
         self.imported_wx: dict[int, str | None] = {}
         self.imported_proxy_classes: set[int] = set()  # bindings of a wx proxy class another module exports
+        # Set by the project model for a uni-app `.vue` file: what its `export default` defines (app, page or
+        # component), the way `Page({...})` says it in a native script.
+        self.single_file_kind: str | None = None
 
     def nodes(self, *types: str) -> list[Node]:
         """Every node of these ESTree types, in document order, from the one walk the scopes made."""

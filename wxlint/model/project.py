@@ -27,6 +27,8 @@ class ProjectModel:
         # what is built once from the model and shared by the checks that ask (the upload package), by its class
         self.derived: dict[type, object] = {}
         self._page_scripts: set[Path] | None = None
+        self._single_file_kinds = {unit.script.resolve(): unit.kind for unit in project.units.values()
+                                   if unit.script is not None and unit.script.suffix == ".vue"}
         for path in project.files if files is None else files:
             self._add(parsed[path] if parsed is not None else parse_file(path))
         self._link_wx_modules()
@@ -61,7 +63,9 @@ class ProjectModel:
             self.problems.append((parsed.path, error))
         try:
             if parsed.js is not None:
-                self.js_modules[parsed.path] = JsModule(parsed.js)
+                module = self.js_modules[parsed.path] = JsModule(parsed.js)
+                if parsed.path.suffix == ".vue":
+                    module.single_file_kind = self._single_file_kinds.get(parsed.path.resolve(), "component")
             if parsed.wxml is not None:
                 self.wxml[parsed.path] = parsed.wxml
                 self.inline_wxs[parsed.path] = [JsModule(tree) for tree in parsed.inline_wxs]
@@ -81,11 +85,13 @@ class ProjectModel:
             yield from modules
 
     def template_beside(self, path: Path) -> WxmlDocument | None:
-        """The WXML of the page or component whose script is `path`."""
-        return self.wxml.get(path.with_suffix(".wxml"))
+        """The WXML of the page or component whose script is `path` (a `.vue` file is both)."""
+        return self.wxml.get(path if path.suffix == ".vue" else path.with_suffix(".wxml"))
 
     def script_beside(self, path: Path) -> JsModule | None:
-        """The .js or .ts script of the page or component whose WXML (or JSON) is `path`."""
+        """The .js or .ts script of the page or component whose WXML (or JSON) is `path` (a `.vue` file is both)."""
+        if path.suffix == ".vue":
+            return self.js_modules.get(path)
         return self.js_modules.get(path.with_suffix(".js")) or self.js_modules.get(path.with_suffix(".ts"))
 
     def registers_page(self, path: Path) -> bool:

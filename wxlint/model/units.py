@@ -52,6 +52,7 @@ class UnitDefinition:
     behaviors: list[Node] = field(default_factory=list)  # expressions in `behaviors: [...]`
     data_node: Node | None = None
     bases: list[Node] = field(default_factory=list)  # `extends Base` of a class page: members it inherits
+    options: Node | None = None  # the object literal of its options, when it is one (`App({ globalData })`)
 
     def all_members(self) -> list[Member]:
         seen = {id(m) for m in self.members.values()}
@@ -101,6 +102,8 @@ def object_properties(obj: Node):
 
 
 def find_units(module: JsModule) -> list[UnitDefinition]:
+    if module.single_file_kind is not None:
+        return single_file_units(module)
     units = []
     for node in module.nodes("CallExpression"):
         if not node.arguments:
@@ -111,7 +114,7 @@ def find_units(module: JsModule) -> list[UnitDefinition]:
         if module.scopes.resolve(callee) is not None:
             continue  # a local function that happens to be called Page
         unit = UnitDefinition(UNIT_CONSTRUCTORS[callee.name], module, node)
-        options = object_value(module, node.arguments[0])
+        options = unit.options = object_value(module, node.arguments[0])
         if options is not None:
             _read_options(module, unit, options)
         else:
@@ -121,6 +124,78 @@ def find_units(module: JsModule) -> list[UnitDefinition]:
             read_class(module, unit, cls)  # `Page(new Home())`
         units.append(unit)
     return units
+
+
+# Vue's own lifecycles (https://vuejs.org/api/options-lifecycle.html), which uni-app runs in pages and components too;
+# `onPageShow`/`onAppShow` are the names `@dcloudio/uni-app` also exports `onShow` by.
+VUE_LIFECYCLES = frozenset({"beforeCreate", "created", "beforeMount", "mounted", "beforeUpdate", "updated",
+                            "beforeUnmount", "unmounted", "beforeDestroy", "destroyed", "activated", "deactivated"})
+_COMPOSITION_NAMES = {"onPageShow": "onShow", "onAppShow": "onShow", "onPageHide": "onHide", "onAppHide": "onHide",
+                      "onBeforeMount": "beforeMount", "onMounted": "mounted", "onBeforeUnmount": "beforeUnmount",
+                      "onUnmounted": "unmounted"}
+_LIFECYCLE_SOURCES = ("@dcloudio/uni-app", "vue")
+
+
+def single_file_units(module: JsModule) -> list[UnitDefinition]:
+    """The app, page or component a uni-app `.vue` file defines: its `export default { … }` (options API, also
+    through `defineComponent(…)`), with members under `methods`; the lifecycles a `<script setup>` registers
+    (`onLoad(() => …)` from `@dcloudio/uni-app`) and its top-level functions, which its template calls by name."""
+    kind = module.single_file_kind
+    program = module.tree.program
+    unit = UnitDefinition(kind, module, program)
+    for statement in program.body:
+        if statement.type != "ExportDefaultDeclaration":
+            continue
+        declaration = unwrap(statement.declaration)
+        if declaration.type == "CallExpression" and declaration.arguments:  # defineComponent({…}), Vue.extend({…})
+            declaration = unwrap(declaration.arguments[0])
+        options = object_value(module, declaration)
+        if options is not None:
+            unit.options = options
+            _read_single_file_options(module, unit, options)
+    for call in module.nodes("CallExpression"):
+        callee = unwrap(call.callee)
+        if callee.type != "Identifier" or not call.arguments:
+            continue
+        binding = module.scopes.resolve(callee)
+        if binding is None or binding.kind != "import" or binding.import_source not in _LIFECYCLE_SOURCES:
+            continue
+        function = function_value(module, call.arguments[0])
+        if function is not None:
+            name = _COMPOSITION_NAMES.get(binding.imported_name, binding.imported_name)
+            unit.framework_members.append(Member(name, function, "lifecycle", "", callee))
+    for name, binding in module.scopes.root.bindings.items():
+        if binding.kind in ("function", "const", "let", "var"):
+            declared = binding.identifier._parent
+            function = declared if declared is not None and declared.type == "FunctionDeclaration" else function_value(module, binding.init)
+            if function is not None:
+                unit.members.setdefault(name, Member(name, function, "method", "", binding.identifier))
+    return [unit]
+
+
+def _read_single_file_options(module: JsModule, unit: UnitDefinition, options: Node) -> None:
+    for name, value, key in object_properties(options):
+        if name == "methods":
+            inner = object_value(module, value)
+            for inner_name, inner_value, inner_key in object_properties(inner) if inner is not None else ():
+                function = function_value(module, inner_value)
+                if function is not None:
+                    unit.members.setdefault(inner_name, Member(inner_name, function, "method", "methods", inner_key))
+            continue
+        if name == "data":
+            function = function_value(module, value)
+            returned = returned_values(function) if function is not None else []
+            unit.data_node = returned[0] if len(returned) == 1 else value
+            continue
+        function = function_value(module, value)
+        if function is None:
+            continue
+        if name in VUE_LIFECYCLES:
+            member = Member(name, function, "lifecycle", "", key)
+            unit.framework_members.append(member)
+            unit.members.setdefault(name, member)
+        else:
+            _add_member(unit, name, function, "", key)
 
 
 def class_of_instance(module: JsModule, value: Node | None) -> Node | None:

@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wxlint.parse import vue
+from wxlint.parse.conditional import WEIXIN, compile_for_weixin
 from wxlint.parse.javascript import JsTree, parse_js, wxs_as_javascript
 from wxlint.parse.source import SourceError, SourceText, decode_bytes
 from wxlint.parse.typescript import TooComplex, strip_types
@@ -99,20 +101,34 @@ def _parse_into(parsed: ParsedFile, data: bytes) -> None:
     suffix = path.suffix
     try:
         if suffix == ".ts":
-            parsed.js = parse_js(source, text=strip_types(source.text))
+            parsed.js = parse_js(source, text=strip_types(compile_for_weixin(source.text, WEIXIN)))
         elif suffix == ".wxs":
             # WXS is an ES5-like script dialect, never a module.
             parsed.js = parse_js(source, text=wxs_as_javascript(source.text), module_first=False)
         elif suffix == ".js":
-            parsed.js = parse_js(source)
+            # uni-app's scripts mark platform code (`// #ifdef H5`): what WeChat never gets is not read
+            parsed.js = parse_js(source, text=compile_for_weixin(source.text, WEIXIN))
         elif suffix == ".wxml":
             parsed.wxml = parse_wxml(source)
             parsed.errors.extend(parsed.wxml.problems)
             _parse_inline_wxs(parsed)
+        elif suffix == ".vue":
+            _parse_single_file_component(parsed)
     except SourceError as error:
         parsed.errors.append(error)
     except RecursionError:
         parsed.errors.append(SourceError("code is nested too deeply to analyse"))
+
+
+def _parse_single_file_component(parsed: ParsedFile) -> None:
+    """A uni-app `.vue` file: its template as WXML and its script, each at the file's positions, as compiled for
+    WeChat (`conditional.py`, `vue.py`)."""
+    text = compile_for_weixin(parsed.source.text, WEIXIN)
+    found = vue.blocks(text)
+    parsed.wxml = vue.parse_template(parsed.source, text, found)
+    if parsed.wxml is not None:
+        parsed.errors.extend(parsed.wxml.problems)
+    parsed.js = vue.parse_script(parsed.source, text, found)
 
 
 def _parse_inline_wxs(parsed: ParsedFile) -> None:

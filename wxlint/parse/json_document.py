@@ -61,15 +61,17 @@ def read_json_document(path: Path, root: Path) -> JsonDocument | None:
     return json_document_of(path, data)
 
 
-def json_document_of(path: Path, data: bytes) -> JsonDocument | None:
-    """The tree of a JSON file's bytes, or None when they are not a JSON object."""
+def json_document_of(path: Path, data: bytes, prepare=None) -> JsonDocument | None:
+    """The tree of a JSON file's bytes, or None when they are not a JSON object. `prepare(text)` gives the text to
+    parse, at the same positions (uni-app's conditional compilation blanks code out)."""
     try:
         text, encoding = decode_bytes(data)
     except SourceError:
         return None
     source = SourceText(path=path, text=text, encoding=encoding)
+    parsed_text = source.text if prepare is None else prepare(source.text)
     try:
-        program = esprima.parseScript(f"({source.text}\n)", {"range": True})
+        program = esprima.parseScript(f"({parsed_text}\n)", {"range": True})
     except (esprima.Error, RecursionError, AssertionError):
         return None
     statement = program.body[0] if len(program.body) == 1 else None

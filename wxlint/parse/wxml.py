@@ -115,14 +115,15 @@ class WxmlDocument:
                 stack.extend(reversed(node.children))
 
 
-def parse_wxml(source: SourceText) -> WxmlDocument:
-    return _WxmlParser(source).parse()
+def parse_wxml(source: SourceText, text: str | None = None) -> WxmlDocument:
+    """The document of `source`, or of `text` (the source with all but a template blanked: a `.vue` file's)."""
+    return _WxmlParser(source, text).parse()
 
 
 class _WxmlParser:
-    def __init__(self, source: SourceText):
+    def __init__(self, source: SourceText, text: str | None = None):
         self.source = source
-        self.text = source.text
+        self.text = source.text if text is None else text
         self.length = len(self.text)
         self.root = WxmlElement(offset=0, end=self.length, tag="#document")
         self.stack: list[WxmlElement] = [self.root]
