@@ -106,6 +106,8 @@ def resolve_module_path(importer: Path, specifier: str, miniprogram_root: Path) 
     """The file a `require`/`import` specifier names, or None (npm packages, missing files)."""
     if specifier.startswith("/"):
         base = os.path.join(miniprogram_root, specifier.lstrip("/"))
+    elif specifier.startswith("@/"):  # uni-app's (and many a build's) name for the source root
+        base = os.path.join(miniprogram_root, specifier[2:])
     else:  # WeChat resolves a bare path relative to the file first, then in miniprogram_npm.
         base = os.path.join(os.path.dirname(importer), specifier)
     # `..` taken off by name, as WeChat's bundler does; then one lookup for each file every page requires
@@ -117,7 +119,7 @@ def _resolve_module_base(name: str) -> Path | None:
     # Cached for one run (see `forget_module_paths`): a thousand pages that require the same utils
     # would each pay a handful of stat calls and a realpath.
     base = Path(name)
-    candidates = [base] if base.suffix in SCRIPT_SUFFIXES else []
+    candidates = [base] if base.suffix in SCRIPT_SUFFIXES or base.suffix == ".vue" else []
     candidates += [base.with_name(base.name + s) for s in SCRIPT_SUFFIXES]
     candidates += [base / f"index{s}" for s in SCRIPT_SUFFIXES]
     for candidate in candidates:
