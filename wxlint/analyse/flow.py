@@ -410,19 +410,25 @@ class FlowEngine:
                     continue
                 self._running.add(id(node))
                 pending.extend(edge.callee.node for edge in self.graph.edges_from.get(id(node), ()))
-        while id(function.node) not in self._running:
-            if self._ways_in.get(id(function.node)):
-                return False  # called only from code that never runs
-            name = function.member.name if function.member is not None else _method_name(function.node)
-            if name is not None:  # a method: of a page or component, or of an object wxlint does not model
-                return name in self._names_used(function.module)
-            if function.is_module_body or function.node._parent is None:
-                return False
-            outer = self.graph.enclosing_function(function.node)
-            if outer.is_module_body:
-                return False  # a function of the module's own that nothing calls
-            function = outer
-        return True
+        return self._may_run(function, set())
+
+    def _may_run(self, function: Function, seen: set[int]) -> bool:
+        if id(function.node) in self._running:
+            return True
+        if id(function.node) in seen:
+            return False  # a cycle of calls nothing enters
+        seen.add(id(function.node))
+        ways = self._ways_in.get(id(function.node))
+        if ways:  # called or handed over: it runs if one of its callers may
+            return any(not isinstance(way, Entry) and self._may_run(way.caller, seen) for way in ways)
+        name = function.member.name if function.member is not None else _method_name(function.node)
+        if name is not None:  # a method: of a page or component, or of an object wxlint does not model
+            return name in self._names_used(function.module)
+        if function.is_module_body or function.node._parent is None:
+            return False
+        outer = self.graph.enclosing_function(function.node)
+        # a closure runs if the function around it may; a function of the module's own that nothing calls does not
+        return not outer.is_module_body and self._may_run(outer, seen)
 
     def _names_used(self, module: JsModule) -> frozenset[str]:
         """Member names and strings a script uses (`this.save`, `that['save']`, `'save'`), and the attribute values of
