@@ -493,8 +493,11 @@ def _add_components(project: Project, using, folder: Path, subpackage: str | Non
 
 
 # In a uni-app project: its builds (HBuilderX's unpackage/, the CLI's dist/), its plugins (uni_modules/, third-party
-# code like node_modules), and the pages of other platforms (platforms/<platform>/).
-_UNI_APP_NOT_SOURCES = frozenset({"unpackage", "dist", "uni_modules", "platforms"})
+# code like node_modules), the pages of other platforms (platforms/<platform>/), and the native mini-program
+# components it copies in (wxcomponents/: "小程序组件不是 vue 组件", component libraries the compiler copies as they are;
+# https://uniapp.dcloud.net.cn/tutorial/miniprogram-subject.html).
+_UNI_APP_NOT_SOURCES = frozenset({"unpackage", "dist", "uni_modules", "platforms", "wxcomponents"})
+_UNI_APP_THIRD_PARTY = frozenset({"uni_modules", "wxcomponents"})
 _MINIFIED_NAME = re.compile(r"[.-]min\.js$")
 # A file this large that is mostly long lines of code squeezed together is a bundle, not hand-written
 # code (a license header does not change that); a long string (a base64 image in a page) is no such line.
@@ -513,7 +516,7 @@ def _list_files(project: Project) -> None:
             folder = here / name
             uni_app_output = project.framework == "uni-app" and name in _UNI_APP_NOT_SOURCES
             if name in SKIPPED_FOLDERS or name.startswith(".") or folder in project.excluded_roots or uni_app_output:
-                if name in ("node_modules", "miniprogram_npm", "uni_modules"):
+                if name in ("node_modules", "miniprogram_npm") or (uni_app_output and name in _UNI_APP_THIRD_PARTY):
                     project.skipped.append(skip(folder, "skip-third-party", routine=True))
                 continue
             if _excluded(folder, base_dir, excluded_patterns, is_dir=True):

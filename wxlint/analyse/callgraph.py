@@ -417,6 +417,10 @@ class CallGraph:
             if unit is not None:
                 found = self.lookup_member(unit, prop)
                 return [self.functions[id(found[1].function)]] if found else []
+            cls = self._class_of_this(module, caller, owner)
+            if cls is not None:  # `this.setAuth()` in a method of a class: its own method
+                method = class_member(cls, prop, static=False)
+                return [self.functions[id(method)]] if method is not None and id(method) in self.functions else []
             if owner.type == "MemberExpression" and member_name(owner) is not None:
                 # `this.store.load()` after `this.store = new Store()` in one of the unit's functions
                 holder = self.this_unit(module, caller, unwrap(owner.object))
@@ -470,6 +474,25 @@ class CallGraph:
                 scope = binding.scope.function_scope
                 return self._unit_of_this(scope.node)
         return None
+
+    def _class_of_this(self, module: JsModule, caller: Function, owner: Node) -> Node | None:
+        """The class whose instance `this` (or `that = this`) is at `owner`, in a method of that class."""
+        if owner.type == "ThisExpression":
+            node = caller.node
+        elif owner.type == "Identifier":
+            binding = module.scopes.resolve(owner)
+            if binding is None or not binding.is_constant or binding.init is None or unwrap(binding.init).type != "ThisExpression":
+                return None
+            node = binding.scope.function_scope.node
+        else:
+            return None
+        while node is not None and node.type == "ArrowFunctionExpression":
+            node = self.enclosing_function(node).node
+        method = node._parent if node is not None else None
+        if method is None or method.type != "MethodDefinition" or method.static:
+            return None
+        body = method._parent
+        return body._parent if body is not None and body.type == "ClassBody" else None
 
     def _unit_of_this(self, node: Node) -> UnitDefinition | None:
         # Arrow functions see the `this` of the function around them.

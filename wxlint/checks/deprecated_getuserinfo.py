@@ -90,8 +90,10 @@ def _written_anywhere(model, value: str) -> bool:
             return True
         if any(quasi.value.cooked == value for node in module.nodes("TemplateLiteral") for quasi in node.quasis):
             return True
-    return any(value in mustache_strings(attribute.value) for document in model.wxml.values()
-               for element in document.iter_elements() for attribute in element.attributes)
+    # in a template: written out (`<qui-button open-type="getUserInfo">` hands it to a component's property) or
+    # in a `{{ }}`
+    return any((attribute.value or "").strip() == value or value in mustache_strings(attribute.value)
+               for document in model.wxml.values() for element in document.iter_elements() for attribute in element.attributes)
 
 
 def _written(member) -> bool:

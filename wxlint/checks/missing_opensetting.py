@@ -10,7 +10,8 @@ from wxlint.analyse.flow import Leads, built_in_events, trace_step
 from wxlint.data_tables import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.words import Note, note
-from wxlint.model.guards import auth_setting_test, element_facts, expand_flags, parameter_scope_test, scope_checks
+from wxlint.model.guards import (auth_setting_test, element_facts, expand_flags, facts, flag_writes, parameter_scope_test,
+                                 scope_checks)
 from wxlint.model.modules import navigation_apis
 from wxlint.model.control import runs_whenever
 from wxlint.model.javascript import JsModule, ancestors, leading_string, member_name, object_property, options_call, parent_of, string_value, unwrap
@@ -56,6 +57,8 @@ def check(ctx: CheckContext) -> None:
             ctx.report_node(module, scoped.node, "no-fail", trace=[call_step], **arguments)
             continue
         if any(leads.path_from_region(path.node) is not None for path in paths):
+            continue
+        if _recorded_denial_leads(module, paths, leads):
             continue
         first = paths[0]
         what = {"try": note("denial-catch"), "onError": note("denial-onerror")}.get(first.kind) or note("denial-callback", kind=first.kind)
@@ -210,7 +213,7 @@ def _denied_prechecks(module: JsModule, graph) -> list[tuple[object, Node, Node]
     (`authSetting[scope]`) is given as (function node, parameter index)."""
     found = []
     for node in module.nodes("IfStatement", "ConditionalExpression"):
-        result = auth_setting_test(node.test) or parameter_scope_test(module, node.test)
+        result = auth_setting_test(node.test, module) or parameter_scope_test(module, node.test)
         if result is None:
             continue
         scope, granted = result
@@ -231,6 +234,28 @@ def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads
             if leads.path_from_region(branch) is not None:
                 return True
     return any(_precheck_in_helper(module, helper_call, scope, leads) for helper_call in _helper_calls_before(call))
+
+
+def _recorded_denial_leads(module: JsModule, paths: list, leads: Leads) -> bool:
+    """A failure that records itself in a data flag (`this.jurisdiction = false`), which a test in the same script
+    turns into the settings page (`if (!this.jurisdiction) uni.openSetting()`, on the next tap: Comsenz/discuz-uniapp
+    pages/share/site.vue)."""
+    flags = {name for path in paths if path.node is not None and (path.module or module) is module
+             for name, value in flag_writes(module, path.node).items()
+             if unwrap(value).type == "Literal" and unwrap(value).value is False}
+    if not flags:
+        return False
+    for node in module.nodes("IfStatement", "ConditionalExpression"):
+        when_true, when_false = facts(module, node.test)
+        if any(("not-flag", flag) in when_true for flag in flags):
+            branch = node.consequent
+        elif any(("not-flag", flag) in when_false for flag in flags):
+            branch = node.alternate
+        else:
+            continue
+        if branch is not None and leads.path_from_region(branch) is not None:
+            return True
+    return False
 
 
 def _callback_beside(function: Node, container: Node) -> bool:
@@ -262,6 +287,40 @@ def _handled_at_every_call(scoped, scope: str, prechecks: dict, leads: Leads, fl
     return flow.every_way_in(graph.enclosing_function(scoped.call), site_handled, lambda _entry: False)
 
 
+def _helpers_within(helper, graph, depth: int = 3):
+    """A helper, and the functions it calls or awaits in turn (`new Auth(scope).check()` awaiting
+    `new MpAuth(this.authType).checkAuth()`: ITmonkey-cn/shopro-uniapp shopro/permission)."""
+    seen, pending = set(), [(helper, 0)]
+    while pending:
+        function, level = pending.pop()
+        if id(function.node) in seen:
+            continue
+        seen.add(id(function.node))
+        yield function
+        if level < depth:
+            pending.extend((edge.callee, level + 1) for edge in graph.edges_from.get(id(function.node), ())
+                           if edge.kind in ("call", "await"))
+
+
+def _authorizes_in(helper, scope: str, leads: Leads) -> bool:
+    """Whether a helper asks for the scope with `wx.authorize` and sends a user who denies it to settings: what runs
+    after it (`await checkPhotoPermission(); await uni.saveImageToPhotosAlbum(…)`) has had its denial handled
+    (zyqVizzzzz/jd-uni-app pages/share/share.vue). A scope the helper builds (`scope.${this.scopeValue}`) is any
+    scope: a permission helper that handles every denial it is given."""
+    module = helper.module
+    for use in module.wx_calls("authorize"):
+        if not use.call.arguments or not any(node is helper.node for node in ancestors(use.call)):
+            continue
+        options = use.call.arguments[0]
+        asked = string_value(object_property(options, "scope"), module)
+        if asked is not None and asked != scope:
+            continue
+        fail = object_property(options, "fail")
+        if fail is not None and leads.path_from_region(fail) is not None:
+            return True
+    return False
+
+
 def _helper_calls_before(call: Node):
     """The calls `call` runs after: whose promise it waits for (`helper(…).then(() => call)`,
     `await helper(…); call`), or that it is handed to as a callback (`helper(scope, () => call)`)."""
@@ -280,7 +339,16 @@ def _helper_calls_before(call: Node):
             for statement in current.body:
                 if statement.range[0] >= call.range[0]:
                     break
-                for node in (statement.expression if statement.type == "ExpressionStatement" else None,):
+                # `await check()`, `const state = await check()`, `state = await check()`
+                if statement.type == "ExpressionStatement":
+                    awaited = [statement.expression]
+                    if unwrap(statement.expression).type == "AssignmentExpression":
+                        awaited.append(unwrap(statement.expression).right)
+                elif statement.type == "VariableDeclaration":
+                    awaited = [declarator.init for declarator in statement.declarations]
+                else:
+                    awaited = []
+                for node in awaited:
                     node = unwrap(node)
                     if node is not None and node.type == "AwaitExpression" and unwrap(node.argument).type == "CallExpression":
                         yield unwrap(node.argument)
@@ -291,6 +359,8 @@ def _precheck_in_helper(module: JsModule, helper_call: Node, scope: str, leads: 
         if edge.kind not in ("call", "await"):
             continue
         helper = edge.callee
+        if any(_authorizes_in(inner, scope, leads) for inner in _helpers_within(helper, leads.graph)):
+            return True
         for precheck_scope, branch, function in _denied_prechecks(helper.module, leads.graph):
             if isinstance(precheck_scope, tuple):
                 function_node, index, key = precheck_scope

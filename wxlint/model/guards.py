@@ -52,6 +52,10 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
         schema = _can_i_use(module, expression)
         if schema is not None:
             return frozenset({_schema_fact(schema)}), empty
+        tested = [module.wx_api_of(argument) for argument in expression.arguments] if module is not None else []
+        if len(tested) == 1 and tested[0] is not None:
+            # `isFunction(uni.onThemeChange)`: the API itself handed to a test (zurichscud/case-uni-vue3 useTheme.ts)
+            return frozenset({("api", tested[0])}), empty
         return _login_facts(module, expression, _reads_stored_login(module, expression))
     if kind == "MemberExpression":
         api = module.wx_api_of(expression) if module is not None else None
@@ -64,6 +68,9 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
         login = _login_facts(module, expression, _is_login_name(member_name(expression)))
         # `this.data.canIUseX`, `that.data.canIUseX`
         owner = unwrap(expression.object)
+        if module is not None and module.single_file_kind is not None and _is_this(module, owner) and member_name(expression):
+            # a uni-app component's data is read as `this.flag` (Vue), as `this.data.flag` in a native page
+            return _union(_flag_facts(member_name(expression)), login)
         if _is_opening_query(module, owner) and member_name(expression):
             return _union((frozenset({("opened-with", f"{owner.name}.{member_name(expression)}")}), empty), login)
         if owner.type == "MemberExpression" and member_name(owner) == "data" and member_name(expression):
@@ -77,6 +84,33 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
             return _union((frozenset({("param", expression.name)}), frozenset({("not-param", expression.name)})), login)
         return _union(_union(_flag_facts(expression.name), login), _constant_facts(module, binding))
     return empty, empty
+
+
+def _is_this(module: JsModule, owner: Node) -> bool:
+    """`this`, or a constant that holds it (`const _this = this`)."""
+    if owner.type == "ThisExpression":
+        return True
+    if owner.type != "Identifier":
+        return False
+    binding = module.scopes.resolve(owner)
+    return (binding is not None and binding.is_constant and binding.init is not None
+            and unwrap(binding.init).type == "ThisExpression")
+
+
+def flag_writes(module: JsModule, region: Node) -> dict[str, Node]:
+    """The data flags a piece of code sets, by name, with the value: `this.setData({ ok: false })`, and in a uni-app
+    component `this.ok = false` (Vue data is written directly)."""
+    found: dict[str, Node] = {}
+    for node in walk(region):
+        if node.type == "AssignmentExpression" and node.operator == "=" and node.left.type == "MemberExpression":
+            if module.single_file_kind is not None and _is_this(module, unwrap(node.left.object)) and member_name(node.left):
+                found[member_name(node.left)] = node.right
+        elif node.type == "CallExpression" and node.arguments and unwrap(node.callee).type == "MemberExpression" \
+                and member_name(unwrap(node.callee)) == "setData" and unwrap(node.arguments[0]).type == "ObjectExpression":
+            for prop in unwrap(node.arguments[0]).properties:
+                if prop.type == "Property" and property_key(prop):
+                    found[property_key(prop)] = prop.value
+    return found
 
 
 # The lifecycles whose first parameter says how the mini-program or page was opened (its query, its scene)
@@ -188,12 +222,18 @@ def scope_checks(module: JsModule, node: Node) -> dict[str, bool]:
     return checks
 
 
-def auth_setting_test(expression: Node | None) -> tuple[str, bool] | None:
+def auth_setting_test(expression: Node | None, module: JsModule | None = None) -> tuple[str, bool] | None:
     """(scope, granted) when an expression tests `authSetting['scope.x']` and nothing else:
-    truthy or `=== true` means granted, `!…`, `=== false` or `!== true` means denied or undecided."""
-    when_true, _ = facts(None, expression)
+    truthy or `=== true` means granted, `!…`, `=== false` or `!== true` means denied or undecided. With the
+    `module`, through a constant too (`const auth = res.authSetting?.['scope.record']; if (auth === false)`)."""
+    when_true, _ = facts(module, expression)
+    when_true = {fact for fact in when_true if fact[0] not in _NAMING_FACTS}
     scopes = [(name, kind == "granted") for kind, name in when_true if kind in ("granted", "denied")]
     return scopes[0] if len(scopes) == 1 and len(when_true) == 1 else None
+
+
+# What a name alone says (`auth` as a data flag, a parameter): not a test of anything else
+_NAMING_FACTS = frozenset({"flag", "not-flag", "param", "not-param"})
 
 
 def parameter_scope_test(module: JsModule, test: Node) -> tuple[tuple[Node, int, str | None], bool] | None:
