@@ -107,10 +107,14 @@ def _page_paths(pages) -> list[str]:
     return [page["path"] for page in pages or [] if isinstance(page, dict) and isinstance(page.get("path"), str)]
 
 
-def weixin_settings(manifest: JsonDocument | None) -> Node | None:
-    """The `mp-weixin` object of manifest.json: where a uni-app project declares what app.json declares."""
+def weixin_settings(source_root: Path, root: Path) -> JsonDocument | None:
+    """manifest.json's `mp-weixin` object as a document of its own (at its place in the file): where a uni-app
+    project declares what a native one declares in app.json (`requiredPrivateInfos`, `permission`)."""
+    manifest, _ = read_settings(source_root / MANIFEST_JSON, root)
     member = manifest.member("mp-weixin") if manifest is not None else None
-    return member.value if member is not None and member.value.type == "ObjectExpression" else None
+    if member is None or member.value.type != "ObjectExpression":
+        return None
+    return JsonDocument(manifest.source, member.value)
 
 
 def easycom_tag(route: str) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from wxlint.data_tables import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.parse.json_document import read_json_document
+from wxlint.uni_app import weixin_settings
 
 USES_FLOW = False
 
@@ -18,10 +19,16 @@ def _strings(document, key: str) -> set[str]:
 
 
 def check(ctx: CheckContext) -> None:
-    root = ctx.model.project.miniprogram_root
-    documents = [d for d in (read_json_document(root / name, ctx.model.project.root) for name in ctx.data["config_files"]) if d is not None]
+    project = ctx.model.project
+    root = project.miniprogram_root
+    if project.framework == "uni-app":
+        documents = [d for d in (weixin_settings(root, project.root),) if d is not None]
+    else:
+        documents = [d for d in (read_json_document(root / name, project.root) for name in ctx.data["config_files"]) if d is not None]
     if not documents:
         return  # no app.json: single files, or a project discovery already reported
+    # where the declarations belong: app.json, or what uni-app compiles into it
+    settings = "`manifest.json` `mp-weixin`" if project.framework == "uni-app" else "`app.json`"
     declared = set().union(*(_strings(d, "requiredPrivateInfos") for d in documents))
     background = set().union(*(_strings(d, "requiredBackgroundModes") for d in documents))
     has_purpose = any(d.member("permission", ctx.data["needs_purpose_scope"], "desc") is not None for d in documents)
@@ -33,11 +40,11 @@ def check(ctx: CheckContext) -> None:
             continue  # a call that never runs never fails
         for use in uses:
             if use.api not in declared:
-                ctx.report_node(module, use.node, "undeclared", api=use.api)
+                ctx.report_node(module, use.node, "undeclared", api=use.api, settings=settings)
             if use.api in purpose_apis and not has_purpose:
-                ctx.report_node(module, use.node, "no-permission-desc", api=use.api)
+                ctx.report_node(module, use.node, "no-permission-desc", api=use.api, settings=settings)
             if use.api in background_apis and "location" not in background:
-                ctx.report_node(module, use.node, "no-background-mode", api=use.api)
+                ctx.report_node(module, use.node, "no-background-mode", api=use.api, settings=settings)
     precise = sorted(declared & set(ctx.data["precise_apis"]))
     if "getFuzzyLocation" in declared and precise:
         for document in documents:
