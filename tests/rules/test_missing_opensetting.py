@@ -688,3 +688,36 @@ def test_an_authsetting_read_into_a_constant_before_the_call(project):
     assert report["findings"] == []
     _, report = lint_json(project({**files, "pages/index/index.js": page.replace("auth === false", "auth === 'no'")}), "--select", RULE)
     assert [f["line"] for f in report["findings"]] == [11]
+
+
+STORE_FINDER = """Page({
+  onLoad() {
+    const self = this
+    wx.getLocation({
+      type: 'gcj02',
+      success: (res) => self.nearest(res),
+      fail: function () {
+        self.setData({ home: false })
+        FALLBACK
+      },
+    })
+  },
+  nearest(res) { wx.request({ url: 'https://shop.example.com/nearest', data: res }) },
+  listStores() { wx.request({ url: 'https://shop.example.com/stores', success: (r) => this.setData({ stores: r.data }) }) },
+  tell() { wx.showToast({ title: '定位失败', icon: 'none' }) },
+})
+"""
+
+
+@pytest.mark.parametrize("fallback, message_id, severity", [
+    ("self.listStores()", "fallback", "info"),  # a manual store list: the feature goes on without the location
+    ("self.tell()", "dead-end", "warning"),  # a helper that only shows a message
+    ("console.log('denied')", "dead-end", "warning"),
+])
+def test_a_denial_that_falls_back_to_another_way_is_information(project, fallback, message_id, severity):
+    # sxting/juniu-wxapp pages/home/home.js (held out): on a denial the page loads the full store list to pick from
+    files = {"pages/index/index.js": STORE_FINDER.replace("FALLBACK", fallback), "pages/index/index.wxml": "<view/>"}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [(f["line"], f["message_id"], f["severity"]) for f in report["findings"]] == [(4, message_id, severity)]
+    if message_id == "fallback":
+        assert "`self.listStores`" in report["findings"][0]["message"]

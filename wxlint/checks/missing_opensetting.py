@@ -17,7 +17,7 @@ from wxlint.model.control import runs_whenever
 from wxlint.model.javascript import JsModule, ancestors, leading_string, member_name, object_property, options_call, parent_of, string_value, unwrap
 from wxlint.model.permissions import DenialPath, ScopeTable, denial_paths, promise_handlers, rejected_promise, returned_by
 from wxlint.model.wxml import enclosing_conditions, mustache_names
-from wxlint.parse.javascript import FUNCTION_NODES, property_key
+from wxlint.parse.javascript import FUNCTION_NODES, property_key, walk
 
 USES_FLOW = True
 
@@ -63,6 +63,12 @@ def check(ctx: CheckContext) -> None:
         first = paths[0]
         what = {"try": note("denial-catch"), "onError": note("denial-onerror")}.get(first.kind) or note("denial-callback", kind=first.kind)
         trace = [call_step, trace_step(first.module or module, first.node, note("denial-dead-end", what=what))]
+        fallback = next((found for path in paths for found in [_fallback_in(path.module or module, path.node, graph)] if found), None)
+        if fallback is not None:
+            # the feature goes on another way (a manual store list, an application sent without the location: sxting/
+            # juniu-wxapp, tairanch/wxapp-trmall, held out): not dead, only never turned back on; information
+            ctx.report_node(module, scoped.node, "fallback", trace=trace, denial=what, fallback=fallback, severity="info", **arguments)
+            continue
         ctx.report_node(module, scoped.node, "dead-end", trace=trace, denial=what, **arguments)
     for document, element in cameras:
         error = element.get("binderror") or element.get("bind:error")
@@ -234,6 +240,41 @@ def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads
             if leads.path_from_region(branch) is not None:
                 return True
     return any(_precheck_in_helper(module, helper_call, scope, leads) for helper_call in _helper_calls_before(call))
+
+
+# What a denial path may call and still only tell the user (a message, a log, a spinner hidden)
+_TELLING_APIS = frozenset({"showToast", "showModal", "hideToast", "showLoading", "hideLoading", "vibrateShort"})
+
+
+def _fallback_in(module: JsModule, region: Node | None, graph) -> str | None:
+    """The call, as written, by which a denial path goes on with the feature another way: a function of the project
+    that does more than tell the user (`getStoreListInfo.call(self)`, `this.openVipRequest({})`), or a navigation."""
+    if region is None:
+        return None
+    for node in walk(region):
+        if node.type != "CallExpression":
+            continue
+        api = module.wx_call_api(node)
+        if api in navigation_apis():
+            return module.tree.text_of(node.callee)
+        for edge in graph.edges_made_at(node):
+            if edge.kind == "call" and not _only_tells(edge.callee.module, edge.callee.node):
+                return module.tree.text_of(node.callee)
+    return None
+
+
+def _only_tells(module: JsModule, function: Node) -> bool:
+    """Whether a function does nothing but tell the user: messages, logs, data set for them."""
+    for node in walk(function.body):
+        if node.type != "CallExpression":
+            continue
+        callee = unwrap(node.callee)
+        api = module.wx_call_api(node)
+        if api in _TELLING_APIS or (callee.type == "MemberExpression" and (
+                member_name(callee) == "setData" or getattr(unwrap(callee.object), "name", None) == "console")):
+            continue
+        return False
+    return True
 
 
 def _recorded_denial_leads(module: JsModule, paths: list, leads: Leads) -> bool:
