@@ -721,3 +721,27 @@ def test_a_denial_that_falls_back_to_another_way_is_information(project, fallbac
     assert [(f["line"], f["message_id"], f["severity"]) for f in report["findings"]] == [(4, message_id, severity)]
     if message_id == "fallback":
         assert "`self.listStores`" in report["findings"][0]["message"]
+
+
+RECORDER_IN_A_FIELD = """Page({
+  onLoad() {
+    this.recorderManager = wx.getRecorderManager()
+    this.recorderManager.onError(() => { ON_ERROR })
+  },
+  startRecord() {
+    this.recorderManager.start({ duration: 60000, format: 'mp3' })
+  },
+})
+"""
+
+
+@pytest.mark.parametrize("on_error, reported", [
+    ("wx.showToast({ title: '录音失败', icon: 'none' })", [(7, "dead-end")]),
+    (OPEN_SETTING_MODAL, []),
+])
+def test_a_manager_kept_in_a_field_of_the_page(project, on_error, reported):
+    # e-dialect/hinghwa-dict-uni-app upload.vue (uni-app labelled set): the recorder is kept as `this.recorderManager`
+    files = {"pages/index/index.js": RECORDER_IN_A_FIELD.replace("ON_ERROR", on_error),
+             "pages/index/index.wxml": '<button bindtap="startRecord">录音</button>'}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [(f["line"], f["message_id"]) for f in report["findings"]] == reported

@@ -17,7 +17,7 @@ from wxlint.model.control import runs_whenever
 from wxlint.model.javascript import JsModule, ancestors, leading_string, member_name, object_property, options_call, parent_of, string_value, unwrap
 from wxlint.model.permissions import DenialPath, ScopeTable, denial_paths, promise_handlers, rejected_promise, returned_by
 from wxlint.model.wxml import enclosing_conditions, mustache_names
-from wxlint.parse.javascript import FUNCTION_NODES, property_key, walk
+from wxlint.parse.javascript import FUNCTION_NODES, child_nodes, property_key, walk
 
 USES_FLOW = True
 
@@ -247,34 +247,42 @@ _TELLING_APIS = frozenset({"showToast", "showModal", "hideToast", "showLoading",
 
 
 def _fallback_in(module: JsModule, region: Node | None, graph) -> str | None:
-    """The call, as written, by which a denial path goes on with the feature another way: a function of the project
-    that does more than tell the user (`getStoreListInfo.call(self)`, `this.openVipRequest({})`), or a navigation."""
+    """The call, as written, by which a denial path goes on with the feature another way, there and then (not in a
+    listener it registers): a function of the project that does more than tell the user (`getStoreListInfo.call(self)`,
+    `this.openVipRequest({})`), or a navigation."""
     if region is None:
         return None
-    for node in walk(region):
-        if node.type != "CallExpression":
+    for node in _own_calls(region):
+        if _tells(module, node):
             continue
-        api = module.wx_call_api(node)
-        if api in navigation_apis():
+        if module.wx_call_api(node) in navigation_apis():
             return module.tree.text_of(node.callee)
         for edge in graph.edges_made_at(node):
-            if edge.kind == "call" and not _only_tells(edge.callee.module, edge.callee.node):
+            if edge.kind == "call" and not all(_tells(edge.callee.module, inner) for inner in _own_calls(edge.callee.node)):
                 return module.tree.text_of(node.callee)
     return None
 
 
-def _only_tells(module: JsModule, function: Node) -> bool:
-    """Whether a function does nothing but tell the user: messages, logs, data set for them."""
-    for node in walk(function.body):
-        if node.type != "CallExpression":
+def _own_calls(function: Node):
+    """The calls a function (or a `catch` clause) makes itself, not those of the functions inside it."""
+    pending = [function.body if function.type in FUNCTION_NODES or function.type == "CatchClause" else function]
+    while pending:
+        node = pending.pop()
+        if node is None:
             continue
-        callee = unwrap(node.callee)
-        api = module.wx_call_api(node)
-        if api in _TELLING_APIS or (callee.type == "MemberExpression" and (
-                member_name(callee) == "setData" or getattr(unwrap(callee.object), "name", None) == "console")):
-            continue
-        return False
-    return True
+        if node.type == "CallExpression":
+            yield node
+        pending.extend(child for child in child_nodes(node) if child is not None and child.type not in FUNCTION_NODES)
+
+
+def _tells(module: JsModule, call: Node) -> bool:
+    """Whether a call only tells the user: a message, a log, data set for them, or a helper named so
+    (`app.SMH.showToast({…})`)."""
+    callee = unwrap(call.callee)
+    name = member_name(callee) if callee.type == "MemberExpression" else getattr(callee, "name", None)
+    owner = unwrap(callee.object) if callee.type == "MemberExpression" else None
+    return (name in _TELLING_APIS or (name == "setData" and len(call.arguments) < 2)  # a callback after it goes on
+            or (owner is not None and getattr(owner, "name", None) == "console"))
 
 
 def _recorded_denial_leads(module: JsModule, paths: list, leads: Leads) -> bool:

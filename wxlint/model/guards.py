@@ -19,7 +19,7 @@ from functools import cache
 from esprima.nodes import Node
 
 from wxlint.model.control import always_exits
-from wxlint.model.javascript import JsModule, member_name, name_words, object_property, options_call, string_value, unwrap
+from wxlint.model.javascript import JsModule, is_this, member_name, name_words, object_property, options_call, string_value, unwrap
 from wxlint.model.wxml import enclosing_conditions
 from wxlint.parse.javascript import parse_expression, property_key, walk
 from wxlint.data_tables import load_data_table
@@ -68,7 +68,7 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
         login = _login_facts(module, expression, _is_login_name(member_name(expression)))
         # `this.data.canIUseX`, `that.data.canIUseX`
         owner = unwrap(expression.object)
-        if module is not None and module.single_file_kind is not None and _is_this(module, owner) and member_name(expression):
+        if module is not None and module.single_file_kind is not None and is_this(module, owner) and member_name(expression):
             # a uni-app component's data is read as `this.flag` (Vue), as `this.data.flag` in a native page
             return _union(_flag_facts(member_name(expression)), login)
         if _is_opening_query(module, owner) and member_name(expression):
@@ -86,24 +86,13 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
     return empty, empty
 
 
-def _is_this(module: JsModule, owner: Node) -> bool:
-    """`this`, or a constant that holds it (`const _this = this`)."""
-    if owner.type == "ThisExpression":
-        return True
-    if owner.type != "Identifier":
-        return False
-    binding = module.scopes.resolve(owner)
-    return (binding is not None and binding.is_constant and binding.init is not None
-            and unwrap(binding.init).type == "ThisExpression")
-
-
 def flag_writes(module: JsModule, region: Node) -> dict[str, Node]:
     """The data flags a piece of code sets, by name, with the value: `this.setData({ ok: false })`, and in a uni-app
     component `this.ok = false` (Vue data is written directly)."""
     found: dict[str, Node] = {}
     for node in walk(region):
         if node.type == "AssignmentExpression" and node.operator == "=" and node.left.type == "MemberExpression":
-            if module.single_file_kind is not None and _is_this(module, unwrap(node.left.object)) and member_name(node.left):
+            if module.single_file_kind is not None and is_this(module, unwrap(node.left.object)) and member_name(node.left):
                 found[member_name(node.left)] = node.right
         elif node.type == "CallExpression" and node.arguments and unwrap(node.callee).type == "MemberExpression" \
                 and member_name(unwrap(node.callee)) == "setData" and unwrap(node.arguments[0]).type == "ObjectExpression":

@@ -41,6 +41,20 @@ def ancestors(node: Node) -> Iterator[Node]:
         current = current._parent
 
 
+def is_this(module: "JsModule", node: Node | None) -> bool:
+    """`this`, or a constant that holds it (`const that = this`)."""
+    node = unwrap(node)
+    if node is None:
+        return False
+    if node.type == "ThisExpression":
+        return True
+    if node.type != "Identifier":
+        return False
+    binding = module.scopes.resolve(node)
+    return (binding is not None and binding.is_constant and binding.init is not None
+            and unwrap(binding.init).type == "ThisExpression")
+
+
 def unwrap(node: Node | None) -> Node | None:
     """The expression inside `a?.b` chains and `(x)` groupings esprima keeps."""
     while node is not None and node.type in ("ChainExpression", "ParenthesizedExpression"):
@@ -183,6 +197,8 @@ class JsModule:
         binding = self.scopes.resolve(expression)
         if binding is None:
             return expression.name in WX_GLOBALS
+        if binding.kind == "param" and binding.destructured_key is None and expression.name in WX_GLOBALS:
+            return True  # `function checkLogin(uni) { uni.reLaunch(…) }`, called as `checkLogin(uni)` (HXTIA/frontend_uni-app)
         if self.imported_wx.get(id(binding), "") is None or (_through_proxies and id(binding) in self.wx_proxies):
             return True
         return (binding.is_constant and binding.destructured_key is None and binding.init is not None

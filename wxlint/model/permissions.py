@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from esprima.nodes import Node
 
-from wxlint.model.javascript import JsModule, member_name, object_property, string_value, unwrap
+from wxlint.model.javascript import JsModule, is_this, member_name, object_property, string_value, unwrap
 from wxlint.model.units import function_value, object_properties, object_value
 from wxlint.parse.javascript import FUNCTION_NODES, walk
 
@@ -80,6 +80,10 @@ class ScopeTable:
             binding = module.scopes.resolve(parent.id)
             if binding is not None and binding.is_constant:
                 targets.extend(_member_uses(module, binding))
+        elif (parent is not None and parent.type == "AssignmentExpression" and parent.right is factory_call
+              and parent.left.type == "MemberExpression" and is_this(module, parent.left.object) and member_name(parent.left)):
+            # `this.recorderManager = uni.getRecorderManager()` in onLoad, `.start()` in a method (e-dialect/hinghwa-dict-uni-app)
+            targets.extend(_field_member_uses(module, member_name(parent.left)))
         found = []
         for member in targets:
             info = self._by_method.get((use.api, member_name(member)))
@@ -206,16 +210,24 @@ def _outer_expression(node: Node) -> Node:
     return node
 
 
+def _field_member_uses(module: JsModule, field: str) -> list[Node]:
+    """`this.<field>.x` (or through `that = this`): the members used of what the instance keeps in a field."""
+    return [node for node in module.nodes("MemberExpression")
+            if unwrap(node.object).type == "MemberExpression" and member_name(unwrap(node.object)) == field
+            and is_this(module, unwrap(node.object).object)]
+
+
 def _error_listeners(module: JsModule, scoped: ScopedCall) -> list[DenialPath]:
-    """`rm.onError(cb)` on the same manager object as `rm.start()`."""
+    """`rm.onError(cb)` on the same manager object as `rm.start()` (a constant, or a field of the instance)."""
     owner = unwrap(scoped.node.object)
-    if owner.type != "Identifier":
-        return []
-    binding = module.scopes.resolve(owner)
-    if binding is None:
+    if owner.type == "MemberExpression" and is_this(module, owner.object) and member_name(owner):
+        uses = _field_member_uses(module, member_name(owner))
+    elif owner.type == "Identifier" and module.scopes.resolve(owner) is not None:
+        uses = _member_uses(module, module.scopes.resolve(owner))
+    else:
         return []
     listeners = []
-    for member in _member_uses(module, binding):
+    for member in uses:
         call = member._parent
         if member_name(member) == "onError" and call is not None and call.type == "CallExpression" and call.arguments:
             function = function_value(module, call.arguments[0])
