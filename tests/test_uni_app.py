@@ -208,14 +208,3 @@ def test_compiling_keeps_every_place_and_honours_else_and_nesting():
     assert len(compiled) == len(text) and compiled.count("\n") == text.count("\n")
     assert [name for name in "abcdef" if f"{name}()" in compiled] == ["a", "d", "f"]
 
-
-def test_the_api_object_handed_to_a_helper_is_still_the_api(tmp_path):
-    # HXTIA/frontend_uni-app utils/shared/checkLogin.js (labelled set): App.vue passes `uni` to a helper that sends a
-    # user without a token to the login page
-    app = APP_VUE.replace("<script>\n", "<script>\nimport { checkLogin } from '@/utils/checkLogin.js'\n").replace(
-        "console.log('App Launch')", "checkLogin(uni)")
-    helper = ("export function checkLogin(uni) {\n  const token = uni.getStorageSync('token')\n"
-              "  if (!token) {\n    return uni.reLaunch({ url: '/pages/mine/mine?from=launch' })\n  }\n}\n")
-    _, report = lint_json(shop(tmp_path, **{"App.vue": app, "utils/checkLogin.js": helper}), "--select", "login-popup-on-launch",
-                          "--config", str(write(tmp_path / "config", {".wxlint.yml": "login-pages: [pages/mine/*]\n"}) / ".wxlint.yml"))
-    assert [(f["path"], f["line"], f["message_id"]) for f in report["findings"]] == [("utils/checkLogin.js", 4, "navigate-logged-out")]

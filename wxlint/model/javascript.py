@@ -197,8 +197,6 @@ class JsModule:
         binding = self.scopes.resolve(expression)
         if binding is None:
             return expression.name in WX_GLOBALS
-        if binding.kind == "param" and binding.destructured_key is None and expression.name in WX_GLOBALS:
-            return True  # `function checkLogin(uni) { uni.reLaunch(…) }`, called as `checkLogin(uni)` (HXTIA/frontend_uni-app)
         if self.imported_wx.get(id(binding), "") is None or (_through_proxies and id(binding) in self.wx_proxies):
             return True
         return (binding.is_constant and binding.destructured_key is None and binding.init is not None
