@@ -213,7 +213,7 @@ class FlowEngine:
         unit = self.project.units.get(route)
         if unit is None or unit.script is None:
             return []
-        return self.graph.units_of(unit.script.resolve())
+        return self.graph.units_of(self.model.resolved(unit.script))
 
     # -- entries ---------------------------------------------------------------
     def _collect_entries(self) -> list[Entry]:
@@ -298,11 +298,11 @@ class FlowEngine:
 
     def route_of_module(self, module: JsModule) -> str | None:
         """The page or component route whose script a module is."""
-        return self._routes_by_script.get(module.path.resolve())
+        return self._routes_by_script.get(self.model.resolved(module.path))
 
     @cached_property
     def _routes_by_script(self) -> dict:
-        return {unit.script.resolve(): route for route, unit in self.project.units.items() if unit.script is not None}
+        return {self.model.resolved(unit.script): route for route, unit in self.project.units.items() if unit.script is not None}
 
     def component_of_tag(self, route: str, tag: str) -> str | None:
         """What a tag on a page or component stands for: the route of a project component, "" for an
@@ -617,7 +617,7 @@ class FlowEngine:
         while queue:
             current = queue.pop(0)
             unit = self.project.units.get(current)
-            document = self.model.wxml.get(unit.wxml.resolve()) if unit is not None and unit.wxml else None
+            document = self.model.wxml.get(self.model.resolved(unit.wxml)) if unit is not None and unit.wxml else None
             if document is None:
                 continue
             tags = {element.tag for element in document.iter_elements()}

@@ -166,9 +166,9 @@ class _SettingsGoal:
         return self.flags(module) is None
 
     def _offers_settings(self, unit) -> bool:
-        if unit.wxml is not None and self._buttons(unit.wxml.resolve()):
+        if unit.wxml is not None and self._buttons(self.model.resolved(unit.wxml)):
             return True
-        module = self.model.js_modules.get(unit.script.resolve()) if unit.script else None
+        module = self.model.js_modules.get(self.model.resolved(unit.script)) if unit.script else None
         return module is not None and bool(module.wx_calls("openSetting"))
 
     def goal(self, module: JsModule, call: Node) -> Note | None:

@@ -27,6 +27,7 @@ class ProjectModel:
         # what is built once from the model and shared by the checks that ask (the upload package), by its class
         self.derived: dict[type, object] = {}
         self._page_scripts: set[Path] | None = None
+        self._resolved: dict[Path, Path] = {}
         self._single_file_kinds = {unit.script.resolve(): unit.kind for unit in project.units.values()
                                    if unit.script is not None and unit.script.suffix == ".vue"}
         for path in project.files if files is None else files:
@@ -100,9 +101,16 @@ class ProjectModel:
         if self.project.app_json is None:
             return True
         if self._page_scripts is None:
-            self._page_scripts = {unit.script.resolve() for unit in self.project.units.values()
+            self._page_scripts = {self.resolved(unit.script) for unit in self.project.units.values()
                                   if unit.kind == "page" and unit.script is not None}
-        return path.resolve() in self._page_scripts
+        return self.resolved(path) in self._page_scripts
+
+    def resolved(self, path: Path) -> Path:
+        """`path.resolve()`, once a path: asked again for each unit, module and check."""
+        found = self._resolved.get(path)
+        if found is None:
+            found = self._resolved[path] = path.resolve()
+        return found
 
     def never_opened(self, module: JsModule) -> bool:
         """Whether a script is a page's that app.json does not list: none of its code ever runs."""
