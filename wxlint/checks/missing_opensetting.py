@@ -63,7 +63,9 @@ def check(ctx: CheckContext) -> None:
         first = paths[0]
         what = {"try": note("denial-catch"), "onError": note("denial-onerror")}.get(first.kind) or note("denial-callback", kind=first.kind)
         trace = [call_step, trace_step(first.module or module, first.node, note("denial-dead-end", what=what))]
-        fallback = next((found for path in paths for found in [_fallback_in(path.module or module, path.node, graph)] if found), None)
+        # a fallback only where every way the failure goes has one: one caller that only shows a toast is a dead end
+        fallbacks = [_fallback_in(path.module or module, path.node, graph) for path in paths]
+        fallback = fallbacks[0] if all(fallbacks) else None
         if fallback is not None:
             # the feature goes on another way (a manual store list, an application sent without the location: sxting/
             # juniu-wxapp, tairanch/wxapp-trmall, held out): not dead, only never turned back on; information
@@ -257,10 +259,21 @@ def _fallback_in(module: JsModule, region: Node | None, graph) -> str | None:
             continue
         if module.wx_call_api(node) in navigation_apis():
             return module.tree.text_of(node.callee)
-        for edge in graph.edges_made_at(node):
-            if edge.kind == "call" and not all(_tells(edge.callee.module, inner) for inner in _own_calls(edge.callee.node)):
-                return module.tree.text_of(node.callee)
+        if any(edge.kind == "call" and not _only_tells(edge.callee, graph) for edge in graph.edges_made_at(node)):
+            return module.tree.text_of(node.callee)
     return None
+
+
+def _only_tells(function, graph, depth: int = 3) -> bool:
+    """Whether a function of the project only tells the user, itself or through the helpers it calls (`error(msg)`
+    calling `toast(msg)` calling `uni.showToast`: mubeixi/uniapp-dianshang common/index.js)."""
+    for call in _own_calls(function.node):
+        if _tells(function.module, call):
+            continue
+        edges = [edge for edge in graph.edges_made_at(call) if edge.kind == "call"]
+        if not edges or depth == 0 or not all(_only_tells(edge.callee, graph, depth - 1) for edge in edges):
+            return False
+    return True
 
 
 def _own_calls(function: Node):

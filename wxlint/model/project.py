@@ -9,6 +9,7 @@ from wxlint.discover import Project
 from wxlint.model.javascript import JsModule
 from wxlint.model.modules import import_of, module_exports, resolve_module_path
 from wxlint.model.units import find_units
+from wxlint.uni_app import easycom_tag
 from wxlint.parse.files import ParsedFile, parse_file
 from wxlint.parse.source import SourceError, SourceText
 from wxlint.parse.wxml import WxmlDocument
@@ -28,6 +29,7 @@ class ProjectModel:
         self.derived: dict[type, object] = {}
         self._page_scripts: set[Path] | None = None
         self._resolved: dict[Path, Path] = {}
+        self._used_components: set[Path] | None = None
         self._single_file_kinds = {unit.script.resolve(): unit.kind for unit in project.units.values()
                                    if unit.script is not None and unit.script.suffix == ".vue"}
         for path in project.files if files is None else files:
@@ -113,9 +115,37 @@ class ProjectModel:
         return found
 
     def never_opened(self, module: JsModule) -> bool:
-        """Whether a script is a page's that app.json does not list: none of its code ever runs."""
+        """Whether a script is a page's that app.json does not list, or a uni-app component nothing uses (no import,
+        no easycom tag): none of its code ever runs (uni-app does not even compile it)."""
+        if module.single_file_kind == "component":
+            return self.resolved(module.path) not in self._used_single_files()
         return not self.registers_page(module.path) and any(unit.kind == "page" for unit in find_units(module))
+
+    def _used_single_files(self) -> set[Path]:
+        """The uni-app `.vue` components something uses: imported by a script, or named by a tag of a template
+        (easycom: `components/<tag>/<tag>.vue`)."""
+        if self._used_components is None:
+            used = set()
+            root = self.project.miniprogram_root
+            for module in self.js_modules.values():
+                for binding in module.scopes.root.bindings.values():
+                    reference = import_of(binding)
+                    target = resolve_module_path(module.path, reference.source, root) if reference is not None else None
+                    if target is not None and target.suffix == ".vue":
+                        used.add(self.resolved(target))
+            tags = {element.tag for document in self.wxml.values() for element in document.iter_elements()}
+            for route, unit in self.project.units.items():
+                tag = easycom_tag(route)
+                if tag is not None and unit.script is not None and (tag in tags or _pascal(tag) in tags):
+                    used.add(self.resolved(unit.script))
+            self._used_components = used
+        return self._used_components
 
     def source(self, path: Path) -> SourceText | None:
         parsed = self.parsed.get(path)
         return None if parsed is None else parsed.source
+
+
+def _pascal(tag: str) -> str:
+    """`uni-badge` as Vue also lets a template write it: `UniBadge`."""
+    return "".join(part[:1].upper() + part[1:] for part in tag.split("-"))

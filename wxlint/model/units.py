@@ -143,6 +143,9 @@ def single_file_units(module: JsModule) -> list[UnitDefinition]:
     kind = module.single_file_kind
     program = module.tree.program
     unit = UnitDefinition(kind, module, program)
+    if not any(statement.type == "ExportDefaultDeclaration" for statement in program.body):
+        # `<script setup>`: its top level runs as each instance is set up, when a page opens (mentu420/unibest-app)
+        unit.framework_members.append(Member("setup", program, "lifecycle", "", program))
     for statement in program.body:
         if statement.type != "ExportDefaultDeclaration":
             continue
