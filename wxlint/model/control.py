@@ -108,3 +108,19 @@ def runs_whenever(node: Node, container: Node) -> bool:
                     return False
         current = parent
     return True
+
+
+def after_an_exit(node: Node) -> bool:
+    """Whether `node` sits after a statement that always leaves its function (`return;` left above old code:
+    xzxwsk/uni-app-project qrcode.vue), so it never runs."""
+    child, parent = node, node._parent
+    while parent is not None and parent.type not in FUNCTION_NODES:
+        if parent.type in ("BlockStatement", "Program", "SwitchCase"):
+            statements = parent.body if parent.type != "SwitchCase" else parent.consequent
+            for statement in statements:
+                if statement is child:
+                    break
+                if always_exits(statement):
+                    return True
+        child, parent = parent, parent._parent
+    return False
