@@ -240,3 +240,10 @@ export default { methods: { locate() { uni.getLocation({ type: 'gcj02', success:
     write(root, {"pages/index/index.vue": used})
     _, report = lint_json(root, "--select", "missing-opensetting")
     assert sorted(f["path"] for f in report["findings"]) == ["components/route-map/route-map.vue", "pages/mine/mine.vue"]
+
+
+def test_a_camel_case_attribute_is_the_hyphenated_one(tmp_path):
+    # jimmy88228/MAIN_SPACES MNP-*/src/components/weappLoginBox.vue: `openType` on a button is its `open-type`
+    index = INDEX_VUE.replace('open-type="getUserInfo"', 'openType="getUserInfo"')
+    _, report = lint_json(shop(tmp_path, **{"pages/index/index.vue": index}), "--select", "deprecated-getuserinfo")
+    assert [(f["line"], f["column"], f["message_id"]) for f in report["findings"]] == [(4, 13, "open-type"), (4, 36, "binding")]
