@@ -157,3 +157,25 @@ def test_every_sample_is_free_of_canIUse_typos():
     for sample in (LEGACY, MODERN, MEMBER_2021):
         _, report = lint_json(sample, "--select", "unknown-caniuse-schema")
         assert report["findings"] == []
+
+
+def test_the_uni_app_shop_is_read_as_its_wechat_build():
+    # pages.json and manifest.json in src/ (the CLI layout), .vue pages, conditional compilation, `uni.*` as `wx.*`
+    code, report = lint_json(SAMPLES / "uni-shop")
+    assert code == 1
+    assert [(f["rule"], f["path"], f["line"], f["column"]) for f in report["findings"]] == [
+        ("login-popup-on-launch", "src/App.vue", 7, 5),  # onLaunch from @dcloudio/uni-app, to the login page
+        ("deprecated-getuserinfo", "src/pages/index/index.vue", 5, 27),  # in <!-- #ifdef MP-WEIXIN -->
+        ("deprecated-getuserinfo", "src/pages/index/index.vue", 5, 51),  # @getuserinfo
+        ("location-undeclared", "src/pages/index/index.vue", 29, 3),  # not in manifest.json's mp-weixin
+        ("location-undeclared", "src/pages/index/index.vue", 29, 3),
+        ("missing-opensetting", "src/pages/index/index.vue", 29, 3),  # the fail only shows a toast
+        ("missing-caniuse-fallback", "src/pages/login/login.vue", 3, 13),  # open-type="chooseAvatar"
+        ("missing-caniuse-fallback", "src/pages/login/login.vue", 6, 12),  # type="nickname"
+        ("getuserprofile-outside-tap", "src/pages/mine/mine.vue", 13, 5),  # in onLoad
+        ("getuserprofile-withdrawn", "src/pages/mine/mine.vue", 13, 5),
+        ("getuserprofile-outside-tap", "src/pages/mine/mine.vue", 19, 11),  # in uni.login's success
+        ("getuserprofile-withdrawn", "src/pages/mine/mine.vue", 19, 11),
+    ]
+    # the H5-only button and `uni.getUserInfo` are compiled for another platform
+    assert not any(f["line"] in (8, 37, 38) and f["path"].endswith("index.vue") for f in report["findings"])
