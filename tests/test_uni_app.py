@@ -247,3 +247,14 @@ def test_a_camel_case_attribute_is_the_hyphenated_one(tmp_path):
     index = INDEX_VUE.replace('open-type="getUserInfo"', 'openType="getUserInfo"')
     _, report = lint_json(shop(tmp_path, **{"pages/index/index.vue": index}), "--select", "deprecated-getuserinfo")
     assert [(f["line"], f["column"], f["message_id"]) for f in report["findings"]] == [(4, 13, "open-type"), (4, 36, "binding")]
+
+
+def test_a_half_written_component_and_unreadable_settings_are_said_and_the_rest_is_linted(tmp_path):
+    root = shop(tmp_path, **{"manifest.json": "\ufeff{ \"mp-weixin\": { \"appid\": } }",
+                             "pages/mine/mine.vue": MINE_VUE.replace("</script>\n", "")})
+    code, report = lint_json(root, "--select", "deprecated-getuserinfo,parse-error")
+    assert code == 1
+    assert [(f["rule"], f["path"], f["line"]) for f in report["findings"]] == [
+        ("parse-error", "manifest.json", 1), ("deprecated-getuserinfo", "pages/index/index.vue", 4),
+        ("deprecated-getuserinfo", "pages/index/index.vue", 4), ("parse-error", "pages/mine/mine.vue", 4)]
+    assert "<script> is not closed" in report["findings"][-1]["message"]

@@ -346,9 +346,12 @@ def _read_uni_app(project: Project) -> None:
     documents = {}
     for name in (uni_app.PAGES_JSON, uni_app.MANIFEST_JSON):
         document, problem = uni_app.read_settings(mini / name, project.root)
+        try:
+            documents[name] = uni_app.value_of(document.root) if document is not None else {}
+        except RecursionError:
+            problem, documents[name] = SourceError("invalid JSON: nested too deeply", line=1, column=1), {}
         if problem:
             project.problems.append((mini / name, problem))
-        documents[name] = uni_app.value_of(document.root) if document is not None else {}
     app = uni_app.app_json_of(documents[uni_app.PAGES_JSON], documents[uni_app.MANIFEST_JSON])
     project.app_json = app
     _read_app_json(project, app, mini / uni_app.PAGES_JSON)

@@ -125,6 +125,10 @@ def _parse_single_file_component(parsed: ParsedFile) -> None:
     WeChat (`conditional.py`, `vue.py`)."""
     text = compile_for_weixin(parsed.source.text, WEIXIN)
     found = vue.blocks(text)
+    for block in found:
+        if not block.closed:  # as Vue's compiler: "Element is missing end tag"
+            line, column = parsed.source.position(block.opened_at)
+            raise SourceError(f"<{block.tag}> is not closed", line=line, column=column)
     parsed.wxml = vue.parse_template(parsed.source, text, found)
     if parsed.wxml is not None:
         parsed.errors.extend(parsed.wxml.problems)

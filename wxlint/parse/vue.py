@@ -27,6 +27,8 @@ class Block:
     attributes: dict[str, str | None]
     start: int  # where its content starts
     end: int  # where its content ends (its closing tag starts)
+    opened_at: int = 0  # where its start tag is
+    closed: bool = True  # False when the file ends before its closing tag (a half-written file)
 
 
 def blocks(text: str) -> list[Block]:
@@ -54,11 +56,11 @@ def blocks(text: str) -> list[Block]:
             break
         attributes = _attributes(text[name_end:open_end - 1].rstrip("/"))
         if text[open_end - 2:open_end] == "/>":
-            found.append(Block(tag, attributes, open_end, open_end))
+            found.append(Block(tag, attributes, open_end, open_end, lt))
             position = open_end
             continue
         close = _closing(text, tag, open_end)
-        found.append(Block(tag, attributes, open_end, close if close >= 0 else length))
+        found.append(Block(tag, attributes, open_end, close if close >= 0 else length, lt, close >= 0))
         if close < 0:
             break
         gt = text.find(">", close)
