@@ -131,7 +131,7 @@ def test_a_bug_in_wxlint_is_one_line_naming_the_project_and_the_others_are_still
     from wxlint.model.project import ProjectModel
 
     broken = write_project(tmp_path / "broken", {"pages/index/index.js": PAGE_JS})
-    healthy = write_project(tmp_path / "healthy", {"pages/index/index.js": PAGE_JS})
+    write_project(tmp_path / "healthy", {"pages/index/index.js": PAGE_JS})  # the project still linted
     original = ProjectModel._link_wx_modules
 
     def fail_on_broken(model):

@@ -17,7 +17,7 @@ from wxlint.model.control import after_an_exit, runs_whenever
 from wxlint.model.javascript import JsModule, ancestors, leading_string, member_name, object_property, options_call, parent_of, string_value, unwrap
 from wxlint.model.permissions import DenialPath, ScopeTable, denial_paths, promise_handlers, rejected_promise, returned_by
 from wxlint.model.wxml import enclosing_conditions, mustache_names
-from wxlint.parse.javascript import FUNCTION_NODES, child_nodes, property_key, walk
+from wxlint.parse.javascript import FUNCTION_NODES, child_nodes, property_key
 
 USES_FLOW = True
 
