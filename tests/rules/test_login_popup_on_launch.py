@@ -408,3 +408,18 @@ def test_a_prompt_only_an_opening_query_leads_to_is_not_on_an_ordinary_open(proj
     # without the query test it is forced on every first open
     found, _ = launch_findings(project, page(code.replace("if (options.fromorder) ", "")))
     assert [word for _, _, word in found] == ["`wx.navigateTo`"]
+
+
+@pytest.mark.parametrize("lifecycles", [
+    "lifetimes: { attached() { LOGIN } }",
+    "pageLifetimes: { show() { LOGIN } }",
+    "methods: { onLoad() { LOGIN } }",
+])
+def test_an_entry_page_written_as_a_component_opens_with_its_lifetimes(project, lifecycles):
+    # hijimo/18line-wxapp (held out): the entry page is a Component whose lifetimes run as it opens
+    login = "if (!wx.getStorageSync('token')) wx.navigateTo({ url: '/pages/login/login' })"
+    files = {**ENTRY, "pages/home/home.js": "Component({ " + lifecycles.replace("LOGIN", login) + " })",
+             "pages/login/login.js": "Page({})"}
+    files["app.json"] = json.dumps({"pages": ["pages/home/home", "pages/login/login"]})
+    found, report = launch_findings(project, files)
+    assert [(path, word) for path, _, word in found] == [("pages/home/home.js", "`wx.navigateTo`")]

@@ -590,8 +590,11 @@ class FlowEngine:
         for route in self.project.entry_routes:
             for unit in self.units_of_route(route):
                 for member in unit.framework_members:
+                    # a page written as Component(): its `lifetimes` and `pageLifetimes.show` run as it opens too
+                    # (hijimo/18line-wxapp: held out)
                     if member.role == "lifecycle" and (member.name in PAGE_LAUNCH_LIFECYCLES or (
-                            unit.module.single_file_kind is not None and member.name in VUE_LAUNCH_LIFECYCLES)):
+                            unit.module.single_file_kind is not None and member.name in VUE_LAUNCH_LIFECYCLES) or (
+                            unit.kind == "component" and member.name in COMPONENT_LAUNCH_LIFECYCLES)):
                         entries.append(Entry(LAUNCH, self.graph.function(member.function), trace_step(
                             unit.module, member.key, note("launch-page", name=member.name, route=route))))
                 entries.extend(self._self_firing_entries(unit, route))
