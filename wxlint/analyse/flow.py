@@ -437,12 +437,13 @@ class FlowEngine:
         return not outer.is_module_body and self._may_run(outer, seen)
 
     def _names_used(self, module: JsModule) -> frozenset[str]:
-        """Member names a script uses (`this.save`, `that['save']`), the strings of the whole project (a Vuex action
-        dispatched by name from a page: `dispatch('getLocation')`), and the attribute values of its template: a method
-        named there may be called in a way the graph does not follow."""
+        """Member names and strings a script uses (`this.save`, `that['save']`, `'save'`), the actions the project
+        dispatches by name (`_project_strings`), and the attribute values of its template: a method named there may be
+        called in a way the graph does not follow."""
         if module.path not in self._used_names:
             # not an API of wx's own: `uni.getLocation()` says nothing of a method named getLocation (DavisGYF/hy-uniapp-shop)
             names = {member_name(node) for node in module.nodes("MemberExpression") if not module.is_wx(node.object)}
+            names.update(node.value for node in module.nodes("Literal") if isinstance(node.value, str))
             names.update(self._project_strings)
             template = self.model.template_beside(module.path)
             if template is not None:
@@ -453,9 +454,16 @@ class FlowEngine:
 
     @cached_property
     def _project_strings(self) -> frozenset[str]:
-        """Every short string literal of the project's scripts (names are short)."""
-        return frozenset(node.value for module in self.model.js_modules.values() for node in module.nodes("Literal")
-                         if isinstance(node.value, str) and len(node.value) <= 64)
+        """The names the project's scripts call a store's actions by: `this.$store.dispatch('setting/getLocation')`
+        (Vuex; AndyLZJ/anoyshop) names the action `getLocation`, in another file than the store's."""
+        names = set()
+        for module in self.model.js_modules.values():
+            for call in module.nodes("CallExpression"):
+                callee = unwrap(call.callee)
+                if (callee.type == "MemberExpression" and member_name(callee) in ("dispatch", "commit") and call.arguments
+                        and isinstance(string_value(call.arguments[0]), str)):
+                    names.add(string_value(call.arguments[0]).rsplit("/", 1)[-1])
+        return frozenset(names)
 
     def call_sites(self, function: Node) -> list[Edge]:
         """The direct calls of a function: the edges of kind `call` or `await` among its ways in."""

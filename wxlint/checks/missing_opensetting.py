@@ -439,4 +439,12 @@ def _precheck_in_helper(module: JsModule, helper_call: Node, scope: str, leads: 
             inside = function is helper.node or any(node is helper.node for node in ancestors(function))
             if inside and leads.path_from_region(branch) is not None:
                 return True
+        # deeper: a permission helper's own helper testing the scope it is handed (`checkAuthorize(scope, cb)` calling
+        # `checkAuthorizeHelp(scope, cb)`, which sends `authSetting[scope] == false` to settings: jimmy88228)
+        for inner in list(_helpers_within(helper, leads.graph))[1:]:
+            for precheck_scope, branch, function in _denied_prechecks(inner.module, leads.graph):
+                inside = function is inner.node or any(node is inner.node for node in ancestors(function))
+                if (isinstance(precheck_scope, tuple) and precheck_scope[0] is inner.node and inside
+                        and leads.path_from_region(branch) is not None):
+                    return True
     return False
