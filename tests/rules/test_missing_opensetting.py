@@ -764,3 +764,20 @@ def test_code_left_after_a_return_never_runs(project):
     assert report["findings"] == []
     _, report = lint_json(project({**files, "pages/index/index.js": page.replace("    return\n", "")}), "--select", RULE)
     assert [f["line"] for f in report["findings"]] == [5]
+
+
+def test_an_api_handed_to_a_wrapper_whose_result_is_called_at_once(project):
+    # PalmDrive/xiaochengxu pages/map/map.js (held out): `toPromise(wx.getLocation)({…})`, its rejection only shown
+    page = """const toPromise = (api) => (options = {}) => new Promise((resolve, reject) => api({ ...options, success: resolve, fail: reject }))
+Page({
+  locate() {
+    toPromise(wx.getLocation)({ type: 'gcj02' })
+      .then((res) => this.setData({ at: res }))
+      .catch(() => wx.showModal({ title: '定位失败', showCancel: false }))
+  },
+})
+"""
+    files = {"pages/index/index.js": page, "pages/index/index.wxml": '<button bindtap="locate">定位</button>'}
+    _, report = lint_json(project(files), "--select", f"{RULE},location-undeclared")
+    assert sorted({(f["rule"], f["line"], f["column"]) for f in report["findings"]}) == [
+        ("location-undeclared", 4, 15), (RULE, 4, 15)]

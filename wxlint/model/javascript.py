@@ -424,10 +424,17 @@ def _outer(node: Node) -> Node:
 
 
 def _call_of(node: Node) -> Node | None:
+    """The call that calls `node`: `node(…)`, or `toPromise(node)(…)`, the API handed to a wrapper whose result is
+    called at once (PalmDrive/xiaochengxu `toPromise(wx.getLocation)({…})`: held out)."""
     outer = _outer(node)
     parent = outer._parent
     if parent is not None and parent.type == "CallExpression" and parent.callee is outer:
         return parent
+    if parent is not None and parent.type == "CallExpression" and len(parent.arguments) == 1 and parent.arguments[0] is outer:
+        wrapper = _outer(parent)
+        called = wrapper._parent
+        if called is not None and called.type == "CallExpression" and called.callee is wrapper:
+            return called
     return None
 
 
