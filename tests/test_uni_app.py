@@ -3,11 +3,12 @@ file's own lines and columns, as compiled for WeChat (conditional compilation, `
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from conftest import lint_json
+from conftest import lint_json, run_cli
 from wxlint.parse.conditional import WEIXIN, compile_for_weixin, holds
 
 PAGES_JSON = """{
@@ -258,3 +259,12 @@ def test_a_half_written_component_and_unreadable_settings_are_said_and_the_rest_
         ("parse-error", "manifest.json", 1), ("deprecated-getuserinfo", "pages/index/index.vue", 4),
         ("deprecated-getuserinfo", "pages/index/index.vue", 4), ("parse-error", "pages/mine/mine.vue", 4)]
     assert "<script> is not closed" in report["findings"][-1]["message"]
+
+
+def test_one_vue_file_given_alone_is_linted_with_its_project_as_context(tmp_path):
+    # a pre-commit run staging one page: its findings only, the project's pages.json and App.vue as context
+    root = shop(tmp_path)
+    code, out, _ = run_cli("check", "--format", "json", "--select", "getuserprofile-outside-tap,deprecated-getuserinfo",
+                           "pages/mine/mine.vue", cwd=root)
+    assert code == 1
+    assert [(f["path"], f["line"]) for f in json.loads(out)["findings"]] == [("pages/mine/mine.vue", 12)]

@@ -29,7 +29,7 @@ def resolve_dependency(project: Project, importer: Path, kind: str, spec: str) -
             base = base.with_name(base.name + ".wxml")
         return [base.resolve()] if base.is_file() else []
     if kind == "app":
-        return [p for p in (project.miniprogram_root / "app.js", project.miniprogram_root / "app.ts") if p.is_file()]
+        return [p for p in (project.miniprogram_root / name for name in ("app.js", "app.ts", "App.vue")) if p.is_file()]
     if kind == "route":
         return _route_files(project, spec.split("?", 1)[0].strip("/"))
     return []
