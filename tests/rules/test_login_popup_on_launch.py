@@ -423,14 +423,3 @@ def test_an_entry_page_written_as_a_component_opens_with_its_lifetimes(project, 
     files["app.json"] = json.dumps({"pages": ["pages/home/home", "pages/login/login"]})
     found, report = launch_findings(project, files)
     assert [(path, word) for path, _, word in found] == [("pages/home/home.js", "`wx.navigateTo`")]
-
-
-@pytest.mark.parametrize("cancel, reported", [("", []), ("showCancel: false, ", ["modal-no-cancel"])])
-def test_a_settings_guide_the_user_may_decline_is_no_login_prompt(project, cancel, reported):
-    # caiweiyu/uniapp-etc- pages/home/main.vue (uni-app labelled set): a returning user who denied the location is
-    # offered the settings page, and may say no
-    code = ("    wx.getSetting({ success: (res) => {\n      if (res.authSetting['scope.userLocation'] === false) {\n"
-            f"        wx.showModal({{ title: '提示', content: '请提供地理位置授权', {cancel}"
-            "success: (r) => { if (r.confirm) wx.openSetting() } })\n      }\n    } })")
-    _, report = launch_findings(project, entry_page(code))
-    assert [f["message_id"] for f in report["findings"]] == reported

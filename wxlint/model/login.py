@@ -14,7 +14,7 @@ from wxlint.model.javascript import (JsModule, ancestors, leading_string, name_w
                                      unwrap)
 from wxlint.model.modules import navigation_apis
 from wxlint.model.units import UNIT_CONSTRUCTORS
-from wxlint.parse.javascript import property_key, walk
+from wxlint.parse.javascript import property_key
 
 
 def without_cancel(options: Node) -> bool:
@@ -171,17 +171,7 @@ def login_modals(module: JsModule):
             continue
         if any(word in text for word in failure_words) and not _acts_on_answer(use.call, options):
             continue  # a notice that logging in failed, with nothing to do
-        if not without_cancel(options) and _offers_settings(module, options):
-            continue  # the settings guide a denied scope calls for (missing-opensetting), which the user may decline
         yield use, options
-
-
-def _offers_settings(module: JsModule, options: Node) -> bool:
-    """Whether a dialog's confirm opens the settings page (`success: (r) => { if (r.confirm) wx.openSetting() }`):
-    a guide back to a permission once denied, not a prompt to log in (caiweiyu/uniapp-etc- pages/home/main.vue)."""
-    success = object_property(options, "success")
-    return success is not None and any(module.wx_call_api(node) == "openSetting" for node in walk(success)
-                                       if node.type == "CallExpression")
 
 
 def _acts_on_answer(call: Node, options: Node) -> bool:
