@@ -268,3 +268,32 @@ def test_one_vue_file_given_alone_is_linted_with_its_project_as_context(tmp_path
                            "pages/mine/mine.vue", cwd=root)
     assert code == 1
     assert [(f["path"], f["line"]) for f in json.loads(out)["findings"]] == [("pages/mine/mine.vue", 12)]
+
+
+@pytest.mark.parametrize("fire, reported", [
+    ("this.$emit('login')", []),  # fired by the tap on the component: the page's handler runs in the tap
+    ("setTimeout(() => this.$emit('login'), 300)", [8]),  # fired later: the tap state is gone
+    ("SETUP setTimeout(() => emit('login'), 300)", [8]),  # `<script setup>`: `const emit = defineEmits([…])`
+])
+def test_a_components_emitted_event_carries_the_tap_it_was_fired_in(tmp_path, fire, reported):
+    button = ('<template><view class="btn" @tap="onTap">登录</view></template>\n<script>\n'
+              "export default { methods: { onTap() { FIRE } } }\n</script>\n").replace("FIRE", fire)
+    if fire.startswith("SETUP "):
+        button = ('<template><view class="btn" @tap="onTap">登录</view></template>\n<script setup>\n'
+                  "const emit = defineEmits(['login'])\nfunction onTap() { " + fire[6:] + " }\n</script>\n")
+    index = """<template>
+  <view><login-button @login="onLogin"></login-button></view>
+</template>
+<script>
+export default {
+  methods: {
+    onLogin() {
+      uni.getUserProfile({ desc: '展示头像', success: (res) => { this.user = res.userInfo } })
+    },
+  },
+}
+</script>
+"""
+    root = shop(tmp_path, **{"pages/index/index.vue": index, "components/login-button/login-button.vue": button})
+    _, report = lint_json(root, "--select", "getuserprofile-outside-tap")
+    assert [f["line"] for f in report["findings"] if f["path"] == "pages/index/index.vue"] == reported

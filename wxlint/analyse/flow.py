@@ -327,19 +327,21 @@ class FlowEngine:
         return named or self.project.global_foreign_components.get(tag, "")
 
     def _link_component_event(self, component: str, binding: EventBinding, handler: Function, written: Note) -> bool:
-        """Link each `this.triggerEvent(name)` of a component to the handler bound to `name`, so the handler
+        """Link each `this.triggerEvent(name)` (`$emit`, `emit`) of a component to the handler bound to `name`, so the handler
         runs in the context of the code that fires it (a tap inside the component is a tap). False when
         the component's code is not visible or fires no such event by a written name."""
         linked = False
         for module_unit in self.units_of_route(component):
             module = module_unit.module
             for call in module.nodes("CallExpression"):
-                callee = unwrap(call.callee)
-                if (callee.type != "MemberExpression" or member_name(callee) != "triggerEvent" or not call.arguments
-                        or string_value(call.arguments[0]) != binding.event):
+                if not call.arguments or string_value(call.arguments[0]) != binding.event:
                     continue
+                callee = unwrap(call.callee)
                 caller = self.graph.enclosing_function(call)
-                if self.graph.this_unit(module, caller, unwrap(callee.object)) is None:
+                if callee.type == "MemberExpression" and member_name(callee) in _EVENT_FIRING:
+                    if self.graph.this_unit(module, caller, unwrap(callee.object)) is None:
+                        continue
+                elif not _emits(module, callee):
                     continue
                 line, _ = binding.source.position(binding.attribute.offset)
                 where = f"{binding.source.path.relative_to(self.project.miniprogram_root).as_posix()}:{line}"
@@ -690,6 +692,20 @@ def _answered_by_the_user(edge: Edge) -> bool:
 
 # What stays known in the functions a call reaches: a scope checked, a stored login tested.
 _KNOWN_ACROSS_CALLS = frozenset({"granted", "denied", "logged-in", "not-logged-in"})
+
+
+# How a component fires an event: `this.triggerEvent(name)` (WeChat), `this.$emit(name)` (a uni-app component)
+_EVENT_FIRING = ("triggerEvent", "$emit")
+
+
+def _emits(module: JsModule, callee: Node) -> bool:
+    """`emit(name)` in a uni-app `<script setup>`, where `const emit = defineEmits([…])`."""
+    if callee.type != "Identifier":
+        return False
+    binding = module.scopes.resolve(callee)
+    init = unwrap(binding.init) if binding is not None and binding.is_constant else None
+    return (init is not None and init.type == "CallExpression" and unwrap(init.callee).type == "Identifier"
+            and unwrap(init.callee).name == "defineEmits")
 
 
 def _method_name(function: Node) -> str | None:
