@@ -131,6 +131,8 @@ def test_an_hbuilderx_project_is_linted_at_the_vue_files_own_places(tmp_path):
     # the trace starts at the template's `@tap`, read as the `bindtap` uni-app compiles it to
     assert (tapped["trace"][0]["path"], tapped["trace"][0]["line"], tapped["trace"][0]["column"]) == ("pages/index/index.vue", 9, 28)
     assert "onProfile handles a user tap" in tapped["trace"][0]["note"]
+    # the message names the API as the code wrote it
+    assert tapped["message"].startswith("`uni.getUserProfile`")
 
 
 def test_code_compiled_for_other_platforms_is_not_linted(tmp_path):

@@ -121,6 +121,10 @@ class CheckContext:
 
     def report_node(self, module: JsModule, node: Node, message_id: str, **kwargs) -> None:
         self.report(module.path, module.tree.span(node), message_id, **kwargs)
+        if module.tree.text_of(node).startswith("uni."):
+            # the catalogue's words name `wx.X`; where the code wrote uni-app's `uni.X` (which forwards to it), say so
+            finding = self.findings[-1]
+            finding.message = finding.message.replace("`wx.", "`uni.")
 
     def report_range(self, source: SourceText, start: int, end: int, message_id: str, **kwargs) -> None:
         """Report a code-point range of a file (WXML elements and attributes)."""
