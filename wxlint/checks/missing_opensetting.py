@@ -17,7 +17,7 @@ from wxlint.model.control import after_an_exit, runs_whenever
 from wxlint.model.javascript import JsModule, ancestors, leading_string, member_name, object_property, options_call, parent_of, string_value, unwrap
 from wxlint.model.permissions import DenialPath, ScopeTable, denial_paths, promise_handlers, rejected_promise, returned_by
 from wxlint.model.wxml import enclosing_conditions, mustache_names
-from wxlint.parse.javascript import FUNCTION_NODES, child_nodes, property_key
+from wxlint.parse.javascript import FUNCTION_NODES, property_key, walk_own
 
 USES_FLOW = True
 
@@ -279,14 +279,7 @@ def _only_tells(function, graph, depth: int = 3) -> bool:
 
 def _own_calls(function: Node):
     """The calls a function (or a `catch` clause) makes itself, not those of the functions inside it."""
-    pending = [function.body if function.type in FUNCTION_NODES or function.type == "CatchClause" else function]
-    while pending:
-        node = pending.pop()
-        if node is None:
-            continue
-        if node.type == "CallExpression":
-            yield node
-        pending.extend(child for child in child_nodes(node) if child is not None and child.type not in FUNCTION_NODES)
+    return (node for node in walk_own(function) if node.type == "CallExpression")
 
 
 def _tells(module: JsModule, call: Node) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from esprima.nodes import Node
 
 from wxlint.model.javascript import JsModule, unwrap
-from wxlint.parse.javascript import FUNCTION_NODES, child_nodes, property_key
+from wxlint.parse.javascript import FUNCTION_NODES, property_key, walk_own
 
 UNIT_CONSTRUCTORS = {"App": "app", "Page": "page", "Component": "component", "Behavior": "behavior"}
 
@@ -269,16 +269,7 @@ def returned_values(function: Node) -> list[Node]:
     (not those of the functions inside it)."""
     if function.type == "ArrowFunctionExpression" and function.expression:
         return [function.body]
-    found = []
-    pending = [function.body]
-    while pending:
-        node = pending.pop()
-        if node.type == "ReturnStatement":
-            if node.argument is not None:
-                found.append(node.argument)
-            continue
-        pending.extend(child for child in child_nodes(node) if child.type not in FUNCTION_NODES)
-    return found
+    return [node.argument for node in walk_own(function) if node.type == "ReturnStatement" and node.argument is not None]
 
 
 def read_class(module: JsModule, unit: UnitDefinition, cls: Node, inherited: bool = False) -> None:

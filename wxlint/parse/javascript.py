@@ -346,6 +346,17 @@ def walk(node: Node) -> Iterator[Node]:
         stack.extend(children)
 
 
+def walk_own(node: Node) -> Iterator[Node]:
+    """The nodes of a function's own code (its body; or a clause or an expression given as it is), in document order,
+    without the functions nested in it: what runs when it runs, not what it only defines."""
+    start = node.body if node.type in FUNCTION_NODES else node
+    stack = [start] if start is not None else []
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(child for child in reversed(child_nodes(current)) if child.type not in FUNCTION_NODES)
+
+
 def parse_expression(text: str) -> Node | None:
     """A standalone JavaScript expression (the inside of a WXML `{{ }}`), or None if it is not one."""
     try:
