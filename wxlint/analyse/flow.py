@@ -221,8 +221,7 @@ class FlowEngine:
         graph = self.graph
         entries = []
         for unit in graph.units:
-            if (not self.model.registers_page(unit.module.path) if unit.kind == "page"
-                    else unit.module.single_file_kind is not None and self.model.never_opened(unit.module)):
+            if self.model.never_opened(unit.module, {unit.kind}):
                 continue  # never opened: neither its lifecycles nor its template's events run
             for member in unit.framework_members:
                 words = note(member.role, name=member.display, kind=note(f"unit-{unit.kind}"))
@@ -399,6 +398,10 @@ class FlowEngine:
             return result
 
         return protected(id(function.node))
+
+    def never_opened(self, module: JsModule) -> bool:
+        """`ProjectModel.never_opened`, with the units the graph found in the script."""
+        return self.model.never_opened(module, {unit.kind for unit in self.graph.units_of(module.path)})
 
     def ever_runs(self, function: Function) -> bool:
         """Whether anything makes `function` run, as far as wxlint can tell: an entry (a lifecycle, a bound event,

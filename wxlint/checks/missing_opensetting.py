@@ -26,7 +26,7 @@ def check(ctx: CheckContext) -> None:
     table = ScopeTable(load_data_table("scopes"))
     model = ctx.model
     scoped_calls = [(module, call) for module in model.js_modules.values() for call in table.calls(module)
-                    if call.scope.deniable and not model.never_opened(module)]
+                    if call.scope.deniable and not ctx.flow.never_opened(module)]
     cameras = [(document, element) for document in model.wxml.values() for element in document.iter_elements()
                if any(element.tag in info.components for info in table.scopes.values() if info.deniable)]
     if not scoped_calls and not cameras:

@@ -8,7 +8,6 @@ from typing import Iterator
 from wxlint.discover import Project
 from wxlint.model.javascript import JsModule
 from wxlint.model.modules import import_of, module_exports, resolve_module_path
-from wxlint.model.units import find_units
 from wxlint.uni_app import easycom_tag
 from wxlint.parse.files import ParsedFile, parse_file
 from wxlint.parse.source import SourceError, SourceText
@@ -30,7 +29,7 @@ class ProjectModel:
         self._page_scripts: set[Path] | None = None
         self._resolved: dict[Path, Path] = {}
         self._used_components: set[Path] | None = None
-        self._single_file_kinds = {unit.script.resolve(): unit.kind for unit in project.units.values()
+        self._single_file_kinds = {self.resolved(unit.script): unit.kind for unit in project.units.values()
                                    if unit.script is not None and unit.script.suffix == ".vue"}
         for path in project.files if files is None else files:
             self._add(parsed[path] if parsed is not None else parse_file(path))
@@ -68,7 +67,7 @@ class ProjectModel:
             if parsed.js is not None:
                 module = self.js_modules[parsed.path] = JsModule(parsed.js)
                 if parsed.path.suffix == ".vue":
-                    module.single_file_kind = self._single_file_kinds.get(parsed.path.resolve(), "component")
+                    module.single_file_kind = self._single_file_kinds.get(self.resolved(parsed.path), "component")
             if parsed.wxml is not None:
                 self.wxml[parsed.path] = parsed.wxml
                 self.inline_wxs[parsed.path] = [JsModule(tree) for tree in parsed.inline_wxs]
@@ -114,12 +113,13 @@ class ProjectModel:
             found = self._resolved[path] = path.resolve()
         return found
 
-    def never_opened(self, module: JsModule) -> bool:
-        """Whether a script is a page's that app.json does not list, or a uni-app component nothing uses (no import,
-        no easycom tag): none of its code ever runs (uni-app does not even compile it)."""
+    def never_opened(self, module: JsModule, kinds: set[str]) -> bool:
+        """Whether a script defining units of these `kinds` (the call graph has them) is a page's that app.json does
+        not list, or a uni-app component nothing uses (no import, no easycom tag): none of its code ever runs (uni-app
+        does not even compile it)."""
         if module.single_file_kind == "component":
             return self.resolved(module.path) not in self._used_single_files()
-        return not self.registers_page(module.path) and any(unit.kind == "page" for unit in find_units(module))
+        return "page" in kinds and not self.registers_page(module.path)
 
     def _used_single_files(self) -> set[Path]:
         """The uni-app `.vue` components something uses: imported by a script, or named by a tag of a template
