@@ -525,7 +525,7 @@ class FlowEngine:
         if unit is None or unit.kind != "page":
             return frozenset()
         route = self.route_of_module(unit.module)
-        sites = self._navigations.get(route) if route is not None and self._opened_only_by_navigation(route, unit) else None
+        sites = self._navigations[0].get(route) if route is not None and self._opened_only_by_navigation(route, unit) else None
         if not sites:
             return frozenset()
         shared: frozenset | None = None
@@ -538,18 +538,23 @@ class FlowEngine:
         return shared or frozenset()
 
     def _opened_only_by_navigation(self, route: str, unit: UnitDefinition) -> bool:
-        app = self.project.app_json or {}
-        tab_bar = app.get("tabBar") if isinstance(app.get("tabBar"), dict) else {}
-        tabs = {str(item.get("pagePath", "")).strip("/") for item in tab_bar.get("list") or [] if isinstance(item, dict)}
         shared = {"onShareAppMessage", "onShareTimeline"} & {m.name for m in unit.framework_members}
-        return (self.project.app_json is not None and route not in self.project.entry_routes and route not in tabs
+        return (self.project.app_json is not None and route not in self.project.entry_routes and route not in self._tabs
                 and not shared and route not in self._routes_named_elsewhere)
 
     @cached_property
-    def _navigations(self) -> dict[str, list[tuple[JsModule, Node]]]:
-        """route -> the navigation calls (wx.navigateTo and the others) whose URL names it."""
+    def _tabs(self) -> frozenset[str]:
+        """The routes of app.json's tab bar: a user opens them from the tab bar."""
+        app = self.project.app_json or {}
+        tab_bar = app.get("tabBar") if isinstance(app.get("tabBar"), dict) else {}
+        return frozenset(str(item.get("pagePath", "")).strip("/") for item in tab_bar.get("list") or [] if isinstance(item, dict))
+
+    @cached_property
+    def _navigations(self) -> tuple[dict[str, list[tuple[JsModule, Node]]], frozenset[int]]:
+        """(route -> the navigation calls, wx.navigateTo and the others, whose URL names it; the ids of the nodes of
+        those URLs)."""
         found: dict[str, list[tuple[JsModule, Node]]] = {}
-        self._navigation_urls: set[int] = set()
+        urls: set[int] = set()
         apis = navigation_apis()
         for module in self.model.js_modules.values():
             for use in module.wx_uses:
@@ -560,19 +565,19 @@ class FlowEngine:
                 route = self._route_of_url(module, url) if url else None
                 if route is not None:
                     found.setdefault(route, []).append((module, use.call))
-                    self._navigation_urls.update(id(node) for node in walk(url_node))
-        return found
+                    urls.update(id(node) for node in walk(url_node))
+        return found, frozenset(urls)
 
     @cached_property
     def _routes_named_elsewhere(self) -> frozenset[str]:
         """Page routes a string names outside the navigations `_navigations` read (a menu's data, a `<navigator>`,
         a helper's argument): they may be opened in ways wxlint does not follow."""
         routes = set(self.project.all_pages)
-        navigations = self._navigations  # noqa: F841 - fills `_navigation_urls`
+        _, urls = self._navigations
         named = set()
         for module in self.model.js_modules.values():
             for node in module.nodes("Literal"):
-                if isinstance(node.value, str) and "/" in node.value and id(node) not in self._navigation_urls:
+                if isinstance(node.value, str) and "/" in node.value and id(node) not in urls:
                     named.update(route for route in routes if route in node.value)
         for document in self.model.wxml.values():
             for element in document.iter_elements():
