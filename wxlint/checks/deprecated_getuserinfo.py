@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wxlint.checks import CheckContext
-from wxlint.model.javascript import JsModule, member_name, object_property, parent_of, string_value, unwrap
+from wxlint.model.javascript import JsModule, is_assigned, member_name, object_property, string_value, unwrap
 from wxlint.model.wxml import attribute_can_be, event_bindings, mustache_strings
 
 USES_FLOW = False
@@ -29,7 +29,8 @@ def _check_script(ctx: CheckContext, module: JsModule) -> None:
                 ctx.report_node(module, scope_value, "authorize")
     for node in module.nodes_any_order("MemberExpression", "BinaryExpression", "CallExpression", "ObjectPattern"):
         kind = node.type
-        if kind == "MemberExpression" and node.computed and member_name(node) == scope and not _written(node):
+        # `globalData.auth['scope.userInfo'] = true` writes the app's own record: no setting read (walkingp/xterra-weapp)
+        if kind == "MemberExpression" and node.computed and member_name(node) == scope and not is_assigned(node):
             ctx.report_node(module, node.property, "auth-setting")
         elif kind == "BinaryExpression" and node.operator == "in" and string_value(node.left) == scope:
             ctx.report_node(module, node.left, "auth-setting")
@@ -98,10 +99,3 @@ def _written_anywhere(model, value: str) -> bool:
     # in a `{{ }}`
     return any((attribute.value or "").strip() == value or value in mustache_strings(attribute.value)
                for document in model.wxml.values() for element in document.iter_elements() for attribute in element.attributes)
-
-
-def _written(member) -> bool:
-    """`globalData.auth['scope.userInfo'] = true`: the app's own record being written, not a setting read
-    (walkingp/xterra-weapp app.js: held out)."""
-    parent = parent_of(member)
-    return parent is not None and parent.type == "AssignmentExpression" and parent.left is member

@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 
 from wxlint.checks import CheckContext
-from wxlint.model.javascript import JsModule, leading_string, member_name, parent_of, string_value
+from wxlint.model.javascript import JsModule, is_assigned, leading_string, member_name, parent_of, string_value
 from wxlint.parse.javascript import property_key
 
 USES_FLOW = False
@@ -68,11 +68,9 @@ def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], s
             name, value = member_name(node.left), node.right
         elif kind == "MemberExpression":
             name = member_name(node)
-            parent = parent_of(node)
-            written = parent is not None and parent.type == "AssignmentExpression" and parent.left is node
             # a read: where the key reaches the client (`payload.session_key = key` sends back one read elsewhere:
             # tudouya/bee-guard-weapp services/auth.js, held out)
-            if name and (name == session_field or _plain(name) in session_names) and not written:
+            if name and (name == session_field or _plain(name) in session_names) and not is_assigned(node):
                 ctx.report_node(module, node.property, "session-key")
             continue
         elif kind == "Literal":

@@ -55,6 +55,12 @@ def is_this(module: "JsModule", node: Node | None) -> bool:
             and unwrap(binding.init).type == "ThisExpression")
 
 
+def is_assigned(node: Node) -> bool:
+    """Whether an expression is what an assignment writes (`record['scope.userInfo'] = true`), not a value read."""
+    parent = node._parent
+    return parent is not None and parent.type == "AssignmentExpression" and parent.left is node
+
+
 def unwrap(node: Node | None) -> Node | None:
     """The expression inside `a?.b` chains and `(x)` groupings esprima keeps."""
     while node is not None and node.type in ("ChainExpression", "ParenthesizedExpression"):
@@ -454,7 +460,7 @@ def _use_kind(node: Node) -> str:
         return "test"
     if kind == "BinaryExpression":
         return "test"
-    if kind == "AssignmentExpression" and parent.left is outer:
+    if is_assigned(outer):
         return "test"  # overwriting (a polyfill or a mock) is not a use
     if kind == "MemberExpression" and parent.object is outer:
         return "test"  # `wx.getUserProfile.length` and the like
