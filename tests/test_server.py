@@ -3,51 +3,34 @@ traces, code actions."""
 
 from __future__ import annotations
 
-import asyncio
-import shutil
 import sys
 
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from conftest import SAMPLES
+from editor_session import open_copy_of_sample, published_diagnostics
 
 WORKSPACE = {}  # filled by the fixture: the copy of a sample project the server works in
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "wxlint", "server"]))
 async def client(lsp_client: LanguageClient, tmp_path_factory):
-    root = tmp_path_factory.mktemp("editor") / "member"
-    shutil.copytree(SAMPLES / "member-2021", root, ignore=shutil.ignore_patterns(".wxlint_cache"))
-    WORKSPACE["root"] = root
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=pytest_lsp.client_capabilities("visual-studio-code"), root_uri=root.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="member")]))
+    WORKSPACE["root"] = await open_copy_of_sample(lsp_client, tmp_path_factory, "member-2021")
     yield
     await lsp_client.shutdown_session()
-
-
-async def _diagnostics(client: LanguageClient, uri: str, send) -> list[types.Diagnostic]:
-    """Send a notification; the diagnostics the server publishes for `uri` after it (a run for a JSON file
-    publishes for other files too)."""
-    client.diagnostics.pop(uri, None)
-    send()
-    while uri not in client.diagnostics:
-        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60)
-    return client.diagnostics[uri]
 
 
 async def test_a_finding_appears_while_the_file_is_typed_and_goes_when_it_is_fixed(client: LanguageClient):
     page = WORKSPACE["root"] / "pages" / "settings" / "settings.js"
     uri = page.as_uri()
     saved = page.read_text(encoding="utf-8")
-    before = await _diagnostics(client, uri, lambda: client.text_document_did_open(types.DidOpenTextDocumentParams(
+    before = await published_diagnostics(client, uri, lambda: client.text_document_did_open(types.DidOpenTextDocumentParams(
         types.TextDocumentItem(uri=uri, language_id="javascript", version=1, text=saved))))
     assert all(d.code != "deprecated-getuserinfo" or d.range.start.line != 1 for d in before)
     # typed, not saved: a call of wx.getUserInfo on the second line, after an emoji (two UTF-16 units)
     typed = "Page({\n  onShow() { const s = '🙂'; wx.getUserInfo({ success: (res) => this.setData(res) }) }\n})\n"
-    after = await _diagnostics(client, uri, lambda: client.text_document_did_change(types.DidChangeTextDocumentParams(
+    after = await published_diagnostics(client, uri, lambda: client.text_document_did_change(types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
         content_changes=[types.TextDocumentContentChangeWholeDocument(text=typed)])))
     [finding] = [d for d in after if d.code == "deprecated-getuserinfo"]
@@ -61,7 +44,7 @@ async def test_a_finding_appears_while_the_file_is_typed_and_goes_when_it_is_fix
     [disable] = [a for a in actions if "disable" in a.title]
     [edit] = disable.edit.changes[uri]
     assert edit.new_text == "  // wxlint-disable-next-line deprecated-getuserinfo\n" and edit.range.start.line == 1
-    fixed = await _diagnostics(client, uri, lambda: client.text_document_did_change(types.DidChangeTextDocumentParams(
+    fixed = await published_diagnostics(client, uri, lambda: client.text_document_did_change(types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=3),
         content_changes=[types.TextDocumentContentChangeWholeDocument(text="Page({ onShow() {} })\n")])))
     assert [d for d in fixed if d.code == "deprecated-getuserinfo"] == []
@@ -73,7 +56,7 @@ async def test_traces_are_related_information_and_fixes_are_code_actions(client:
                                               encoding="utf-8")
     config_uri = (root / "project.config.json").as_uri()
     config_text = (root / "project.config.json").read_text(encoding="utf-8")
-    diagnostics = await _diagnostics(client, config_uri, lambda: client.text_document_did_open(
+    diagnostics = await published_diagnostics(client, config_uri, lambda: client.text_document_did_open(
         types.DidOpenTextDocumentParams(types.TextDocumentItem(uri=config_uri, language_id="json", version=1, text=config_text))))
     wxml = [d for d in diagnostics if d.code == "minify-disabled" and "WXML" in d.message]
     assert wxml and wxml[0].range.start.line == 2
@@ -84,7 +67,7 @@ async def test_traces_are_related_information_and_fixes_are_code_actions(client:
     [edit] = fix.edit.changes[config_uri]
     assert edit.new_text == ',\n    "minifyWXML": true' and not any("disable" in a.title for a in actions)  # JSON has no comments
     index = root / "pages" / "member" / "member.js"
-    opened = await _diagnostics(client, index.as_uri(), lambda: client.text_document_did_open(types.DidOpenTextDocumentParams(
+    opened = await published_diagnostics(client, index.as_uri(), lambda: client.text_document_did_open(types.DidOpenTextDocumentParams(
         types.TextDocumentItem(uri=index.as_uri(), language_id="javascript", version=1, text=index.read_text(encoding="utf-8")))))
     traced = [d for d in opened if d.related_information]
     assert len(traced) == 5 and all(info.location.uri.startswith("file://") and info.message[0].isdigit()
