@@ -70,3 +70,14 @@ def test_a_session_key_taken_apart_from_the_answer_is_read(project):
     auth = ("wx.login({ success: ({ code }) => wx.request({ url: 'https://shop.example.com/login', data: { code },\n"
             "  success: (res) => { const { openid, session_key } = res.data; wx.setStorageSync('openid', openid) } }) })\n")
     assert found(project, {"utils/auth.js": auth}) == [("utils/auth.js", 2, 39, "session-key")]
+
+
+def test_a_key_beside_the_appid_is_the_secret_and_a_constant_passed_on_is_no_second_leak(project):
+    # dachun-tech/fengyunxiaochengxu app.js (held out): the server's config lists the same value as the secret
+    app = "App({ globalData: { appId: 'wx772b3b3ff5817bdc', app_key: '614253f6dfe5ad9d89bbad760dc0bdde' } })\n"
+    # wsWangjinxu/imow.weapp pages/qr/qr.js (held out): the shorthand `appSecret` passes on the constant above it
+    qr = ("let appId = 'wx1234567890abcdef'\nlet appSecret = '74410ebaf789efc2aad9aea6ed817b54'\n"
+          "getAccessToken('GET', { client_credential: 1, appId, appSecret })\n"
+          "const MAP = { key: '84410ebaf789efc2aad9aea6ed817b54' }\n")
+    assert found(project, {"app.js": app, "pages/qr/qr.js": qr}) == [
+        ("app.js", 1, 59, "app-secret"), ("pages/qr/qr.js", 2, 17, "app-secret")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 
 from wxlint.checks import CheckContext
-from wxlint.model.javascript import JsModule, is_assigned, leading_string, member_name, parent_of, string_value
+from wxlint.model.javascript import JsModule, is_assigned, leading_string, member_name, parent_of, string_value, unwrap
 from wxlint.parse.javascript import property_key
 
 USES_FLOW = False
@@ -20,6 +20,7 @@ def _plain(name: str) -> str:
 def check(ctx: CheckContext) -> None:
     host = ctx.data["host"]
     secret_names = {_plain(n) for n in ctx.data["secret_names"]}
+    names_beside_appid = {_plain(n) for n in ctx.data["secret_names_beside_appid"]}
     session_names = {_plain(n) for n in ctx.data["session_key_names"]}
     login_apis = set(ctx.data["login_apis"])
     server_folders = set(ctx.data["server_folders"])
@@ -33,8 +34,8 @@ def check(ctx: CheckContext) -> None:
             continue  # server code kept beside the client
         _server_apis(ctx, module, host)
         logs_in = any(use.api in login_apis for use in module.wx_uses)
-        _named_values(ctx, module, secret_names, session_names if logs_in else set(), session_names,
-                      ctx.data["session_key_field"])
+        _named_values(ctx, module, secret_names, names_beside_appid, session_names if logs_in else set(),
+                      session_names, ctx.data["session_key_field"])
 
 
 def _server_apis(ctx: CheckContext, module: JsModule, host: str) -> None:
@@ -49,10 +50,10 @@ def _server_apis(ctx: CheckContext, module: JsModule, host: str) -> None:
         ctx.report_node(module, node, "server-api", url=f"{host}{path}", endpoint=path.strip("/") or host)
 
 
-def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], session_names: set[str],
-                  storage_names: set[str], session_field: str) -> None:
-    """`const SECRET = '<32 hex>'`, `{ appSecret: '<32 hex>' }`; `res.data.session_key` (or one of
-    `session_names`), storage key 'session_key' (or one of `storage_names`)."""
+def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], names_beside_appid: set[str],
+                  session_names: set[str], storage_names: set[str], session_field: str) -> None:
+    """`const SECRET = '<32 hex>'`, `{ appSecret: '<32 hex>' }`, `{ appId: 'wx…', app_key: '<32 hex>' }`;
+    `res.data.session_key` (or one of `session_names`), storage key 'session_key' (or one of `storage_names`)."""
     for node in module.nodes_any_order("VariableDeclarator", "Property", "AssignmentExpression", "MemberExpression",
                                        "Literal"):
         kind = node.type
@@ -80,11 +81,34 @@ def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], s
             continue
         else:
             continue
-        if not name or _plain(name) not in secret_names:
+        if not name:
             continue
+        plain = _plain(name)
+        if plain not in secret_names and not (plain in names_beside_appid and kind == "Property"
+                                              and _beside_an_appid(module, parent_of(node))):
+            continue
+        if _names_a_reported_constant(module, value, secret_names):
+            continue  # `{ appId, appSecret }` passes on the constant reported where it is written
         secret = string_value(value, module)
         if secret and len(secret) == 32 and set(secret) <= _HEX:
             ctx.report_node(module, value, "app-secret", name=name)
+
+
+def _names_a_reported_constant(module: JsModule, value, secret_names: set[str]) -> bool:
+    value = unwrap(value)
+    if value is None or value.type != "Identifier":
+        return False
+    binding = module.scopes.resolve(value)
+    return binding is not None and _plain(binding.name) in secret_names and module.constant_value(value) is not value
+
+
+def _beside_an_appid(module: JsModule, obj) -> bool:
+    """Whether an object literal also holds a WeChat AppID (`wx` and 16 hex digits)."""
+    for prop in getattr(obj, "properties", None) or ():
+        text = string_value(getattr(prop, "value", None), module)
+        if text and len(text) == 18 and text.startswith("wx") and set(text[2:]) <= _HEX:
+            return True
+    return False
 
 
 def _is_storage_key(module: JsModule, literal) -> bool:
