@@ -181,6 +181,16 @@ def test_copied_libraries_under_the_names_real_projects_give_them(project, folde
     assert [f["path"] for f in report["findings"]] == [f"{folder}/util.js"]
 
 
+def test_a_wux_copy_older_than_its_base_component_is_a_copied_library(project):
+    # frey-1024/we-ips dist/ (2019, held out): plain Component() calls, `wux-class` as every component's external class
+    button = ("Component({\n  externalClasses: ['wux-class', 'wux-hover-class'],\n  properties: { openType: String },\n"
+              "  methods: { bindgetphonenumber(e) { this.triggerEvent('getphonenumber', e.detail) } }\n})\n")
+    root = project({"pages/index/index.js": "Page({})", "dist/button/index.js": button,
+                    "dist/button/index.wxml": '<button open-type="{{ openType }}" bindgetuserinfo="x"/>'})
+    _, report = lint_json(root, "--select", "deprecated-getuserinfo")
+    assert report["findings"] == [] and [s["path"] for s in report["skipped"]] == ["dist"]
+
+
 def test_a_copy_of_project_config_inside_the_miniprogram_root_is_the_same_project(tmp_path):
     # found on a real repository: a template's project.config.json left inside miniprogram/
     root = write_project(tmp_path / "shop", {
