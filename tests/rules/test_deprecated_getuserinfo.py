@@ -32,7 +32,7 @@ INVALID = {
     "open-type written twice": ("pages/a/a.wxml", '<button open-type="getUserProfile" open-type="getUserInfo" bindgetuserinfo="wxLogin">登录</button>',
                                 [(1, 36), (1, 60)]),
     "binding forms": ("pages/a/a.wxml",
-                      '<view bindgetuserinfo="a" catchgetuserinfo="b" catch:getuserinfo="c" capture-bind:getuserinfo="d" bindGetUserInfo="e"/>',
+                      '<x-ui bindgetuserinfo="a" catchgetuserinfo="b" catch:getuserinfo="c" capture-bind:getuserinfo="d" bindGetUserInfo="e"/>',
                       [(1, 7), (1, 27), (1, 48), (1, 70), (1, 99)]),
     "open-data": ("pages/a/a.wxml", '<open-data type="userAvatarUrl"/>\n<open-data type="userGender" lang="zh_CN"></open-data>', [(1, 12), (2, 12)]),
 }
@@ -187,3 +187,40 @@ def test_a_getuserinfo_binding_on_a_button_with_another_open_type_or_none_never_
                                '<button bindgetuserinfo="onUser">登录</button>'}
     _, report = lint_json(project(files), "--select", RULE)
     assert report["findings"] == []
+
+
+# YuJieQiu/ququgou-xiaochengxu components/button (held out): a copied ThorUI button hands every open-type event on;
+# only what the pages pass to its `openType` property (or its default) can make it fire
+TUI_BUTTON = {
+    "components/button/button.js": ("Component({\n  properties: {\n    openType: { type: String, value: DEFAULT },\n"
+                                    "    type: { type: String, value: 'gradual' }\n  },\n"
+                                    "  methods: { bindgetuserinfo(e) { this.triggerEvent('getuserinfo', e.detail) } }\n})\n"),
+    "components/button/button.json": '{"component": true}',
+    "components/button/button.wxml": '<button open-type="{{openType}}" bindgetuserinfo="bindgetuserinfo"><slot/></button>',
+    "pages/detail/detail.json": '{"usingComponents": {"tui-button": "/components/button/button"}}',
+    "pages/login/login.js": "Page({ onLoad() { this.setData({ how: 'getUserInfo' }) } })\n",
+    "pages/login/login.wxml": "<button open-type=\"{{how}}\">登录</button>\n",
+}
+
+
+@pytest.mark.parametrize("use, default, reported", [
+    ('<tui-button type="danger">购买</tui-button>', "''", False),
+    ('<tui-button open-type="share">分享</tui-button>', "''", False),
+    ('<tui-button openType="getUserInfo" bind:getuserinfo="onUser">授权</tui-button>', "''", True),
+    ('<tui-button type="danger">购买</tui-button>', "'getUserInfo'", True),
+])
+def test_a_component_buttons_binding_counts_only_if_its_users_can_give_it_that_open_type(project, use, default, reported):
+    files = {**TUI_BUTTON, "components/button/button.js": TUI_BUTTON["components/button/button.js"].replace("DEFAULT", default),
+             "app.json": '{"pages": ["pages/detail/detail", "pages/login/login"]}',
+             "pages/detail/detail.wxml": use, "pages/detail/detail.js": "Page({ onUser(e) {} })\n"}
+    _, report = lint_json(project(files), "--select", RULE)
+    bindings = [f["path"] for f in report["findings"] if f["message_id"] == "binding"]
+    assert ("components/button/button.wxml" in bindings) is reported
+
+
+def test_a_getuserinfo_binding_on_an_element_that_is_no_button_or_component_never_fires(project):
+    files = {"app.json": '{"pages": ["pages/a/a"]}', "pages/a/a.js": "Page({ go() {} })\n",
+             "pages/a/a.wxml": '<view bindgetuserinfo="go">a</view>\n<div bindgetuserinfo="go">b</div>\n'
+                               '<x-card bindgetuserinfo="go">c</x-card>\n'}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [(f["line"], f["message_id"]) for f in report["findings"]] == [(3, "binding")]  # a tag wxlint cannot resolve

@@ -298,6 +298,10 @@ SERVER_ANSWERS = {
     "awaited": (
         "const http = require('./http')\nasync function req(url) {\n  const res = await http.get(url)\n"
         "  if (res.code === 401) wx.navigateTo({ url: '/pages/login/login' })\n}\n", 4, "res.code === 401"),
+    # the jump in the `else` of a test: the answer is the test failing (hdj274903391/wxEbike pages/index, held out)
+    "in the else branch": (
+        "function req(url) { wx.request({ url, success: (res) => {\n  if (res.data.token != '') wx.setStorageSync('t', res.data.token)\n"
+        "  else wx.navigateTo({ url: '../login/login' })\n} }) }\n", 3, "res.data.token == ''"),
 }
 
 
@@ -437,3 +441,20 @@ def test_an_entry_page_written_as_a_component_opens_with_its_lifetimes(project, 
     files["app.json"] = json.dumps({"pages": ["pages/home/home", "pages/login/login"]})
     found, report = launch_findings(project, files)
     assert [(path, word) for path, _, word in found] == [("pages/home/home.js", "`wx.navigateTo`")]
+
+
+def test_a_function_bound_to_the_page_calls_the_pages_methods(project):
+    # hdj274903391/wxEbike pages/index/index.js (held out): `success: function (res) { this.handleUserLogin() }.bind(this)`
+    files = {"app.json": json.dumps({"pages": ["pages/home/home", "pages/login/login"]}),
+             "pages/login/login.js": "Page({})\n",
+             "pages/home/home.js": ("Page({\n  onLoad() {\n    wx.getStorage({ key: 'x', success: function (res) {\n"
+                                    "      this.handleUserLogin()\n    }.bind(this) })\n  },\n  handleUserLogin() {\n"
+                                    "    wx.request({ url: '/login', success: function (res) {\n"
+                                    "      if (res.data.token == '') wx.navigateTo({ url: '../login/login' })\n"
+                                    "    }.bind(this) })\n  }\n})\n")}
+    _, report = lint_json(project(files), "--select", "login-on-server-answer")
+    assert [(f["path"], f["line"]) for f in report["findings"]] == [("pages/home/home.js", 9)]
+    # bound to something else, `this` is not the page
+    files["pages/home/home.js"] = files["pages/home/home.js"].replace("}.bind(this) })\n  },", "}.bind(other) })\n  },")
+    _, report = lint_json(project(files), "--select", "login-on-server-answer")
+    assert report["findings"] == []

@@ -122,3 +122,39 @@ def test_a_handler_that_only_logs_or_is_commented_out_has_no_quota_to_handle(pro
         assert found(project, login_page(f"Page({{\n  onPhone(e) {{\n    {body}\n  }}\n}})\n")) == [], body
     assert found(project, login_page("Page({\n  onPhone(e) {\n    console.log(e); this.bind(e.detail.code)\n  },\n  bind() {}\n})\n")) == [
         ("pages/login/login.js", 2, 3, "no-quota")]
+
+
+def test_a_phone_number_binding_that_can_never_fire_is_no_handler(project):
+    # xiaoqiang-zhao/exchange-knowledge pages/career (held out): `bindgetphonenumber` on a <div>, a submit handler
+    js = "Page({\n  submit() {\n    wx.request({ url: 'https://shop.example.com/submit' })\n  }\n})\n"
+    assert found(project, login_page(js, '<div class="btn" bindgetphonenumber="submit">提交</div>')) == []
+    assert found(project, login_page(js, '<button open-type="share" bindgetphonenumber="submit">提交</button>')) == []
+    assert found(project, login_page(js, '<button open-type="getPhoneNumber" bindgetphonenumber="submit">提交</button>')) == [
+        ("pages/login/login.js", 2, 3, "no-quota")]
+
+
+def test_a_helper_the_app_assigns_to_itself_on_launch_is_followed(project):
+    # frey-1024/we-ips app.js (held out): `that.getPhoneInfo = function (info) {…}` in onLaunch, called by every page
+    app = ("App({\n  onLaunch: function () {\n    var that = this;\n    that.getPhoneInfo = function (info, fn) {\n"
+           "      wx.request({ url: 'https://shop.example.com/phone', data: { encryptedData: info.encryptedData, iv: info.iv } })\n"
+           "    };\n  }\n})\n")
+    js = ("const app = getApp()\nPage({\n  onPhone(e) {\n    if (e.detail.errno === 1400001) return\n"
+          "    app.getPhoneInfo(e.detail, function () {})\n  }\n})\n")
+    assert found(project, {"app.js": app, **login_page(js)}) == [("app.js", 5, 87, "encrypted-data")]
+
+
+def test_a_login_after_a_promise_wxlint_cannot_see_is_not_before_the_request(project):
+    # ideas-lab-101/sagacity-course-wxapp axios/fetch.js (held out): the request helper logs in again in its `.catch`,
+    # when the server has rejected the token, i.e. after the number was sent
+    fetch = ("const axios = require('./axios')\nmodule.exports = function fetch(options) {\n"
+             "  return new Promise((resolve, reject) => { axios({ url: options.url, data: options.data, success: resolve, fail: reject }) })\n"
+             "    .catch(() => new Promise((resolve) => { wx.login({ success: (res) => resolve(res.code) }) }))\n}\n")
+    axios = "module.exports = function axios(options) { wx.request(options) }\n"
+    js = ("const fetch = require('../../utils/fetch')\nPage({\n  onPhone(e) {\n    if (e.detail.errno === 1400001) return\n"
+          "    fetch({ url: 'https://shop.example.com/phone', data: { encryptedData: e.detail.encryptedData, iv: e.detail.iv } })\n"
+          "  }\n})\n")
+    files = {"utils/fetch.js": fetch, "utils/axios.js": axios}
+    assert [message for *_, message in found(project, {**files, **login_page(js)})] == ["encrypted-data"]
+    # a login after the user's own dialog still comes before the request
+    dialog = js.replace("    fetch(", "    wx.showModal({ title: '绑定手机号' }).then(() => wx.login({ success: () => {} }))\n    fetch(")
+    assert [message for *_, message in found(project, {**files, **login_page(dialog)})] == ["login-before-decrypt", "encrypted-data"]

@@ -415,8 +415,7 @@ class CallGraph:
                 return []  # a member of a global (`wx.login`, `console.log`): no function of the project
             unit = self.this_unit(module, caller, owner)
             if unit is not None:
-                found = self.lookup_member(unit, prop)
-                return [self.functions[id(found[1].function)]] if found else []
+                return self._member_functions(unit, prop)
             cls = self._class_of_this(module, caller, owner)
             if cls is not None:  # `this.setAuth()` in a method of a class: its own method
                 method = class_member(cls, prop, static=False)
@@ -428,8 +427,7 @@ class CallGraph:
                     return self._methods_of_fields(holder, member_name(owner), prop)
             if self._is_get_app(module, owner):
                 app = self.app_unit()
-                found = app and self.lookup_member(app, prop)
-                return [self.functions[id(found[1].function)]] if found else []
+                return self._member_functions(app, prop) if app is not None else []
             target = self._resolve_value(module, callee)
         else:
             target = self._resolve_value(module, callee)
@@ -438,6 +436,19 @@ class CallGraph:
         value_module, value = target
         function = function_value(value_module, value)
         return [self.functions[id(function)]] if function is not None and id(function) in self.functions else []
+
+    def _member_functions(self, unit: UnitDefinition, name: str) -> list[Function]:
+        """What `this.name()` of a unit calls: its member, or else the functions its code assigns to `this.name`
+        (`that.getPhoneInfo = function (info) {…}` in App onLaunch: frey-1024/we-ips, held out)."""
+        found = self.lookup_member(unit, name)
+        if found is not None:
+            return [self.functions[id(found[1].function)]]
+        functions = []
+        for value in self._this_fields(unit).get(name, ()):
+            function = function_value(unit.module, value)
+            if function is not None and id(function) in self.functions and self.functions[id(function)] not in functions:
+                functions.append(self.functions[id(function)])
+        return functions
 
     def _methods_of_fields(self, unit: UnitDefinition, field: str, name: str) -> list[Function]:
         """The functions `name` of what a unit's functions assign to `this.<field>` (an instance, an object)."""
@@ -486,7 +497,7 @@ class CallGraph:
             node = binding.scope.function_scope.node
         else:
             return None
-        while node is not None and node.type == "ArrowFunctionExpression":
+        while node is not None and _shares_outer_this(node):
             node = self.enclosing_function(node).node
         method = node._parent if node is not None else None
         if method is None or method.type != "MethodDefinition" or method.static:
@@ -496,7 +507,7 @@ class CallGraph:
 
     def _unit_of_this(self, node: Node) -> UnitDefinition | None:
         # Arrow functions see the `this` of the function around them.
-        while node is not None and node.type == "ArrowFunctionExpression":
+        while node is not None and _shares_outer_this(node):
             node = self.enclosing_function(node).node
         function = self.functions.get(id(node)) if node is not None else None
         return function.unit if function is not None else None
@@ -653,6 +664,19 @@ def promise_source_api(module: JsModule, promise: Node | None) -> str | None:
             continue
         return module.wx_call_api(promise)
     return None
+
+
+def _shares_outer_this(function: Node) -> bool:
+    """Whether `this` in a function is the `this` around it: an arrow function, or a function bound to it
+    (`success: function (res) { this.handleUserLogin() }.bind(this)`: hdj274903391/wxEbike, held out)."""
+    if function.type == "ArrowFunctionExpression":
+        return True
+    parent = function._parent
+    if function.type != "FunctionExpression" or parent is None or parent.type != "MemberExpression" or parent.object is not function:
+        return False
+    call = parent._parent
+    return (member_name(parent) == "bind" and call is not None and call.type == "CallExpression" and call.callee is parent
+            and bool(call.arguments) and unwrap(call.arguments[0]).type == "ThisExpression")
 
 
 def _is_platform_call(module: JsModule, callee: Node) -> bool:

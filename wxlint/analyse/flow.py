@@ -306,18 +306,7 @@ class FlowEngine:
         return {self.model.resolved(unit.script): route for route, unit in self.project.units.items() if unit.script is not None}
 
     def component_of_tag(self, route: str, tag: str) -> str | None:
-        """What a tag on a page or component stands for: the route of a project component, "" for an
-        npm or plugin component (code wxlint does not see), None for a built-in element."""
-        unit = self.project.units.get(route)
-        if unit is None:
-            return None
-        if tag in unit.components:
-            return unit.components[tag]
-        if tag in self.project.global_components:
-            return self.project.global_components[tag]
-        if tag in unit.foreign_components or tag in self.project.global_foreign_components:
-            return ""
-        return None
+        return self.model.component_of_tag(route, tag)
 
     def foreign_component(self, route: str, tag: str) -> str:
         """What `usingComponents` names for a tag that `component_of_tag` finds to be an npm or plugin component."""

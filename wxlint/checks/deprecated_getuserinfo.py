@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wxlint.checks import CheckContext
 from wxlint.model.javascript import JsModule, is_assigned, member_name, object_property, string_value, unwrap
-from wxlint.model.wxml import attribute_can_be, event_bindings, mustache_strings
+from wxlint.model.wxml import attribute_can_be, event_bindings
 
 USES_FLOW = False
 
@@ -12,9 +12,8 @@ USES_FLOW = False
 def check(ctx: CheckContext) -> None:
     for module in ctx.model.iter_js():
         _check_script(ctx, module)
-    written = {}  # whether the project writes the open-type value anywhere, found once when needed
     for document in ctx.model.wxml.values():
-        _check_wxml(ctx, document, written)
+        _check_wxml(ctx, document)
 
 
 def _check_script(ctx: CheckContext, module: JsModule) -> None:
@@ -45,7 +44,7 @@ def _check_script(ctx: CheckContext, module: JsModule) -> None:
                     ctx.report_node(module, prop.key, "auth-setting")
 
 
-def _check_wxml(ctx: CheckContext, document, written: dict) -> None:
+def _check_wxml(ctx: CheckContext, document) -> None:
     source = document.source
     open_type = ctx.data["open_type"]
     open_data_types = set(ctx.data["open_data_types"])
@@ -59,7 +58,7 @@ def _check_wxml(ctx: CheckContext, document, written: dict) -> None:
                 ctx.report_range(source, type_attribute.offset, type_attribute.end, "open-data",
                                  type=type_attribute.value.strip())
     for binding in event_bindings(document):
-        if binding.event_key == ctx.data["event"] and not _never_fires(ctx.model, binding.element, open_type, written):
+        if binding.event_key == ctx.data["event"] and not ctx.model.open_type_never_fires(source.path, binding.element, open_type):
             attribute = binding.attribute
             ctx.report_range(source, attribute.offset, attribute.end, "binding", attribute=attribute.name)
 
@@ -68,34 +67,3 @@ def _open_types(element) -> list:
     """Every `open-type` of an element: one written twice (litemall's login button, `getUserProfile` then
     `getUserInfo`) is read in both."""
     return [attribute for attribute in element.attributes if attribute.name == "open-type"]
-
-
-def _never_fires(model, element, open_type: str, written: dict) -> bool:
-    """A button's `getuserinfo` event fires only while its open-type is `getUserInfo`: never without one or with another
-    written value, and with a value from data (`open-type="{{item.openType}}"` on a shared template's button) only if the
-    project writes `'getUserInfo'` somewhere (Honye/weapp-mark templates/actionsheet: held out)."""
-    if element.tag != "button":
-        return False  # a component may fire the event itself
-    open_types = _open_types(element)
-    if not open_types:
-        return True  # a button without an open-type never gets user info (bingzhe/uni-shop wyb-button.vue)
-    if any(attribute_can_be(attribute, open_type) for attribute in open_types):
-        return False
-    if not any("{{" in (attribute.value or "") for attribute in open_types):
-        return True
-    if open_type not in written:
-        written[open_type] = _written_anywhere(model, open_type)
-    return not written[open_type]
-
-
-def _written_anywhere(model, value: str) -> bool:
-    """Whether a script or a template of the project writes the string `value` (a literal, not a name or a comment)."""
-    for module in model.iter_js():
-        if any(node.value == value for node in module.nodes("Literal")):
-            return True
-        if any(quasi.value.cooked == value for node in module.nodes("TemplateLiteral") for quasi in node.quasis):
-            return True
-    # in a template: written out (`<qui-button open-type="getUserInfo">` hands it to a component's property) or
-    # in a `{{ }}`
-    return any((attribute.value or "").strip() == value or value in mustache_strings(attribute.value)
-               for document in model.wxml.values() for element in document.iter_elements() for attribute in element.attributes)

@@ -26,7 +26,8 @@ def check(ctx: CheckContext) -> None:
         if entry.binding is None or entry.binding.event_key not in events:
             continue
         handler = entry.function
-        if handler.node.type == "Program":
+        if handler.node.type == "Program" or ctx.model.open_type_never_fires(
+                entry.binding.source.path, entry.binding.element, ctx.data["open_types"][entry.binding.event_key]):
             continue
         detail = {}  # property of e.detail -> first (function, node) reading it
         for function, name, node in flow.parameter_reads(handler, 0, ("detail",)):
@@ -73,11 +74,13 @@ def _mentions_number(reach, number: int) -> bool:
 
 def _logins_before_request(ctx: CheckContext, reach):
     """(module, node, trace) of each `wx.login` the handler runs before its request: not in the callback
-    of a request or of `wx.checkSession`."""
+    of a request or of `wx.checkSession`, nor after a promise whose source wxlint cannot see (a request helper's
+    `.catch` that logs in again when the server rejects the token: ideas-lab-101/sagacity-course-wxapp
+    axios/fetch.js, held out)."""
     after = set(ctx.data["login_after"])
     graph = ctx.flow.graph
     for function, trace in reach.reached():
-        if any(edge.api in after for edge in trace.edges):
+        if any(edge.api in after or (edge.kind == "promise" and edge.api is None) for edge in trace.edges):
             continue
         for use in function.module.wx_calls("login"):
             if graph.enclosing_function(use.call) is function:

@@ -45,10 +45,22 @@ def server_status_test(module: JsModule, call: Node) -> str | None:
             switch = parent_of(parent)
             test = switch.discriminant if switch is not None else None
         if test is not None and _reads_a_response(module, test, frozenset(load_data_table("login-state")["server_apis"])):
-            return module.tree.text_of(test) if parent.type != "SwitchCase" else (
-                f"{module.tree.text_of(test)} == {module.tree.text_of(parent.test)}")
+            if parent.type == "SwitchCase":
+                return f"{module.tree.text_of(test)} == {module.tree.text_of(parent.test)}"
+            return _negated(module, test) if child is parent.alternate else module.tree.text_of(test)
         child, parent = parent, parent_of(parent)
     return None
+
+
+_OPPOSITE = {"==": "!=", "!=": "==", "===": "!==", "!==": "==="}
+
+
+def _negated(module: JsModule, test: Node) -> str:
+    """The text of a test's opposite, for the branch taken when it fails: `res.token == ''` for `res.token != ''`."""
+    test = unwrap(test)
+    if test.type == "BinaryExpression" and test.operator in _OPPOSITE:
+        return f"{module.tree.text_of(test.left)} {_OPPOSITE[test.operator]} {module.tree.text_of(test.right)}"
+    return f"!({module.tree.text_of(test)})"
 
 
 def _reads_a_response(module: JsModule, test: Node, server_apis: set[str]) -> bool:

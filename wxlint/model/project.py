@@ -6,12 +6,15 @@ from pathlib import Path
 from typing import Iterator
 
 from wxlint.discover import Project
-from wxlint.model.javascript import JsModule
+from wxlint.model.javascript import JsModule, string_value
+from wxlint.model.units import find_units, object_member
+from wxlint.model.wxml import attribute_can_be, mustache_strings
 from wxlint.model.modules import import_of, module_exports, resolve_module_path
 from wxlint.uni_app import easycom_tag
 from wxlint.parse.files import ParsedFile, parse_file
 from wxlint.parse.source import SourceError, SourceText
-from wxlint.parse.wxml import WxmlDocument
+from wxlint.parse.vue import hyphenated
+from wxlint.parse.wxml import WxmlAttribute, WxmlDocument, WxmlElement
 from wxlint.safe_text import exception_summary
 
 
@@ -29,6 +32,9 @@ class ProjectModel:
         self._page_scripts: set[Path] | None = None
         self._resolved: dict[Path, Path] = {}
         self._used_components: set[Path] | None = None
+        self._routes_by_template: dict[Path, str] | None = None
+        self._component_uses: dict[str, list[WxmlElement]] | None = None
+        self._written: dict[str, bool] = {}
         self._single_file_kinds = {self.resolved(unit.script): unit.kind for unit in project.units.values()
                                    if unit.script is not None and unit.script.suffix == ".vue"}
         for path in project.files if files is None else files:
@@ -141,9 +147,125 @@ class ProjectModel:
             self._used_components = used
         return self._used_components
 
+    def component_of_tag(self, route: str, tag: str) -> str | None:
+        """What a tag on a page or component stands for: the route of a project component, "" for an
+        npm or plugin component (code wxlint does not see), None for a built-in element."""
+        unit = self.project.units.get(route)
+        if unit is None:
+            return None
+        if tag in unit.components:
+            return unit.components[tag]
+        if tag in self.project.global_components:
+            return self.project.global_components[tag]
+        if tag in unit.foreign_components or tag in self.project.global_foreign_components:
+            return ""
+        return None
+
+    def route_of_template(self, path: Path) -> str | None:
+        """The page or component whose WXML (or `.vue` file) `path` is."""
+        if self._routes_by_template is None:
+            self._routes_by_template = {self.resolved(unit.wxml): route for route, unit in self.project.units.items()
+                                        if unit.wxml is not None}
+        return self._routes_by_template.get(self.resolved(path))
+
+    def component_uses(self, component: str) -> list[WxmlElement]:
+        """Every element of the project's templates that renders the component `component` (a route)."""
+        if self._component_uses is None:
+            self._component_uses = {}
+            for path, document in self.wxml.items():
+                route = self.route_of_template(path)
+                if route is None:
+                    continue
+                for element in document.iter_elements():
+                    target = self.component_of_tag(route, element.tag)
+                    if target:
+                        self._component_uses.setdefault(target, []).append(element)
+        return self._component_uses.get(component, [])
+
+    def open_type_never_fires(self, template: Path, element: WxmlElement, open_type: str) -> bool:
+        """Whether an element's event of an open-type (`bindgetuserinfo` of `getUserInfo`) can never fire: on a built-in
+        element that is no `<button>` (`<div bindgetphonenumber>`: exchange-knowledge, held out), on a button without an
+        open-type or with another written one, and with one from data only if the project can give it the value: a
+        component's property (`open-type="{{openType}}"`) from what the pages using the component pass
+        (a copied ThorUI button: YuJieQiu/ququgou-xiaochengxu, held out), other data if the project writes the value
+        anywhere (Honye/weapp-mark templates/actionsheet: held out)."""
+        route = self.route_of_template(template)
+        if element.tag != "button":
+            # a component may fire it (a hyphenated tag may be one wxlint cannot resolve); a built-in element never does
+            return (route is not None and "-" not in element.tag
+                    and self.component_of_tag(route, element.tag) is None)
+        open_types = [attribute for attribute in element.attributes if attribute.name == "open-type"]
+        if not open_types:
+            return True  # a button without an open-type never gets user info (bingzhe/uni-shop wyb-button.vue)
+        if any(attribute_can_be(attribute, open_type) for attribute in open_types):
+            return False
+        if not any("{{" in (attribute.value or "") for attribute in open_types):
+            return True
+        passed = [self._property_passed(route, attribute, open_type) for attribute in open_types]
+        if passed and all(found is not None for found in passed):
+            return not any(passed)
+        return not self._written_anywhere(open_type)
+
+    def _property_passed(self, route: str | None, attribute: WxmlAttribute, value: str) -> bool | None:
+        """Whether a component's `attr="{{name}}"`, `name` one of its properties, can be `value` by what its users pass
+        or by its default; None when the attribute is not a property of a project component."""
+        name = (attribute.value or "").strip()[2:-2].strip()
+        unit = self.project.units.get(route) if route is not None else None
+        if unit is None or unit.kind != "component" or not name.isidentifier():
+            return None
+        default = self._property_default(unit, name)
+        if default is False:
+            return None  # not a declared property: data the component sets itself
+        written_as = {name, hyphenated(name)}  # `open-type` gives the property `openType`
+        for element in self.component_uses(route):
+            given = [attribute for attribute in element.attributes if attribute.name in written_as]
+            if not given:
+                if default is not None and default == value:
+                    return True
+                continue
+            if any(attribute_can_be(attribute, value) for attribute in given):
+                return True
+            if any("{{" in (attribute.value or "") for attribute in given) and self._written_anywhere(value):
+                return True
+        return False
+
+    def _property_default(self, unit, name: str):
+        """The default string of a declared component property `name` (None without one), False when the component's
+        script declares no such property (or cannot be read)."""
+        module = self.js_modules.get(unit.script) if unit.script is not None else None
+        if module is None:
+            return False
+        for definition in find_units(module):
+            properties = object_member(definition.options, "properties") if definition.options is not None else None
+            declared = object_member(properties, name) if properties is not None and properties.type == "ObjectExpression" else None
+            if declared is None:
+                continue
+            default = object_member(declared, "value") if declared.type == "ObjectExpression" else None
+            return string_value(default, module)
+        return False
+
+    def _written_anywhere(self, value: str) -> bool:
+        """Whether a script or a template of the project writes the string `value` (a literal, not a name or a comment)."""
+        found = self._written.get(value)
+        if found is None:
+            found = self._written[value] = _writes(self, value)
+        return found
+
     def source(self, path: Path) -> SourceText | None:
         parsed = self.parsed.get(path)
         return None if parsed is None else parsed.source
+
+
+def _writes(model: ProjectModel, value: str) -> bool:
+    for module in model.iter_js():
+        if any(node.value == value for node in module.nodes("Literal")):
+            return True
+        if any(quasi.value.cooked == value for node in module.nodes("TemplateLiteral") for quasi in node.quasis):
+            return True
+    # in a template: written out (`<qui-button open-type="getUserInfo">` hands it to a component's property) or
+    # in a `{{ }}`
+    return any((attribute.value or "").strip() == value or value in mustache_strings(attribute.value)
+               for document in model.wxml.values() for element in document.iter_elements() for attribute in element.attributes)
 
 
 def _pascal(tag: str) -> str:

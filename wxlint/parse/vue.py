@@ -196,7 +196,7 @@ def _as_wxml(element: WxmlElement) -> None:
             attribute.name = f"{prefix}{event}" if event.isalnum() else f"{prefix}:{event}"
             attribute.value = _handler(attribute.value)
         elif name.startswith(":") or name.startswith("v-bind:"):
-            attribute.name = _hyphenated(name[1:] if name.startswith(":") else name[7:])
+            attribute.name = hyphenated(name[1:] if name.startswith(":") else name[7:])
             attribute.value = "{{" + (attribute.value or "") + "}}"
         elif name in _CONDITIONS:
             attribute.name = _CONDITIONS[name]
@@ -205,14 +205,14 @@ def _as_wxml(element: WxmlElement) -> None:
             attribute.name = "hidden"
             attribute.value = "{{!(" + (attribute.value or "") + ")}}"
         elif any(ch.isupper() for ch in name) and not name.startswith(("v-", "#")):
-            attribute.name = _hyphenated(name)  # `openType="getUserInfo"`: the `open-type` WXML gets
+            attribute.name = hyphenated(name)  # `openType="getUserInfo"`: the `open-type` WXML gets
         elif name == "v-for":
             items = (attribute.value or "").partition(" in ")[2] or (attribute.value or "").partition(" of ")[2]
             attribute.name = "wx:for"
             attribute.value = "{{" + items.strip() + "}}"
 
 
-def _hyphenated(name: str) -> str:
+def hyphenated(name: str) -> str:
     """A camelCase attribute as Vue writes it out (`openType` -> `open-type`; Vue's `hyphenate`)."""
     return "".join(f"-{ch.lower()}" if ch.isupper() else ch for ch in name).lstrip("-")
 
