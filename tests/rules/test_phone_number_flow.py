@@ -158,3 +158,18 @@ def test_a_login_after_a_promise_wxlint_cannot_see_is_not_before_the_request(pro
     # a login after the user's own dialog still comes before the request
     dialog = js.replace("    fetch(", "    wx.showModal({ title: '绑定手机号' }).then(() => wx.login({ success: () => {} }))\n    fetch(")
     assert [message for *_, message in found(project, {**files, **login_page(dialog)})] == ["login-before-decrypt", "encrypted-data"]
+
+
+def test_the_event_kept_in_page_data_and_sent_after_a_login_is_followed(project):
+    # caaaaaainiao/shenhuaxiaochengxu pages/login/login.js (held out): the handler keeps e.detail in data, a method
+    # logs in and sends `that.data.userInfoDetail.encryptedData` with the new code
+    js = ("Page({\n  onPhone(e) {\n    if (e.detail.errno === 1400001) return\n"
+          "    this.setData({ userInfoDetail: e.detail })\n    this.send()\n  },\n  send() {\n    var that = this\n"
+          "    wx.login({ success: function (msg) {\n      wx.request({ url: 'https://shop.example.com/phone', data: { code: msg.code,\n"
+          "        encryptedData: that.data.userInfoDetail.encryptedData, iv: that.data.userInfoDetail.iv } })\n    } })\n  }\n})\n")
+    assert [(line, message) for _, line, _, message in found(project, login_page(js))] == [
+        (9, "login-before-decrypt"), (11, "encrypted-data")]
+    # another key of the page's data is not the event
+    other = js.replace("that.data.userInfoDetail.encryptedData", "that.data.cached.encryptedData").replace(
+        "that.data.userInfoDetail.iv", "that.data.cached.iv")
+    assert found(project, login_page(other)) == []

