@@ -458,3 +458,17 @@ def test_a_function_bound_to_the_page_calls_the_pages_methods(project):
     files["pages/home/home.js"] = files["pages/home/home.js"].replace("}.bind(this) })\n  },", "}.bind(other) })\n  },")
     _, report = lint_json(project(files), "--select", "login-on-server-answer")
     assert report["findings"] == []
+
+
+@pytest.mark.parametrize("key, reported", [("userInfo", False), ("token", False), ("theme", True)])
+def test_a_request_made_only_when_a_login_is_stored_is_a_re_login(project, key, reported):
+    # bianLiang/robot index/index.js (held out): wx.getStorage calls `success` only when the key is stored; the request
+    # inside runs for a user who has logged in, and its redirect on the server's answer is a re-login
+    files = {"app.json": json.dumps({"pages": ["pages/home/home", "pages/login/login"]}),
+             "pages/login/login.js": "Page({})\n",
+             "pages/home/home.js": ("Page({\n  onShow() {\n    wx.getStorage({ key: 'KEY', success: (res) => {\n"
+                                    "      wx.request({ url: '/user/info', success: (r) => {\n"
+                                    "        if (r.data.code !== 200) wx.navigateTo({ url: '/pages/login/login' })\n"
+                                    "      } })\n    } })\n  }\n})\n").replace("KEY", key)}
+    _, report = lint_json(project(files), "--select", f"{RULE},login-on-server-answer")
+    assert [(f["rule"], f["line"]) for f in report["findings"]] == ([("login-on-server-answer", 5)] if reported else [])

