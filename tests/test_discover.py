@@ -181,6 +181,19 @@ def test_copied_libraries_under_the_names_real_projects_give_them(project, folde
     assert [f["path"] for f in report["findings"]] == [f"{folder}/util.js"]
 
 
+def test_a_vant_copy_older_than_vant_component_is_a_copied_library(project):
+    # wsWangjinxu/imow.weapp vantui/ (0.x, 2018, held out): plain Component() calls; the templates name `van-` classes
+    button = "Component({\n  externalClasses: ['custom-class', 'loading-class'],\n  properties: { openType: String }\n})\n"
+    files = {"pages/index/index.js": "Page({})", "vantui/button/index.js": button,
+             "vantui/button/index.wxml": '<button\n  class="custom-class van-button {{ classes }}"\n  bindgetuserinfo="x"/>'}
+    _, report = lint_json(project(files), "--select", "deprecated-getuserinfo")
+    assert [s["path"] for s in report["skipped"]] == ["vantui"]
+    # a project's own folder of that name whose templates do not name vant's classes is linted
+    files["vantui/button/index.wxml"] = '<button class="custom-class my-button" open-type="getUserInfo"/>'
+    _, report = lint_json(project(files), "--select", "deprecated-getuserinfo")
+    assert report["skipped"] == [] and [f["path"] for f in report["findings"]] == ["vantui/button/index.wxml"]
+
+
 def test_a_wux_copy_older_than_its_base_component_is_a_copied_library(project):
     # frey-1024/we-ips dist/ (2019, held out): plain Component() calls, `wux-class` as every component's external class
     button = ("Component({\n  externalClasses: ['wux-class', 'wux-hover-class'],\n  properties: { openType: String },\n"

@@ -591,13 +591,15 @@ _MARKER_BYTES = 4096  # how far into each
 
 def vendored_folder(folder: Path) -> str | None:
     """The component library a folder is a copy of: its name matches the library's and one of its
-    first scripts carries the library's marker near its start."""
+    first scripts (or templates, for `template_markers`) carries the library's marker near its start."""
     for name, library in _vendored_libraries().items():
         if not any(fnmatch.fnmatchcase(folder.name.lower(), pattern) for pattern in library.get("folders", ())):
             continue
-        scripts = (p for p in folder.rglob("*") if p.suffix in (".js", ".ts") and is_file(p))
-        for _, script in zip(range(_MARKER_SCRIPTS), scripts):
-            if _carries_marker(script, library.get("markers", ())):
+        markers = {".js": library.get("markers", ()), ".ts": library.get("markers", ()),
+                   ".wxml": library.get("template_markers", ())}
+        files = (p for p in folder.rglob("*") if markers.get(p.suffix) and is_file(p))
+        for _, file in zip(range(_MARKER_SCRIPTS), files):
+            if _carries_marker(file, markers[file.suffix]):
                 return name
     return None
 
