@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wxlint.checks import CheckContext
 from wxlint.model.javascript import JsModule, is_assigned, member_name, object_property, string_value, unwrap
-from wxlint.model.wxml import attribute_can_be, event_bindings
+from wxlint.model.wxml import attribute_can_be, event_bindings, open_types
 
 USES_FLOW = False
 
@@ -49,7 +49,7 @@ def _check_wxml(ctx: CheckContext, document) -> None:
     open_type = ctx.data["open_type"]
     open_data_types = set(ctx.data["open_data_types"])
     for element in document.iter_elements():
-        for attribute in _open_types(element):
+        for attribute in open_types(element):
             if attribute_can_be(attribute, open_type):
                 ctx.report_range(source, attribute.offset, attribute.end, "open-type")
         if element.tag == "open-data":
@@ -61,9 +61,3 @@ def _check_wxml(ctx: CheckContext, document) -> None:
         if binding.event_key == ctx.data["event"] and not ctx.model.open_type_never_fires(source.path, binding.element, open_type):
             attribute = binding.attribute
             ctx.report_range(source, attribute.offset, attribute.end, "binding", attribute=attribute.name)
-
-
-def _open_types(element) -> list:
-    """Every `open-type` of an element: one written twice (litemall's login button, `getUserProfile` then
-    `getUserInfo`) is read in both."""
-    return [attribute for attribute in element.attributes if attribute.name == "open-type"]

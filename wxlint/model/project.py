@@ -8,7 +8,7 @@ from typing import Iterator
 from wxlint.discover import Project
 from wxlint.model.javascript import JsModule, string_value
 from wxlint.model.units import find_units, object_member
-from wxlint.model.wxml import attribute_can_be, mustache_strings
+from wxlint.model.wxml import attribute_can_be, mustache_strings, open_types
 from wxlint.model.modules import import_of, module_exports, resolve_module_path
 from wxlint.uni_app import easycom_tag
 from wxlint.parse.files import ParsedFile, parse_file
@@ -194,14 +194,14 @@ class ProjectModel:
             # a component may fire it (a hyphenated tag may be one wxlint cannot resolve); a built-in element never does
             return (route is not None and "-" not in element.tag
                     and self.component_of_tag(route, element.tag) is None)
-        open_types = [attribute for attribute in element.attributes if attribute.name == "open-type"]
-        if not open_types:
+        written = open_types(element)
+        if not written:
             return True  # a button without an open-type never gets user info (bingzhe/uni-shop wyb-button.vue)
-        if any(attribute_can_be(attribute, open_type) for attribute in open_types):
+        if any(attribute_can_be(attribute, open_type) for attribute in written):
             return False
-        if not any("{{" in (attribute.value or "") for attribute in open_types):
+        if not any("{{" in (attribute.value or "") for attribute in written):
             return True
-        passed = [self._property_passed(route, attribute, open_type) for attribute in open_types]
+        passed = [self._property_passed(route, attribute, open_type) for attribute in written]
         if passed and all(found is not None for found in passed):
             return not any(passed)
         return not self._written_anywhere(open_type)

@@ -97,6 +97,12 @@ def component_keys(element: WxmlElement):
             yield f"{element.tag}.{attribute.name}.{value}", attribute
 
 
+def open_types(element: WxmlElement) -> list[WxmlAttribute]:
+    """Every `open-type` of an element: one written twice (litemall's login button, `getUserProfile` then
+    `getUserInfo`) is read in both."""
+    return [attribute for attribute in element.attributes if attribute.name == "open-type"]
+
+
 def attribute_can_be(attribute: WxmlAttribute, value: str) -> bool:
     """Whether an attribute can be `value`: written as it is, or a `{{ }}` expression that can give
     it (`{{ ask ? 'getUserInfo' : '' }}`); not a test of it (`{{ t === 'getUserInfo' ? '' : t }}`)."""
