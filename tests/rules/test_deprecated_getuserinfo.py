@@ -224,3 +224,17 @@ def test_a_getuserinfo_binding_on_an_element_that_is_no_button_or_component_neve
                                '<x-card bindgetuserinfo="go">c</x-card>\n'}
     _, report = lint_json(project(files), "--select", RULE)
     assert [(f["line"], f["message_id"]) for f in report["findings"]] == [(3, "binding")]  # a tag wxlint cannot resolve
+
+
+def test_a_page_app_json_does_not_list_never_opens_and_is_not_judged(project):
+    # MyChecky/Checky-Wechat-Applet pages/index, YuJieQiu/ququgou-xiaochengxu pages/profile-old (held out): a page left in
+    # the tree that app.json no longer lists can never open, and the upload leaves it out
+    files = {"app.json": '{"pages": ["pages/home/home"]}', "pages/home/home.js": "Page({})\n",
+             "pages/index/index.js": "Page({ onLoad() { wx.getUserInfo({ success: (res) => this.setData(res) }) } })\n",
+             "pages/index/index.wxml": '<button open-type="getUserInfo" bindgetuserinfo="onUser">登录</button>\n'}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert report["findings"] == []
+    files["app.json"] = '{"pages": ["pages/home/home", "pages/index/index"]}'
+    _, report = lint_json(project(files), "--select", RULE)
+    assert sorted((f["path"], f["message_id"]) for f in report["findings"]) == [
+        ("pages/index/index.js", "call"), ("pages/index/index.wxml", "binding"), ("pages/index/index.wxml", "open-type")]

@@ -83,6 +83,10 @@ def verify_contract(rule: Rule, module: ModuleType) -> None:
             raise CatalogueError(f"{module.__file__}:{line}: {what} {name!r} is not in {rule.path.name}")
 
 
+# Rules about files and the package, not about what code does when it runs
+_FILE_RULE_CATEGORIES = frozenset({"upload", "input", "suppression"})
+
+
 class CheckContext:
     """What a check sees: the project model, its rule, and `report`."""
 
@@ -107,7 +111,10 @@ class CheckContext:
     def report(self, path: Path, span: tuple[int, int, int, int], message_id: str,
                trace: list[TraceStep] | None = None, severity: str | None = None, fix: Fix | None = None,
                **arguments) -> None:
-        """A finding; `fix`, when given, is what `--fix` applies (see `wxlint.fixes`)."""
+        """A finding; `fix`, when given, is what `--fix` applies (see `wxlint.fixes`). A behaviour rule says nothing of
+        a page that never opens (the upload rules judge its files)."""
+        if self.rule.category not in _FILE_RULE_CATEGORIES and self.model.in_a_page_never_opened(path):
+            return
         line, column, end_line, end_column = span
         self.findings.append(Finding(
             rule=self.rule.id, severity=severity or self.severity, path=path,
@@ -120,8 +127,9 @@ class CheckContext:
         return Fix(self.rule.message(message_id, self.lang, **arguments), tuple(edits), safe)
 
     def report_node(self, module: JsModule, node: Node, message_id: str, **kwargs) -> None:
+        reported = len(self.findings)
         self.report(module.path, module.tree.span(node), message_id, **kwargs)
-        if module.tree.text_of(node).startswith("uni."):
+        if len(self.findings) > reported and module.tree.text_of(node).startswith("uni."):
             # the catalogue's words name `wx.X`; where the code wrote uni-app's `uni.X` (which forwards to it), say so
             finding = self.findings[-1]
             finding.message = finding.message.replace("`wx.", "`uni.")
