@@ -472,3 +472,17 @@ def test_a_request_made_only_when_a_login_is_stored_is_a_re_login(project, key, 
                                     "      } })\n    } })\n  }\n})\n").replace("KEY", key)}
     _, report = lint_json(project(files), "--select", f"{RULE},login-on-server-answer")
     assert [(f["rule"], f["line"]) for f in report["findings"]] == ([("login-on-server-answer", 5)] if reported else [])
+
+
+@pytest.mark.parametrize("page", [
+    # shenyefan/scenic_weapp pages/home (held out): a helper adds members around the page's own options
+    "Page(withStatus({\n  onLoad() { this.fetch() },\n  fetch() { wx.getLocation({}) }\n}))\n",
+    "Page(Object.assign({}, base, {\n  onLoad() { this.fetch() },\n  fetch() { wx.getLocation({}) }\n}))\n",
+    "Page(connect(state)({\n  onLoad() { this.fetch() },\n  fetch() { wx.getLocation({}) }\n}))\n",
+])
+def test_a_page_whose_options_go_through_a_wrapper_opens_with_its_lifecycles(project, page):
+    helpers = ("const withStatus = (options) => ({ ...options, onShow() {} })\nconst base = { share() {} }\n"
+               "const state = {}\nconst connect = () => (options) => options\n")
+    files = {"app.json": json.dumps({"pages": ["pages/home/home"]}), "pages/home/home.js": helpers + page}
+    found, _ = launch_findings(project, files)
+    assert [(line, word) for _, line, word in found] == [(7, "`wx.getLocation`")]

@@ -74,8 +74,8 @@ def _reads_a_response(module: JsModule, test: Node, server_apis: set[str]) -> bo
         return False  # `res.authSetting['scope.x']` of wx.getSetting: the device's settings, not a server's answer
     sides = [test.left, test.right] if test.type == "BinaryExpression" else [test]
     for side in sides:
-        root = unwrap(side)
-        if root.type != "MemberExpression":
+        root = _field_read(module, side)
+        if root is None:
             continue
         binding = _root_binding(module, root)
         answer = False
@@ -92,6 +92,22 @@ def _reads_a_response(module: JsModule, test: Node, server_apis: set[str]) -> bo
         if answer:
             return test.type != "BinaryExpression" or any(unwrap(s).type == "Literal" for s in sides)
     return False
+
+
+def _field_read(module: JsModule, side: Node) -> Node | None:
+    """The member chain a test's side reads: itself, or what a constant holds, through a conversion
+    (`const code = Number(raw?.code)`, then `code === 401`: shenyefan/scenic_weapp api/mutator.ts, held out)."""
+    side = unwrap(side)
+    if side.type == "Identifier":
+        binding = module.scopes.resolve(side)
+        if binding is None or not binding.is_constant or binding.init is None or binding.destructured_key is not None:
+            return None
+        side = unwrap(binding.init)
+        callee = unwrap(side.callee) if side.type == "CallExpression" else None
+        if (callee is not None and callee.type == "Identifier" and callee.name in ("Number", "parseInt", "String")
+                and module.scopes.resolve(callee) is None and side.arguments):
+            side = unwrap(side.arguments[0])
+    return side if side.type == "MemberExpression" else None
 
 
 def _may_be_a_server_call(module: JsModule, call: Node, server_apis: set[str]) -> bool:

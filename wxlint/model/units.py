@@ -101,6 +101,20 @@ def object_properties(obj: Node):
                 yield name, prop.value, prop.key
 
 
+def _wrapped_options(module: JsModule, argument: Node, depth: int = 0) -> list[Node]:
+    """The object literals a wrapper is given, in order: `Page(withInspectionStatus({ … }))`, a helper that adds members
+    around the page's own (shenyefan/scenic_weapp pages/home, held out); their members are the page's."""
+    call = unwrap(argument)
+    if call is None or call.type != "CallExpression" or depth > 2:
+        return []
+    found = []
+    found.extend(_wrapped_options(module, call.callee, depth + 1))  # `connect(state)({ … })` too
+    for inner in call.arguments:
+        literal = object_value(module, inner)
+        found.extend([literal] if literal is not None else _wrapped_options(module, inner, depth + 1))
+    return [literal for literal in found if literal.properties]
+
+
 def find_units(module: JsModule) -> list[UnitDefinition]:
     if module.single_file_kind is not None:
         return single_file_units(module)
@@ -115,7 +129,12 @@ def find_units(module: JsModule) -> list[UnitDefinition]:
             continue  # a local function that happens to be called Page
         unit = UnitDefinition(UNIT_CONSTRUCTORS[callee.name], module, node)
         options = unit.options = object_value(module, node.arguments[0])
-        if options is not None:
+        wrapped = _wrapped_options(module, node.arguments[0]) if options is None else []
+        if wrapped:
+            options = unit.options = wrapped[-1]
+            for part in wrapped:  # `Object.assign({}, base, { … })`: each part's members, the later ones winning
+                _read_options(module, unit, part)
+        elif options is not None:
             _read_options(module, unit, options)
         else:
             cls = class_of_instance(module, node.arguments[0])
