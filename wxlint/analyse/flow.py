@@ -331,7 +331,7 @@ class FlowEngine:
                     continue
                 callee = unwrap(call.callee)
                 caller = self.graph.enclosing_function(call)
-                if callee.type == "MemberExpression" and member_name(callee) in _EVENT_FIRING:
+                if callee.type == "MemberExpression" and member_name(callee) in EVENT_FIRING:
                     if self.graph.this_unit(module, caller, unwrap(callee.object)) is None:
                         continue
                 elif not _emits(module, callee):
@@ -442,7 +442,9 @@ class FlowEngine:
         if module.path not in self._used_names:
             # not an API of wx's own: `uni.getLocation()` says nothing of a method named getLocation (DavisGYF/hy-uniapp-shop)
             names = {member_name(node) for node in module.nodes("MemberExpression") if not module.is_wx(node.object)}
-            names.update(node.value for node in module.nodes("Literal") if isinstance(node.value, str))
+            # a string logged is no name a method is called by (`console.log('addAddress')`: yaojaa/group-shop-miniprogramme
+            # pages/paymethod, held out)
+            names.update(node.value for node in module.nodes("Literal") if isinstance(node.value, str) and not _logged(node))
             names.update(self._project_strings)
             template = self.model.template_beside(module.path)
             if template is not None:
@@ -696,8 +698,17 @@ def _answered_by_the_user(edge: Edge) -> bool:
 _KNOWN_ACROSS_CALLS = frozenset({"granted", "denied", "logged-in", "not-logged-in"})
 
 
+def _logged(literal: Node) -> bool:
+    """Whether a literal is an argument of `console.log(…)` (or another `console` method)."""
+    call = literal._parent
+    if call is None or call.type != "CallExpression" or literal not in call.arguments:
+        return False
+    callee = unwrap(call.callee)
+    return callee.type == "MemberExpression" and getattr(unwrap(callee.object), "name", None) == "console"
+
+
 # How a component fires an event: `this.triggerEvent(name)` (WeChat), `this.$emit(name)` (a uni-app component)
-_EVENT_FIRING = ("triggerEvent", "$emit")
+EVENT_FIRING = ("triggerEvent", "$emit")
 
 
 def _emits(module: JsModule, callee: Node) -> bool:

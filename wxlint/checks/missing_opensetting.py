@@ -145,12 +145,13 @@ class _SettingsGoal:
         return self.ctx.flow.data_flags(self.model.script_beside(document.source.path))
 
     def _buttons(self, wxml_path):
-        """Elements that open the settings page: `<button open-type="openSetting">` (the attribute
-        works on `<button>` only), or any element whose tap handler leads to `wx.openSetting`."""
+        """Elements that open the settings page: `<button open-type="openSetting">` (the attribute works on `<button>`
+        only), a component that renders one (`ProjectModel.renders_open_type`), or any element whose tap handler leads
+        to `wx.openSetting`."""
         document = self.model.wxml.get(wxml_path)
         if document is None:
             return []
-        found = [e for e in document.iter_elements() if e.tag == "button" and (e.value("open-type") or "").strip() == "openSetting"]
+        found = [e for e in document.iter_elements() if self.model.renders_open_type(wxml_path, e, "openSetting")]
         tapped = {id(binding.element) for binding in self._tap_bindings_to_settings(document)}
         return found + [e for e in document.iter_elements() if id(e) in tapped and e not in found]
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from wxlint.checks import CheckContext
+from wxlint.analyse.flow import EVENT_FIRING, edge_step
+from wxlint.model.javascript import member_name, unwrap
 from wxlint.parse.javascript import walk
 
 USES_FLOW = True
@@ -35,10 +37,15 @@ def check(ctx: CheckContext) -> None:
         reach = flow.consequences(entry)
         name = handler.member.name if handler.member is not None else handler.name
         if "errno" not in detail and not _mentions_number(reach, ctx.data["quota_errno"]) and _does_something(handler):
-            key = handler.member.key if handler.member is not None else handler.node
-            if first(key, "no-quota"):  # WeChat prompts the user itself: a gap in the experience, not a failure
-                ctx.report_node(handler.module, key, "no-quota", handler=name, event=entry.binding.event,
-                                trace=[entry.step], severity="info")
+            # a component that only hands the event on leaves the quota to the handlers it hands it to (yinren112/
+            # bookworm-miniprogram juicy-button, held out); with none, its own handler is where the event ends
+            receivers = _receivers(flow, handler) if _only_hands_on(handler) else []
+            for receiver, steps in receivers or [(handler, [entry.step])]:
+                key = receiver.member.key if receiver.member is not None else receiver.node
+                if first(key, "no-quota"):  # WeChat prompts the user itself: a gap in the experience, not a failure
+                    ctx.report_node(receiver.module, key, "no-quota",
+                                    handler=receiver.member.name if receiver.member is not None else receiver.name,
+                                    event=entry.binding.event, trace=steps, severity="info")
         if entry.binding.event_key != ctx.data["encrypted_event"] or "code" in detail:
             continue
         encrypted = [detail[field] for field in ctx.data["encrypted_fields"] if field in detail]
@@ -64,6 +71,24 @@ def _does_something(handler) -> bool:
         if not (callee is not None and callee.type == "MemberExpression" and getattr(callee.object, "name", None) == "console"):
             return True
     return False
+
+
+def _only_hands_on(handler) -> bool:
+    """Whether a handler's body only fires component events (`this.triggerEvent('getphonenumber', e.detail)`)."""
+    body = handler.node.body
+    statements = body.body if body.type == "BlockStatement" else [body]
+    for statement in statements:
+        expression = statement.expression if statement.type == "ExpressionStatement" else None
+        callee = unwrap(expression.callee) if expression is not None and expression.type == "CallExpression" else None
+        if callee is None or callee.type != "MemberExpression" or member_name(callee) not in EVENT_FIRING:
+            return False
+    return bool(statements)
+
+
+def _receivers(flow, handler) -> list:
+    """(handler, trace) of each page or component handler bound to an event `handler` fires."""
+    return [(edge.callee, [edge_step(edge)]) for edge in flow.graph.edges_from.get(id(handler.node), ())
+            if edge.kind == "component-event"]
 
 
 def _mentions_number(reach, number: int) -> bool:

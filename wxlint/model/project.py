@@ -13,7 +13,7 @@ from wxlint.model.modules import import_of, module_exports, resolve_module_path
 from wxlint.uni_app import easycom_tag
 from wxlint.parse.files import ParsedFile, parse_file
 from wxlint.parse.source import SourceError, SourceText
-from wxlint.parse.vue import hyphenated
+from wxlint.parse.vue import camel_case, hyphenated
 from wxlint.parse.wxml import WxmlAttribute, WxmlDocument, WxmlElement
 from wxlint.safe_text import exception_summary
 
@@ -122,10 +122,15 @@ class ProjectModel:
 
     def never_opened(self, module: JsModule, kinds: set[str]) -> bool:
         """Whether a script defining units of these `kinds` (the call graph has them) is a page's that app.json does
-        not list, or a uni-app component nothing uses (no import, no easycom tag): none of its code ever runs (uni-app
-        does not even compile it)."""
+        not list, an app's other than the project's app script, or a uni-app component nothing uses (no import, no
+        easycom tag): none of its code ever runs (uni-app does not even compile it)."""
         if module.single_file_kind == "component":
             return self.resolved(module.path) not in self._used_single_files()
+        if kinds == {"app"} and self.project.app_json is not None:
+            # an `App()` beside the project's own app script: a copy of the app left in a folder (Tully-L/0729-wxapp-
+            # tennis-frontend frontend/miniprogram/app.js, held out)
+            app = self.project.units.get("app")
+            return app is None or app.script is None or self.resolved(app.script) != self.resolved(module.path)
         return "page" in kinds and not self.registers_page(module.path)
 
     def in_a_page_never_opened(self, path: Path) -> bool:
@@ -218,6 +223,31 @@ class ProjectModel:
         if passed and all(found is not None for found in passed):
             return not any(passed)
         return not self._written_anywhere(open_type)
+
+    def renders_open_type(self, template: Path, element: WxmlElement, value: str) -> bool:
+        """Whether an element is a button of an open-type (`openSetting`): a `<button>` whose open-type is that value, or
+        a component given it: as `open-type` (the button components of vant, iView, wux pass it on: yaojaa/group-shop-
+        miniprogramme add_self, held out), or as a property its template binds to a button's open-type
+        (`<dialog-modal confirmType="openSetting">` rendering `<button open-type="{{confirmType}}">`, the same)."""
+        if element.tag == "button":
+            return any(attribute_can_be(attribute, value) for attribute in open_types(element))
+        route = self.route_of_template(template)
+        component = self.component_of_tag(route, element.tag) if route is not None else None
+        if component is None:
+            return False
+        for attribute in element.attributes:
+            if not attribute_can_be(attribute, value):
+                continue
+            if attribute.name == "open-type":
+                return True
+            unit = self.project.units.get(component)
+            document = self.wxml.get(self.resolved(unit.wxml)) if unit is not None and unit.wxml is not None else None
+            names = {attribute.name, camel_case(attribute.name)}
+            if document is not None and any(
+                    (written.value or "").strip()[2:-2].strip() in names and (written.value or "").strip().startswith("{{")
+                    for button in document.iter_elements() if button.tag == "button" for written in open_types(button)):
+                return True
+        return False
 
     def _property_passed(self, route: str | None, attribute: WxmlAttribute, value: str) -> bool | None:
         """Whether a component's `attr="{{name}}"`, `name` one of its properties, can be `value` by what its users pass

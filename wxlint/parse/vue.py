@@ -212,6 +212,12 @@ def _as_wxml(element: WxmlElement) -> None:
             attribute.value = "{{" + items.strip() + "}}"
 
 
+def camel_case(name: str) -> str:
+    """A hyphenated attribute as the property it sets (`confirm-type` -> `confirmType`)."""
+    head, *rest = name.split("-")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
 def hyphenated(name: str) -> str:
     """A camelCase attribute as Vue writes it out (`openType` -> `open-type`; Vue's `hyphenate`)."""
     return "".join(f"-{ch.lower()}" if ch.isupper() else ch for ch in name).lstrip("-")
