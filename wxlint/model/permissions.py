@@ -80,6 +80,11 @@ class ScopeTable:
             binding = module.scopes.resolve(parent.id)
             if binding is not None and binding.is_constant:
                 targets.extend(_member_uses(module, binding))
+        elif parent is not None and parent.type == "AssignmentExpression" and parent.right is factory_call and parent.left.type == "Identifier":
+            # `rm = wx.getRecorderManager()`: a variable given the manager once (also an implicit global: MyChecky/Checky)
+            binding = module.scopes.resolve(parent.left)
+            if binding is not None and (binding.is_constant or binding.writes == [parent.left]):
+                targets.extend(_member_uses(module, binding))
         elif (parent is not None and parent.type == "AssignmentExpression" and parent.right is factory_call
               and parent.left.type == "MemberExpression" and is_this(module, parent.left.object) and member_name(parent.left)):
             # `this.recorderManager = uni.getRecorderManager()` in onLoad, `.start()` in a method (e-dialect/hinghwa-dict-uni-app)

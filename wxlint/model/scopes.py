@@ -16,10 +16,15 @@ from wxlint.parse.javascript import FUNCTION_NODES, child_keys, child_nodes, pro
 
 
 
+# Names the platform (or CommonJS) gives every script: a top-level assignment to one is no variable of the script
+_PLATFORM_NAMES = frozenset({"wx", "uni", "App", "Page", "Component", "Behavior", "getApp", "getCurrentPages", "require",
+                             "module", "exports", "global", "globalThis"})
+
+
 @dataclass(eq=False)
 class Binding:
     name: str
-    kind: str  # var | let | const | function | class | param | import | catch
+    kind: str  # var | let | const | function | class | param | import | catch | global (implicit, sloppy mode)
     identifier: Node
     scope: "Scope"
     init: Node | None = None  # the initialiser of a simple `x = init` declaration
@@ -73,10 +78,24 @@ class ScopeModel:
         self._pending_writes: list[tuple[Node, Scope]] = []
         self.bindings: list[Binding] = []  # every binding of every scope
         self._visit(program, None, self.root)
+        self._declare_implicit_globals()
         for identifier, scope in self._pending_writes:
             binding = scope.lookup(identifier.name)
-            if binding is not None:
+            if binding is not None and binding.identifier is not identifier:
                 binding.writes.append(identifier)
+
+    def _declare_implicit_globals(self) -> None:
+        """`rm = wx.getRecorderManager()` at the top of a script that never declares `rm` (sloppy mode makes it a global):
+        a variable of the script, holding what it was first given (MyChecky/Checky-Wechat-Applet upload.js, held out).
+        The platform's own names stay globals."""
+        for identifier, scope in self._pending_writes:
+            assignment = identifier._parent
+            statement = assignment._parent if assignment is not None else None
+            if (scope is self.root and identifier.name not in _PLATFORM_NAMES and assignment.type == "AssignmentExpression"
+                    and assignment.operator == "=" and assignment.left is identifier and statement is not None
+                    and statement.type == "ExpressionStatement" and statement._parent is self.program
+                    and self.root.lookup(identifier.name) is None):
+                self._declare(self.root, identifier, "global", assignment.right)
 
     def resolve(self, identifier: Node) -> Binding | None:
         """The binding an identifier refers to; None for a global such as `wx`."""
