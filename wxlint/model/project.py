@@ -108,10 +108,14 @@ class ProjectModel:
         to ask: loose files). A page app.json does not list never opens (ChildLee/CityERent publish_info: held out)."""
         if self.project.app_json is None:
             return True
+        return self.resolved(path) in self._listed_scripts()
+
+    def _listed_scripts(self) -> set[Path]:
+        """The scripts of the pages app.json lists."""
         if self._page_scripts is None:
             self._page_scripts = {self.resolved(unit.script) for unit in self.project.units.values()
                                   if unit.kind == "page" and unit.script is not None}
-        return self.resolved(path) in self._page_scripts
+        return self._page_scripts
 
     def resolved(self, path: Path) -> Path:
         """`path.resolve()`, once a path: asked again for each unit, module and check."""
@@ -141,8 +145,13 @@ class ProjectModel:
         found = self._never_opened_files.get(path)
         if found is None:
             module = self.script_beside(path) if path.suffix != ".vue" else self.js_modules.get(path)
-            kinds = {unit.kind for unit in find_units(module)} if module is not None else set()
-            found = self._never_opened_files[path] = module is not None and self.never_opened(module, kinds)
+            if module is None or self.project.app_json is None:
+                found = False
+            elif module.single_file_kind is None and self.resolved(module.path) in self._listed_scripts():
+                found = False  # a page app.json lists: no need to find its units again
+            else:
+                found = self.never_opened(module, {unit.kind for unit in find_units(module)})
+            self._never_opened_files[path] = found
         return found
 
     def _used_single_files(self) -> set[Path]:

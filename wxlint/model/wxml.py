@@ -107,8 +107,8 @@ def attribute_can_be(attribute: WxmlAttribute, value: str) -> bool:
     """Whether an attribute can be `value`: written as it is, or a `{{ }}` expression that can give
     it (`{{ ask ? 'getUserInfo' : '' }}`); not a test of it (`{{ t === 'getUserInfo' ? '' : t }}`)."""
     raw = attribute.value
-    if raw is None:
-        return False
+    if raw is None or value not in raw:
+        return False  # the value is written out wherever an attribute can be it (and parsing `{{ }}` costs)
     text = raw.strip()
     if "{{" not in text:
         return text == value
