@@ -250,7 +250,7 @@ class FlowEngine:
                     continue
                 handler = self.graph.function(member.function)
                 written = note("binding-written", attribute=attribute.name, value=attribute.value, tag=tag)
-                component = self.component_of_tag(route, tag) if route is not None else None
+                component = self.model.component_of_tag(route, tag) if route is not None else None
                 if binding.event_key in events["tap"]:
                     context, words = TAP, note("binding-tap", written=written, handler=name)
                 elif component is not None:
@@ -310,11 +310,8 @@ class FlowEngine:
     def _routes_by_script(self) -> dict:
         return {self.model.resolved(unit.script): route for route, unit in self.project.units.items() if unit.script is not None}
 
-    def component_of_tag(self, route: str, tag: str) -> str | None:
-        return self.model.component_of_tag(route, tag)
-
     def foreign_component(self, route: str, tag: str) -> str:
-        """What `usingComponents` names for a tag that `component_of_tag` finds to be an npm or plugin component."""
+        """What `usingComponents` names for a tag that `ProjectModel.component_of_tag` finds to be an npm or plugin component."""
         unit = self.project.units.get(route)
         named = unit.foreign_components.get(tag) if unit is not None else None
         return named or self.project.global_foreign_components.get(tag, "")
@@ -652,7 +649,7 @@ class FlowEngine:
                 continue
             tags = {element.tag for element in document.iter_elements()}
             for tag in sorted(tags):
-                target = self.component_of_tag(current, tag)
+                target = self.model.component_of_tag(current, tag)
                 if target and target not in seen:
                     seen.add(target)
                     found.append((tag, target))

@@ -63,26 +63,25 @@ def check(ctx: CheckContext) -> None:
 def _does_something(handler) -> bool:
     """Whether a handler does more than log: an empty body (its code commented out) or only `console.*` calls (an
     API demo) asks nothing of the number, so it has no quota to handle."""
-    body = handler.node.body
-    statements = body.body if body.type == "BlockStatement" else [body]
-    for statement in statements:
-        expression = statement.expression if statement.type == "ExpressionStatement" else None
-        callee = expression.callee if expression is not None and expression.type == "CallExpression" else None
-        if not (callee is not None and callee.type == "MemberExpression" and getattr(callee.object, "name", None) == "console"):
-            return True
-    return False
+    return not all(callee is not None and getattr(unwrap(callee.object), "name", None) == "console"
+                   for callee in _statement_methods(handler))
 
 
 def _only_hands_on(handler) -> bool:
     """Whether a handler's body only fires component events (`this.triggerEvent('getphonenumber', e.detail)`)."""
+    methods = _statement_methods(handler)
+    return bool(methods) and all(callee is not None and member_name(callee) in EVENT_FIRING for callee in methods)
+
+
+def _statement_methods(handler) -> list:
+    """For each statement of a handler's body, the `a.b` it calls when it is only that call (`console.log(e)`), else None."""
     body = handler.node.body
-    statements = body.body if body.type == "BlockStatement" else [body]
-    for statement in statements:
+    methods = []
+    for statement in body.body if body.type == "BlockStatement" else [body]:
         expression = statement.expression if statement.type == "ExpressionStatement" else None
         callee = unwrap(expression.callee) if expression is not None and expression.type == "CallExpression" else None
-        if callee is None or callee.type != "MemberExpression" or member_name(callee) not in EVENT_FIRING:
-            return False
-    return bool(statements)
+        methods.append(callee if callee is not None and callee.type == "MemberExpression" else None)
+    return methods
 
 
 def _receivers(flow, handler) -> list:
