@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import sys
 from pathlib import Path
 
 import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import LanguageClient
+from pytest_lsp import ClientServerConfig, LanguageClient
 
 from conftest import SAMPLES
 
@@ -22,6 +23,19 @@ async def open_copy_of_sample(lsp_client: LanguageClient, tmp_path_factory, samp
         capabilities=pytest_lsp.client_capabilities("visual-studio-code"), root_uri=root.as_uri(),
         workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=sample)]))
     return root
+
+
+def client_in_a_copy_of(sample: str, workspace: dict):
+    """A pytest-lsp `client` fixture: `wxlint server` started in a fresh copy of `sample_projects/<sample>`, whose
+    folder goes to `workspace["root"]`."""
+
+    @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "wxlint", "server"]))
+    async def client(lsp_client: LanguageClient, tmp_path_factory):
+        workspace["root"] = await open_copy_of_sample(lsp_client, tmp_path_factory, sample)
+        yield
+        await lsp_client.shutdown_session()
+
+    return client
 
 
 async def published_diagnostics(client: LanguageClient, uri: str, send) -> list[types.Diagnostic]:

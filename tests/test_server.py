@@ -3,22 +3,13 @@ traces, code actions."""
 
 from __future__ import annotations
 
-import sys
-
-import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
-from editor_session import open_copy_of_sample, published_diagnostics
+from editor_session import client_in_a_copy_of, published_diagnostics
 
 WORKSPACE = {}  # filled by the fixture: the copy of a sample project the server works in
-
-
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "wxlint", "server"]))
-async def client(lsp_client: LanguageClient, tmp_path_factory):
-    WORKSPACE["root"] = await open_copy_of_sample(lsp_client, tmp_path_factory, "member-2021")
-    yield
-    await lsp_client.shutdown_session()
+client = client_in_a_copy_of("member-2021", WORKSPACE)
 
 
 async def test_a_finding_appears_while_the_file_is_typed_and_goes_when_it_is_fixed(client: LanguageClient):

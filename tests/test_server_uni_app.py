@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-
-import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
-from editor_session import open_copy_of_sample, published_diagnostics
+from editor_session import client_in_a_copy_of, published_diagnostics
 
 WORKSPACE = {}
-
-
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "wxlint", "server"]))
-async def client(lsp_client: LanguageClient, tmp_path_factory):
-    WORKSPACE["root"] = await open_copy_of_sample(lsp_client, tmp_path_factory, "uni-shop")
-    yield
-    await lsp_client.shutdown_session()
+client = client_in_a_copy_of("uni-shop", WORKSPACE)
 
 
 async def test_a_vue_page_typed_in_the_editor(client: LanguageClient):
