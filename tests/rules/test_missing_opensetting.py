@@ -807,8 +807,13 @@ def test_an_authorize_that_only_asks_ahead_is_judged_at_the_features_call(projec
              "pages/index/index.js": "Page({ go() {} })\n",
              "pages/map/map.js": "Page({ onLoad() {\n  wx.getLocation({ type: 'wgs84', success: (res) => this.setData(res) })\n} })\n"}
     assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("pages/map/map.js", 2)]
-    # asking with a callback makes the answer matter: its failure is judged there
-    files["app.js"] = "App({ onLaunch() {\n  wx.authorize({ scope: 'scope.userLocation', success: () => {} })\n} })\n"
+    # robinnewlove/wx_bk_20180801 app.js (held out): a `success` that only holds a comment runs nothing on the answer
+    files["app.js"] = ("App({ onLaunch() {\n  wx.authorize({ scope: 'scope.userLocation', success() {\n"
+                       "    // wx.getLocation() may be called now without a dialog\n  } })\n} })\n")
+    assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("pages/map/map.js", 2)]
+    # a callback that does something makes the answer matter: its failure is judged there
+    files["app.js"] = ("App({ onLaunch() {\n  wx.authorize({ scope: 'scope.userLocation', success: () => "
+                       "this.globalData.located = true })\n} })\n")
     assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("app.js", 2), ("pages/map/map.js", 2)]
 
 

@@ -88,17 +88,27 @@ def check(ctx: CheckContext) -> None:
 
 
 def _pre_ask(scoped) -> bool:
-    """A `wx.authorize` that only asks ahead (no callback, its promise unused): nothing of the feature runs on its
-    answer, so a denial is met, and judged, where the feature's own call fails (jim422/miniProgramAboutMe app.js,
+    """A `wx.authorize` that only asks ahead (no callback, or one with an empty body; its promise unused): nothing of
+    the feature runs on its answer, so a denial is met, and judged, where the feature's own call fails
+    (jim422/miniProgramAboutMe app.js; robinnewlove/wx_bk_20180801 app.js, whose `success` only holds a comment:
     held out)."""
     if scoped.api != "authorize":
         return False
     options = unwrap(scoped.call.arguments[0]) if scoped.call.arguments else None
     if options is None or options.type != "ObjectExpression" or any(
-            object_property(options, name) is not None for name in ("success", "fail", "complete")):
+            _does_something(object_property(options, name)) for name in ("success", "fail", "complete")):
         return False
     parent = parent_of(scoped.call)
     return parent is not None and parent.type == "ExpressionStatement"
+
+
+def _does_something(callback) -> bool:
+    """Whether an option is there and is not a function with an empty body (`success() { /* later */ }`)."""
+    callback = unwrap(callback)
+    if callback is None:
+        return False
+    body = callback.body if callback.type in FUNCTION_NODES else None
+    return body is None or body.type != "BlockStatement" or bool(body.body)
 
 
 def _forwarded_denials(module: JsModule, scoped, flow) -> list | None:
