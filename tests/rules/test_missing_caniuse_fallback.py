@@ -37,6 +37,10 @@ GUARDED = {
     "canIUse in a constant": f"const ok = wx.canIUse('getUserProfile')\nreturn ok ? {ASK} : null",
     "feature test in a constant": f"const ok = !!wx.getUserProfile\nif (!ok) return\n{ASK}",
     "typeof in a constant": f"const canAsk = typeof wx.getUserProfile === 'function'\nif (canAsk) {{ {ASK} }}",
+    # a function that only returns a test (grandiloquent/wechat-yoga-miniprogram, held out)
+    "a function returning a version compare": ("function isNew() {\n  return compareVersion(wx.getSystemInfoSync()"
+                                               f".SDKVersion, '2.21.0') >= 0\n}}\nconst ok = isNew()\nif (ok) {{ {ASK} }}"),
+    "an arrow returning a feature test": f"const canAsk = () => !!wx.getUserProfile\nif (canAsk()) {{ {ASK} }}",
 }
 
 
@@ -55,6 +59,9 @@ UNGUARDED = {
     "version compare without SDKVersion": f"if (compareVersion(appVersion, '2.10.4') >= 0) {{ {ASK} }}",
     "a constant changed after its test": f"let ok = wx.canIUse('getUserProfile')\nok = true\nif (ok) {{ {ASK} }}",
     "a constant of another test": f"const ok = wx.canIUse('getUserInfo')\nif (ok) {{ {ASK} }}",
+    "a function that does more than return a test": ("function isNew() {\n  wx.showToast({ title: '检查' })\n"
+                                                      f"  return !!wx.getUserProfile\n}}\nif (isNew()) {{ {ASK} }}"),
+    "a function returning a test of its argument": f"const has = (api) => !!api\nif (has(wx.getUserInfo)) {{ {ASK} }}",
 }
 
 
@@ -115,6 +122,19 @@ def test_components_and_attribute_values(project):
                           "--select", RULE, "--min-lib-version", "2.0.0")
     assert [(f["line"], f["column"], f["message"].split("`")[1]) for f in report["findings"]] == [
         (1, 9, '<button open-type="chooseAvatar">'), (2, 8, '<input type="nickname">'), (3, 1, "<page-container>")]
+
+
+def test_a_flag_set_from_a_function_returning_a_version_compare_guards_the_avatar_button(project):
+    # grandiloquent/wechat-yoga-miniprogram pages/login (held out): the new profile form only on new base libraries
+    wxml = ('<block wx:if="{{isUserProtected}}">\n  <button open-type="chooseAvatar" bind:chooseavatar="pick">a</button>\n'
+            '  <input type="nickname"/>\n</block>\n<button wx:else bindtap="login">微信一键登录</button>\n')
+    js = ("Page({\n  async onLoad() {\n    const isUserProtected = isUserInfoProtected()\n"
+          "    if (isUserProtected) {\n      this.setData({ isUserProtected })\n    }\n  },\n  pick() {},\n  login() {}\n})\n"
+          "function isUserInfoProtected() {\n  return compareVersion(wx.getSystemInfoSync().SDKVersion, '2.27.1') >= 0\n}\n"
+          "function compareVersion(v1, v2) { return v1 > v2 ? 1 : v1 < v2 ? -1 : 0 }\n")
+    assert reported(project, js, wxml) == []
+    older = js.replace("'2.27.1'", "'2.20.0'")  # a version that does not have the button yet
+    assert reported(project, older, wxml) == [("pages/index/index.wxml", 2), ("pages/index/index.wxml", 3)]
 
 
 def test_the_minimum_comes_from_config_then_cli_then_the_default(project):

@@ -19,6 +19,7 @@ from functools import cache
 from esprima.nodes import Node
 
 from wxlint.model.control import always_exits
+from wxlint.model.units import function_value
 from wxlint.model.javascript import JsModule, is_this, member_name, name_words, object_property, options_call, string_value, unwrap
 from wxlint.model.wxml import enclosing_conditions
 from wxlint.parse.javascript import parse_expression, property_key, walk
@@ -56,7 +57,8 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
         if len(tested) == 1 and tested[0] is not None:
             # `isFunction(uni.onThemeChange)`: the API itself handed to a test (zurichscud/case-uni-vue3 useTheme.ts)
             return frozenset({("api", tested[0])}), empty
-        return _login_facts(module, expression, _reads_stored_login(module, expression))
+        return _union(_login_facts(module, expression, _reads_stored_login(module, expression)),
+                      _returned_facts(module, expression))
     if kind == "MemberExpression":
         api = module.wx_api_of(expression) if module is not None else None
         if api is not None:
@@ -125,7 +127,7 @@ def _is_opening_query(module: JsModule | None, owner: Node) -> bool:
     return callee is not None and callee.type == "Identifier" and callee.name in ("App", "Page", "Component")
 
 
-_EXPANDING: set[int] = set()  # bindings whose initialiser is being read (`var a = !a` must not loop)
+_EXPANDING: set[int] = set()  # bindings (and functions) whose initialiser (return value) is being read: `var a = !a` must not loop
 
 
 def _constant_facts(module: JsModule, binding) -> tuple[frozenset[Fact], frozenset[Fact]]:
@@ -139,6 +141,26 @@ def _constant_facts(module: JsModule, binding) -> tuple[frozenset[Fact], frozens
         return facts(module, binding.init)
     finally:
         _EXPANDING.discard(id(binding))
+
+
+def _returned_facts(module: JsModule | None, call: Node) -> tuple[frozenset[Fact], frozenset[Fact]]:
+    """What a call of a function of the module proves when the function only returns a test:
+    `function isUserInfoProtected() { return compareVersion(wx.getSystemInfoSync().SDKVersion, '2.27.1') >= 0 }`
+    (grandiloquent/wechat-yoga-miniprogram pages/login/login.js, held out)."""
+    empty = frozenset()
+    function = function_value(module, call.callee) if module is not None and not call.arguments else None
+    if function is None or id(function) in _EXPANDING:
+        return empty, empty
+    body = function.body
+    if body.type == "BlockStatement":
+        if len(body.body) != 1 or body.body[0].type != "ReturnStatement":
+            return empty, empty
+        body = body.body[0].argument
+    _EXPANDING.add(id(function))
+    try:
+        return facts(module, body)
+    finally:
+        _EXPANDING.discard(id(function))
 
 
 def _union(first: tuple[frozenset[Fact], frozenset[Fact]], second: tuple[frozenset[Fact], frozenset[Fact]]):
