@@ -486,3 +486,22 @@ def test_a_page_whose_options_go_through_a_wrapper_opens_with_its_lifecycles(pro
     files = {"app.json": json.dumps({"pages": ["pages/home/home"]}), "pages/home/home.js": helpers + page}
     found, _ = launch_findings(project, files)
     assert [(line, word) for _, line, word in found] == [(7, "`wx.getLocation`")]
+
+
+@pytest.mark.parametrize("test, reported", [
+    ("!(app && app.isLoggedIn())", False), ("!app.hasLogin()", False), ("!getToken()", False),
+    ("!app.isReady()", True)])
+def test_a_function_named_for_the_login_state_tests_it(project, test, reported):
+    # CY-CPU1011/KaiLift_wx pages/home/home.js (held out): a guest returns before the request; only a user whose token
+    # is stored makes it, and the request helper's redirect on a 401 is a re-login
+    helper = ("function getToken() { return wx.getStorageSync('kl_token') }\n"
+              "function request(url) {\n  wx.request({ url, success: (res) => {\n"
+              "    if (res.statusCode === 401) wx.reLaunch({ url: '/pages/login/login' })\n  } })\n}\n")
+    files = {"app.json": json.dumps({"pages": ["pages/home/home", "pages/login/login"]}),
+             "app.js": ("App({\n  isLoggedIn() { return !!wx.getStorageSync('kl_token') },\n"
+                        "  hasLogin() { return this.isLoggedIn() },\n  isReady() { return true }\n})\n"),
+             "pages/login/login.js": "Page({})\n",
+             "pages/home/home.js": (helper + "Page({\n  onShow() {\n    const app = getApp()\n"
+                                    f"    const isGuest = {test}\n    if (isGuest) return\n    request('/home')\n  }}\n}})\n")}
+    _, report = lint_json(project(files), "--select", f"{RULE},login-on-server-answer")
+    assert [(f["rule"], f["line"]) for f in report["findings"]] == ([("login-on-server-answer", 4)] if reported else [])
