@@ -37,6 +37,8 @@ GUARDED = {
     "canIUse in a constant": f"const ok = wx.canIUse('getUserProfile')\nreturn ok ? {ASK} : null",
     "feature test in a constant": f"const ok = !!wx.getUserProfile\nif (!ok) return\n{ASK}",
     "typeof in a constant": f"const canAsk = typeof wx.getUserProfile === 'function'\nif (canAsk) {{ {ASK} }}",
+    # the TypeError of an old client goes to the catch (CY-CPU1011/KaiLift_wx app.js, held out)
+    "try with a catch": f"let ok = true\ntry {{ {ASK} }} catch (e) {{ ok = false }}",
     # a function that only returns a test (grandiloquent/wechat-yoga-miniprogram, held out)
     "a function returning a version compare": ("function isNew() {\n  return compareVersion(wx.getSystemInfoSync()"
                                                f".SDKVersion, '2.21.0') >= 0\n}}\nconst ok = isNew()\nif (ok) {{ {ASK} }}"),
@@ -61,6 +63,8 @@ UNGUARDED = {
     "a constant of another test": f"const ok = wx.canIUse('getUserInfo')\nif (ok) {{ {ASK} }}",
     "a function that does more than return a test": ("function isNew() {\n  wx.showToast({ title: '检查' })\n"
                                                       f"  return !!wx.getUserProfile\n}}\nif (isNew()) {{ {ASK} }}"),
+    "try with only a finally": f"try {{ {ASK} }} finally {{ console.log('done') }}",
+    "in a callback written inside a try": f"try {{ setTimeout(() => {{ {ASK} }}) }} catch (e) {{}}",
     "a function returning a test of its argument": f"const has = (api) => !!api\nif (has(wx.getUserInfo)) {{ {ASK} }}",
 }
 

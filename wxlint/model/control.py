@@ -124,3 +124,14 @@ def after_an_exit(node: Node) -> bool:
                     return True
         child, parent = parent, parent._parent
     return False
+
+
+def catching_clause(node: Node) -> Node | None:
+    """The `catch` clause that gets what `node` throws, within its own function (`try { … node … } catch (e) { … }`);
+    None when an error there leaves the function."""
+    child, parent = node, node._parent
+    while parent is not None and parent.type not in FUNCTION_NODES:
+        if parent.type == "TryStatement" and parent.block is child and parent.handler is not None:
+            return parent.handler
+        child, parent = parent, parent._parent
+    return None

@@ -14,6 +14,7 @@ from esprima.nodes import Node
 
 from wxlint.model.javascript import JsModule, is_this, member_name, object_property, string_value, unwrap
 from wxlint.model.units import function_value, object_properties, object_value
+from wxlint.model.control import catching_clause
 from wxlint.parse.javascript import FUNCTION_NODES, walk
 
 
@@ -163,12 +164,9 @@ def promise_handlers(call: Node) -> list[DenialPath]:
             paths.append(DenialPath("then", chained.arguments[1]))
         current = _outer_expression(chained)
     if current._parent is not None and current._parent.type == "AwaitExpression":
-        child, parent = current._parent, current._parent._parent
-        while parent is not None and parent.type not in FUNCTION_NODES:
-            if parent.type == "TryStatement" and parent.block is child and parent.handler is not None:
-                paths.append(DenialPath("try", parent.handler))
-                break
-            child, parent = parent, parent._parent
+        handler = catching_clause(current._parent)
+        if handler is not None:
+            paths.append(DenialPath("try", handler))
     return [p for p in paths if p.node is not None]
 
 
