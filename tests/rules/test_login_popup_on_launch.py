@@ -505,3 +505,30 @@ def test_a_function_named_for_the_login_state_tests_it(project, test, reported):
                                     f"    const isGuest = {test}\n    if (isGuest) return\n    request('/home')\n  }}\n}})\n")}
     _, report = lint_json(project(files), "--select", f"{RULE},login-on-server-answer")
     assert [(f["rule"], f["line"]) for f in report["findings"]] == ([("login-on-server-answer", 4)] if reported else [])
+
+
+@pytest.mark.parametrize("first, on_load, reported", [
+    ("home", "", False),  # the tab behind the bar is shown once the user picks it
+    ("around", "", True),  # the first tab
+    ("home", "this.setData({ PageCur: options.tab || 'around' })", True),  # set as the page opens
+    ("home", "this.pick()", True),  # set by a method the page calls as it opens
+])
+def test_a_component_the_entry_page_shows_only_once_its_data_changes_does_not_run_on_open(project, first, on_load,
+                                                                                           reported):
+    # choushunn/EnjoyWangjingStreetMiniWechat pages/index (held out): the tabs are components under
+    # `wx:if="{{PageCur=='around'}}"`, `data: { PageCur: 'home' }`; the around tab asks for the location in `ready`
+    files = {"app.json": json.dumps({"pages": ["pages/index/index"]}),
+             "pages/index/index.json": json.dumps({"usingComponents": {"around": "/components/around/around",
+                                                                       "home": "/components/home/home"}}),
+             "pages/index/index.wxml": ("<home wx:if=\"{{PageCur=='home'}}\"/>\n<around wx:if=\"{{PageCur=='around'}}\"/>\n"
+                                        "<view bindtap=\"pick\" data-cur=\"around\">周边</view>\n"),
+             "pages/index/index.js": (f"Page({{\n  data: {{ PageCur: '{first}' }},\n  onLoad(options) {{ {on_load} }},\n"
+                                      "  pick() { this.setData({ PageCur: 'around' }) }\n})\n"),
+             "components/home/home.js": "Component({ lifetimes: { attached() {} } })\n",
+             "components/home/home.json": '{"component": true}',
+             "components/around/around.js": ("Component({\n  lifetimes: {\n    ready() {\n"
+                                             "      wx.getLocation({ type: 'gcj02', success: (res) => this.setData(res) })\n"
+                                             "    }\n  }\n})\n"),
+             "components/around/around.json": '{"component": true}'}
+    found, _ = launch_findings(project, files)
+    assert [(path, line) for path, line, _ in found] == ([("components/around/around.js", 4)] if reported else [])

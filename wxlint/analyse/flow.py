@@ -35,7 +35,8 @@ from wxlint.words import Note, note
 from wxlint.model.login import without_cancel
 from wxlint.model.modules import navigation_apis
 from wxlint.model.control import after_an_exit
-from wxlint.model.guards import Fact, contradicts, data_flags, lexical_facts, parameter_facts
+from wxlint.model.guards import (Fact, contradicts, data_flags, element_facts, false_at_first, first_values, flag_writes,
+                                 lexical_facts, parameter_facts)
 from wxlint.model.javascript import (JsModule, data_reads, leading_string, member_name, object_property, options_call, parameter_reads,
                                      parent_of, string_value, unwrap)
 from wxlint.model.project import ProjectModel
@@ -138,6 +139,10 @@ class Reach:
                     self._witness[next_key] = ((function_id, context), edge)
                     self._contexts_at.setdefault(next_key[0], []).append(next_context)
                     queue.append(next_key)
+
+    def functions(self) -> list[Function]:
+        """Every function reached."""
+        return [self._graph.functions[function_id] for function_id in self._contexts_at if function_id in self._graph.functions]
 
     def reached(self) -> list[tuple[Function, Trace]]:
         """Every function reached, with the shortest trace to it in the first context it was reached in."""
@@ -599,6 +604,7 @@ class FlowEngine:
                     entries.append(Entry(LAUNCH, self.graph.function(member.function), trace_step(
                         app.module, member.key, note("launch-app", name=name))))
         for route in self.project.entry_routes:
+            page_entries = []
             for unit in self.units_of_route(route):
                 for member in unit.framework_members:
                     # a page written as Component(): its `lifetimes` and `pageLifetimes.show` run as it opens too
@@ -606,10 +612,11 @@ class FlowEngine:
                     if member.role == "lifecycle" and (member.name in PAGE_LAUNCH_LIFECYCLES or (
                             unit.module.single_file_kind is not None and member.name in VUE_LAUNCH_LIFECYCLES) or (
                             unit.kind == "component" and member.name in COMPONENT_LAUNCH_LIFECYCLES)):
-                        entries.append(Entry(LAUNCH, self.graph.function(member.function), trace_step(
+                        page_entries.append(Entry(LAUNCH, self.graph.function(member.function), trace_step(
                             unit.module, member.key, note("launch-page", name=member.name, route=route))))
-                entries.extend(self._self_firing_entries(unit, route))
-            for tag, component_route in self._components_rendered(route):
+                page_entries.extend(self._self_firing_entries(unit, route))
+            entries.extend(page_entries)
+            for tag, component_route in self._components_rendered(route, self._left_out_on_open(route, page_entries)):
                 for unit in self.units_of_route(component_route):
                     for member in unit.framework_members:
                         if member.name in COMPONENT_LAUNCH_LIFECYCLES and member.role == "lifecycle":
@@ -636,8 +643,24 @@ class FlowEngine:
                         binding.source.path, line, column, note("launch-event", written=written, event=binding.event, route=route))))
         return entries
 
-    def _components_rendered(self, route: str) -> list[tuple[str, str]]:
-        """(tag, component route) of the custom components a page renders, nested ones included."""
+    def _left_out_on_open(self, route: str, page_entries: list[Entry]) -> Callable[[object], bool]:
+        """Whether an element of a page's template is left out as the page opens: a `wx:if` that its first data makes
+        false, on a key that no code run as it opens sets (`<around wx:if="{{PageCur=='around'}}">` with
+        `data: { PageCur: 'home' }`: a tab shown once the user picks it, choushunn/EnjoyWangjingStreetMiniWechat
+        pages/index, held out)."""
+        first: dict[str, object] = {}
+        for unit in self.units_of_route(route):
+            first.update(first_values(unit.data_node))
+        if not first:
+            return lambda element: False
+        set_on_open: set[str] = set()
+        for function in Reach(self.graph, page_entries, lambda context, edge: context).functions():
+            set_on_open.update(flag_writes(function.module, function.node))
+        return lambda element: false_at_first(element_facts(element), first, set_on_open)
+
+    def _components_rendered(self, route: str, left_out: Callable[[object], bool]) -> list[tuple[str, str]]:
+        """(tag, component route) of the custom components a page renders, nested ones included; the page's own
+        elements `left_out` (as it opens) render nothing."""
         found: list[tuple[str, str]] = []
         seen = {route}
         queue = [route]
@@ -647,7 +670,7 @@ class FlowEngine:
             document = self.model.wxml.get(self.model.resolved(unit.wxml)) if unit is not None and unit.wxml else None
             if document is None:
                 continue
-            tags = {element.tag for element in document.iter_elements()}
+            tags = {element.tag for element in document.iter_elements() if current != route or not left_out(element)}
             for tag in sorted(tags):
                 target = self.model.component_of_tag(current, tag)
                 if target and target not in seen:

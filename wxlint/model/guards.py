@@ -583,6 +583,38 @@ def proves(found: frozenset[Fact] | set[Fact], flags: dict[str, frozenset[Fact]]
     return False
 
 
+_UNKNOWN_VALUE = object()
+
+
+def first_values(data: Node | None) -> dict[str, object]:
+    """The literal values of a page's `data: { … }` by key (a value that is not a literal: `_UNKNOWN_VALUE`)."""
+    values: dict[str, object] = {}
+    data = unwrap(data)
+    for prop in getattr(data, "properties", None) or ():
+        key = property_key(prop) if prop.type == "Property" else None
+        if key is not None:
+            value = unwrap(prop.value)
+            values[key] = value.value if value.type == "Literal" and not getattr(value, "regex", None) else _UNKNOWN_VALUE
+    return values
+
+
+def false_at_first(found: frozenset[Fact] | set[Fact], first: dict[str, object], set_later: set[str]) -> bool:
+    """Whether one of these facts (an element's `wx:if`s, `element_facts`) is false with a page's first data
+    (`first_values`) and stays so until code sets its key (`set_later` holds the keys the code that runs as the page
+    opens sets): `PageCur=='around'` with `data: { PageCur: 'home' }`."""
+    for kind, name in found:
+        if kind not in ("flag", "not-flag"):
+            continue
+        key, is_value, value = name.partition("=")
+        if key in set_later or key not in first or first[key] is _UNKNOWN_VALUE or (
+                is_value and not isinstance(first[key], str)):
+            continue  # may be set, or compared loosely (`1 == '1'`)
+        holds = first[key] == value if is_value else bool(first[key])  # a literal's truth: '' 0 false null are false
+        if holds != (kind == "flag"):
+            return True
+    return False
+
+
 def element_facts(element) -> frozenset[Fact]:
     """What the `wx:if`/`wx:elif`/`wx:else` around a WXML element establish when it renders."""
     found: set[Fact] = set()
