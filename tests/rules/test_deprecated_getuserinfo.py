@@ -25,6 +25,8 @@ INVALID = {
     "inline wxs is javascript": ("pages/a/a.wxml", "<view/>\n<wxs module=\"m\">\nwx.getUserInfo()\n</wxs>", [(3, 1)]),
     "typescript page": ("pages/a/a.ts", "Page({ onLoad(): void { const w: WechatMiniprogram.Wx = wx; w.getUserInfo({}) } })", [(1, 61)]),
     "button open-type": ("pages/a/a.wxml", '<button open-type="getUserInfo">go</button>', [(1, 9)]),
+    # shiruiqiang/xiaochengxu_qianduan pages/decrypt (held out): unpacked code writes the camelCase name
+    "button openType": ("pages/a/a.wxml", '<button openType="getUserInfo">go</button>', [(1, 9)]),
     "dynamic open-type": ("pages/a/a.wxml", "<button open-type=\"{{ok ? 'getUserInfo' : ''}}\">go</button>", [(1, 9)]),
     "dynamic open-type behind &&": ("pages/a/a.wxml", "<button open-type=\"{{ legacy && 'getUserInfo' }}\">go</button>", [(1, 9)]),
     "component library button": ("pages/a/a.wxml", '<van-button open-type="getUserInfo" bind:getuserinfo="on">go</van-button>', [(1, 13), (1, 37)]),

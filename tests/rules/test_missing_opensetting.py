@@ -845,8 +845,11 @@ def test_a_method_named_only_in_a_log_line_never_runs(project):
     js = ("Page({\n  go() {},\n  addAddress() {\n    console.log('addAddress')\n    this.openLocation()\n  },\n"
           "  openLocation() {\n    wx.getLocation({ success: (res) => this.setData(res) })\n  }\n})\n")
     assert findings(project, {"pages/index/index.js": js})[0] == []
-    bound = js.replace("console.log('addAddress')", "this.hooks = ['addAddress']")  # a name kept in data may be called
+    # a name kept in data elsewhere may be called; kept only in the method's own body, it starts nothing
+    bound = js.replace("go() {}", "go() { this.hooks = ['addAddress'] }")
     assert [line for _, line, _ in findings(project, {"pages/index/index.js": bound})[0]] == [8]
+    own = js.replace("console.log('addAddress')", "this.hooks = ['addAddress']")
+    assert findings(project, {"pages/index/index.js": own})[0] == []
 
 
 def test_a_manager_kept_in_an_undeclared_variable_is_followed(project):
@@ -858,3 +861,33 @@ def test_a_manager_kept_in_an_undeclared_variable_is_followed(project):
     # given another value later, it is not known to hold the manager
     again = js.replace("    rm.start(", "    rm = other\n    rm.start(")
     assert findings(project, {"pages/index/index.js": again})[0] == []
+
+
+def test_a_component_declared_but_rendered_by_no_template_never_runs(project):
+    # x1449237/jsdj-pwdd-xcx components/voice-recorder (held out): app.json declares it, no page has the tag
+    recorder = ("const rm = wx.getRecorderManager()\nComponent({\n  methods: {\n    start() {\n"
+                "      wx.authorize({ scope: 'scope.record', success: () => rm.start({}),\n"
+                "        fail: () => wx.showModal({ title: '需要录音权限', showCancel: false }) })\n    }\n  }\n})\n")
+    files = {"app.json": json.dumps({"pages": ["pages/index/index"],
+                                     "usingComponents": {"voice-recorder": "/components/voice-recorder/voice-recorder"}}),
+             "pages/index/index.js": "Page({})\n", "pages/index/index.wxml": "<view>首页</view>\n",
+             "components/voice-recorder/voice-recorder.js": recorder,
+             "components/voice-recorder/voice-recorder.json": '{"component": true}',
+             "components/voice-recorder/voice-recorder.wxml": '<button bindtap="start">按住说话</button>\n'}
+    assert findings(project, files)[0] == []
+    files["pages/index/index.wxml"] = "<view>首页</view>\n<Voice-Recorder/>\n"  # rendered (a tag's case does not matter)
+    assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("components/voice-recorder/voice-recorder.js", 5)]
+
+
+def test_a_method_is_not_called_by_its_own_body_using_its_name(project):
+    # shiruiqiang/xiaochengxu_qianduan utils/recorder.js (held out): `start` calls the manager's `start`; the page's
+    # only call of the module's `start` is commented out
+    recorder = ("var rm = wx.getRecorderManager()\nmodule.exports = {\n  start: function (done) {\n"
+                "    rm.onStop(function (res) { done(res) }), rm.start({ duration: 60000 })\n  }\n}\n")
+    page = ("var recorder = require('../../utils/recorder.js')\nPage({\n  go() {\n"
+            "    // recorder.start(this.saved)\n  },\n  saved() {}\n})\n")
+    files = {"utils/recorder.js": recorder, "pages/index/index.js": page,
+             "pages/index/index.wxml": '<button bindtap="go">录音</button>\n'}
+    assert findings(project, files)[0] == []
+    files["pages/index/index.js"] = page.replace("// recorder.start", "recorder.start")
+    assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("utils/recorder.js", 4)]

@@ -174,3 +174,12 @@ def test_the_event_kept_in_page_data_and_sent_after_a_login_is_followed(project)
     other = js.replace("that.data.userInfoDetail.encryptedData", "that.data.cached.encryptedData").replace(
         "that.data.userInfoDetail.iv", "that.data.cached.iv")
     assert found(project, login_page(other)) == []
+
+
+def test_a_button_whose_open_type_is_written_in_camel_case_is_the_same_button(project):
+    # shiruiqiang/xiaochengxu_qianduan pages/register/msglogin (held out): code unpacked from a published package writes
+    # `openType`, `formType`, `hoverClass`; the framework reads them as the hyphenated attributes
+    js = "Page({\n  onPhone(e) {\n    wx.request({ url: '/api/phone', data: { code: e.detail.code } })\n  }\n})\n"
+    camel = BUTTON.replace('open-type="getPhoneNumber"', 'openType="getPhoneNumber"')
+    assert found(project, login_page(js, camel)) == found(project, login_page(js)) == [
+        ("pages/login/login.js", 2, 3, "no-quota")]

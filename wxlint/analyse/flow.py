@@ -198,7 +198,7 @@ class FlowEngine:
         self._bindings_by_unit: dict[int, list[EventBinding]] = {}
         self._facts_in: dict[int, frozenset] = {}  # id(function) -> `facts_on_every_way_in`
         self._running: set[int] | None = None  # see `ever_runs`
-        self._used_names: dict[Path, frozenset[str]] = {}
+        self._used_names: dict[Path, dict[str, list[int]]] = {}
         self.entries = self._collect_entries()
 
     # -- units and their WXML -----------------------------------------------------
@@ -430,29 +430,48 @@ class FlowEngine:
             return any(not isinstance(way, Entry) and self._may_run(way.caller, seen) for way in ways)
         name = function.member.name if function.member is not None else _method_name(function.node)
         if name is not None:  # a method: of a page or component, or of an object wxlint does not model
-            return name in self._names_used(function.module)
+            return self._name_used_outside(function, name)
         if function.is_module_body or function.node._parent is None:
             return False
         outer = self.graph.enclosing_function(function.node)
         # a closure runs if the function around it may; a function of the module's own that nothing calls does not
         return not outer.is_module_body and self._may_run(outer, seen)
 
-    def _names_used(self, module: JsModule) -> frozenset[str]:
+    def _name_used_outside(self, function: Function, name: str) -> bool:
+        """Whether a method's name is used (`_names_used`) anywhere but in its own body: `t.start(o)` inside a `start`
+        method calls another object's (shiruiqiang/xiaochengxu_qianduan utils/recorder.js, held out)."""
+        start, end = function.node.range
+        return any(not start <= at < end for at in self._names_used(function.module).get(name, ()))
+
+    def _names_used(self, module: JsModule) -> dict[str, list[int]]:
         """Member names and strings a script uses (`this.save`, `that['save']`, `'save'`), the actions the project
-        dispatches by name (`_project_strings`), and the attribute values of its template: a method named there may be
-        called in a way the graph does not follow."""
+        dispatches by name (`_project_strings`), and the attribute values of its template, each with where it is used
+        in the script (-1 elsewhere): a method named there may be called in a way the graph does not follow."""
         if module.path not in self._used_names:
+            names: dict[str, list[int]] = {}
+
+            def add(name, at: int) -> None:
+                if name:
+                    names.setdefault(name, []).append(at)
+
             # not an API of wx's own: `uni.getLocation()` says nothing of a method named getLocation (DavisGYF/hy-uniapp-shop)
-            names = {member_name(node) for node in module.nodes("MemberExpression") if not module.is_wx(node.object)}
+            for node in module.nodes("MemberExpression"):
+                if not module.is_wx(node.object):
+                    add(member_name(node), node.range[0])
             # a string logged is no name a method is called by (`console.log('addAddress')`: yaojaa/group-shop-miniprogramme
             # pages/paymethod, held out)
-            names.update(node.value for node in module.nodes("Literal") if isinstance(node.value, str) and not _logged(node))
-            names.update(self._project_strings)
+            for node in module.nodes("Literal"):
+                if isinstance(node.value, str) and not _logged(node):
+                    add(node.value, node.range[0])
+            for name in self._project_strings:
+                add(name, -1)
             template = self.model.template_beside(module.path)
             if template is not None:
-                names.update(attribute.value.strip() for element in template.iter_elements()
-                             for attribute in element.attributes if attribute.value)
-            self._used_names[module.path] = frozenset(name for name in names if name)
+                for element in template.iter_elements():
+                    for attribute in element.attributes:
+                        if attribute.value:
+                            add(attribute.value.strip(), -1)
+            self._used_names[module.path] = names
         return self._used_names[module.path]
 
     @cached_property

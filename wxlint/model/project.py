@@ -8,7 +8,7 @@ from typing import Iterator
 from wxlint.discover import Project
 from wxlint.model.javascript import JsModule, string_value
 from wxlint.model.units import find_units, object_member
-from wxlint.model.wxml import attribute_can_be, mustache_strings, open_types
+from wxlint.model.wxml import OPEN_TYPE_NAMES, attribute_can_be, mustache_strings, open_types
 from wxlint.model.modules import import_of, module_exports, resolve_module_path
 from wxlint.uni_app import easycom_tag
 from wxlint.parse.files import ParsedFile, parse_file
@@ -36,6 +36,8 @@ class ProjectModel:
         self._component_uses: dict[str, list[WxmlElement]] | None = None
         self._written: dict[str, bool] = {}
         self._never_opened_files: dict[Path, bool] = {}
+        self._rendered_routes: dict[str, bool] | None = None  # declared component route -> whether a template uses its tag
+        self._component_scripts: dict[Path, str] = {}
         self._single_file_kinds = {self.resolved(unit.script): unit.kind for unit in project.units.values()
                                    if unit.script is not None and unit.script.suffix == ".vue"}
         for path in project.files if files is None else files:
@@ -130,12 +132,33 @@ class ProjectModel:
         easycom tag): none of its code ever runs (uni-app does not even compile it)."""
         if module.single_file_kind == "component":
             return self.resolved(module.path) not in self._used_single_files()
+        if kinds == {"component"} and module.single_file_kind is None and self.project.app_json is not None:
+            # a component that usingComponents declares but no template renders (x1449237/jsdj-pwdd-xcx voice-recorder,
+            # declared in app.json only: held out)
+            return self._declared_but_never_rendered(module.path)
         if kinds == {"app"} and self.project.app_json is not None:
             # an `App()` beside the project's own app script: a copy of the app left in a folder (Tully-L/0729-wxapp-
             # tennis-frontend frontend/miniprogram/app.js, held out)
             app = self.project.units.get("app")
             return app is None or app.script is None or self.resolved(app.script) != self.resolved(module.path)
         return "page" in kinds and not self.registers_page(module.path)
+
+    def _declared_but_never_rendered(self, script: Path) -> bool:
+        """Whether a script is a declared component's (one usingComponents names) whose tag no element of any template
+        has: it is never created. A script no usingComponents names is not judged so (the custom tab bar, a generic's
+        default and a plugin's component are used without one)."""
+        if self._rendered_routes is None:
+            # lower-cased on both sides: a tag that differs only in case is not worth a claim that code never runs
+            tags = {element.tag.lower() for document in self.wxml.values() for element in document.iter_elements()}
+            declared: dict[str, set[str]] = {}  # component route -> the tags that name it
+            for holder in (self.project.global_components, *(unit.components for unit in self.project.units.values())):
+                for tag, route in holder.items():
+                    declared.setdefault(route, set()).add(tag.lower())
+            self._rendered_routes = {route: bool(names & tags) for route, names in declared.items()}
+            self._component_scripts = {self.resolved(unit.script): route for route, unit in self.project.units.items()
+                                       if unit.kind == "component" and unit.script is not None}
+        route = self._component_scripts.get(self.resolved(script))
+        return route is not None and self._rendered_routes.get(route) is False
 
     def in_a_page_never_opened(self, path: Path) -> bool:
         """Whether a file is the script or template of a page that never opens (`never_opened`): a page folder app.json
@@ -247,7 +270,7 @@ class ProjectModel:
         for attribute in element.attributes:
             if not attribute_can_be(attribute, value):
                 continue
-            if attribute.name == "open-type":
+            if attribute.name in OPEN_TYPE_NAMES:
                 return True
             unit = self.project.units.get(component)
             document = self.wxml.get(self.resolved(unit.wxml)) if unit is not None and unit.wxml is not None else None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from wxlint.parse.javascript import parse_expression, walk
 from wxlint.parse.source import SourceText
+from wxlint.parse.vue import hyphenated
 from wxlint.parse.wxml import WxmlAttribute, WxmlDocument, WxmlElement
 
 # Longest first: `capture-bind:tap` must not be read as `capture-…`.
@@ -94,13 +95,19 @@ def component_keys(element: WxmlElement):
     for attribute in element.attributes:
         value = (attribute.value or "").strip()
         if value and "{{" not in value:
-            yield f"{element.tag}.{attribute.name}.{value}", attribute
+            yield f"{element.tag}.{hyphenated(attribute.name)}.{value}", attribute
+
+
+# The spellings of a button's `open-type`: the framework reads an attribute's camelCase name as its hyphenated one
+# (`openType`, `formType`, `hoverClass` in code unpacked from a published package: shiruiqiang/xiaochengxu_qianduan,
+# held out)
+OPEN_TYPE_NAMES = frozenset({"open-type", "openType"})
 
 
 def open_types(element: WxmlElement) -> list[WxmlAttribute]:
     """Every `open-type` of an element: one written twice (litemall's login button, `getUserProfile` then
     `getUserInfo`) is read in both."""
-    return [attribute for attribute in element.attributes if attribute.name == "open-type"]
+    return [attribute for attribute in element.attributes if attribute.name in OPEN_TYPE_NAMES]
 
 
 def attribute_can_be(attribute: WxmlAttribute, value: str) -> bool:
