@@ -141,6 +141,13 @@ def test_a_flag_set_from_a_function_returning_a_version_compare_guards_the_avata
     assert reported(project, older, wxml) == [("pages/index/index.wxml", 2), ("pages/index/index.wxml", 3)]
 
 
+def test_a_call_in_a_method_nothing_binds_or_calls_is_not_judged(project):
+    # ywconetime/guahao-hospital-wechat-mini-program pages/index (held out): the template uses a contact button instead
+    js = f"Page({{\n  go() {{}},\n  openCustomerService() {{\n    {ASK}\n  }}\n}})\n"
+    assert reported(project, js) == []
+    assert reported(project, js.replace("go() {}", "go() { this.openCustomerService() }")) == [("pages/index/index.js", 4)]
+
+
 def test_the_minimum_comes_from_config_then_cli_then_the_default(project):
     js = f"Page({{ go() {{ {ASK} }} }})"
     root = project({"pages/index/index.js": js, "pages/index/index.wxml": TAP, ".wxlint.yml": 'min-lib-version: "2.9.0"\n'})
