@@ -313,3 +313,31 @@ def test_a_small_one_line_sdk_is_a_minified_copy(tmp_path):
     written = tmp_path / "stats.js"
     written.write_text(body.replace(";", ";\n"), encoding="utf-8")
     assert skip_reason(written) is None
+
+
+def test_the_we7_runtime_of_a_w7_module_is_a_copied_library(project):
+    # shiruiqiang/xiaochengxu_qianduan we7/ (held out): 微擎's runtime, its util.js logs in with wx.getUserInfo
+    util = ("function getSign(e, t, n) { return r(c + (n = n || getApp().siteInfo.token)) }\n"
+            "util.getUserInfo = function () { wx.getUserInfo({ withCredentials: true }) }\nmodule.exports = util\n")
+    files = {"pages/index/index.js": "Page({})", "we7/resource/js/util.js": util}
+    _, report = lint_json(project(files), "--select", "deprecated-getuserinfo")
+    assert [s["path"] for s in report["skipped"]] == ["we7"] and report["findings"] == []
+    # a project's own folder of that name without the runtime's settings is linted
+    files["we7/resource/js/util.js"] = util.replace("getApp().siteInfo.token", "'k'")
+    _, report = lint_json(project(files), "--select", "deprecated-getuserinfo")
+    assert [f["path"] for f in report["findings"]] == ["we7/resource/js/util.js"]
+
+
+def test_the_tencent_map_sdk_saved_under_another_name_is_a_copied_library(project):
+    # 1052089558/car utils/qqmapsdk.js (held out): qqmap-wx-jssdk renamed; it calls wx.getLocation with no fail handler
+    sdk = ("/**\n * 微信小程序JavaScriptSDK\n */\nvar BASE_URL = 'https://apis.map.qq.com/ws/';\n"
+           "class QQMapWX {\n  locate() { wx.getLocation({ type: 'gcj02', success: (res) => this.done(res) }) }\n  done() {}\n}\n"
+           "module.exports = QQMapWX\n")
+    files = {"pages/index/index.js": "const QQMapWX = require('../../utils/qqmapsdk.js')\nPage({})\n",
+             "utils/qqmapsdk.js": sdk}
+    _, report = lint_json(project(files), "--select", "missing-opensetting")
+    assert [s["path"] for s in report["skipped"]] == ["utils/qqmapsdk.js"] and report["findings"] == []
+    # a project's own map helper of such a name is linted
+    files["utils/qqmapsdk.js"] = sdk.replace("https://apis.map.qq.com/ws/", "https://shop.example.com/map/")
+    _, report = lint_json(project(files), "--select", "missing-opensetting")
+    assert report["skipped"] == []
