@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
 
 from conftest import SAMPLES, run_cli
 
@@ -206,3 +207,33 @@ def test_a_tree_the_validator_refuses_is_a_parse_error_with_child_processes_too(
     errors = [(f.path.name, f.line, f.message) for f in one.findings if f.rule == "parse-error"]
     assert errors == [("twice.js", 2, errors[0][2])] and "'a' has already been declared" in errors[0][2]
     assert [(f.path, f.line, f.message) for f in two.findings] == [(f.path, f.line, f.message) for f in one.findings]
+
+
+def test_each_script_is_modelled_as_its_tree_arrives_and_the_project_model_takes_it(tmp_path):
+    # with a worker beside it, this process builds each script's scopes while the worker still parses (instead of
+    # after it, with one core idle); the project model takes those modules instead of building them again
+    from wxlint.discover import discover
+    from wxlint.model.project import ProjectModel, ScriptModels
+    from wxlint.parse.batch import parse_all
+
+    root = tmp_path / "shop"
+    shutil.copytree(SAMPLES / "legacy-shop", root)
+    for n in range(40):  # enough files for a worker to start
+        page = root / "miniprogram" / "extra" / f"e{n}.js"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"// {n}\nmodule.exports = () => wx.getUserInfo()\n", encoding="utf-8")
+    [project] = discover([root], set())
+    counts, scripts = Counter(), ScriptModels()
+    parsed = parse_all(project.files, jobs=2, counts=counts, then=scripts.add)
+    assert counts["workers"] > 0  # some trees came from the worker, and were modelled here as they arrived
+    built = dict(scripts.built)
+    assert set(built) == {path for path, file in parsed.items() if file.js is not None}
+    model = ProjectModel(project, parsed, project.files, scripts)
+    assert all(model.js_modules[path] is module for path, module in built.items())
+    # a module built on another tree of the file (parsed again) is not taken
+    script = next(path for path in project.files if path.suffix == ".js")
+    again = ScriptModels()
+    again.add(parse_all([script])[script])
+    stale = again.built[script]
+    other = ProjectModel(project, parsed, project.files, again)
+    assert other.js_modules[script] is not stale and other.js_modules[script].tree is parsed[script].js

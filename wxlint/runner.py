@@ -20,6 +20,7 @@ from wxlint.failures import RunFailure, failure_from
 from wxlint.findings import SEVERITY_RANK, Finding, TraceStep, assign_fingerprints, repository_place
 from wxlint.model.modules import forget_module_paths
 from wxlint.model.privacy import privacy_uses
+from wxlint.model.project import ScriptModels
 from wxlint.parse.batch import ParseCache, parse_all
 from wxlint.parse.files import ParsedFile
 from wxlint.relevant import files_that_matter, remember_dependencies
@@ -129,16 +130,18 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
     failures_before = len(result.failures)
     # parse
     counts: Counter = Counter()
+    scripts = ScriptModels()
     large = is_large(contents)
     fork = forks(options.jobs, files, large)
     parsed.update(parse_all([p for p in files if p not in parsed], jobs=options.jobs, cache=parse_cache, contents=contents,
-                            counts=counts, deadline=deadline, compact=large))
+                            counts=counts, deadline=deadline, compact=large, then=scripts.add))
     result.parsed_in_workers += counts["workers"]
     if len(parsed) < len(files):
         files = _skip_unparsed(project, files, parsed, options, result)
         key = None  # the findings of a part of the project are no result to keep
     # model and checks
-    model, outcomes, notes, in_child = model_and_checks(project, catalogue, levels, options.lang, parsed, files, fork)
+    model, outcomes, notes, in_child = model_and_checks(project, catalogue, levels, options.lang, parsed, files, fork,
+                                                         scripts)
     result.checks_in_child += in_child
     if parse_cache is not None:
         result.cache_hits += parse_cache.hits

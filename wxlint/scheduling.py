@@ -18,7 +18,7 @@ from wxlint.discover import Project
 from wxlint.failures import RunFailure, failure_from, file_in_traceback
 from wxlint.findings import Finding, TraceStep
 from wxlint.fork import Forked, can_fork, in_turns
-from wxlint.model.project import ProjectModel
+from wxlint.model.project import ProjectModel, ScriptModels
 from wxlint.parse.files import ParsedFile
 
 # A child process pays for itself past this many files.
@@ -57,10 +57,10 @@ class Lazy:
 
 
 def model_and_checks(project: Project, catalogue: dict[str, Rule], levels: dict[str, str], lang: str,
-                     parsed: dict[Path, ParsedFile], files: list[Path], fork: bool):
+                     parsed: dict[Path, ParsedFile], files: list[Path], fork: bool, scripts: ScriptModels | None = None):
     """The project model and each check's outcome by rule id, (findings, failure or None), in the catalogue's
     order; with the flow engine's notes and how many checks ran in a child."""
-    model = ProjectModel(project, parsed, files)
+    model = ProjectModel(project, parsed, files, scripts)
     flow = Lazy(lambda: FlowEngine(model))
     partial = project.only_files is not None  # a few files reported: the checks of the whole project wait
     checks = [rule_id for rule_id in levels if catalogue[rule_id].kind == "check"

@@ -18,9 +18,28 @@ from wxlint.parse.wxml import WxmlAttribute, WxmlDocument, WxmlElement
 from wxlint.safe_text import exception_summary
 
 
+class ScriptModels:
+    """The model of each script, built as its tree arrives (`parse_all(then=…)`): in this process, while workers
+    still parse, rather than after them, with one core idle. `ProjectModel` takes them."""
+
+    def __init__(self):
+        self.built: dict[Path, JsModule] = {}
+
+    def add(self, parsed: ParsedFile) -> None:
+        if parsed.js is None or parsed.path.suffix == ".vue":
+            return
+        try:
+            self.built[parsed.path] = JsModule(parsed.js)
+        except Exception:  # noqa: BLE001 - `ProjectModel` builds it again, and says what went wrong
+            pass
+
+
 class ProjectModel:
-    def __init__(self, project: Project, parsed: dict[Path, ParsedFile] | None = None, files: list[Path] | None = None):
-        """Model `files` (default: all the project's files), parsed beforehand or here."""
+    def __init__(self, project: Project, parsed: dict[Path, ParsedFile] | None = None, files: list[Path] | None = None,
+                 scripts: "ScriptModels | None" = None):
+        """Model `files` (default: all the project's files), parsed beforehand or here; with the models of `scripts`
+        built beforehand."""
+        self._prebuilt = scripts.built if scripts is not None else {}
         self.project = project
         self.parsed: dict[Path, ParsedFile] = {}
         self.js_modules: dict[Path, JsModule] = {}
@@ -74,7 +93,10 @@ class ProjectModel:
             self.problems.append((parsed.path, error))
         try:
             if parsed.js is not None:
-                module = self.js_modules[parsed.path] = JsModule(parsed.js)
+                module = self._prebuilt.pop(parsed.path, None)
+                if module is None or module.tree is not parsed.js:
+                    module = JsModule(parsed.js)
+                self.js_modules[parsed.path] = module
                 if parsed.path.suffix == ".vue":
                     module.single_file_kind = self._single_file_kinds.get(self.resolved(parsed.path), "component")
             if parsed.wxml is not None:

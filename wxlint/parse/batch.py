@@ -22,6 +22,7 @@ import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 import esprima
 
@@ -175,23 +176,22 @@ def _parse_chunk(items: list[tuple[Path, bytes]], out: Path, deadline: float | N
 def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, counts: Counter | None,
                   cache: ParseCache | None, deadline: float | None, compact: bool) -> None:
     """Parse `todo` in `jobs` processes: `jobs - 1` workers take chunks from the front while this
-    process parses chunks from the back that no worker has started. Loading a worker's trees costs
-    less than parsing them, so this process is worth more parsing than waiting; except when the
-    trees go to the cache, or must be `compact`: then `jobs` workers parse, and this process only loads
-    (and stores) what they pickled (a tree loaded from a pickle takes less memory, see `ParseCache.put`)."""
+    process parses chunks from the back that no worker has started, and loads each chunk a worker has
+    finished between two of its own (so that little is left to load, by this process alone, when they meet).
+    Loading a worker's trees costs less than parsing them, so this process is worth more parsing than waiting;
+    except when the trees go to the cache, or must be `compact`: then `jobs` workers parse, and this process only
+    loads (and stores) what they pickled (a tree loaded from a pickle takes less memory, see `ParseCache.put`)."""
     size = max(4, len(todo) // (jobs * 32))
     chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
     only_load = cache is not None or compact
     workers = jobs if only_load else jobs - 1
-    with tempfile.TemporaryDirectory(prefix="wxlint-parse-") as folder, ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_parse_chunk, [(path, data) for path, data, _ in chunk], Path(folder) / f"{number}.pickle",
-                               deadline) for number, chunk in enumerate(chunks)]
-        for chunk, future in zip(reversed(chunks), reversed(futures)):
-            if only_load or not future.cancel():
-                break  # a worker has it, and every chunk before it
-            for path, data, key in chunk:
-                keep(path, key, _parse_job((path, data), deadline))
-        for chunk, future in zip(chunks, futures):
+    loaded = 0  # the chunks from the front whose trees are here
+
+    def load_finished(wait: bool) -> None:
+        nonlocal loaded
+        while loaded < len(chunks) and (wait or futures[loaded].done()):
+            chunk, future = chunks[loaded], futures[loaded]
+            loaded += 1
             if future.cancelled():
                 continue
             with future.result().open("rb") as stream:
@@ -205,6 +205,17 @@ def _parse_shared(todo: list[tuple[Path, bytes, str | None]], jobs: int, keep, c
                 keep(path, None, parsed)
                 if counts is not None:
                     counts["workers"] += 1
+
+    with tempfile.TemporaryDirectory(prefix="wxlint-parse-") as folder, ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_parse_chunk, [(path, data) for path, data, _ in chunk], Path(folder) / f"{number}.pickle",
+                               deadline) for number, chunk in enumerate(chunks)]
+        for chunk, future in zip(reversed(chunks), reversed(futures)):
+            if only_load or not future.cancel():
+                break  # a worker has it, and every chunk before it
+            for path, data, key in chunk:
+                keep(path, key, _parse_job((path, data), deadline))
+            load_finished(wait=False)
+        load_finished(wait=True)
 
 
 class Progress:
@@ -230,11 +241,13 @@ class Progress:
 
 def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
               contents: dict[Path, bytes | OSError] | None = None, counts: Counter | None = None,
-              deadline: float | None = None, compact: bool = False) -> dict[Path, ParsedFile]:
+              deadline: float | None = None, compact: bool = False,
+              then: Callable[[ParsedFile], None] | None = None) -> dict[Path, ParsedFile]:
     """Parse files (their bytes in `contents` when already read), using the cache and workers;
     `counts["workers"]` counts the files worker processes parsed. Files not parsed when the `deadline`
     (time.monotonic) passes are left out of the result. `compact`: with workers, every tree is parsed in one
-    and loaded here, which takes less memory than a tree parsed here (for large projects)."""
+    and loaded here, which takes less memory than a tree parsed here (for large projects). `then` is called on each
+    file as it is parsed or loaded here (not on cached ones): work on it there overlaps the workers' parsing."""
     results: dict[Path, ParsedFile] = {}
     todo: list[tuple[Path, bytes, str | None]] = []
     progress = Progress(len(paths))
@@ -261,6 +274,8 @@ def parse_all(paths: list[Path], jobs: int = 1, cache: ParseCache | None = None,
         if cache is not None and key is not None:
             parsed = cache.put(key, parsed)
         results[path] = parsed
+        if then is not None:
+            then(parsed)
         done += 1
         progress.update(done)
 
