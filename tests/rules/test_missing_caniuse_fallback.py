@@ -148,6 +148,26 @@ def test_a_call_in_a_method_nothing_binds_or_calls_is_not_judged(project):
     assert reported(project, js.replace("go() {}", "go() { this.openCustomerService() }")) == [("pages/index/index.js", 4)]
 
 
+def test_methods_a_behavior_or_another_file_calls_run(project):
+    # miniprogram-demo's AR pages: a behavior's `this.init()` calls the component's own `init`; its xr-template-volumeVideo
+    # keeps `new Player()` in data and calls `player.play()` from the page
+    behavior = "module.exports = Behavior({ lifetimes: { ready() { this.init() } } })\n"
+    component = (f"const ar = require('../ar')\nComponent({{\n  behaviors: [ar],\n  methods: {{\n    init() {{\n"
+                 f"      {ASK}\n    }}\n  }}\n}})\n")
+    player = (f"class Player {{\n  constructor() {{ this.load() }}\n  load() {{}}\n  play() {{\n    {ASK}\n  }}\n}}\n"
+              "module.exports = Player\n")
+    page = ("const Player = require('../../utils/player')\nPage({\n  onLoad() { this.player = new Player() },\n"
+            "  go() { this.player.play() }\n})\n")
+    extra = {"components/ar.js": behavior, "components/scene/scene.js": component,
+             "components/scene/scene.json": '{"component": true}', "utils/player.js": player}
+    wxml = TAP + '<scene/>\n'
+    files = {"pages/index/index.json": '{"usingComponents": {"scene": "/components/scene/scene"}}', **extra}
+    assert reported(project, page, wxml, extra=files) == [("components/scene/scene.js", 6), ("utils/player.js", 5)]
+    # a method of the class nothing names runs nowhere
+    unused = page.replace("this.player.play()", "this.player.stop()")
+    assert reported(project, unused, wxml, extra=files) == [("components/scene/scene.js", 6)]
+
+
 def test_the_minimum_comes_from_config_then_cli_then_the_default(project):
     js = f"Page({{ go() {{ {ASK} }} }})"
     root = project({"pages/index/index.js": js, "pages/index/index.wxml": TAP, ".wxlint.yml": 'min-lib-version: "2.9.0"\n'})

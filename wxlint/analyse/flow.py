@@ -429,6 +429,11 @@ class FlowEngine:
         if ways:  # called or handed over: it runs if one of its callers may
             return any(not isinstance(way, Entry) and self._may_run(way.caller, seen) for way in ways)
         name = function.member.name if function.member is not None else _method_name(function.node)
+        definition = function.node._parent
+        if function.member is None and definition is not None and definition.type == "MethodDefinition":
+            # a class's method: its instances are used anywhere (`new Player(…)` kept in data, `player.play()` in
+            # another file: miniprogram-demo's xr-template-volumeVideo); a constructor runs when it is created
+            return definition.kind == "constructor" or name in self._names_in_project
         if name is not None:  # a method: of a page or component, or of an object wxlint does not model
             return self._name_used_outside(function, name)
         if function.is_module_body or function.node._parent is None:
@@ -438,10 +443,24 @@ class FlowEngine:
         return not outer.is_module_body and self._may_run(outer, seen)
 
     def _name_used_outside(self, function: Function, name: str) -> bool:
-        """Whether a method's name is used (`_names_used`) anywhere but in its own body: `t.start(o)` inside a `start`
-        method calls another object's (shiruiqiang/xiaochengxu_qianduan utils/recorder.js, held out)."""
+        """Whether a method's name is used (`_names_used`) anywhere but in its own body (`t.start(o)` inside a `start`
+        method calls another object's: shiruiqiang/xiaochengxu_qianduan utils/recorder.js, held out), or in a behavior
+        its unit mixes in, whose `this.init()` calls the component's own `init` (miniprogram-demo's AR pages)."""
         start, end = function.node.range
-        return any(not start <= at < end for at in self._names_used(function.module).get(name, ()))
+        if any(not start <= at < end for at in self._names_used(function.module).get(name, ())):
+            return True
+        pending, seen = [function.unit] if function.unit is not None else [], set()
+        while pending:
+            unit = pending.pop()
+            for expression in unit.behaviors:
+                behavior = self.graph.behavior_of(unit.module, expression)
+                if behavior is None or id(behavior) in seen:
+                    continue
+                seen.add(id(behavior))
+                if name in self._names_used(behavior.module):
+                    return True
+                pending.append(behavior)
+        return False
 
     def _names_used(self, module: JsModule) -> dict[str, list[int]]:
         """Member names and strings a script uses (`this.save`, `that['save']`, `'save'`), the actions the project
@@ -473,6 +492,11 @@ class FlowEngine:
                             add(attribute.value.strip(), -1)
             self._used_names[module.path] = names
         return self._used_names[module.path]
+
+    @cached_property
+    def _names_in_project(self) -> frozenset[str]:
+        """The names every script of the project uses (`_names_used`)."""
+        return frozenset(name for module in self.model.js_modules.values() for name in self._names_used(module))
 
     @cached_property
     def _project_strings(self) -> frozenset[str]:
