@@ -919,3 +919,16 @@ def test_a_permission_helper_whose_authorize_rejects_into_a_guiding_catch_handle
     # a catch that only tells the user leaves the recorder's denial unhandled
     told = js.replace("      this.guide()\n", "      wx.showToast({ title: '无法录音', icon: 'none' })\n")
     assert [line for _, line, _ in findings(project, {"pages/index/index.js": told})[0]] == [25]
+
+
+def test_a_class_method_another_script_calls_on_an_instance_runs(project):
+    # miniprogram-demo xr-template-volumeVideo: `new Player()` kept in data, `this.player.save()` in the page
+    player = ("class Player {\n  constructor() { this.ready = true }\n  save(path) {\n"
+              "    wx.saveImageToPhotosAlbum({ filePath: path })\n  }\n}\nmodule.exports = Player\n")
+    page = ("const Player = require('../../utils/player')\nPage({\n"
+            "  onLoad() { this.players = { hero: new Player() } },\n"
+            "  go(e) { const player = this.players[e.currentTarget.dataset.name]\n    player.save('a.png') }\n})\n")
+    files = {"utils/player.js": player, "pages/index/index.js": page}
+    assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("utils/player.js", 4)]
+    files["pages/index/index.js"] = page.replace("player.save('a.png')", "player.ready")
+    assert findings(project, files)[0] == []

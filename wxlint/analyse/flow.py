@@ -417,6 +417,12 @@ class FlowEngine:
                                if not after_an_exit(edge.site))
         return self._may_run(function, set())
 
+    def surely_never_runs(self, function: Function) -> bool:
+        """`not ever_runs`, where wxlint knows every way in: a page's or component's method, or a declared function.
+        Other methods (a class's, an object's that Vue `mixins` mix in: jimmy88228's room/mixin.js) may be called in
+        ways the graph does not follow, so nothing is claimed of them."""
+        return (function.member is not None or function.node.type == "FunctionDeclaration") and not self.ever_runs(function)
+
     def _may_run(self, function: Function, seen: set[int]) -> bool:
         if id(function.node) in self._running:
             return True
