@@ -146,6 +146,9 @@ def test_a_call_in_a_method_nothing_binds_or_calls_is_not_judged(project):
     js = f"Page({{\n  go() {{}},\n  openCustomerService() {{\n    {ASK}\n  }}\n}})\n"
     assert reported(project, js) == []
     assert reported(project, js.replace("go() {}", "go() { this.openCustomerService() }")) == [("pages/index/index.js", 4)]
+    # choushunn/EnjoyWangjingStreetMiniWechat pages/user/home/userinfo.js (held out): in the success of an unbound method
+    callback = f"Page({{\n  go() {{}},\n  choose() {{\n    wx.chooseImage({{ success: () => {{\n      {ASK}\n    }} }})\n  }}\n}})\n"
+    assert reported(project, callback) == []
     # an object's method wxlint sees no call of may still run (a Vue mixin's, jimmy88228's room/mixin.js): judged
     mixin = f"export default {{\n  methods: {{\n    listen() {{\n      {ASK}\n    }}\n  }}\n}}\n"
     assert reported(project, "Page({ go() {} })", extra={"utils/mixin.js": mixin}) == [("utils/mixin.js", 4)]

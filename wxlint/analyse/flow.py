@@ -418,10 +418,16 @@ class FlowEngine:
         return self._may_run(function, set())
 
     def surely_never_runs(self, function: Function) -> bool:
-        """`not ever_runs`, where wxlint knows every way in: a page's or component's method, or a declared function.
+        """`not ever_runs`, where wxlint knows every way in: a page's or component's method, or a declared function (and
+        the callbacks written in them).
         Other methods (a class's, an object's that Vue `mixins` mix in: jimmy88228's room/mixin.js) may be called in
         ways the graph does not follow, so nothing is claimed of them."""
-        return (function.member is not None or function.node.type == "FunctionDeclaration") and not self.ever_runs(function)
+        outer = function
+        while outer.member is None and outer.node.type != "FunctionDeclaration":
+            if outer.is_module_body or outer.node._parent is None:
+                return False
+            outer = self.graph.enclosing_function(outer.node)  # a callback: as known as the function it is written in
+        return not self.ever_runs(function)
 
     def _may_run(self, function: Function, seen: set[int]) -> bool:
         if id(function.node) in self._running:
