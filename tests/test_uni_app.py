@@ -299,3 +299,13 @@ export default {
     root = shop(tmp_path, **{"pages/index/index.vue": index, "components/login-button/login-button.vue": button})
     _, report = lint_json(root, "--select", "getuserprofile-outside-tap")
     assert [f["line"] for f in report["findings"] if f["path"] == "pages/index/index.vue"] == reported
+
+
+def test_a_composable_the_graph_sees_no_call_of_is_still_judged(tmp_path):
+    # zurichscud/case-uni-vue3 src/composables/useTheme.ts: `<script setup>` calls it in ways the call graph does not all
+    # follow, so missing-caniuse-fallback claims no "never runs" in a uni-app project
+    composable = ("export function useTheme() {\n  const setTheme = () => {\n"
+                  "    const info = uni.getAppBaseInfo()\n    return info.theme\n  }\n  return { setTheme }\n}\n")
+    root = shop(tmp_path, **{"composables/useTheme.js": composable})
+    _, report = lint_json(root, "--select", "missing-caniuse-fallback")
+    assert ("missing-caniuse-fallback", "composables/useTheme.js", 3, 18) in found(report)

@@ -420,8 +420,11 @@ class FlowEngine:
     def surely_never_runs(self, function: Function) -> bool:
         """`not ever_runs`, where wxlint knows every way in: a page's or component's method, or a declared function (and
         the callbacks written in them).
-        Other methods (a class's, an object's that Vue `mixins` mix in: jimmy88228's room/mixin.js) may be called in
-        ways the graph does not follow, so nothing is claimed of them."""
+        Other methods (a class's, an object's that Vue `mixins` mix in: jimmy88228's room/mixin.js), and any code of a
+        uni-app project (zurichscud/case-uni-vue3's composables), may be called in ways the graph does not follow, so
+        nothing is claimed of them."""
+        if self.project.framework == "uni-app":
+            return False  # `<script setup>`, composables and Vue's own calls are ways in the graph does not all follow
         outer = function
         while outer.member is None and outer.node.type != "FunctionDeclaration":
             if outer.is_module_body or outer.node._parent is None:
