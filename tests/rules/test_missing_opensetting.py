@@ -932,3 +932,18 @@ def test_a_class_method_another_script_calls_on_an_instance_runs(project):
     assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("utils/player.js", 4)]
     files["pages/index/index.js"] = page.replace("player.save('a.png')", "player.ready")
     assert findings(project, files)[0] == []
+
+
+def test_options_a_wrapper_hands_on_whole_to_the_dialog_are_its_callbacks(project):
+    # luyibiao/uwxApp utils/view/dialog.js (held out): `showDig(option) { wx.showModal(option) }`; a denial's modal goes
+    # through it, its confirm opens the settings page
+    dialog = "module.exports = {\n  showDig(option) {\n    option.mask = true\n    wx.showModal(option)\n  }\n}\n"
+    js = ("const dialog = require('../../utils/dialog')\nPage({\n  go() {\n"
+          "    wx.getLocation({ success: (res) => this.setData(res), fail: () => this.ask() })\n  },\n"
+          "  ask() {\n    dialog.showDig({ title: '获取位置', confirmText: '去授权', success: (res) => {\n"
+          "      if (res.confirm) wx.openSetting()\n    } })\n  }\n})\n")
+    files = {"utils/dialog.js": dialog, "pages/index/index.js": js}
+    assert findings(project, files)[0] == []
+    # a wrapper that keeps the options to itself runs no callback of them
+    files["utils/dialog.js"] = dialog.replace("wx.showModal(option)", "wx.showModal({ title: option.title })")
+    assert [line for _, line, _ in findings(project, files)[0]] == [4]

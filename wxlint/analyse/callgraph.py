@@ -269,6 +269,18 @@ class CallGraph:
             for index, param in enumerate(owner.node.params):
                 if param.range[0] <= start < param.range[1]:
                     owner.param_calls.append((index, option, node, self.enclosing_function(node)))
+        # options handed on whole to a platform API (`showDig(option) { wx.showModal(option) }`: luyibiao/uwxApp
+        # utils/view/dialog.js, held out): the API calls their `success`, `fail` and `complete`
+        for use in module.wx_uses:
+            argument = unwrap(use.call.arguments[0]) if use.kind == "call" and use.call.arguments else None
+            binding = module.scopes.resolve(argument) if argument is not None and argument.type == "Identifier" else None
+            owner = self.functions.get(id(binding.scope.node)) if binding is not None and binding.kind == "param" else None
+            if owner is None or binding.destructured_key is not None:
+                continue
+            for index, param in enumerate(owner.node.params):
+                if param is binding.identifier:
+                    owner.param_calls.extend((index, option, use.call, self.enclosing_function(use.call))
+                                             for option in sorted(callback_words()["api_callbacks"]))
 
     def _collect_edges(self, module: JsModule) -> None:
         for node in module.nodes("CallExpression", "NewExpression"):
@@ -371,13 +383,24 @@ class CallGraph:
                 if param_index != index or param_option != option:
                     continue
                 inner = self._steps_within(target, calling, incoming)
-                final = self._make_edge(calling, callback, param_call, "param-callback", make_note("param-callback", helper=target.name))
+                api = calling.module.wx_call_api(param_call)
+                if api is not None:  # the options went on to the API: it runs the callback as its own
+                    text = _callee_text(calling.module, unwrap(param_call.callee))
+                    final = self._make_edge(calling, callback, param_call, "api-callback",
+                                            make_note("api-callback", via=option, callee=text), f"{text}() {option}",
+                                            api=api, via=option)
+                else:
+                    final = self._make_edge(calling, callback, param_call, "param-callback",
+                                            make_note("param-callback", helper=target.name))
                 through = (*inner, final) if inner is not None else ()
                 kinds = [step.kind for step in through] or ["unknown"]
                 kind = next((k for k in kinds if EDGE_MODES[k] == UNKNOWN), None) or next(
                     (k for k in kinds if EDGE_MODES[k] == DEFERRED), "param-callback")
+                deferred = next((step for step in through if step.kind == kind), None)
                 label = next((step.label for step in through if step.mode == DEFERRED), "")
-                self.add_edge(caller, callback, call, kind, make_note("handed-to-helper", helper=target.name), label, through=through)
+                self.add_edge(caller, callback, call, kind, make_note("handed-to-helper", helper=target.name), label,
+                              api=deferred.api if deferred is not None else None,
+                              via=deferred.via if deferred is not None else None, through=through)
 
     def _steps_within(self, outer: Function, inner: Function, incoming: dict[int, list[Edge]]) -> list[Edge] | None:
         """The edges from `outer` down to `inner`, a function nested in it (or itself): each nested
