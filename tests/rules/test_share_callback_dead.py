@@ -24,3 +24,16 @@ def test_components_arrows_and_what_is_not_a_share_object(project):
           "  build() { return { success() {} } },\n"
           "  onShareTimeline() { const options = { success() {} }; return { title: 't' } }\n} })\n")
     assert found(project, js, "components/card/card.js") == [(2, 43, "callback")]
+
+
+def test_a_share_handler_written_again_below_replaces_the_first(project):
+    # jichuangsi/kangya_wxapplet pages/synopsis (held out): an empty template `onShareAppMessage` at the end of the object
+    js = ("Page({\n  onShareAppMessage() {\n    return { title: '分享', success: () => this.reward() }\n  },\n"
+          "  reward() {},\n  onShareAppMessage() {}\n})\n")
+    _, report = lint_json(project({"app.json": '{"pages": ["pages/index/index"]}', "pages/index/index.js": js}),
+                          "--select", "share-callback-dead")
+    assert report["findings"] == []
+    _, report = lint_json(project({"app.json": '{"pages": ["pages/index/index"]}',
+                                   "pages/index/index.js": js.replace("  onShareAppMessage() {}\n", "")}),
+                          "--select", "share-callback-dead")
+    assert [f["line"] for f in report["findings"]] == [3]

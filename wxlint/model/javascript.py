@@ -156,6 +156,9 @@ class JsModule:
         # Set by the project model for a uni-app `.vue` file: what its `export default` defines (app, page or
         # component), the way `Page({...})` says it in a native script.
         self.single_file_kind: str | None = None
+        # Set by the project model for the script of a page or component app.json or usingComponents names: what it
+        # defines, were it through a framework's own constructor (`xPage({…})`, `baseComponent({…})`).
+        self.declared_kind: str | None = None
 
     def nodes(self, *types: str) -> list[Node]:
         """Every node of these ESTree types, in document order, from the one walk the scopes made."""

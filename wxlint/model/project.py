@@ -61,6 +61,10 @@ class ProjectModel:
                                    if unit.script is not None and unit.script.suffix == ".vue"}
         for path in project.files if files is None else files:
             self._add(parsed[path] if parsed is not None else parse_file(path))
+        for unit in project.units.values():
+            module = self.js_modules.get(unit.script) if unit.kind in ("page", "component") and unit.script else None
+            if module is not None and module.single_file_kind is None:
+                module.declared_kind = unit.kind
         self._link_wx_modules()
 
     def _link_wx_modules(self) -> None:

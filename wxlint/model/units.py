@@ -142,7 +142,27 @@ def find_units(module: JsModule) -> list[UnitDefinition]:
                 continue
             read_class(module, unit, cls)  # `Page(new Home())`
         units.append(unit)
+    if not units and module.declared_kind is not None:
+        units.extend(_framework_constructed(module))
     return units
+
+
+def _framework_constructed(module: JsModule) -> list[UnitDefinition]:
+    """A page's or component's script that calls no Page() or Component() but hands one object of options to a
+    function at its top level: a framework's constructor that calls it (`xPage({…})`, `baseComponent({…})` of @xmini:
+    lixiaobo1992/hsq-wxapp, held out)."""
+    for statement in module.tree.program.body:
+        call = unwrap(statement.expression) if statement.type == "ExpressionStatement" else None
+        if call is None or call.type != "CallExpression" or len(call.arguments) != 1:
+            continue
+        options = object_value(module, call.arguments[0])
+        if options is None or unwrap(call.arguments[0]).type != "ObjectExpression":
+            continue
+        unit = UnitDefinition(module.declared_kind, module, call)
+        unit.options = options
+        _read_options(module, unit, options)
+        return [unit]
+    return []
 
 
 # Vue's own lifecycles (https://vuejs.org/api/options-lifecycle.html), which uni-app runs in pages and components too;
@@ -351,9 +371,14 @@ def _add_member(unit: UnitDefinition, name: str, function: Node, container: str,
     else:
         role = "method"
     member = Member(name, function, role, container, key)
+    # a key written again in the same object replaces the earlier one (jichuangsi/kangya_wxapplet pages/synopsis: a
+    # second, empty `onShareAppMessage` below the first, held out)
+    unit.framework_members[:] = [m for m in unit.framework_members if m.name != name or m.container != container]
     if role != "method":
         unit.framework_members.append(member)
     if container in ("", "methods"):
         # Only these are reachable as `this.name`; for lifecycles both may exist,
         # and `lifetimes.attached` wins over a top-level `attached` in WeChat.
-        unit.members.setdefault(name, member)
+        existing = unit.members.get(name)
+        if existing is None or existing.container == container:
+            unit.members[name] = member
