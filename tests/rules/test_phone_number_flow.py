@@ -194,3 +194,17 @@ def test_a_page_a_framework_constructs_is_a_page(project):
     files = {"utils/helper.js": js.replace("'../../config/xmini'", "'../config/xmini'"),
              "pages/login/login.js": "Page({})\n", "pages/login/login.wxml": "<view/>\n"}
     assert found(project, files) == []
+
+
+def test_a_handler_spread_into_the_page_from_a_mixin_is_the_pages(project):
+    # lixiaobo1992/hsq-wxapp utils/authMixin.js (held out): `xPage({ ...authMixin, … })`, the template binds the mixin's
+    # getPhoneNumber
+    mixin = ("export default {\n  onPhone(e) {\n"
+             "    wx.request({ url: '/api/phone', data: { code: e.detail.code } })\n  }\n}\n")
+    js = "import authMixin from '../../utils/authMixin'\nPage({\n  ...authMixin,\n  onShow() {}\n})\n"
+    files = {**login_page(js), "utils/authMixin.js": mixin}
+    assert found(project, files) == [("utils/authMixin.js", 2, 3, "no-quota")]
+    # in a component, the mixin spread into `methods`
+    files["pages/login/login.js"] = ("import authMixin from '../../utils/authMixin'\n"
+                                    "Component({\n  methods: { ...authMixin }\n})\n")
+    assert found(project, files) == [("utils/authMixin.js", 2, 3, "no-quota")]

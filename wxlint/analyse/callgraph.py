@@ -23,7 +23,7 @@ from wxlint.model.control import runs_before
 from wxlint.model.javascript import JsModule, member_name, unwrap
 from wxlint.model.modules import Exports, ImportRef, import_of, module_exports, require_source, resolve_module_path
 from wxlint.model.units import (UNIT_CONSTRUCTORS, Member, UnitDefinition, class_member, class_value, find_units,
-                                function_value, object_member, object_properties, object_value, read_class,
+                                function_value, mix_in, object_member, object_properties, object_value, read_class,
                                 returned_values)
 from wxlint.parse.javascript import FUNCTION_NODES
 
@@ -129,6 +129,7 @@ class CallGraph:
             self.units.extend(units)
         for unit in self.units:
             self._inherit(unit)
+            self._mix_in(unit)
             for member in unit.all_members():
                 self._member_of.setdefault(id(member.function), (unit, member))
         for module in modules.values():
@@ -215,6 +216,14 @@ class CallGraph:
             if cls is not None and id(cls) not in seen:
                 seen.add(id(cls))
                 read_class(base_module, unit, cls, inherited=True)
+
+    def _mix_in(self, unit: UnitDefinition) -> None:
+        """The objects spread into a unit's options, from this module or another (`import authMixin from …`)."""
+        for expression, container in unit.spreads:
+            target = self._resolve_value(unit.module, expression)
+            mixin = object_value(target[0], target[1]) if target is not None else None
+            if mixin is not None:
+                mix_in(unit, target[0], mixin, container)
 
     def _collect_functions(self, module: JsModule) -> None:
         program = module.tree.program

@@ -50,6 +50,8 @@ class UnitDefinition:
     members: dict[str, Member] = field(default_factory=dict)  # reachable as `this.name`
     framework_members: list[Member] = field(default_factory=list)  # called by the framework: lifecycles, page events, observers
     behaviors: list[Node] = field(default_factory=list)  # expressions in `behaviors: [...]`
+    # `...mixin` in the options (container "") or in `methods`: objects whose functions are members too (`mix_in`)
+    spreads: list[tuple[Node, str]] = field(default_factory=list)
     data_node: Node | None = None
     bases: list[Node] = field(default_factory=list)  # `extends Base` of a class page: members it inherits
     options: Node | None = None  # the object literal of its options, when it is one (`App({ globalData })`)
@@ -333,10 +335,13 @@ def read_class(module: JsModule, unit: UnitDefinition, cls: Node, inherited: boo
 
 def _read_options(module: JsModule, unit: UnitDefinition, options: Node) -> None:
     kind = unit.kind
+    unit.spreads.extend((prop.argument, "") for prop in options.properties if prop.type == "SpreadElement")
     for name, value, key in object_properties(options):
         if name in ("methods", "lifetimes", "pageLifetimes", "observers") and kind in ("component", "behavior"):
             inner = object_value(module, value)
             if inner is not None:
+                if name == "methods":
+                    unit.spreads.extend((prop.argument, name) for prop in inner.properties if prop.type == "SpreadElement")
                 for inner_name, inner_value, inner_key in object_properties(inner):
                     function = function_value(module, inner_value)
                     if function is not None:
@@ -351,6 +356,15 @@ def _read_options(module: JsModule, unit: UnitDefinition, options: Node) -> None
         function = function_value(module, value)
         if function is not None:
             _add_member(unit, name, function, "", key)
+
+
+def mix_in(unit: UnitDefinition, module: JsModule, mixin: Node, container: str) -> None:
+    """The functions of an object spread into a unit's options (`Page({ ...authMixin, … })`: lixiaobo1992/hsq-wxapp,
+    held out) as its members, where the unit does not define the name itself."""
+    for name, value, key in object_properties(mixin):
+        function = function_value(module, value)
+        if function is not None and name not in unit.members:
+            _add_member(unit, name, function, container, key)
 
 
 def _add_member(unit: UnitDefinition, name: str, function: Node, container: str, key: Node) -> None:
