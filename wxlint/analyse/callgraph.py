@@ -20,7 +20,7 @@ from wxlint.data_tables import load_data_table
 from wxlint.words import Note
 from wxlint.words import note as make_note
 from wxlint.model.control import runs_before
-from wxlint.model.javascript import JsModule, member_name, unwrap
+from wxlint.model.javascript import JsModule, callee_name, member_name, unwrap
 from wxlint.model.modules import Exports, ImportRef, import_of, module_exports, require_source, resolve_module_path
 from wxlint.model.units import (UNIT_CONSTRUCTORS, Member, UnitDefinition, class_member, class_value, find_units,
                                 function_value, mix_in, object_member, object_properties, object_value, read_class,
@@ -337,7 +337,7 @@ class CallGraph:
         return [found] if found is not None else []
 
     def _callback_edge(self, module, caller, call, callee, text, index, callback, via, targets, value) -> None:
-        name = member_name(callee) if callee.type == "MemberExpression" else (callee.name if callee.type == "Identifier" else None)
+        name = callee_name(callee)
         # A function written in place is its own site; a named one (`success: this.done`) is run where it is handed over.
         site = callback.node if unwrap(value) is callback.node else value
         if via is not None:

@@ -37,7 +37,7 @@ from wxlint.model.modules import navigation_apis
 from wxlint.model.control import after_an_exit
 from wxlint.model.guards import (Fact, contradicts, data_flags, element_facts, false_at_first, first_values, flag_writes,
                                  lexical_facts, parameter_facts)
-from wxlint.model.javascript import (JsModule, data_reads, leading_string, member_name, object_property, options_call, parameter_reads,
+from wxlint.model.javascript import (JsModule, data_reads, is_console, leading_string, member_name, object_property, options_call, parameter_reads,
                                      parent_of, string_value, unwrap)
 from wxlint.model.project import ProjectModel
 from wxlint.model.units import UnitDefinition
@@ -779,10 +779,7 @@ _KNOWN_ACROSS_CALLS = frozenset({"granted", "denied", "logged-in", "not-logged-i
 def _logged(literal: Node) -> bool:
     """Whether a literal is an argument of `console.log(…)` (or another `console` method)."""
     call = literal._parent
-    if call is None or call.type != "CallExpression" or literal not in call.arguments:
-        return False
-    callee = unwrap(call.callee)
-    return callee.type == "MemberExpression" and getattr(unwrap(callee.object), "name", None) == "console"
+    return call is not None and call.type == "CallExpression" and literal in call.arguments and is_console(call.callee)
 
 
 # How a component fires an event: `this.triggerEvent(name)` (WeChat), `this.$emit(name)` (a uni-app component)

@@ -14,7 +14,7 @@ from wxlint.model.guards import (auth_setting_test, element_facts, expand_flags,
                                  scope_checks)
 from wxlint.model.modules import navigation_apis
 from wxlint.model.control import after_an_exit, runs_whenever
-from wxlint.model.javascript import JsModule, ancestors, leading_string, member_name, object_property, options_call, parent_of, string_value, unwrap
+from wxlint.model.javascript import JsModule, ancestors, callee_name, is_console, leading_string, member_name, object_property, options_call, parent_of, string_value, unwrap
 from wxlint.model.permissions import DenialPath, ScopeTable, denial_paths, promise_handlers, rejected_promise, returned_by
 from wxlint.model.wxml import enclosing_conditions, mustache_names
 from wxlint.parse.javascript import FUNCTION_NODES, property_key, walk_own
@@ -327,11 +327,9 @@ def _own_calls(function: Node):
 def _tells(module: JsModule, call: Node) -> bool:
     """Whether a call only tells the user: a message, a log, data set for them, or a helper named so
     (`app.SMH.showToast({…})`)."""
-    callee = unwrap(call.callee)
-    name = member_name(callee) if callee.type == "MemberExpression" else getattr(callee, "name", None)
-    owner = unwrap(callee.object) if callee.type == "MemberExpression" else None
+    name = callee_name(call.callee)
     return (name in _TELLING_APIS or (name == "setData" and len(call.arguments) < 2)  # a callback after it goes on
-            or (owner is not None and getattr(owner, "name", None) == "console"))
+            or is_console(call.callee))
 
 
 def _recorded_denial_leads(module: JsModule, paths: list, leads: Leads) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wxlint.checks import CheckContext
 from wxlint.analyse.flow import EVENT_FIRING, edge_step
-from wxlint.model.javascript import member_name, unwrap
+from wxlint.model.javascript import is_console, member_name, unwrap
 from wxlint.parse.javascript import walk
 
 USES_FLOW = True
@@ -63,8 +63,7 @@ def check(ctx: CheckContext) -> None:
 def _does_something(handler) -> bool:
     """Whether a handler does more than log: an empty body (its code commented out) or only `console.*` calls (an
     API demo) asks nothing of the number, so it has no quota to handle."""
-    return not all(callee is not None and getattr(unwrap(callee.object), "name", None) == "console"
-                   for callee in _statement_methods(handler))
+    return not all(is_console(callee) for callee in _statement_methods(handler))
 
 
 def _only_hands_on(handler) -> bool:

@@ -20,7 +20,7 @@ from esprima.nodes import Node
 
 from wxlint.model.control import always_exits
 from wxlint.model.units import function_value
-from wxlint.model.javascript import JsModule, is_this, member_name, name_words, object_property, options_call, string_value, unwrap
+from wxlint.model.javascript import JsModule, callee_name, is_this, member_name, name_words, object_property, options_call, string_value, unwrap
 from wxlint.model.wxml import enclosing_conditions
 from wxlint.parse.javascript import parse_expression, property_key, walk
 from wxlint.data_tables import load_data_table
@@ -58,7 +58,7 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
             # `isFunction(uni.onThemeChange)`: the API itself handed to a test (zurichscud/case-uni-vue3 useTheme.ts)
             return frozenset({("api", tested[0])}), empty
         return _union(_login_facts(module, expression, _reads_stored_login(module, expression)
-                                   or _is_login_name(_callee_name(expression))),
+                                   or _is_login_name(callee_name(expression.callee))),
                       _returned_facts(module, expression))
     if kind == "MemberExpression":
         api = module.wx_api_of(expression) if module is not None else None
@@ -142,15 +142,6 @@ def _constant_facts(module: JsModule, binding) -> tuple[frozenset[Fact], frozens
         return facts(module, binding.init)
     finally:
         _EXPANDING.discard(id(binding))
-
-
-def _callee_name(call: Node) -> str | None:
-    """`isLoggedIn` of `app.isLoggedIn()` or of `isLoggedIn()`: a function named for the login state it answers
-    (CY-CPU1011/KaiLift_wx pages/home/home.js, held out)."""
-    callee = unwrap(call.callee)
-    if callee.type == "Identifier":
-        return callee.name
-    return member_name(callee) if callee.type == "MemberExpression" else None
 
 
 def _returned_facts(module: JsModule | None, call: Node) -> tuple[frozenset[Fact], frozenset[Fact]]:

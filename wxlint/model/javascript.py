@@ -61,6 +61,21 @@ def is_assigned(node: Node) -> bool:
     return parent is not None and parent.type == "AssignmentExpression" and parent.left is node
 
 
+def callee_name(callee: Node) -> str | None:
+    """The name a call's callee calls by: `isLoggedIn` of `isLoggedIn` and of `app.isLoggedIn`."""
+    callee = unwrap(callee)
+    if callee.type == "Identifier":
+        return callee.name
+    return member_name(callee) if callee.type == "MemberExpression" else None
+
+
+def is_console(callee: Node | None) -> bool:
+    """Whether a callee is a method of `console` (`console.log`): a call that only writes a log."""
+    callee = unwrap(callee)
+    return (callee is not None and callee.type == "MemberExpression"
+            and getattr(unwrap(callee.object), "name", None) == "console")
+
+
 def unwrap(node: Node | None) -> Node | None:
     """The expression inside `a?.b` chains and `(x)` groupings esprima keeps."""
     while node is not None and node.type in ("ChainExpression", "ParenthesizedExpression"):
@@ -325,8 +340,7 @@ class JsModule:
         first = unwrap(init.arguments[0])
         if first.type == "MemberExpression" and self.is_wx(first.object):
             return member_name(first)
-        callee = unwrap(init.callee)
-        name = callee.name if callee.type == "Identifier" else member_name(callee) if callee.type == "MemberExpression" else None
+        name = callee_name(init.callee)
         if name is not None and "promisify" in name.lower():
             return string_value(first)
         return None
