@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Iterator
 
 from esprima.nodes import Node
 
@@ -173,21 +174,26 @@ class CallGraph:
     def app_unit(self) -> UnitDefinition | None:
         return next((u for u in self.units if u.kind == "app"), None)
 
-    def lookup_member(self, unit: UnitDefinition, name: str, _seen=None) -> tuple[UnitDefinition, Member] | None:
+    def lookup_member(self, unit: UnitDefinition, name: str) -> tuple[UnitDefinition, Member] | None:
         """A unit's member by name, including members mixed in through `behaviors`."""
-        if name in unit.members:
-            return unit, unit.members[name]
-        seen = _seen or set()
-        if id(unit) in seen:
-            return None
-        seen.add(id(unit))
-        for expression in unit.behaviors:
-            behavior = self.behavior_of(unit.module, expression)
-            if behavior is not None:
-                found = self.lookup_member(behavior, name, seen)
-                if found is not None:
-                    return found
+        for owner in (unit, *self.behaviors_of(unit)):
+            if name in owner.members:
+                return owner, owner.members[name]
         return None
+
+    def behaviors_of(self, unit: UnitDefinition) -> Iterator[UnitDefinition]:
+        """The behaviors a unit mixes in, and theirs in turn, each once, depth first in the order written."""
+        seen = {id(unit)}
+
+        def visit(current: UnitDefinition) -> Iterator[UnitDefinition]:
+            for expression in current.behaviors:
+                behavior = self.behavior_of(current.module, expression)
+                if behavior is not None and id(behavior) not in seen:
+                    seen.add(id(behavior))
+                    yield behavior
+                    yield from visit(behavior)
+
+        return visit(unit)
 
     def behavior_of(self, module: JsModule, expression: Node) -> UnitDefinition | None:
         target = self._resolve_value(module, expression)

@@ -464,18 +464,8 @@ class FlowEngine:
         start, end = function.node.range
         if any(not start <= at < end for at in self._names_used(function.module).get(name, ())):
             return True
-        pending, seen = [function.unit] if function.unit is not None else [], set()
-        while pending:
-            unit = pending.pop()
-            for expression in unit.behaviors:
-                behavior = self.graph.behavior_of(unit.module, expression)
-                if behavior is None or id(behavior) in seen:
-                    continue
-                seen.add(id(behavior))
-                if name in self._names_used(behavior.module):
-                    return True
-                pending.append(behavior)
-        return False
+        behaviors = self.graph.behaviors_of(function.unit) if function.unit is not None else ()
+        return any(name in self._names_used(behavior.module) for behavior in behaviors)
 
     def _names_used(self, module: JsModule) -> dict[str, list[int]]:
         """Member names and strings a script uses (`this.save`, `that['save']`, `'save'`), the actions the project

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from esprima.nodes import Node
 
 from wxlint.model.javascript import JsModule, is_this, member_name, object_property, string_value, unwrap
-from wxlint.model.units import function_value, object_properties, object_value
+from wxlint.model.units import function_value, object_properties, object_value, returned_values
 from wxlint.model.control import catching_clause
-from wxlint.parse.javascript import FUNCTION_NODES, walk, walk_own
+from wxlint.parse.javascript import FUNCTION_NODES, walk
 
 
 @dataclass(frozen=True)
@@ -124,8 +124,7 @@ def _held_binding(module: JsModule, owner: Node):
     function = function_value(module, owner.callee)
     if function is None or function.body.type != "BlockStatement":
         return None
-    returned = {module.scopes.resolve(unwrap(node.argument)) for node in walk_own(function.body)
-                if node.type == "ReturnStatement" and node.argument is not None and unwrap(node.argument).type == "Identifier"}
+    returned = {module.scopes.resolve(unwrap(value)) for value in returned_values(function) if unwrap(value).type == "Identifier"}
     return returned.pop() if len(returned) == 1 else None
 
 
@@ -236,8 +235,8 @@ def _error_listeners(module: JsModule, scoped: ScopedCall) -> list[DenialPath]:
     owner = unwrap(scoped.node.object)
     if owner.type == "MemberExpression" and is_this(module, owner.object) and member_name(owner):
         uses = _field_member_uses(module, member_name(owner))
-    elif _held_binding(module, owner) is not None:
-        uses = _member_uses(module, _held_binding(module, owner))
+    elif (held := _held_binding(module, owner)) is not None:
+        uses = _member_uses(module, held)
     else:
         return []
     listeners = []

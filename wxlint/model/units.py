@@ -157,8 +157,8 @@ def _framework_constructed(module: JsModule) -> list[UnitDefinition]:
         call = unwrap(statement.expression) if statement.type == "ExpressionStatement" else None
         if call is None or call.type != "CallExpression" or len(call.arguments) != 1:
             continue
-        options = object_value(module, call.arguments[0])
-        if options is None or unwrap(call.arguments[0]).type != "ObjectExpression":
+        options = unwrap(call.arguments[0])
+        if options.type != "ObjectExpression":
             continue
         unit = UnitDefinition(module.declared_kind, module, call)
         unit.options = options
