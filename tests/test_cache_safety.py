@@ -136,3 +136,30 @@ def test_an_edit_that_keeps_the_size_and_restores_the_mtime_is_seen(shop):
     after = _json(shop)
     assert len(after["findings"]) < len(before["findings"])
     assert after == _json(shop, "--no-cache")
+
+
+class _ForgedNode:
+    """A syntax node as a forged pickle would describe it: its attribute names carry code."""
+
+    def __init__(self, names, values):
+        self.names, self.values = names, values
+
+    def __reduce__(self):
+        from esprima.nodes import Identifier
+
+        from wxlint.parse.javascript import _rebuild_node
+        return (_rebuild_node, (Identifier, self.names, self.values))
+
+
+def test_a_tree_whose_attribute_names_are_code_is_refused(tmp_path):
+    # Even an entry signed by a leaked key runs no code: loading a node sets the attributes its pickle names,
+    # and a name that is not one (`a = open(...)`) must not be taken for a statement.
+    from wxlint.parse.batch import load_tree
+
+    marker = tmp_path / "pwned"
+    names = ("type", f"name = open({str(marker)!r}, 'w'); node.other")
+    with pytest.raises(pickle.UnpicklingError):
+        load_tree(pickle.dumps(_ForgedNode(names, ("Identifier", "x"))))
+    assert not marker.exists()
+    node = load_tree(pickle.dumps(_ForgedNode(("type", "name", "range"), ("Identifier", "wx", (3, 5)))))
+    assert (node.type, node.name, node.range, node._parent) == ("Identifier", "wx", (3, 5), None)
