@@ -341,3 +341,19 @@ def test_the_tencent_map_sdk_saved_under_another_name_is_a_copied_library(projec
     files["utils/qqmapsdk.js"] = sdk.replace("https://apis.map.qq.com/ws/", "https://shop.example.com/map/")
     _, report = lint_json(project(files), "--select", "missing-opensetting")
     assert report["skipped"] == []
+
+
+def test_colorui_s_native_version_copied_as_mp_cu_is_a_copied_library(project):
+    # iamxjb/winxin-app-watch-life.net mp-cu/ (held out): ColorUI 3 for mini-programs; its swiper opens articles with an
+    # API of base library 3.4.8 and its main.js follows the system theme with one of 2.11.0
+    main = ("import { CUStoreInit } from '/store/index'\nlet version = '3.3.1'\n"
+            "export default class ColorUI { constructor() { wx.onThemeChange((res) => this.theme(res)) } theme() {} }\n")
+    files = {"pages/index/index.js": "Page({})", "mp-cu/main.js": main,
+             "mp-cu/colorUI/components/ui-swiper/ui-swiper.js":
+                 "Component({ methods: { open(e) { wx.openOfficialAccountArticle({ url: e.currentTarget.dataset.url }) } } })\n"}
+    _, report = lint_json(project(files), "--select", "missing-caniuse-fallback")
+    assert [s["path"] for s in report["skipped"]] == ["mp-cu"] and report["findings"] == []
+    # a project's own folder of that name is linted
+    files["mp-cu/main.js"] = main.replace("CUStoreInit", "createStore")
+    _, report = lint_json(project(files), "--select", "missing-caniuse-fallback", "--min-lib-version", "2.10.4")
+    assert report["skipped"] == [] and {f["path"] for f in report["findings"]} == {"mp-cu/main.js"}

@@ -361,3 +361,34 @@ def test_a_dynamic_binding_in_a_template_several_pages_include_is_noted_once(pro
     _, report = lint_json(root, "--select", RULE)
     dynamic = [(n["path"], n["line"]) for n in report["notes"] if "chosen at run time" in n["note"]]
     assert dynamic == [("templates/row.wxml", 1)]
+
+
+def _poster_page(selector: str, wxml: str) -> dict[str, str]:
+    # KevinsCodeVerse/tcgz_wxapp goods/detail (held out): a tap handler runs a method of a component on the page
+    return {
+        "app.json": '{"pages": ["pages/detail/detail"]}',
+        "pages/detail/detail.json": '{"usingComponents": {"poster": "/components/poster/poster", "card": "/components/card/card"}}',
+        "pages/detail/detail.wxml": '<button bindtap="onTap">分享</button>\n' + wxml,
+        "pages/detail/detail.js": f"Page({{\n  onLoad() {{ this.selectComponent('{selector}').prepare() }},\n"
+                                  f"  onTap() {{\n    const child = this.selectComponent('{selector}')\n    child.save()\n  }}\n}})\n",
+        "components/poster/poster.json": '{"component": true}', "components/poster/poster.wxml": "<canvas/>",
+        "components/poster/poster.js": (f"Component({{ methods: {{\n  prepare() {{ {ASK} }},\n"
+                                        f"  save() {{ setTimeout(() => {ASK}, 0) }}\n}} }})\n"),
+        "components/card/card.json": '{"component": true}', "components/card/card.wxml": "<view/>",
+        "components/card/card.js": "Component({ methods: { prepare() {}, save() {} } })\n",
+    }
+
+
+def test_a_component_s_method_through_select_component(project):
+    found = verdicts(project, _poster_page("#poster", '<poster id="poster"/>\n<card id="card"/>'))
+    assert sorted(found) == [("components/poster/poster.js", 2, "lifecycle"), ("components/poster/poster.js", 3, "deferred")]
+    # by a class, too
+    found = verdicts(project, _poster_page(".share", '<poster class="big share"/>\n<card class="card"/>'))
+    assert sorted(found) == [("components/poster/poster.js", 2, "lifecycle"), ("components/poster/poster.js", 3, "deferred")]
+
+
+def test_a_selector_that_picks_no_single_component_calls_nothing_known(project):
+    # two components answer `.share`, and an id set from data is unknown until run time: no edge is made
+    for wxml in ('<poster class="share"/>\n<card class="share"/>', '<poster id="{{posterId}}"/>'):
+        found = verdicts(project, _poster_page(".share" if "class" in wxml else "#poster", wxml))
+        assert {kind for _, _, kind in found} <= {"unreached"}, wxml

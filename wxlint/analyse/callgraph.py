@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from esprima.nodes import Node
 
@@ -21,7 +21,7 @@ from wxlint.data_tables import load_data_table
 from wxlint.words import Note
 from wxlint.words import note as make_note
 from wxlint.model.control import runs_before
-from wxlint.model.javascript import JsModule, callee_name, member_name, unwrap
+from wxlint.model.javascript import JsModule, callee_name, member_name, string_value, unwrap
 from wxlint.model.modules import Exports, ImportRef, import_of, module_exports, require_source, resolve_module_path
 from wxlint.model.units import (UNIT_CONSTRUCTORS, Member, UnitDefinition, class_member, class_value, find_units,
                                 function_value, mix_in, object_member, object_properties, object_value, read_class,
@@ -111,9 +111,11 @@ def _callee_text(module: JsModule, callee: Node) -> str:
 
 
 class CallGraph:
-    def __init__(self, modules: dict[Path, JsModule], miniprogram_root: Path):
+    def __init__(self, modules: dict[Path, JsModule], miniprogram_root: Path,
+                 components_selected: Callable[[Path, str], list[Path]] = lambda _script, _selector: []):
         self.modules = modules
         self.miniprogram_root = miniprogram_root
+        self._components_selected = components_selected  # `ProjectModel.components_selected`
         self.functions: dict[int, Function] = {}
         self.edges_from: dict[int, list[Edge]] = {}
         self.edges_at: dict[int, list[Edge]] = {}  # id(site) -> edges made there
@@ -616,6 +618,10 @@ class CallGraph:
         target_module, value = target
         value = unwrap(value)
         if value.type == "CallExpression":
+            selected = self._selected_component(target_module, value)
+            if selected is not None:  # `this.selectComponent('#poster').go()`: the component's method
+                found = self.lookup_member(selected, name)
+                return (found[0].module, found[1].function) if found is not None else None
             # `Auth.getInstance().check`: a member of what the function called returns
             target = self._returned_value(target_module, value, depth + 1)
             if target is None:
@@ -653,6 +659,20 @@ class CallGraph:
             target = self._resolve_value(module, cls.superClass, depth)
             cls = class_value(*target) if target is not None else None
         return None
+
+    def _selected_component(self, module: JsModule, call: Node) -> UnitDefinition | None:
+        """The component `this.selectComponent(selector)` returns, when the unit's template shows one that the selector
+        picks (KevinsCodeVerse/tcgz_wxapp goods/detail `getShareInfo`, held out)."""
+        callee = unwrap(call.callee)
+        if member_name(callee) != "selectComponent" or not call.arguments or id(module.tree.program) not in self.functions:
+            return None  # (while units are read, before the functions are known, nothing is selected yet)
+        selector = string_value(call.arguments[0])
+        unit = self.this_unit(module, self.enclosing_function(call), unwrap(callee.object))
+        if selector is None or unit is None:
+            return None
+        components = [found for script in self._components_selected(unit.module.path, selector.strip())
+                      for found in self.units_by_module.get(script, []) if found.kind == "component"]
+        return components[0] if len(components) == 1 else None
 
     def _returned_value(self, module: JsModule, call: Node, depth: int) -> tuple[JsModule, Node] | None:
         """What a call returns, when it calls a known function with one `return`: the singleton of

@@ -191,7 +191,7 @@ class FlowEngine:
     def __init__(self, model: ProjectModel):
         self.model = model
         self.project = model.project
-        self.graph = CallGraph(model.js_modules, model.project.miniprogram_root)
+        self.graph = CallGraph(model.js_modules, model.project.miniprogram_root, model.components_selected)
         self._analyses: dict[type, object] = {}  # see `analysis`
         self._data_flags: dict[Path, dict[str, frozenset[Fact]]] = {}
         self.unresolved_bindings: list[EventBinding] = []

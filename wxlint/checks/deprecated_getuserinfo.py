@@ -49,9 +49,12 @@ def _check_wxml(ctx: CheckContext, document) -> None:
     open_type = ctx.data["open_type"]
     open_data_types = set(ctx.data["open_data_types"])
     for element in document.iter_elements():
-        for attribute in open_types(element):
-            if attribute_can_be(attribute, open_type):
-                ctx.report_range(source, attribute.offset, attribute.end, "open-type")
+        # an open-type does nothing on an element that is neither a button nor a component (`<bottom open-type=
+        # "getUserInfo">`: KevinsCodeVerse/tcgz_wxapp, held out)
+        if element.tag == "button" or not ctx.model.surely_no_component(source.path, element):
+            for attribute in open_types(element):
+                if attribute_can_be(attribute, open_type):
+                    ctx.report_range(source, attribute.offset, attribute.end, "open-type")
         if element.tag == "open-data":
             type_attribute = element.get("type")
             if type_attribute is not None and (type_attribute.value or "").strip() in open_data_types:

