@@ -471,11 +471,34 @@ class CallGraph:
             target = self._resolve_value(module, callee)
         else:
             target = self._resolve_value(module, callee)
+            if target is None and callee.type == "Identifier":
+                return self._functions_assigned(module, callee)
         if target is None:
             return []
         value_module, value = target
         function = function_value(value_module, value)
         return [self.functions[id(function)]] if function is not None and id(function) in self.functions else []
+
+    def _functions_assigned(self, module: JsModule, identifier: Node) -> list[Function]:
+        """What calling a variable given a function more than once may call: each function it is given (`privacyHandler =
+        resolve => this.popUp()` in each page's copy of WeChat's privacy dialog component, called from the listener
+        of `wx.onNeedPrivacyAuthorization`: iamxjb/winxin-app-watch-life.net components/privacy, held out)."""
+        binding = module.scopes.resolve(identifier)
+        if binding is None or binding.kind not in ("let", "var") or binding.destructured_key is not None:
+            return []
+        values = [binding.init] if binding.init is not None else []
+        for written in binding.writes:
+            assignment = written._parent
+            if assignment is None or assignment.type != "AssignmentExpression" or assignment.left is not written:
+                return []  # given in some other way (`[a, b] = …`): what it holds is not known
+            values.append(assignment.right)
+        found = []
+        for value in values:
+            node = function_value(module, value)
+            function = self.functions.get(id(node)) if node is not None else None
+            if function is not None and function not in found:
+                found.append(function)
+        return found
 
     def _member_functions(self, unit: UnitDefinition, name: str) -> list[Function]:
         """What `this.name()` of a unit calls: its member, or else the functions its code assigns to `this.name`
