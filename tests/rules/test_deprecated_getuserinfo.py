@@ -161,6 +161,24 @@ def test_proxies_built_at_run_time_a_class_that_copies_wx_and_a_list_of_api_name
     assert report["findings"] == []
 
 
+def test_objects_filled_by_miniprogram_api_promise_s_promisify_all(project):
+    # WeChat's npm package: `promisifyAll(wx, wxp)` fills `wxp` with every API, here in a module or on the App
+    # (thinmelon/pusu-mini-program app.js `promisifyAll(wx, this.wxp)`, then `app.wxp.chooseLocation()`: held out)
+    files = {"app.js": ("import { promisifyAll } from 'miniprogram-api-promise'\n"
+                        "App({ onLaunch() { this.wxp = {}; promisifyAll(wx, this.wxp) } })\n"),
+             "utils/api.js": ("import { promisifyAll } from 'miniprogram-api-promise'\nconst wxp = {}\npromisifyAll(wx, wxp)\n"
+                              "export const profile = () => wxp.getUserInfo()\n"),
+             "pages/index/index.js": ("const app = getApp()\nPage({\n  onLoad() {\n    app.wxp.getUserInfo().then(r => r)\n"
+                                      "    getApp().wxp.getUserInfo()\n    app.store.getUserInfo()\n  }\n})\n")}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert sorted((f["path"], f["line"], f["column"]) for f in report["findings"]) == [
+        ("pages/index/index.js", 4, 5), ("pages/index/index.js", 5, 5), ("utils/api.js", 4, 30)]
+    # another object of the App is no proxy
+    files["app.js"] = files["app.js"].replace("this.wxp)", "this.other)")
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [f["path"] for f in report["findings"]] == ["utils/api.js"]
+
+
 ACTION_SHEET = """<template name="temp-actionsheet">
   <block wx:for="{{ buttons }}" wx:key="index">
     <button data-index="{{ index }}" open-type="{{item.openType}}" catchtap="{{ buttonClicked }}"

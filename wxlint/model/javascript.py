@@ -76,6 +76,20 @@ def is_console(callee: Node | None) -> bool:
             and getattr(unwrap(callee.object), "name", None) == "console")
 
 
+def _members_above(node: Node, levels: int, skip: int) -> Iterator[Node]:
+    """The member expressions a node (or the call it is the callee of: `getApp()`) is the object of, one above the
+    other, up to `levels` of them, leaving out the first `skip`."""
+    parent = node._parent
+    if parent is not None and parent.type == "CallExpression" and parent.callee is node:
+        node, parent = parent, parent._parent
+    for level in range(levels):
+        if parent is None or parent.type != "MemberExpression" or parent.object is not node:
+            return
+        if level >= skip:
+            yield parent
+        node, parent = parent, parent._parent
+
+
 def unwrap(node: Node | None) -> Node | None:
     """The expression inside `a?.b` chains and `(x)` groupings esprima keeps."""
     while node is not None and node.type in ("ChainExpression", "ParenthesizedExpression"):
@@ -167,6 +181,9 @@ class JsModule:
         # Set by the project model before any question: top-level bindings imported from a module whose
         # export is `wx` itself (id -> None) or one of its APIs (id -> "getUserInfo").
         self.imported_wx: dict[int, str | None] = {}
+        # Set by the project model: the members of the App that hold wx's APIs (`promisifyAll(wx, this.wxp)` in App's
+        # onLaunch makes `getApp().wxp` one), as paths of names: {("wxp",)}
+        self.app_wx_members: set[tuple[str, ...]] = set()
         self.imported_proxy_classes: set[int] = set()  # bindings of a wx proxy class another module exports
         # Set by the project model for a uni-app `.vue` file: what its `export default` defines (app, page or
         # component), the way `Page({...})` says it in a native script.
@@ -214,6 +231,8 @@ class JsModule:
         expression = unwrap(expression)
         if expression is not None and expression.type == "NewExpression" and _through_proxies:
             return self.is_proxy_class(expression.callee)
+        if expression is not None and expression.type == "MemberExpression" and self.app_wx_members and _through_proxies:
+            return self._app_member_path(expression) in self.app_wx_members
         if expression is None or expression.type != "Identifier" or _depth > 8:
             return False
         if _through_proxies and expression.name not in self._names_that_can_be_wx:
@@ -225,6 +244,25 @@ class JsModule:
             return True
         return (binding.is_constant and binding.destructured_key is None and binding.init is not None
                 and self.is_wx(binding.init, _depth + 1, _through_proxies))
+
+    def _app_member_path(self, expression: Node) -> tuple[str, ...] | None:
+        """("wxp",) for `getApp().wxp`, or `app.wxp` after `const app = getApp()`; None for anything else."""
+        names: list[str] = []
+        while expression.type == "MemberExpression":
+            name = member_name(expression)
+            if name is None:
+                return None
+            names.append(name)
+            expression = unwrap(expression.object)
+        if expression.type == "Identifier":
+            binding = self.scopes.resolve(expression)
+            if binding is None or not binding.is_constant or binding.destructured_key is not None or binding.init is None:
+                return None
+            expression = unwrap(binding.init)
+        callee = unwrap(expression.callee) if expression.type == "CallExpression" else None
+        if callee is None or callee.type != "Identifier" or callee.name != "getApp" or self.scopes.resolve(callee) is not None:
+            return None
+        return tuple(reversed(names))
 
     @cached_property
     def _names_that_can_be_wx(self) -> frozenset[str]:
@@ -276,6 +314,11 @@ class JsModule:
     def _proxy_fillings(self) -> tuple[list, list]:
         bindings, classes = [], []
         for node in self.nodes_any_order("CallExpression", "ForInStatement"):
+            target = self.promisified_all(node)
+            if target is not None and target.type == "Identifier":
+                binding = self.scopes.resolve(target)
+                if binding is not None:
+                    bindings.append(binding)
             body = self._wx_key_loop_body(node)
             if body is None:
                 continue
@@ -293,6 +336,13 @@ class JsModule:
                 elif owner.type == "ThisExpression":
                     classes.extend(a for a in ancestors(node) if a.type in ("ClassDeclaration", "ClassExpression"))
         return bindings, classes
+
+    def promisified_all(self, node: Node) -> Node | None:
+        """The object `promisifyAll(wx, object)` fills with wx's APIs (WeChat's npm package miniprogram-api-promise:
+        `const wxp = {}; promisifyAll(wx, wxp)`); None for any other node."""
+        if node.type != "CallExpression" or len(node.arguments) != 2 or callee_name(node.callee) != "promisifyAll":
+            return None
+        return unwrap(node.arguments[1]) if self._is_wx_itself(node.arguments[0]) else None
 
     def _wx_key_loop_body(self, node: Node) -> Node | None:
         """The body of a loop over wx's API names: `for (k in wx)`, `Object.keys(wx).forEach(…)`, or a list of
@@ -361,8 +411,10 @@ class JsModule:
         for it or one of its APIs can be (`_names_that_can_be_wx`), and the members they are the object of.
         Every use is one of them; the file's other members and identifiers are never asked about."""
         names = self._names_that_can_be_wx
+        # the members of `getApp()` (or of a name bound to it) down to an API of an App member that holds them
+        app_depth = max(map(len, self.app_wx_members), default=0)
         for identifier in self.scopes.nodes_by_type.get("Identifier", ()):
-            if identifier.name not in names:
+            if identifier.name not in names and not (app_depth and identifier.name == "getApp"):
                 continue
             yield identifier
             inner, parent = identifier, identifier._parent
@@ -370,6 +422,8 @@ class JsModule:
                 inner, parent = parent, parent._parent
             if parent is not None and parent.type == "MemberExpression" and parent.object is inner:
                 yield parent
+            if app_depth:
+                yield from _members_above(identifier, app_depth + 1, skip=1 if parent is not None and parent.type == "MemberExpression" else 0)
 
     @cached_property
     def _wx_api_by_node(self) -> dict[Node, str]:

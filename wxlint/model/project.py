@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterator
 
 from wxlint.discover import Project
-from wxlint.model.javascript import JsModule, string_value
+from wxlint.model.javascript import JsModule, member_name, string_value, unwrap
 from wxlint.model.units import find_units, object_member
 from wxlint.model.wxml import OPEN_TYPE_NAMES, attribute_can_be, mustache_strings, open_types
 from wxlint.model.modules import import_of, module_exports, resolve_module_path
@@ -70,6 +70,9 @@ class ProjectModel:
     def _link_wx_modules(self) -> None:
         """Modules that export `wx` itself (`module.exports = wx`, a promisifying proxy): what other
         modules import from them is `wx`, or one of its APIs."""
+        app_members = self._app_wx_members()
+        for module in self.js_modules.values() if app_members else ():
+            module.app_wx_members = app_members
         wx_modules, proxy_class_modules = set(), set()
         for path, module in self.js_modules.items():
             default = module_exports(module).default
@@ -90,6 +93,21 @@ class ProjectModel:
                     module.imported_wx[id(binding)] = None if reference.name in (None, "default", "*") else reference.name
                 elif source in proxy_class_modules and reference.name in (None, "default"):
                     module.imported_proxy_classes.add(id(binding))
+
+    def _app_wx_members(self) -> set[tuple[str, ...]]:
+        """The App's members its script fills with wx's APIs: `promisifyAll(wx, this.wxp)` in `onLaunch` gives ("wxp",)
+        (thinmelon/pusu-mini-program app.js, held out; the usage miniprogram-api-promise's README shows)."""
+        root = self.project.miniprogram_root
+        module = self.js_modules.get(root / "app.js") or self.js_modules.get(root / "app.ts")
+        found: set[tuple[str, ...]] = set()
+        for call in module.nodes("CallExpression") if module is not None else ():
+            target, names = module.promisified_all(call), []
+            while target is not None and target.type == "MemberExpression" and member_name(target) is not None:
+                names.append(member_name(target))
+                target = unwrap(target.object)
+            if names and target is not None and target.type == "ThisExpression":
+                found.add(tuple(reversed(names)))
+        return found
 
     def _add(self, parsed: ParsedFile) -> None:
         self.parsed[parsed.path] = parsed
