@@ -392,3 +392,24 @@ def test_a_selector_that_picks_no_single_component_calls_nothing_known(project):
     for wxml in ('<poster class="share"/>\n<card class="share"/>', '<poster id="{{posterId}}"/>'):
         found = verdicts(project, _poster_page(".share" if "class" in wxml else "#poster", wxml))
         assert {kind for _, _, kind in found} <= {"unreached"}, wxml
+
+
+FORWARDING_REQUEST = """const post = (options) => {
+  wx.getStorage({ key: 'token', success: () => startPost(options), fail: () => startPost(options) })
+}
+const startPost = (options) => {
+  wx.request({ url: options.url, success: (res) => { if (options.success) options.success(res.data) } })
+}
+function run(options) { call(options) }
+function call(options) { options.success() }
+export default { post, run }
+"""
+
+
+def test_options_handed_on_whole_from_one_helper_to_another(project):
+    # KevinsCodeVerse/tcgz_wxapp utils/request.js (held out): `post(options)` hands the options to `startPost`,
+    # which calls their `success` from wx.request's; the callback runs there, later, not at an unknown time
+    files = page(f"import request from '../../utils/request'\nPage({{ onTap() {{\n"
+                 f"  request.post({{ url: '/a', success: () => {ASK} }})\n"
+                 f"  request.run({{ success: () => {ASK} }})\n}} }})\n", **{"utils/request.js": FORWARDING_REQUEST})
+    assert verdicts(project, files) == [("pages/index/index.js", 3, "deferred")]  # line 4 runs at once: in the tap

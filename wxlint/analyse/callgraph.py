@@ -73,6 +73,9 @@ class Function:
     # Calls of this function's parameters, possibly from functions nested in it: (parameter index,
     # the option called or None: `options.success()` -> "success", call site, the function making the call).
     param_calls: list[tuple[int, str | None, Node, "Function"]] = field(default_factory=list)
+    # Parameters handed on whole to another call, possibly from functions nested in it: (parameter index, the call,
+    # the argument's position there, the function making the call): `post(options)` calling `startPost(options)`.
+    param_forwards: list[tuple[int, Node, int, "Function"]] = field(default_factory=list)
 
     @property
     def is_module_body(self) -> bool:
@@ -262,8 +265,9 @@ class CallGraph:
 
     def _collect_param_calls(self, module: JsModule) -> None:
         """Where each function calls its parameters (`fn()`) or their options (`options.success()`,
-        `({ success }) => success()`), for callbacks handed to it."""
+        `({ success }) => success()`), or hands them on whole to another call, for callbacks handed to it."""
         for node in module.nodes("CallExpression"):
+            self._collect_param_forwards(module, node)
             callee = unwrap(node.callee)
             option = None
             if callee.type == "MemberExpression" and unwrap(callee.object).type == "Identifier":
@@ -298,6 +302,21 @@ class CallGraph:
                 if param is binding.identifier:
                     owner.param_calls.extend((index, option, use.call, self.enclosing_function(use.call))
                                              for option in sorted(callback_words()["api_callbacks"]))
+
+    def _collect_param_forwards(self, module: JsModule, call: Node) -> None:
+        """`startPost(options)` in `post(options)` (or in a callback nested in it): the parameter goes on whole to
+        another function, which may call its options (KevinsCodeVerse/tcgz_wxapp utils/request.js, held out)."""
+        for position, argument in enumerate(call.arguments):
+            argument = unwrap(argument)
+            binding = module.scopes.resolve(argument) if argument.type == "Identifier" else None
+            if binding is None or binding.kind != "param" or binding.destructured_key is not None:
+                continue
+            owner = self.functions.get(id(binding.scope.node))
+            if owner is None:
+                continue
+            for index, param in enumerate(owner.node.params):
+                if param is binding.identifier:
+                    owner.param_forwards.append((index, call, position, self.enclosing_function(call)))
 
     def _collect_edges(self, module: JsModule) -> None:
         for node in module.nodes("CallExpression", "NewExpression"):
@@ -382,7 +401,8 @@ class CallGraph:
         if not targets:
             self.add_edge(caller, callback, site, "unknown", make_note("handed-unknown", callee=text))
         for target in targets:
-            if any(i == index and o == option for i, o, _, _ in target.param_calls):
+            if (any(i == index and o == option for i, o, _, _ in target.param_calls)
+                    or (option is not None and any(i == index for i, _, _, _ in target.param_forwards))):
                 self._handed_to_helpers.append((caller, call, callback, target, index, option))
             else:
                 self.add_edge(caller, callback, site, "unknown", make_note("handed-unseen-call", callee=text))
@@ -396,20 +416,9 @@ class CallGraph:
             for edge in edges:
                 incoming.setdefault(id(edge.callee.node), []).append(edge)
         for caller, call, callback, target, index, option in self._handed_to_helpers:
-            for param_index, param_option, param_call, calling in target.param_calls:
-                if param_index != index or param_option != option:
-                    continue
-                inner = self._steps_within(target, calling, incoming)
-                api = calling.module.wx_call_api(param_call)
-                if api is not None:  # the options went on to the API: it runs the callback as its own
-                    text = _callee_text(calling.module, unwrap(param_call.callee))
-                    final = self._make_edge(calling, callback, param_call, "api-callback",
-                                            make_note("api-callback", via=option, callee=text), f"{text}() {option}",
-                                            api=api, via=option)
-                else:
-                    final = self._make_edge(calling, callback, param_call, "param-callback",
-                                            make_note("param-callback", helper=target.name))
-                through = (*inner, final) if inner is not None else ()
+            found = False
+            for through in self._ways_to_callback(target, index, option, callback, incoming, set()):
+                found = True
                 kinds = [step.kind for step in through] or ["unknown"]
                 kind = next((k for k in kinds if EDGE_MODES[k] == UNKNOWN), None) or next(
                     (k for k in kinds if EDGE_MODES[k] == DEFERRED), "param-callback")
@@ -418,6 +427,43 @@ class CallGraph:
                 self.add_edge(caller, callback, call, kind, make_note("handed-to-helper", helper=target.name), label,
                               api=deferred.api if deferred is not None else None,
                               via=deferred.via if deferred is not None else None, through=through)
+            if not found:  # handed on to functions none of which calls it where wxlint sees
+                self.add_edge(caller, callback, call, "unknown",
+                              make_note("handed-unseen-call", callee=_callee_text(caller.module, unwrap(call.callee))))
+
+    def _ways_to_callback(self, target: Function, index: int, option: str | None, callback: Function,
+                          incoming: dict[int, list[Edge]], seen: set[int]) -> Iterator[tuple[Edge, ...]]:
+        """For a callback handed to `target` as parameter `index` (or as its option `option`): each way the
+        target runs it, as the steps from the target's start to the callback (empty when a step on the way is one
+        wxlint does not see), also through functions the target hands the parameter on to whole."""
+        if id(target.node) in seen or len(seen) > 4:
+            return
+        seen = seen | {id(target.node)}
+        for param_index, param_option, param_call, calling in target.param_calls:
+            if param_index != index or param_option != option:
+                continue
+            inner = self._steps_within(target, calling, incoming)
+            api = calling.module.wx_call_api(param_call)
+            if api is not None:  # the options went on to the API: it runs the callback as its own
+                text = _callee_text(calling.module, unwrap(param_call.callee))
+                final = self._make_edge(calling, callback, param_call, "api-callback",
+                                        make_note("api-callback", via=option, callee=text), f"{text}() {option}",
+                                        api=api, via=option)
+            else:
+                final = self._make_edge(calling, callback, param_call, "param-callback",
+                                        make_note("param-callback", helper=target.name))
+            yield (*inner, final) if inner is not None else ()
+        if option is None:
+            return
+        for param_index, forward_call, position, calling in target.param_forwards:
+            if param_index != index:
+                continue
+            inner = self._steps_within(target, calling, incoming)
+            for edge in self.edges_made_at(forward_call):
+                if edge.kind != "call" or edge.caller is not calling:
+                    continue
+                for rest in self._ways_to_callback(edge.callee, position, option, callback, incoming, seen):
+                    yield (*inner, edge, *rest) if inner is not None and rest else ()
 
     def _steps_within(self, outer: Function, inner: Function, incoming: dict[int, list[Edge]]) -> list[Edge] | None:
         """The edges from `outer` down to `inner`, a function nested in it (or itself): each nested
