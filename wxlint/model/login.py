@@ -14,7 +14,7 @@ from wxlint.model.javascript import (JsModule, ancestors, leading_string, name_w
                                      unwrap)
 from wxlint.model.modules import navigation_apis
 from wxlint.model.units import UNIT_CONSTRUCTORS
-from wxlint.parse.javascript import property_key
+from wxlint.parse.javascript import property_key, walk_own
 
 
 def without_cancel(options: Node) -> bool:
@@ -89,9 +89,21 @@ def _reads_a_response(module: JsModule, test: Node, server_apis: set[str]) -> bo
             binding = _root_binding(module, init)
         if binding is not None and binding.kind == "param":
             answer = _may_get_a_server_answer(module, binding.scope.node, server_apis)
+        elif binding is not None and binding.kind == "catch":
+            answer = _catches_a_request(module, binding.scope.node, server_apis)
         if answer:
             return test.type != "BinaryExpression" or any(unwrap(s).type == "Literal" for s in sides)
     return False
+
+
+def _catches_a_request(module: JsModule, clause: Node, server_apis: set[str]) -> bool:
+    """Whether a `catch` gets the failure of a request its `try` awaits (`try { await request(…) } catch (error) {
+    if (error.errMsg.includes('request:fail')) … }`: zavier/expense-miniprogram pages/ledger/list.js, held out)."""
+    statement = parent_of(clause)
+    if statement is None or statement.type != "TryStatement":
+        return False
+    return any(node.type == "AwaitExpression" and _may_be_a_server_call(module, unwrap(node.argument), server_apis)
+               for node in walk_own(statement.block))
 
 
 def _field_read(module: JsModule, side: Node) -> Node | None:
