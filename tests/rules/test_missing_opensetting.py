@@ -947,3 +947,19 @@ def test_options_a_wrapper_hands_on_whole_to_the_dialog_are_its_callbacks(projec
     # a wrapper that keeps the options to itself runs no callback of them
     files["utils/dialog.js"] = dialog.replace("wx.showModal(option)", "wx.showModal({ title: option.title })")
     assert [line for _, line, _ in findings(project, files)[0]] == [4]
+
+
+def test_a_camera_page_whose_button_leads_to_settings_guides_the_user(project):
+    # cznq/mynt_marvin_mini_Program pages/collect-info/face (held out): the camera's error only shows a hint; the
+    # page's "next" button checks the camera scope and opens the settings page from a dialog
+    script = ("Page({\n  cameraError() { this.setData({ hint: '点击下一步重新授权' }) },\n"
+              "  next() { wx.getSetting({ success: (res) => { if (res.authSetting['scope.camera'] === false) {"
+              " wx.showModal({ content: '请开启摄像头权限', success: (r) => { if (r.confirm) wx.openSetting() } }) } } }) }\n})\n")
+    files = {"pages/index/index.wxml": '<camera binderror="cameraError"/>\n<view bindtap="next">下一步</view>',
+             "pages/index/index.js": script}
+    found, _ = findings(project, files)
+    assert found == []
+    # a button that leads somewhere else is no way to the settings
+    files["pages/index/index.js"] = script.replace("wx.openSetting()", "wx.navigateBack()")
+    found, _ = findings(project, files)
+    assert [(p, line) for p, line, _ in found] == [("pages/index/index.wxml", 1)]

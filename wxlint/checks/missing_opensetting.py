@@ -10,8 +10,8 @@ from wxlint.analyse.flow import Leads, built_in_events, trace_step
 from wxlint.data_tables import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.words import Note, note
-from wxlint.model.guards import (auth_setting_test, element_facts, expand_flags, facts, flag_writes, parameter_scope_test,
-                                 scope_checks)
+from wxlint.model.guards import (auth_setting_test, contradicts, element_facts, expand_flags, facts, flag_writes,
+                                 parameter_scope_test, scope_checks)
 from wxlint.model.modules import navigation_apis
 from wxlint.model.control import after_an_exit, runs_whenever
 from wxlint.model.javascript import JsModule, ancestors, callee_name, is_console, leading_string, member_name, object_property, options_call, parent_of, string_value, unwrap
@@ -78,6 +78,9 @@ def check(ctx: CheckContext) -> None:
         error = element.get("binderror") or element.get("bind:error")
         if error is not None and error.value and settings.handler_leads(document, error.value, leads):
             continue
+        if settings.a_tap_leads(document, leads, beside=element):
+            continue  # a button shown with it leads to the settings page (a "next" button that checks the camera scope
+            # and asks to open the settings: cznq/mynt_marvin_mini_Program collect-info/face, held out)
         needed = [info for info in table.scopes.values() if info.deniable and element.tag in info.components]
         shown_when = expand_flags(element_facts(element), settings.data_flags_beside(document))
         if all(("granted", info.scope) in shown_when for info in needed):
@@ -165,8 +168,10 @@ class _SettingsGoal:
         tapped = {id(binding.element) for binding in self._tap_bindings_to_settings(document)}
         return found + [e for e in document.iter_elements() if id(e) in tapped and e not in found]
 
-    def _tap_bindings_to_settings(self, document):
+    def _tap_bindings_to_settings(self, document, leads: Leads | None = None):
+        """The tap bindings of a template whose handler opens the settings page itself, or by `leads` when given."""
         flow = self.ctx.flow
+        leads = leads or self._opens_settings
         module = self.model.script_beside(document.source.path)
         for unit in flow.graph.units_of(module.path) if module is not None else []:
             for binding in flow.unit_bindings(unit):
@@ -174,8 +179,15 @@ class _SettingsGoal:
                     continue
                 for name in binding.handler_names or ():
                     member = flow.graph.member(unit, name)
-                    if member is not None and self._opens_settings.path_from_function(member.function) is not None:
+                    if member is not None and leads.path_from_function(member.function) is not None:
                         yield binding
+
+    def a_tap_leads(self, document, leads: Leads, beside) -> bool:
+        """Whether a tap on an element of the template that can show `beside` that element leads to the settings page,
+        through any callbacks on the way."""
+        shown_with = element_facts(beside)
+        return any(not contradicts(element_facts(binding.element), shown_with)
+                   for binding in self._tap_bindings_to_settings(document, leads))
 
     def flags(self, module: JsModule) -> set[str] | None:
         """Data names that show the page's openSetting button; None when a button is always shown. A behavior's
