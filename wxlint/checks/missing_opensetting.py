@@ -78,7 +78,7 @@ def check(ctx: CheckContext) -> None:
         error = element.get("binderror") or element.get("bind:error")
         if error is not None and error.value and settings.handler_leads(document, error.value, leads):
             continue
-        if settings.a_tap_leads(document, leads, beside=element):
+        if settings.a_tap_opens_settings(document, beside=element):
             continue  # a button shown with it leads to the settings page (a "next" button that checks the camera scope
             # and asks to open the settings: cznq/mynt_marvin_mini_Program collect-info/face, held out)
         needed = [info for info in table.scopes.values() if info.deniable and element.tag in info.components]
@@ -152,6 +152,7 @@ class _SettingsGoal:
                                      follow=frozenset({"call", "executor", "iteration"}),
                                      calls=lambda module: [use.call for use in module.wx_calls("openSetting")])
         self.settings_routes = {route for route, unit in self.model.project.units.items() if self._offers_settings(unit)}
+        self._opens_settings_later: Leads | None = None  # see `a_tap_opens_settings`
 
     def data_flags_beside(self, document) -> dict:
         """The data flags of the page or component whose WXML `document` is."""
@@ -182,12 +183,16 @@ class _SettingsGoal:
                     if member is not None and leads.path_from_function(member.function) is not None:
                         yield binding
 
-    def a_tap_leads(self, document, leads: Leads, beside) -> bool:
-        """Whether a tap on an element of the template that can show `beside` that element leads to the settings page,
-        through any callbacks on the way."""
+    def a_tap_opens_settings(self, document, beside) -> bool:
+        """Whether a tap on an element of the template that can show beside `beside` calls `wx.openSetting`, through
+        any callbacks on the way (a dialog's confirm); a way to another page does not count."""
+        if self._opens_settings_later is None:
+            self._opens_settings_later = Leads(self.ctx.flow.graph, self.model.js_modules.values(),
+                                               lambda module, call: note("calls", callee="wx.openSetting"),
+                                               calls=lambda module: [use.call for use in module.wx_calls("openSetting")])
         shown_with = element_facts(beside)
         return any(not contradicts(element_facts(binding.element), shown_with)
-                   for binding in self._tap_bindings_to_settings(document, leads))
+                   for binding in self._tap_bindings_to_settings(document, self._opens_settings_later))
 
     def flags(self, module: JsModule) -> set[str] | None:
         """Data names that show the page's openSetting button; None when a button is always shown. A behavior's
