@@ -184,7 +184,9 @@ def test_copied_libraries_under_the_names_real_projects_give_them(project, folde
 def test_a_vant_copy_older_than_vant_component_is_a_copied_library(project):
     # wsWangjinxu/imow.weapp vantui/ (0.x, 2018, held out): plain Component() calls; the templates name `van-` classes
     button = "Component({\n  externalClasses: ['custom-class', 'loading-class'],\n  properties: { openType: String }\n})\n"
-    files = {"pages/index/index.js": "Page({})", "vantui/button/index.js": button,
+    files = {"pages/index/index.js": "Page({})", "pages/index/index.wxml": "<van-button/>",
+             "pages/index/index.json": '{"usingComponents": {"van-button": "/vantui/button/index"}}',
+             "vantui/button/index.js": button,
              "vantui/button/index.wxml": '<button\n  class="custom-class van-button {{ classes }}"\n  bindgetuserinfo="x"/>'}
     _, report = lint_json(project(files), "--select", "deprecated-getuserinfo")
     assert [s["path"] for s in report["skipped"]] == ["vantui"]
@@ -243,7 +245,8 @@ def test_iview_built_into_dist_is_a_copied_library(project):
     from conftest import lint_json
 
     # iview-weapp's repository ships its components in dist/, copied as is (found on a real project)
-    root = project({"pages/index/index.js": "Page({})",
+    root = project({"pages/index/index.js": "Page({})", "pages/index/index.wxml": "<i-button/>",
+                    "pages/index/index.json": '{"usingComponents": {"i-button": "/dist/button/index"}}',
                     "dist/button/index.js": "Component({ externalClasses: ['i-class'], methods: { onTap() { wx.getUserInfo({}) } } })\n",
                     "dist/button/index.wxml": '<button class="i-class" open-type="getUserInfo" bindgetuserinfo="onTap"/>'})
     _, report = lint_json(root, "--select", "deprecated-getuserinfo")

@@ -431,6 +431,11 @@ def _read_app_json(project: Project, app: dict, path: Path) -> None:
         known = len(project.units)  # units are only ever added, in order
         unit.components = _add_components(project, data.get("usingComponents"), unit.base.parent, unit.subpackage,
                                           unit.foreign_components)
+        # a generic's default component is used without a usingComponents entry (`componentGenerics`)
+        generics = data.get("componentGenerics")
+        defaults = {f"generic:{name}": spec.get("default") for name, spec in generics.items()
+                    if isinstance(spec, dict)} if isinstance(generics, dict) else {}
+        _add_components(project, defaults, unit.base.parent, unit.subpackage, {})
         queue.extend(list(project.units.values())[known:])
 
 

