@@ -360,3 +360,18 @@ def test_colorui_s_native_version_copied_as_mp_cu_is_a_copied_library(project):
     files["mp-cu/main.js"] = main.replace("CUStoreInit", "createStore")
     _, report = lint_json(project(files), "--select", "missing-caniuse-fallback", "--min-lib-version", "2.10.4")
     assert report["skipped"] == [] and {f["path"] for f in report["findings"]} == {"mp-cu/main.js"}
+
+
+def test_a_bare_using_components_path_is_the_project_s_component_when_it_is_there(project):
+    # the official demo's page/API/index.json names `components/set-tab-bar/set-tab-bar`, relative to the page; a
+    # name with no such files is an npm package's component
+    root = project({"pages/api/index.js": "Page({})", "pages/api/index.wxml": "<set-tab-bar/><van-button/>",
+                    "pages/api/index.json": json.dumps({"usingComponents": {
+                        "set-tab-bar": "components/set-tab-bar/set-tab-bar", "van-button": "@vant/weapp/button/index"}}),
+                    "pages/api/components/set-tab-bar/set-tab-bar.js": "Component({})",
+                    "pages/api/components/set-tab-bar/set-tab-bar.json": '{"component": true}'},
+                   app_json={"pages": ["pages/api/index"]})
+    [found] = discover([root], set(), None, False, [])
+    page = found.units["pages/api/index"]
+    assert page.components == {"set-tab-bar": "pages/api/components/set-tab-bar/set-tab-bar"}
+    assert page.foreign_components == {"van-button": "@vant/weapp/button/index"}

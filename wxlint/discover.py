@@ -467,6 +467,12 @@ def _add_unit(project: Project, kind: str, route: str, subpackage: str | None) -
     return unit
 
 
+def _component_at(base: Path) -> bool:
+    """Whether a component's files are at `base` (`base.json`, `base.js`, …) or in the folder it names (`base/index.*`)."""
+    return (any(is_file(base.with_name(base.name + suffix)) for suffix in COMPONENT_SUFFIXES)
+            or (is_dir(base) and any(is_file(base / f"index{suffix}") for suffix in COMPONENT_SUFFIXES)))
+
+
 def _add_components(project: Project, using, folder: Path, subpackage: str | None, foreign: dict[str, str]) -> dict[str, str]:
     """Add the components a `usingComponents` names; return tag -> component route. Plugin and npm
     components go to `foreign`, tag -> what `usingComponents` names."""
@@ -484,9 +490,12 @@ def _add_components(project: Project, using, folder: Path, subpackage: str | Non
         elif target.startswith("."):
             base = folder / target
         else:
-            # A bare name is an npm component from miniprogram_npm: not the project's code.
-            foreign[tag] = target
-            continue
+            # A bare path is the project's own component when it is there, relative to the file (`components/nav-bar/
+            # index` in the official demos' JSON); otherwise an npm component from miniprogram_npm: not the project's code.
+            base = Path(os.path.normpath(folder / target))
+            if not _component_at(base):
+                foreign[tag] = target
+                continue
         base = Path(os.path.normpath(base))
         if not any(is_file(base.with_name(base.name + s)) for s in COMPONENT_SUFFIXES) and is_dir(base):
             base = base / "index"

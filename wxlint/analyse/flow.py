@@ -840,7 +840,7 @@ class Leads:
         for module in modules:
             for node in module.nodes("CallExpression") if calls is None else calls(module):
                 note = goal(module, node)
-                if note is not None:
+                if note is not None and not after_an_exit(node):  # a `wx.openSetting()` below a `return` never runs
                     step = trace_step(module, node.callee, note)
                     self._goal_steps[id(node)] = step
                     owner = id(graph.enclosing_function(node).node)
@@ -850,7 +850,7 @@ class Leads:
         incoming: dict[int, list[Edge]] = {}
         for edges in graph.edges_from.values():
             for edge in edges:
-                if edge.kind in self.follow:
+                if edge.kind in self.follow and not after_an_exit(edge.site):
                     incoming.setdefault(id(edge.callee.node), []).append(edge)
         while queue:
             target = queue.popleft()

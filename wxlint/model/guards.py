@@ -519,14 +519,13 @@ def data_flags(module: JsModule, data_objects: list[Node], around=None) -> dict[
         if literal.type == "Literal" and isinstance(literal.value, str):
             key = _value_flag(name, literal.value)
             value_flags[key] = value_flags[key] & holds if key in value_flags else holds
-        set_true = literal.type == "Literal" and literal.value is True
-        if set_true:
+        if literal.type == "Literal" and literal.value is True:
             found |= holds
         found.discard(("flag", name))
-        # what holds at every place that sets it true (`this.setData({ granted: true })` once without the scope: the
-        # flag proves nothing; tzack000/wechat-miniprogram record.js, held out); a value wxlint cannot read says nothing
-        if found or set_true:
-            flags[name] = flags[name] & found if name in flags else found
+        # what holds at some place that sets it true: a flag set again once the settings page was offered (`isAuth`
+        # after `openSetting().then(…)`: sandytaogo/miniprogram-sc face/recognition) still records the grant
+        if found:
+            flags.setdefault(name, set()).update(found)
 
     for data in data_objects:
         data = unwrap(data)
@@ -545,7 +544,7 @@ def data_flags(module: JsModule, data_objects: list[Node], around=None) -> dict[
                     if prop.type == "Property":
                         record(property_key(prop), prop.value, node)
     flags.update((key, found) for key, found in value_flags.items() if found)
-    return {name: frozenset(found) for name, found in flags.items() if found}
+    return {name: frozenset(found) for name, found in flags.items()}
 
 
 def expand_flags(found: frozenset[Fact] | set[Fact], flags: dict[str, frozenset[Fact]]) -> set[Fact]:
