@@ -375,3 +375,19 @@ def test_a_bare_using_components_path_is_the_project_s_component_when_it_is_ther
     page = found.units["pages/api/index"]
     assert page.components == {"set-tab-bar": "pages/api/components/set-tab-bar/set-tab-bar"}
     assert page.foreign_components == {"van-button": "@vant/weapp/button/index"}
+
+
+def test_a_source_root_alias_in_using_components_and_an_alias_wxlint_cannot_resolve(project):
+    # mojisrc/wechat-mini-shop src/ (held out): pages name `@/components/login/view/index`, the source root as webpack
+    # and uni-app write it
+    files = {"pages/user/index.js": "Page({})", "pages/user/index.wxml": "<login-view/>",
+             "pages/user/index.json": json.dumps({"usingComponents": {"login-view": "@/components/login/view/index"}}),
+             "components/login/view/index.js": "Component({})", "components/login/view/index.json": '{"component": true}'}
+    [found] = discover([project(files, app_json={"pages": ["pages/user/index"]})], set(), None, False, [])
+    assert found.units["pages/user/index"].components == {"login-view": "components/login/view/index"}
+    assert found.unresolved_components == []
+    # another build's alias (`~components/…`) names a component wxlint cannot find: said so, and no component is then
+    # taken for one declared nowhere
+    files["pages/user/index.json"] = json.dumps({"usingComponents": {"login-view": "~components/login/view/index"}})
+    [found] = discover([project(files, app_json={"pages": ["pages/user/index"]})], set(), None, False, [])
+    assert found.unresolved_components == ["~components/login/view/index"]

@@ -89,6 +89,9 @@ class Project:
     problems: list[tuple[Path, SourceError]] = field(default_factory=list)
     only_files: set[Path] | None = None  # single-file mode: report only on these
     excluded_roots: tuple[Path, ...] = ()
+    # bare usingComponents paths that are neither the project's files nor an installed npm package (a build's alias):
+    # which component they name is not known, so no component is said to be declared nowhere
+    unresolved_components: list[str] = field(default_factory=list)
     framework: str = "native"  # or "uni-app": pages.json and manifest.json, pages in .vue files (wxlint/uni_app.py)
 
     @property
@@ -467,6 +470,15 @@ def _add_unit(project: Project, kind: str, route: str, subpackage: str | None) -
     return unit
 
 
+def _npm_package_there(project: Project, target: str) -> bool:
+    """Whether the npm package a bare `usingComponents` path starts with is installed (`@vant/weapp/button/index`)."""
+    parts = target.split("/")
+    package = "/".join(parts[:2]) if target.startswith("@") else parts[0]
+    folders = (project.miniprogram_root / "miniprogram_npm", project.miniprogram_root / "node_modules", project.root / "node_modules",
+               project.root / "miniprogram_npm")
+    return bool(package) and any(is_dir(folder / package) for folder in folders)
+
+
 def _component_at(base: Path) -> bool:
     """Whether a component's files are at `base` (`base.json`, `base.js`, …) or in the folder it names (`base/index.*`)."""
     return (any(is_file(base.with_name(base.name + suffix)) for suffix in COMPONENT_SUFFIXES)
@@ -487,6 +499,8 @@ def _add_components(project: Project, using, folder: Path, subpackage: str | Non
             continue
         if target.startswith("/"):
             base = project.miniprogram_root / target.lstrip("/")
+        elif target.startswith("@/"):  # a build's name for the source root, as in `require` (mojisrc/wechat-mini-shop)
+            base = project.miniprogram_root / target[2:]
         elif target.startswith("."):
             base = folder / target
         else:
@@ -495,6 +509,8 @@ def _add_components(project: Project, using, folder: Path, subpackage: str | Non
             base = Path(os.path.normpath(folder / target))
             if not _component_at(base):
                 foreign[tag] = target
+                if not _npm_package_there(project, target):
+                    project.unresolved_components.append(target)
                 continue
         base = Path(os.path.normpath(base))
         if not any(is_file(base.with_name(base.name + s)) for s in COMPONENT_SUFFIXES) and is_dir(base):

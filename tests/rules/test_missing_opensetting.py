@@ -1028,3 +1028,18 @@ def test_a_settings_call_below_a_return_never_runs(project):
           "        wx.navigateBack({ delta: 1 })\n        return\n        wx.openSetting()\n      } })\n    })\n  }\n})\n")
     assert [(path, line) for path, line, _ in findings(project, {"pages/index/index.js": js})[0]] == [("pages/index/index.js", 3)]
     assert findings(project, {"pages/index/index.js": js.replace("        return\n", "")})[0] == []
+
+
+def test_a_component_is_not_taken_for_one_declared_nowhere_when_an_alias_is_not_resolved(project):
+    # a page names its components through a build's alias wxlint cannot resolve: the chatroom may be one of them
+    recorder = ("Component({ methods: { start() {\n  wx.authorize({ scope: 'scope.record', success: () => 1,"
+                " fail: () => wx.showToast({ title: '需要录音权限' }) })\n} } })\n")
+    files = {"app.json": json.dumps({"pages": ["pages/index/index"]}), "pages/index/index.js": "Page({})",
+             "pages/index/index.wxml": "<chat/>\n", "pages/index/index.json": json.dumps({"usingComponents": {"chat": "~chat"}}),
+             "components/chatroom/chatroom.js": recorder, "components/chatroom/chatroom.json": '{"component": true}',
+             "components/chatroom/chatroom.wxml": '<button bindtap="start">录音</button>'}
+    assert [path for path, _, _ in findings(project, files)[0]] == ["components/chatroom/chatroom.js"]
+    # with the page naming a component the project has, the chatroom is declared nowhere: it never runs
+    files["pages/index/index.json"] = json.dumps({"usingComponents": {"chat": "/components/chat/chat"}})
+    files |= {"components/chat/chat.js": "Component({})", "components/chat/chat.json": '{"component": true}'}
+    assert findings(project, files)[0] == []

@@ -209,6 +209,8 @@ class ProjectModel:
         """Whether a component's script is no page's or component's that app.json, a usingComponents or a generic's
         default names, and not the custom tab bar (which is used without one): nothing ever creates it (the cloud
         template's `components/chatroom`, left when its page was removed: uestc-msc/wechat-mini-program, held out)."""
+        if self.project.unresolved_components:
+            return False
         if self._unit_scripts is None:
             self._unit_scripts = {self.resolved(unit.script) for unit in self.project.units.values() if unit.script is not None}
         resolved = self.resolved(script)
