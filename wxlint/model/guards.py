@@ -22,7 +22,7 @@ from wxlint.model.control import always_exits
 from wxlint.model.units import function_value
 from wxlint.model.javascript import JsModule, callee_name, is_this, member_name, name_words, object_property, options_call, string_value, unwrap
 from wxlint.model.wxml import enclosing_conditions
-from wxlint.parse.javascript import parse_expression, property_key, walk
+from wxlint.parse.javascript import parse_expression, property_key, walk, walk_own
 from wxlint.data_tables import load_data_table
 
 Fact = tuple[str, str]
@@ -145,23 +145,43 @@ def _constant_facts(module: JsModule, binding) -> tuple[frozenset[Fact], frozens
 
 
 def _returned_facts(module: JsModule | None, call: Node) -> tuple[frozenset[Fact], frozenset[Fact]]:
-    """What a call of a function of the module proves when the function only returns a test:
+    """What a call of a function of the project proves when the function only returns a test:
     `function isUserInfoProtected() { return compareVersion(wx.getSystemInfoSync().SDKVersion, '2.27.1') >= 0 }`
-    (grandiloquent/wechat-yoga-miniprogram pages/login/login.js, held out)."""
+    (grandiloquent/wechat-yoga-miniprogram pages/login/login.js, held out), or returns `true` and `false` only: what
+    holds at each `return true` (`requireLogin()` returning true past `if (!checkLoginStatus()) { …; return false }`,
+    imported from utils/auth.js: 13jden/health-wx-frontend, held out)."""
     empty = frozenset()
-    function = function_value(module, call.callee) if module is not None and not call.arguments else None
-    if function is None or id(function) in _EXPANDING:
+    found = _called_function(module, call) if module is not None and not call.arguments else None
+    if found is None or id(found[1]) in _EXPANDING:
         return empty, empty
+    owner, function = found
     body = function.body
-    if body.type == "BlockStatement":
-        if len(body.body) != 1 or body.body[0].type != "ReturnStatement":
-            return empty, empty
-        body = body.body[0].argument
     _EXPANDING.add(id(function))
     try:
-        return facts(module, body)
+        if body.type != "BlockStatement":
+            return facts(owner, body)
+        if len(body.body) == 1 and body.body[0].type == "ReturnStatement":
+            return facts(owner, body.body[0].argument)
+        returns = [node for node in walk_own(function) if node.type == "ReturnStatement"]
+        values = [_literal_truth(node.argument) for node in returns]
+        if not returns or None in values or not body.body or body.body[-1].type != "ReturnStatement":
+            return empty, empty
+        when = {truth: [lexical_facts(owner, node) for node, value in zip(returns, values) if value is truth]
+                for truth in (True, False)}
+        return (frozenset.intersection(*when[True]) if when[True] else empty,
+                frozenset.intersection(*when[False]) if when[False] else empty)
     finally:
         _EXPANDING.discard(id(function))
+
+
+def _called_function(module: JsModule, call: Node) -> tuple[JsModule, Node] | None:
+    """The function a call calls, in this module or imported from another (`JsModule.imported_functions`)."""
+    function = function_value(module, call.callee)
+    if function is not None:
+        return module, function
+    callee = unwrap(call.callee)
+    binding = module.scopes.resolve(callee) if callee.type == "Identifier" else None
+    return module.imported_functions.get(id(binding)) if binding is not None else None
 
 
 def _union(first: tuple[frozenset[Fact], frozenset[Fact]], second: tuple[frozenset[Fact], frozenset[Fact]]):

@@ -184,6 +184,9 @@ class JsModule:
         # Set by the project model: the members of the App that hold wx's APIs (`promisifyAll(wx, this.wxp)` in App's
         # onLaunch makes `getApp().wxp` one), as paths of names: {("wxp",)}
         self.app_wx_members: set[tuple[str, ...]] = set()
+        # Set by the project model: the functions this module's imported names stand for, id(binding) -> (module,
+        # function node): `const { requireLogin } = require('../../utils/auth.js')` (see `guards._returned_facts`)
+        self.imported_functions: dict[int, tuple["JsModule", Node]] = {}
         self.imported_proxy_classes: set[int] = set()  # bindings of a wx proxy class another module exports
         # Set by the project model for a uni-app `.vue` file: what its `export default` defines (app, page or
         # component), the way `Page({...})` says it in a native script.

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from wxlint.discover import Project
 from wxlint.model.javascript import JsModule, member_name, string_value, unwrap
-from wxlint.model.units import find_units, object_member
+from wxlint.model.units import find_units, function_value, object_member
 from wxlint.model.wxml import OPEN_TYPE_NAMES, attribute_can_be, mustache_strings, open_types
 from wxlint.model.modules import import_of, module_exports, resolve_module_path
 from wxlint.uni_app import easycom_tag
@@ -71,6 +71,7 @@ class ProjectModel:
     def _link_wx_modules(self) -> None:
         """Modules that export `wx` itself (`module.exports = wx`, a promisifying proxy): what other
         modules import from them is `wx`, or one of its APIs."""
+        self._link_imported_functions()
         app_members = self._app_wx_members()
         for module in self.js_modules.values() if app_members else ():
             module.app_wx_members = app_members
@@ -94,6 +95,30 @@ class ProjectModel:
                     module.imported_wx[id(binding)] = None if reference.name in (None, "default", "*") else reference.name
                 elif source in proxy_class_modules and reference.name in (None, "default"):
                     module.imported_proxy_classes.add(id(binding))
+
+    def _link_imported_functions(self) -> None:
+        """Each module's names imported from another module of the project that stand for a function it declares or
+        exports as one (`import { isLoggedIn } from …`, `const { requireLogin } = require(…)`): `JsModule.imported_functions`."""
+        root = self.project.miniprogram_root
+        exports_of: dict[Path, object] = {}
+        for module in self.js_modules.values():
+            for binding in module.scopes.root.bindings.values():
+                reference = import_of(binding)
+                if reference is None or reference.name in (None, "*", "default"):
+                    continue
+                path = resolve_module_path(module.path, reference.source, root)
+                target = self.js_modules.get(path) if path is not None else None
+                if target is None:
+                    continue
+                if path not in exports_of:
+                    exports_of[path] = module_exports(target)
+                exports = exports_of[path]
+                value = exports.named.get(reference.name)
+                if value is None and exports.default is not None and unwrap(exports.default).type == "ObjectExpression":
+                    value = object_member(unwrap(exports.default), reference.name)  # `module.exports = { requireLogin }`
+                function = function_value(target, value) if value is not None else None
+                if function is not None:
+                    module.imported_functions[id(binding)] = (target, function)
 
     def _app_wx_members(self) -> set[tuple[str, ...]]:
         """The App's members its script fills with wx's APIs: `promisifyAll(wx, this.wxp)` in `onLaunch` gives ("wxp",)
