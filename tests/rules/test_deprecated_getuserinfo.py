@@ -270,3 +270,18 @@ def test_an_app_left_in_a_folder_beside_the_projects_own_never_runs(project):
     files["app.js"] = app
     _, report = lint_json(project(files), "--select", RULE)
     assert [f["path"] for f in report["findings"]] == ["app.js"]
+
+
+def test_open_data_under_a_flag_no_code_sets_is_never_rendered(project):
+    # SLLME/wechat-app pages/index (held out): `canIUseOpenData` is false in data, its canIUse line commented out
+    wxml = ('<block wx:if="{{canIUseOpenData}}"><open-data type="userNickName"></open-data></block>\n'
+            '<view wx:else>{{nickName}}</view>\n')
+    js = ("Page({\n  data: { canIUseOpenData: false, list: [] },\n"
+          "  onLoad() { this.setData({ [`list[${0}]`]: 1 }) }\n})\n")
+    files = {"pages/index/index.wxml": wxml, "pages/index/index.js": js}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert report["findings"] == []
+    # a key some code builds from the flag's name may set it
+    files["pages/index/index.js"] = js.replace("[`list[${0}]`]", "[`canIUse${'OpenData'}`]")
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [f["line"] for f in report["findings"]] == [1]

@@ -1043,3 +1043,28 @@ def test_a_component_is_not_taken_for_one_declared_nowhere_when_an_alias_is_not_
     files["pages/index/index.json"] = json.dumps({"usingComponents": {"chat": "/components/chat/chat"}})
     files |= {"components/chat/chat.js": "Component({})", "components/chat/chat.json": '{"component": true}'}
     assert findings(project, files)[0] == []
+
+
+SETTINGS_OR_PICKER = """Page({
+  data: { hasPromise: false },
+  onShow() {
+    wx.getSetting({ success: (res) => {
+      if (res.authSetting['scope.userLocation']) this.setData({ hasPromise: true })
+      else this.setData({ hasPromise: false })
+    } })
+  },
+  selectLocation() { wx.chooseLocation({ success: (res) => this.setData({ address: res.address }), fail: () => console.log('取消') }) }
+})
+"""
+
+
+def test_a_handler_shown_only_while_the_scope_is_granted_beside_a_settings_button(project):
+    # MingJun-GitHub/Mianbao_wxapp pages/setup (held out): the map icon picks a place once the location is granted;
+    # before that, the same place holds a settings button
+    wxml = ('<button wx:if="{{!hasPromise}}" open-type="openSetting">开启定位</button>\n'
+            '<image wx:else bindtap="selectLocation" src="/images/map.png"/>\n')
+    files = {"pages/index/index.js": SETTINGS_OR_PICKER, "pages/index/index.wxml": wxml}
+    assert findings(project, files)[0] == []
+    # shown whatever the flag: a denied user taps it and nothing happens
+    files["pages/index/index.wxml"] = '<image bindtap="selectLocation" src="/images/map.png"/>\n'
+    assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("pages/index/index.js", 9)]

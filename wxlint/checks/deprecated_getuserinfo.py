@@ -49,18 +49,20 @@ def _check_wxml(ctx: CheckContext, document) -> None:
     open_type = ctx.data["open_type"]
     open_data_types = set(ctx.data["open_data_types"])
     for element in document.iter_elements():
+        found = []
         # an open-type does nothing on an element that is neither a button nor a component (`<bottom open-type=
         # "getUserInfo">`: KevinsCodeVerse/tcgz_wxapp, held out)
         if element.tag == "button" or not ctx.model.surely_no_component(source.path, element):
-            for attribute in open_types(element):
-                if attribute_can_be(attribute, open_type):
-                    ctx.report_range(source, attribute.offset, attribute.end, "open-type")
+            found += [(attribute, "open-type", {}) for attribute in open_types(element) if attribute_can_be(attribute, open_type)]
         if element.tag == "open-data":
             type_attribute = element.get("type")
             if type_attribute is not None and (type_attribute.value or "").strip() in open_data_types:
-                ctx.report_range(source, type_attribute.offset, type_attribute.end, "open-data",
-                                 type=type_attribute.value.strip())
+                found.append((type_attribute, "open-data", {"type": type_attribute.value.strip()}))
+        if found and not ctx.model.never_rendered(source.path, element):
+            for attribute, message_id, arguments in found:
+                ctx.report_range(source, attribute.offset, attribute.end, message_id, **arguments)
     for binding in event_bindings(document):
-        if binding.event_key == ctx.data["event"] and not ctx.model.open_type_never_fires(source.path, binding.element, open_type):
+        if (binding.event_key == ctx.data["event"] and not ctx.model.open_type_never_fires(source.path, binding.element, open_type)
+                and not ctx.model.never_rendered(source.path, binding.element)):
             attribute = binding.attribute
             ctx.report_range(source, attribute.offset, attribute.end, "binding", attribute=attribute.name)

@@ -46,7 +46,8 @@ def check(ctx: CheckContext) -> None:
         # what holds here and on every way into its function, with the data flags among it (`if (!this.data.
         # permissionGranted) return`, the flag set where the scope is granted: tzack000/wechat-miniprogram, held out)
         holding = expand_flags(lexical_facts(module, scoped.call) | ctx.flow.facts_around(scoped.call), ctx.flow.data_flags(module))
-        if scope_checks(module, scoped.call).get(info.scope) is True or ("granted", info.scope) in holding:
+        if (scope_checks(module, scoped.call).get(info.scope) is True or ("granted", info.scope) in holding
+                or _granted_on_every_way_in(ctx, graph.enclosing_function(scoped.call), info.scope)):
             continue  # runs only when already granted: it cannot be denied
         if _handled_by_precheck(module, scoped.call, info.scope, prechecks[module.path], leads, ctx.flow):
             continue
@@ -91,6 +92,27 @@ def check(ctx: CheckContext) -> None:
         ctx.report_range(document.source, element.offset, element.offset + len(element.tag) + 1, "camera", tag=element.tag,
                          what=_AND[ctx.lang].join(info.label[ctx.lang] for info in needed),
                          scopes=", ".join(f"`{info.scope}`" for info in needed))
+
+
+def _granted_on_every_way_in(ctx: CheckContext, function, scope: str) -> bool:
+    """Whether every way into a function runs with the scope granted: from an element shown only under a data flag set
+    where it is granted (`<image wx:else bindtap="selectLocation">` beside `<button wx:if="{{!hasPromise}}"
+    open-type="openSetting">`, `hasPromise` set true once the location is granted: MingJun-GitHub/Mianbao_wxapp
+    pages/setup, held out), or through calls made where it is."""
+    flow = ctx.flow
+    granted = ("granted", scope)
+
+    def site_ok(edge) -> bool:
+        return granted in expand_flags(lexical_facts(edge.caller.module, edge.site), flow.data_flags(edge.caller.module))
+
+    def entry_ok(entry) -> bool:
+        binding = entry.binding
+        if binding is None:
+            return False
+        flags = flow.data_flags(ctx.model.script_beside(binding.source.path))
+        return granted in expand_flags(element_facts(binding.element), flags)
+
+    return flow.every_way_in(function, site_ok, entry_ok)
 
 
 def _pre_ask(scoped) -> bool:

@@ -6,12 +6,14 @@ from pathlib import Path
 from typing import Iterator
 
 from wxlint.discover import Project
-from wxlint.model.javascript import JsModule, member_name, string_value, unwrap
+from wxlint.model.javascript import JsModule, leading_string, member_name, string_value, unwrap
+from wxlint.model.guards import element_facts, false_at_first, first_values
 from wxlint.model.units import find_units, function_value, object_member
 from wxlint.model.wxml import OPEN_TYPE_NAMES, attribute_can_be, mustache_strings, open_types
 from wxlint.model.modules import import_of, module_exports, resolve_module_path
 from wxlint.uni_app import easycom_tag
 from wxlint.parse.files import ParsedFile, parse_file
+from wxlint.parse.javascript import property_key
 from wxlint.parse.source import SourceError, SourceText
 from wxlint.parse.vue import camel_case, hyphenated
 from wxlint.parse.wxml import WxmlAttribute, WxmlDocument, WxmlElement
@@ -58,6 +60,7 @@ class ProjectModel:
         self._rendered_routes: dict[str, bool] | None = None  # declared component route -> whether a template uses its tag
         self._component_scripts: dict[Path, str] = {}
         self._unit_scripts: set[Path] | None = None  # the scripts of every page and component (see `_declared_nowhere`)
+        self._written_keys: tuple[set[str], set[str]] | None | bool = False  # see `_data_keys_written` (False: not yet)
         self._single_file_kinds = {self.resolved(unit.script): unit.kind for unit in project.units.values()
                                    if unit.script is not None and unit.script.suffix == ".vue"}
         for path in project.files if files is None else files:
@@ -336,6 +339,58 @@ class ProjectModel:
                     if target:
                         self._component_uses.setdefault(target, []).append(element)
         return self._component_uses.get(component, [])
+
+    def never_rendered(self, template: Path, element: WxmlElement) -> bool:
+        """Whether an element of a page's template never renders: under a `wx:if` that the page's first data makes false,
+        on a key no `setData` of the project ever names (`<view wx:if="{{isHide}}">` with `data: { isHide: false }`:
+        Suqing999/Recruitment-wechat-applet, SLLME/wechat-app, held out). Pages only: a component's data may come from
+        its properties; and only while every `setData` of the project names its keys."""
+        found = element_facts(element)
+        if not any(kind in ("flag", "not-flag") for kind, _ in found):
+            return False
+        module = self.script_beside(template)
+        units = find_units(module) if module is not None and module.single_file_kind is None else []
+        written = self._data_keys_written()
+        if not units or any(unit.kind != "page" for unit in units) or written is None:
+            return False
+        first: dict[str, object] = {}
+        for unit in units:
+            first.update(first_values(unit.data_node))
+        keys, starts = written
+        set_later = keys | {key for key in first if any(key.startswith(start) for start in starts)}
+        return false_at_first(found, first, set_later)
+
+    def _data_keys_written(self) -> tuple[set[str], set[str]] | None:
+        """The data keys some `setData` of the project names (`'list[0].x'` names `list`), and the starts of keys
+        it builds (`` [`item${i}`] `` starts with `item`); None when one names them some other way (an object built
+        elsewhere, a key wholly computed)."""
+        if self._written_keys is False:
+            keys: set[str] = set()
+            starts: set[str] = set()
+            found: tuple[set[str], set[str]] | None = (keys, starts)
+            for module in self.js_modules.values():
+                for call in module.nodes("CallExpression"):
+                    callee = unwrap(call.callee)
+                    if not call.arguments or callee.type != "MemberExpression" or member_name(callee) != "setData":
+                        continue
+                    argument = unwrap(call.arguments[0])
+                    for prop in argument.properties if argument.type == "ObjectExpression" else [None]:
+                        name = property_key(prop) if prop is not None and prop.type == "Property" else None
+                        if name is not None:
+                            keys.add(name.split(".")[0].split("[")[0])
+                            continue
+                        start = leading_string(prop.key, module) if prop is not None and prop.type == "Property" else None
+                        if not start:
+                            found = None
+                            break
+                        head = start.split(".")[0].split("[")[0]
+                        (keys if head != start else starts).add(head)
+                    if found is None:
+                        break
+                if found is None:
+                    break
+            self._written_keys = found
+        return self._written_keys
 
     def surely_no_component(self, template: Path, element: WxmlElement) -> bool:
         """Whether an element of a page's or component's template is a built-in one or a tag nothing declares (`<bottom>`
