@@ -257,3 +257,12 @@ def test_the_api_handed_to_a_test_function_is_a_feature_test(project):
           "    wx.offThemeChange(() => {})\n  },\n})\n")
     _, report = lint_json(project({"pages/index/index.js": js}), "--select", "missing-caniuse-fallback")
     assert [(f["line"], f["column"]) for f in report["findings"]] == [(7, 5)]
+
+
+def test_a_module_constant_function_nothing_calls_is_not_judged(project):
+    # SLLME/wechat-app utils/util.js (held out): `const compressImgTest = (img) => {…}`, exported, called nowhere
+    util = f"const compressImgTest = (img) => {{\n  {ASK}\n}}\nconst format = (n) => n\nmodule.exports = {{ compressImgTest, format }}\n"
+    page = "const util = require('../../utils/util.js')\nPage({ go() { util.format(1) } })\n"
+    assert reported(project, page, extra={"utils/util.js": util}) == []
+    assert reported(project, page.replace("util.format(1)", "util.compressImgTest('a.png')"),
+                    extra={"utils/util.js": util}) == [("utils/util.js", 2)]

@@ -426,7 +426,7 @@ class FlowEngine:
         if self.project.framework == "uni-app":
             return False  # `<script setup>`, composables and Vue's own calls are ways in the graph does not all follow
         outer = function
-        while outer.member is None and outer.node.type != "FunctionDeclaration":
+        while outer.member is None and outer.node.type != "FunctionDeclaration" and not _module_constant(outer.node):
             if outer.is_module_body or outer.node._parent is None:
                 return False
             outer = self.graph.enclosing_function(outer.node)  # a callback: as known as the function it is written in
@@ -749,6 +749,19 @@ class FlowEngine:
             traces.append(Trace(context | here, entry, [*self.launch_reach.steps(entry, edges), trace_step(module, node, final_note)], edges))
         traces.sort(key=lambda trace: len(trace.edges))
         return traces
+
+
+def _module_constant(function: Node) -> bool:
+    """Whether a function is what a `const` of the module's top level holds (`const compressImgTest = (img) => {…}`,
+    exported or not), declared as surely as a `function` statement (SLLME/wechat-app utils/util.js, held out)."""
+    declarator = function._parent
+    declaration = declarator._parent if declarator is not None and declarator.type == "VariableDeclarator" else None
+    if declaration is None or declarator.init is not function or declaration.kind != "const":
+        return False
+    holder = declaration._parent
+    if holder is not None and holder.type == "ExportNamedDeclaration":
+        holder = holder._parent
+    return holder is not None and holder.type == "Program"
 
 
 def _answered_by_the_user(edge: Edge) -> bool:
