@@ -129,6 +129,7 @@ class CallGraph:
         self._member_of: dict[int, tuple[UnitDefinition, Member]] = {}
         self._fields_of: dict[int, dict[str, list[Node]]] = {}  # id(unit) -> `this.<field> = value` (see `_this_fields`)
         self._binding_values: dict[tuple[int, int], tuple[JsModule, Node] | None] = {}  # see `_resolve_value`
+        self._returned: dict[int, list[Node]] = {}  # id(function node) -> what it returns (see `_returned_value`)
         for path, module in modules.items():
             units = find_units(module)
             self.units_by_module[path] = units
@@ -307,8 +308,9 @@ class CallGraph:
         """`startPost(options)` in `post(options)` (or in a callback nested in it): the parameter goes on whole to
         another function, which may call its options (KevinsCodeVerse/tcgz_wxapp utils/request.js, held out)."""
         for position, argument in enumerate(call.arguments):
-            argument = unwrap(argument)
-            binding = module.scopes.resolve(argument) if argument.type == "Identifier" else None
+            if argument.type != "Identifier":
+                continue  # (this runs for every call: most arguments are literals, objects and members)
+            binding = module.scopes.resolve(argument)
             if binding is None or binding.kind != "param" or binding.destructured_key is not None:
                 continue
             owner = self.functions.get(id(binding.scope.node))
@@ -743,9 +745,12 @@ class CallGraph:
     def _unit_at(self, module: JsModule, owner: Node) -> UnitDefinition | None:
         """The unit `this` (or `that = this`) stands for at `owner`, once the functions are known."""
         owner = unwrap(owner)
-        if owner.type not in ("ThisExpression", "Identifier") or id(module.tree.program) not in self.functions:
+        if id(module.tree.program) not in self.functions:
             return None
-        return self.this_unit(module, self.enclosing_function(owner), owner)
+        if owner.type == "ThisExpression":
+            return self._unit_of_this(self.enclosing_function(owner).node)
+        # `that` after `const that = this`: its declaration says where (no need to find the function it is used in)
+        return self.this_unit(module, None, owner) if owner.type == "Identifier" else None
 
     def _selected_component(self, module: JsModule, call: Node) -> UnitDefinition | None:
         """The component `this.selectComponent(selector)` returns, when the unit's template shows one that the selector
@@ -768,7 +773,9 @@ class CallGraph:
         function = function_value(*callee) if callee is not None else None
         if function is None:
             return None
-        returned = returned_values(function)
+        returned = self._returned.get(id(function))
+        if returned is None:  # a factory or a singleton's `getInstance()` is called in many places: its returns read once
+            returned = self._returned[id(function)] = returned_values(function)
         if len(returned) != 1:
             return None
         return self._resolve_value(callee[0], returned[0], depth + 1) or (callee[0], returned[0])

@@ -863,13 +863,13 @@ class Leads:
         incoming: dict[int, list[Edge]] = {}
         for edges in graph.edges_from.values():
             for edge in edges:
-                if edge.kind in self.follow and not after_an_exit(edge.site):
+                if edge.kind in self.follow:
                     incoming.setdefault(id(edge.callee.node), []).append(edge)
         while queue:
             target = queue.popleft()
             for edge in incoming.get(target, ()):
                 source = id(edge.caller.node)
-                if source not in self._next:
+                if source not in self._next and not after_an_exit(edge.site):  # a call below a `return` is never made
                     self._next[source] = edge
                     queue.append(source)
 

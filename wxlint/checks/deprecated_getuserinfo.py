@@ -52,8 +52,9 @@ def _check_wxml(ctx: CheckContext, document) -> None:
         found = []
         # an open-type does nothing on an element that is neither a button nor a component (`<bottom open-type=
         # "getUserInfo">`: KevinsCodeVerse/tcgz_wxapp, held out)
-        if element.tag == "button" or not ctx.model.surely_no_component(source.path, element):
-            found += [(attribute, "open-type", {}) for attribute in open_types(element) if attribute_can_be(attribute, open_type)]
+        asked = [attribute for attribute in open_types(element) if attribute_can_be(attribute, open_type)]
+        if asked and (element.tag == "button" or not ctx.model.surely_no_component(source.path, element)):
+            found += [(attribute, "open-type", {}) for attribute in asked]
         if element.tag == "open-data":
             type_attribute = element.get("type")
             if type_attribute is not None and (type_attribute.value or "").strip() in open_data_types:

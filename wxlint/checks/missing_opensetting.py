@@ -46,8 +46,7 @@ def check(ctx: CheckContext) -> None:
         # what holds here and on every way into its function, with the data flags among it (`if (!this.data.
         # permissionGranted) return`, the flag set where the scope is granted: tzack000/wechat-miniprogram, held out)
         holding = expand_flags(lexical_facts(module, scoped.call) | ctx.flow.facts_around(scoped.call), ctx.flow.data_flags(module))
-        if (scope_checks(module, scoped.call).get(info.scope) is True or ("granted", info.scope) in holding
-                or _granted_on_every_way_in(ctx, graph.enclosing_function(scoped.call), info.scope)):
+        if scope_checks(module, scoped.call).get(info.scope) is True or ("granted", info.scope) in holding:
             continue  # runs only when already granted: it cannot be denied
         if _handled_by_precheck(module, scoped.call, info.scope, prechecks[module.path], leads, ctx.flow):
             continue
@@ -57,6 +56,8 @@ def check(ctx: CheckContext) -> None:
         forwarded = _forwarded_denials(module, scoped.call, ctx.flow)
         if forwarded is None:
             continue
+        if _granted_on_every_way_in(ctx, graph.enclosing_function(scoped.call), info.scope):
+            continue  # reached only where the scope is granted (asked last: it follows every way in)
         paths = forwarded + denial_paths(module, scoped)
         if not paths:
             if not _pre_ask(scoped):
