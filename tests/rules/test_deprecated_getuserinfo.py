@@ -285,3 +285,11 @@ def test_open_data_under_a_flag_no_code_sets_is_never_rendered(project):
     files["pages/index/index.js"] = js.replace("[`list[${0}]`]", "[`canIUse${'OpenData'}`]")
     _, report = lint_json(project(files), "--select", RULE)
     assert [f["line"] for f in report["findings"]] == [1]
+
+
+def test_a_scope_read_that_is_only_logged_is_no_check(project):
+    # ai-word/fruitsf-shop pages/index (held out): the setting logged above the `if` that tests it
+    js = ("Page({ onShow() { wx.getSetting({ success: (res) => {\n  console.log(res.authSetting['scope.userInfo'])\n"
+          "  if (res.authSetting['scope.userInfo']) this.setData({ ok: true })\n} }) } })\n")
+    _, report = lint_json(project({"pages/index/index.js": js}), "--select", RULE)
+    assert [f["line"] for f in report["findings"]] == [3]
