@@ -21,7 +21,7 @@ from wxlint.data_tables import load_data_table
 from wxlint.words import Note
 from wxlint.words import note as make_note
 from wxlint.model.control import runs_before
-from wxlint.model.javascript import JsModule, callee_name, member_name, string_value, unwrap
+from wxlint.model.javascript import JsModule, callee_name, member_name, member_path, string_value, unwrap
 from wxlint.model.modules import Exports, ImportRef, import_of, module_exports, require_source, resolve_module_path
 from wxlint.model.units import (UNIT_CONSTRUCTORS, Member, UnitDefinition, class_member, class_value, find_units,
                                 function_value, mix_in, object_member, object_properties, object_value, read_class,
@@ -358,7 +358,7 @@ class CallGraph:
         interceptors: list[Function] = []
         for module in self.modules.values() if paths else ():
             for node in module.nodes("AssignmentExpression"):
-                names, root = _member_path(unwrap(node.left))
+                names, root = member_path(unwrap(node.left))
                 binding = module.scopes.resolve(root) if root is not None and root.type == "Identifier" else None
                 if binding is not None and id(binding) in paths and tuple(names) in paths[id(binding)]:
                     interceptors.extend(self._function_values(module, self.enclosing_function(node), node.right))
@@ -370,7 +370,7 @@ class CallGraph:
 
     def _calls_a_client(self, module: JsModule, callee: Node) -> bool:
         """Whether a call makes a request through a request library's client: `http(…)`, `http.get(…)`, `wx.http.get(…)`."""
-        names, root = _member_path(callee)
+        names, root = member_path(callee)
         if root is None:
             return False
         if root.type == "Identifier" and len(names) <= 1:
@@ -798,10 +798,10 @@ class CallGraph:
         """The component `this.selectComponent(selector)` returns, when the unit's template shows one that the selector
         picks (KevinsCodeVerse/tcgz_wxapp goods/detail `getShareInfo`, held out)."""
         callee = unwrap(call.callee)
-        if member_name(callee) != "selectComponent" or not call.arguments or id(module.tree.program) not in self.functions:
-            return None  # (while units are read, before the functions are known, nothing is selected yet)
+        if member_name(callee) != "selectComponent" or not call.arguments:
+            return None
         selector = string_value(call.arguments[0])
-        unit = self.this_unit(module, self.enclosing_function(call), unwrap(callee.object))
+        unit = self._unit_at(module, callee.object)  # (None while units are read, before the functions are known)
         if selector is None or unit is None:
             return None
         components = [found for script in self._components_selected(unit.module.path, selector.strip())
@@ -871,20 +871,6 @@ def _shares_outer_this(function: Node) -> bool:
     call = parent._parent
     return (member_name(parent) == "bind" and call is not None and call.type == "CallExpression" and call.callee is parent
             and bool(call.arguments) and unwrap(call.arguments[0]).type == "ThisExpression")
-
-
-def _member_path(expression: Node) -> tuple[list[str], Node | None]:
-    """(["intercept", "response"], http) for `http.intercept.response`; ([], x) for a name; ([], None) when a member is
-    computed from a variable."""
-    names: list[str] = []
-    expression = unwrap(expression)
-    while expression.type == "MemberExpression":
-        name = member_name(expression)
-        if name is None:
-            return [], None
-        names.append(name)
-        expression = unwrap(expression.object)
-    return list(reversed(names)), expression
 
 
 def _is_platform_call(module: JsModule, callee: Node) -> bool:

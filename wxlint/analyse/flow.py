@@ -37,8 +37,8 @@ from wxlint.model.modules import navigation_apis
 from wxlint.model.control import after_an_exit
 from wxlint.model.guards import (Fact, contradicts, data_flags, element_facts, false_at_first, first_values, flag_writes,
                                  lexical_facts, parameter_facts)
-from wxlint.model.javascript import (JsModule, data_reads, is_console, leading_string, member_name, object_property, options_call, parameter_reads,
-                                     parent_of, string_value, unwrap)
+from wxlint.model.javascript import (JsModule, data_reads, leading_string, member_name, object_property, only_logged, options_call,
+                                     parameter_reads, parent_of, string_value, unwrap)
 from wxlint.model.project import ProjectModel
 from wxlint.model.units import UnitDefinition
 from wxlint.model.wxml import EventBinding, unit_event_bindings
@@ -395,6 +395,21 @@ class FlowEngine:
 
         return protected(id(function.node))
 
+    def holds_on_every_way_in(self, function: Function, holds: Callable[[frozenset, dict], bool]) -> bool:
+        """`every_way_in`, asking `holds(facts, data flags)` of each calling site (what the code around it establishes,
+        with the data flags of its script) and of each entry bound in a template (the element's `wx:if`s, with the data
+        flags of the template's script); any other entry protects nothing."""
+
+        def site_ok(edge: Edge) -> bool:
+            return holds(lexical_facts(edge.caller.module, edge.site), self.data_flags(edge.caller.module))
+
+        def entry_ok(entry: Entry) -> bool:
+            binding = entry.binding
+            return binding is not None and holds(element_facts(binding.element),
+                                                 self.data_flags(self.model.script_beside(binding.source.path)))
+
+        return self.every_way_in(function, site_ok, entry_ok)
+
     def never_opened(self, module: JsModule) -> bool:
         """`ProjectModel.never_opened`, with the units the graph found in the script."""
         return self.model.never_opened(module, {unit.kind for unit in self.graph.units_of(module.path)})
@@ -485,7 +500,7 @@ class FlowEngine:
             # a string logged is no name a method is called by (`console.log('addAddress')`: yaojaa/group-shop-miniprogramme
             # pages/paymethod, held out)
             for node in module.nodes("Literal"):
-                if isinstance(node.value, str) and not _logged(node):
+                if isinstance(node.value, str) and not only_logged(node):
                     add(node.value, node.range[0])
             for name in self._project_strings:
                 add(name, -1)
@@ -777,12 +792,6 @@ def _answered_by_the_user(edge: Edge) -> bool:
 
 # What stays known in the functions a call reaches: a scope checked, a stored login tested.
 _KNOWN_ACROSS_CALLS = frozenset({"granted", "denied", "logged-in", "not-logged-in"})
-
-
-def _logged(literal: Node) -> bool:
-    """Whether a literal is an argument of `console.log(…)` (or another `console` method)."""
-    call = literal._parent
-    return call is not None and call.type == "CallExpression" and literal in call.arguments and is_console(call.callee)
 
 
 # How a component fires an event: `this.triggerEvent(name)` (WeChat), `this.$emit(name)` (a uni-app component)

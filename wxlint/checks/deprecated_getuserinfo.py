@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wxlint.checks import CheckContext
-from wxlint.model.javascript import (JsModule, is_assigned, is_console, member_name, object_property, parent_of, string_value,
+from wxlint.model.javascript import (JsModule, is_assigned, member_name, object_property, only_logged, string_value,
                                      unwrap)
 from wxlint.model.wxml import attribute_can_be, event_bindings, open_types
 
@@ -31,7 +31,7 @@ def _check_script(ctx: CheckContext, module: JsModule) -> None:
         kind = node.type
         # `globalData.auth['scope.userInfo'] = true` writes the app's own record: no setting read (walkingp/xterra-weapp)
         if (kind == "MemberExpression" and node.computed and member_name(node) == scope and not is_assigned(node)
-                and not _only_logged(node)):
+                and not only_logged(node)):
             ctx.report_node(module, node.property, "auth-setting")
         elif kind == "BinaryExpression" and node.operator == "in" and string_value(node.left) == scope:
             ctx.report_node(module, node.left, "auth-setting")
@@ -44,13 +44,6 @@ def _check_script(ctx: CheckContext, module: JsModule) -> None:
             for prop in node.properties:
                 if prop.type == "Property" and string_value(prop.key) == scope:
                     ctx.report_node(module, prop.key, "auth-setting")
-
-
-def _only_logged(node) -> bool:
-    """Whether a value is an argument of a `console` call: logged, not tested (`console.log(res.authSetting[
-    'scope.userInfo'])` above the `if` that tests it: ai-word/fruitsf-shop pages/index, held out)."""
-    parent = parent_of(node)
-    return parent is not None and parent.type == "CallExpression" and node in parent.arguments and is_console(parent.callee)
 
 
 def _check_wxml(ctx: CheckContext, document) -> None:

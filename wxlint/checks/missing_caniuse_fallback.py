@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from wxlint.analyse.flow import Entry
 from wxlint.data_tables import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.model.control import catching_clause
@@ -69,17 +68,5 @@ class _Guards:
             # an old client's TypeError goes to the `catch`: the fallback (`try { wx.getWindowInfo() } catch (e)
             # { width = 375 }`, CY-CPU1011/KaiLift_wx, held out)
             return True
-        caller = self.flow.graph.enclosing_function(call)
-
-        def site_ok(edge) -> bool:
-            return self.covers(lexical_facts(edge.caller.module, edge.site), self.flags_of(edge.caller.module), requirement)
-
-        def entry_ok(entry: Entry) -> bool:
-            binding = entry.binding
-            if binding is None:
-                return False
-            document = self.ctx.model.wxml.get(binding.source.path)
-            flags_here = self.flags_for_document(document) if document is not None else {}
-            return self.covers(element_facts(binding.element), flags_here, requirement)
-
-        return self.flow.every_way_in(caller, site_ok, entry_ok)
+        return self.flow.holds_on_every_way_in(self.flow.graph.enclosing_function(call),
+                                               lambda found, flags: self.covers(found, flags, requirement))

@@ -100,20 +100,8 @@ def _granted_on_every_way_in(ctx: CheckContext, function, scope: str) -> bool:
     where it is granted (`<image wx:else bindtap="selectLocation">` beside `<button wx:if="{{!hasPromise}}"
     open-type="openSetting">`, `hasPromise` set true once the location is granted: MingJun-GitHub/Mianbao_wxapp
     pages/setup, held out), or through calls made where it is."""
-    flow = ctx.flow
     granted = ("granted", scope)
-
-    def site_ok(edge) -> bool:
-        return granted in expand_flags(lexical_facts(edge.caller.module, edge.site), flow.data_flags(edge.caller.module))
-
-    def entry_ok(entry) -> bool:
-        binding = entry.binding
-        if binding is None:
-            return False
-        flags = flow.data_flags(ctx.model.script_beside(binding.source.path))
-        return granted in expand_flags(element_facts(binding.element), flags)
-
-    return flow.every_way_in(function, site_ok, entry_ok)
+    return ctx.flow.holds_on_every_way_in(function, lambda found, flags: granted in expand_flags(found, flags))
 
 
 def _pre_ask(scoped) -> bool:
@@ -173,10 +161,7 @@ class _SettingsGoal:
         self.button_open_type_options = frozenset(ctx.data["button_open_type_options"])
         self._flags: dict = {}
         # A tap handler that opens the settings page itself (not only on some later failure).
-        self._opens_settings = Leads(ctx.flow.graph, self.model.js_modules.values(),
-                                     lambda module, call: note("calls", callee="wx.openSetting"),
-                                     follow=frozenset({"call", "executor", "iteration"}),
-                                     calls=lambda module: [use.call for use in module.wx_calls("openSetting")])
+        self._opens_settings = self._leads_to_open_setting(follow=frozenset({"call", "executor", "iteration"}))
         self.settings_routes = {route for route, unit in self.model.project.units.items() if self._offers_settings(unit)}
         self._opens_settings_later: Leads | None = None  # see `a_tap_opens_settings`
 
@@ -209,13 +194,16 @@ class _SettingsGoal:
                     if member is not None and leads.path_from_function(member.function) is not None:
                         yield binding
 
+    def _leads_to_open_setting(self, follow: frozenset[str] | None = None) -> Leads:
+        """What leads to a `wx.openSetting()` call, along the edges of the kinds `follow` (default: every consequence)."""
+        return Leads(self.ctx.flow.graph, self.model.js_modules.values(), lambda module, call: note("calls", callee="wx.openSetting"),
+                     follow=follow, calls=lambda module: [use.call for use in module.wx_calls("openSetting")])
+
     def a_tap_opens_settings(self, document, beside) -> bool:
         """Whether a tap on an element of the template that can show beside `beside` calls `wx.openSetting`, through
         any callbacks on the way (a dialog's confirm); a way to another page does not count."""
         if self._opens_settings_later is None:
-            self._opens_settings_later = Leads(self.ctx.flow.graph, self.model.js_modules.values(),
-                                               lambda module, call: note("calls", callee="wx.openSetting"),
-                                               calls=lambda module: [use.call for use in module.wx_calls("openSetting")])
+            self._opens_settings_later = self._leads_to_open_setting()
         shown_with = element_facts(beside)
         return any(not contradicts(element_facts(binding.element), shown_with)
                    for binding in self._tap_bindings_to_settings(document, self._opens_settings_later))

@@ -76,6 +76,27 @@ def is_console(callee: Node | None) -> bool:
             and getattr(unwrap(callee.object), "name", None) == "console")
 
 
+def only_logged(node: Node) -> bool:
+    """Whether a value is an argument of a `console` call (`console.log('addAddress')`, `console.log(res.authSetting[
+    'scope.userInfo'])`): logged, neither a name anything is called by nor a test."""
+    call = node._parent
+    return call is not None and call.type == "CallExpression" and node in call.arguments and is_console(call.callee)
+
+
+def member_path(expression: Node) -> tuple[list[str], Node | None]:
+    """(["intercept", "response"], http) for `http.intercept.response`; ([], x) for `x` itself; ([], None) when a member
+    is computed from a variable."""
+    names: list[str] = []
+    expression = unwrap(expression)
+    while expression.type == "MemberExpression":
+        name = member_name(expression)
+        if name is None:
+            return [], None
+        names.append(name)
+        expression = unwrap(expression.object)
+    return list(reversed(names)), expression
+
+
 def _members_above(node: Node, levels: int, skip: int) -> Iterator[Node]:
     """The member expressions a node (or the call it is the callee of: `getApp()`) is the object of, one above the
     other, up to `levels` of them, leaving out the first `skip`."""
@@ -250,13 +271,9 @@ class JsModule:
 
     def _app_member_path(self, expression: Node) -> tuple[str, ...] | None:
         """("wxp",) for `getApp().wxp`, or `app.wxp` after `const app = getApp()`; None for anything else."""
-        names: list[str] = []
-        while expression.type == "MemberExpression":
-            name = member_name(expression)
-            if name is None:
-                return None
-            names.append(name)
-            expression = unwrap(expression.object)
+        names, expression = member_path(expression)
+        if expression is None:
+            return None
         if expression.type == "Identifier":
             binding = self.scopes.resolve(expression)
             if binding is None or not binding.is_constant or binding.destructured_key is not None or binding.init is None:
@@ -265,7 +282,7 @@ class JsModule:
         callee = unwrap(expression.callee) if expression.type == "CallExpression" else None
         if callee is None or callee.type != "Identifier" or callee.name != "getApp" or self.scopes.resolve(callee) is not None:
             return None
-        return tuple(reversed(names))
+        return tuple(names)
 
     @cached_property
     def _names_that_can_be_wx(self) -> frozenset[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterator
 
 from wxlint.discover import Project
-from wxlint.model.javascript import JsModule, leading_string, member_name, string_value, unwrap
+from wxlint.model.javascript import JsModule, leading_string, member_name, member_path, string_value, unwrap
 from wxlint.model.guards import element_facts, false_at_first, first_values
 from wxlint.model.units import find_units, function_value, object_member
 from wxlint.model.wxml import OPEN_TYPE_NAMES, attribute_can_be, mustache_strings, open_types
@@ -130,12 +130,10 @@ class ProjectModel:
         module = self.js_modules.get(root / "app.js") or self.js_modules.get(root / "app.ts")
         found: set[tuple[str, ...]] = set()
         for call in module.nodes("CallExpression") if module is not None else ():
-            target, names = module.promisified_all(call), []
-            while target is not None and target.type == "MemberExpression" and member_name(target) is not None:
-                names.append(member_name(target))
-                target = unwrap(target.object)
-            if names and target is not None and target.type == "ThisExpression":
-                found.add(tuple(reversed(names)))
+            target = module.promisified_all(call)
+            names, root = member_path(target) if target is not None else ([], None)
+            if names and root is not None and root.type == "ThisExpression":
+                found.add(tuple(names))
         return found
 
     def _add(self, parsed: ParsedFile) -> None:
@@ -361,35 +359,9 @@ class ProjectModel:
         return false_at_first(found, first, set_later)
 
     def _data_keys_written(self) -> tuple[set[str], set[str]] | None:
-        """The data keys some `setData` of the project names (`'list[0].x'` names `list`), and the starts of keys
-        it builds (`` [`item${i}`] `` starts with `item`); None when one names them some other way (an object built
-        elsewhere, a key wholly computed)."""
+        """`_setdata_keys` of the project's scripts, worked out once."""
         if self._written_keys is False:
-            keys: set[str] = set()
-            starts: set[str] = set()
-            found: tuple[set[str], set[str]] | None = (keys, starts)
-            for module in self.js_modules.values():
-                for call in module.nodes("CallExpression"):
-                    callee = unwrap(call.callee)
-                    if not call.arguments or callee.type != "MemberExpression" or member_name(callee) != "setData":
-                        continue
-                    argument = unwrap(call.arguments[0])
-                    for prop in argument.properties if argument.type == "ObjectExpression" else [None]:
-                        name = property_key(prop) if prop is not None and prop.type == "Property" else None
-                        if name is not None:
-                            keys.add(name.split(".")[0].split("[")[0])
-                            continue
-                        start = leading_string(prop.key, module) if prop is not None and prop.type == "Property" else None
-                        if not start:
-                            found = None
-                            break
-                        head = start.split(".")[0].split("[")[0]
-                        (keys if head != start else starts).add(head)
-                    if found is None:
-                        break
-                if found is None:
-                    break
-            self._written_keys = found
+            self._written_keys = _setdata_keys(self.js_modules.values())
         return self._written_keys
 
     def surely_no_component(self, template: Path, element: WxmlElement) -> bool:
@@ -494,6 +466,35 @@ class ProjectModel:
     def source(self, path: Path) -> SourceText | None:
         parsed = self.parsed.get(path)
         return None if parsed is None else parsed.source
+
+
+def _setdata_keys(modules) -> tuple[set[str], set[str]] | None:
+    """The data keys some `setData` of these scripts names (`'list[0].x'` names `list`), and the starts of keys it
+    builds (`` [`item${i}`] `` starts with `item`); None when one names them some other way (an object built elsewhere,
+    a key wholly computed)."""
+    keys: set[str] = set()
+    starts: set[str] = set()
+    for module in modules:
+        for call in module.nodes("CallExpression"):
+            callee = unwrap(call.callee)
+            if not call.arguments or callee.type != "MemberExpression" or member_name(callee) != "setData":
+                continue
+            argument = unwrap(call.arguments[0])
+            if argument.type != "ObjectExpression":
+                return None
+            for prop in argument.properties:
+                if prop.type != "Property":
+                    return None
+                name = property_key(prop)
+                if name is not None:
+                    keys.add(name.split(".")[0].split("[")[0])
+                    continue
+                start = leading_string(prop.key, module)
+                if not start:
+                    return None
+                head = start.split(".")[0].split("[")[0]
+                (keys if head != start else starts).add(head)
+    return keys, starts
 
 
 def _writes(model: ProjectModel, value: str) -> bool:
