@@ -391,3 +391,17 @@ def test_a_source_root_alias_in_using_components_and_an_alias_wxlint_cannot_reso
     files["pages/user/index.json"] = json.dumps({"usingComponents": {"login-view": "~components/login/view/index"}})
     [found] = discover([project(files, app_json={"pages": ["pages/user/index"]})], set(), None, False, [])
     assert found.unresolved_components == ["~components/login/view/index"]
+
+
+def test_a_page_with_a_script_and_its_typescript_source_is_read_from_the_source(project):
+    # Akiratsutsucn/fapaiminiapp (held out): each page keeps tsc's .js beside its .ts. The .ts is what its developers
+    # edit: the page's flows, its template's handlers and the findings are the .ts's, and the compiled .js is not a
+    # second page (its template was once judged by the .js, a page no app.json lists, and said nothing).
+    source = "Page({\n  data: { ready: false },\n  reload(): void { wx.getUserInfo() }\n})\n"
+    compiled = "Page({\n  data: { ready: false },\n  reload() {\n    wx.getUserInfo()\n  }\n})\n"
+    root = project({"project.config.json": json.dumps({"setting": UPLOAD_SETTING}),
+                    "pages/mine/mine.ts": source, "pages/mine/mine.js": compiled,
+                    "pages/mine/mine.wxml": '<button open-type="chooseAvatar" bindchooseavatar="reload">头像</button>\n'})
+    _, report = lint_json(root, "--select", "deprecated-getuserinfo,missing-caniuse-fallback")
+    assert sorted((f["path"], f["line"], f["rule"]) for f in report["findings"]) == [
+        ("pages/mine/mine.ts", 3, "deprecated-getuserinfo"), ("pages/mine/mine.wxml", 1, "missing-caniuse-fallback")]

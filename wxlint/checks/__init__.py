@@ -23,6 +23,7 @@ from wxlint.data_tables import CatalogueError
 from wxlint.findings import Edit, Finding, Fix, TraceStep
 from wxlint.model.javascript import JsModule
 from wxlint.model.project import ProjectModel
+from wxlint.model.upload import left_out_of_the_upload
 from wxlint.parse.source import SourceText
 
 
@@ -112,8 +113,9 @@ class CheckContext:
                trace: list[TraceStep] | None = None, severity: str | None = None, fix: Fix | None = None,
                **arguments) -> None:
         """A finding; `fix`, when given, is what `--fix` applies (see `wxlint.fixes`). A behaviour rule says nothing of
-        a page that never opens (the upload rules judge its files)."""
-        if self.rule.category not in _FILE_RULE_CATEGORIES and self.model.in_a_page_never_opened(path):
+        a page that never opens, nor of a script the upload leaves out (the upload rules judge their files)."""
+        if self.rule.category not in _FILE_RULE_CATEGORIES and (self.model.in_a_page_never_opened(path)
+                                                                 or left_out_of_the_upload(self.model, path)):
             return
         line, column, end_line, end_column = span
         self.findings.append(Finding(

@@ -68,5 +68,14 @@ class _Guards:
             # an old client's TypeError goes to the `catch`: the fallback (`try { wx.getWindowInfo() } catch (e)
             # { width = 375 }`, CY-CPU1011/KaiLift_wx, held out)
             return True
-        return self.flow.holds_on_every_way_in(self.flow.graph.enclosing_function(call),
-                                               lambda found, flags: self.covers(found, flags, requirement))
+        function = self.flow.graph.enclosing_function(call)
+        if self.flow.holds_on_every_way_in(function, lambda found, flags: self.covers(found, flags, requirement)):
+            return True
+        # the TypeError leaves each function called synchronously, up to a caller's `catch` (App onLaunch's
+        # `try { this.initThemeMode() } catch (error) {…}`: 0x13217D4/starlumina-tools-wechat, held out)
+        return self.flow.every_way_in(function, lambda edge: _synchronous(edge) and catching_clause(edge.site) is not None,
+                                      lambda entry: False, carries=_synchronous)
+
+
+def _synchronous(edge) -> bool:
+    return edge.kind == "call"

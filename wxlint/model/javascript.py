@@ -112,9 +112,16 @@ def _members_above(node: Node, levels: int, skip: int) -> Iterator[Node]:
 
 
 def unwrap(node: Node | None) -> Node | None:
-    """The expression inside `a?.b` chains and `(x)` groupings esprima keeps."""
-    while node is not None and node.type in ("ChainExpression", "ParenthesizedExpression"):
-        node = node.expression
+    """The expression inside `a?.b` chains and `(x)` groupings esprima keeps; and the value of a sequence, its
+    last expression: TypeScript and Babel compile an imported function's call to `(0, module_1.fn)(…)`."""
+    while node is not None:
+        kind = node.type
+        if kind == "ChainExpression" or kind == "ParenthesizedExpression":
+            node = node.expression
+        elif kind == "SequenceExpression" and node.expressions:
+            node = node.expressions[-1]
+        else:
+            return node
     return node
 
 

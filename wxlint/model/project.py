@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from wxlint.discover import Project
+from wxlint.discover import UNIT_SCRIPT_SUFFIXES, Project
 from wxlint.model.javascript import JsModule, leading_string, member_name, member_path, string_value, unwrap
 from wxlint.model.guards import element_facts, false_at_first, first_values
 from wxlint.model.units import find_units, function_value, object_member
@@ -174,7 +174,8 @@ class ProjectModel:
         """The .js or .ts script of the page or component whose WXML (or JSON) is `path` (a `.vue` file is both)."""
         if path.suffix == ".vue":
             return self.js_modules.get(path)
-        return self.js_modules.get(path.with_suffix(".js")) or self.js_modules.get(path.with_suffix(".ts"))
+        first, second = UNIT_SCRIPT_SUFFIXES
+        return self.js_modules.get(path.with_suffix(first)) or self.js_modules.get(path.with_suffix(second))
 
     def registers_page(self, path: Path) -> bool:
         """Whether a script that defines a `Page()` can run as one: app.json lists its route (or there is no app.json
@@ -253,7 +254,8 @@ class ProjectModel:
         leaves them out too unless `ignoreUploadUnusedFiles` is off, and `unused-file` reports them then)."""
         found = self._never_opened_files.get(path)
         if found is None:
-            module = self.script_beside(path) if path.suffix != ".vue" else self.js_modules.get(path)
+            # a script is itself (of a page's .js and .ts, the one that does not run is a page never opened)
+            module = self.js_modules.get(path) or self.script_beside(path)
             if module is None or self.project.app_json is None:
                 found = False
             elif module.single_file_kind is None and self.resolved(module.path) in self._listed_scripts():

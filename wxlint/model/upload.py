@@ -158,6 +158,30 @@ def upload_package(model: ProjectModel) -> UploadPackage:
     return package
 
 
+def left_out_of_the_upload(model: ProjectModel, path: Path) -> bool:
+    """Whether a script never runs because the upload leaves it out: a native project's .js or .ts that nothing
+    reached from app.json names (a behavior nothing requires, a helper only a page app.json does not list requires:
+    0x13217D4/starlumina-tools-wechat, held out), in a project whose upload leaves such files out (the default)."""
+    if path.suffix not in (".js", ".ts"):
+        return False
+    left_out = model.derived.get(left_out_of_the_upload)
+    if left_out is None:
+        left_out = model.derived[left_out_of_the_upload] = _scripts_left_out(model)
+    return model.resolved(path) in left_out
+
+
+def _scripts_left_out(model: ProjectModel) -> frozenset[Path]:
+    project = model.project
+    if project.framework != "native" or not uploaded_from_here(project) \
+            or uploads_unused_files(project_config(project)) is not None:
+        return frozenset()
+    package = upload_package(model)
+    graph = package.graph
+    # the packager reaches a page's .js; the .ts beside it is its source, which wxlint reads in its place
+    return frozenset(model.resolved(f.path) for f in package.files.values() if f.name.endswith((".js", ".ts"))
+                     and not graph.reached(f.name) and not graph.reached(f.name[:-len(".ts")] + ".js"))
+
+
 def _scanned_files(root: Path, project_root: Path, table: dict, links_outside: list[Path]) -> list[tuple[str, Path, int]]:
     """(name, path, size) of each file the scan counts below `root`; sizes from the file system, nothing is read.
     A link to a file outside the project is not followed (its size would tell of a file that is not the

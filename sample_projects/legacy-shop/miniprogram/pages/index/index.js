@@ -1,4 +1,4 @@
-// 首页
+const { formatTime } = require('../../utils/util') // 首页
 const app = getApp()
 
 Page({
