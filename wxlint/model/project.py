@@ -238,14 +238,18 @@ class ProjectModel:
         template's `components/chatroom`, left when its page was removed: uestc-msc/wechat-mini-program, held out)."""
         if self.project.unresolved_components:
             return False
-        if self._unit_scripts is None:
-            self._unit_scripts = {self.resolved(unit.script) for unit in self.project.units.values() if unit.script is not None}
         resolved = self.resolved(script)
         try:
             top = resolved.relative_to(self.resolved(self.project.miniprogram_root)).parts[0]
         except (ValueError, IndexError):
             return False
-        return resolved not in self._unit_scripts and top != "custom-tab-bar"
+        return not self.is_unit_script(resolved) and top != "custom-tab-bar"
+
+    def is_unit_script(self, path: Path) -> bool:
+        """Whether a script is the app's, a page's or a component's that app.json or a usingComponents names."""
+        if self._unit_scripts is None:
+            self._unit_scripts = {self.resolved(unit.script) for unit in self.project.units.values() if unit.script is not None}
+        return self.resolved(path) in self._unit_scripts
 
     def in_a_page_never_opened(self, path: Path) -> bool:
         """Whether a file is the script or template of a page that never opens (`never_opened`): a page folder app.json

@@ -162,8 +162,8 @@ def left_out_of_the_upload(model: ProjectModel, path: Path) -> bool:
     """Whether a script never runs because the upload leaves it out: a native project's .js or .ts that nothing
     reached from app.json names (a behavior nothing requires, a helper only a page app.json does not list requires:
     0x13217D4/starlumina-tools-wechat, held out), in a project whose upload leaves such files out (the default)."""
-    if path.suffix not in (".js", ".ts"):
-        return False
+    if path.suffix not in (".js", ".ts") or model.is_unit_script(path):
+        return False  # a unit's script is judged as its unit (`in_a_page_never_opened`): no package to build for it
     left_out = model.derived.get(left_out_of_the_upload)
     if left_out is None:
         left_out = model.derived[left_out_of_the_upload] = _scripts_left_out(model)
