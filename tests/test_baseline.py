@@ -7,10 +7,11 @@ import json
 from conftest import lint_json, run_cli
 
 PAGE = ("Page({\n  tap() {\n    wx.getUserInfo({})\n  },\n  other() {\n    wx.authorize({ scope: 'scope.userInfo' })\n  }\n})\n")
+TEMPLATE = '<button bindtap="tap">资料</button>\n<button bindtap="other">授权</button>\n'
 
 
 def test_baseline_hides_old_findings_survives_edits_and_reports_new_ones(project):
-    root = project({"pages/a/a.js": PAGE})
+    root = project({"pages/a/a.js": PAGE, "pages/a/a.wxml": TEMPLATE})
     code, out, _ = run_cli("baseline", ".", cwd=root)
     assert code == 0 and "2 findings recorded" in out
     baseline = json.loads((root / ".wxlint-baseline.json").read_text(encoding="utf-8"))
@@ -19,7 +20,7 @@ def test_baseline_hides_old_findings_survives_edits_and_reports_new_ones(project
     assert code == 0 and all(f["suppressed"]["kind"] == "baseline" for f in report["findings"])
     # Move the code down, edit another function, reformat elsewhere: still the same findings.
     edited = "// header comment\n\n" + PAGE.replace("other() {", "other(   ) {\n    const x = 1").replace("Page({", "Page( {")
-    (root / "pages/a/a.js").write_text(edited + "function fresh() { wx.getUserInfo() }\n", encoding="utf-8")
+    (root / "pages/a/a.js").write_text(edited + "wx.getUserInfo()\n", encoding="utf-8")
     code, out, _ = run_cli("check", "--select", "deprecated-getuserinfo", ".", cwd=root)
     assert code == 1
     [line] = [l for l in out.splitlines() if "deprecated-getuserinfo" in l and l.startswith("pages/")]
@@ -28,7 +29,7 @@ def test_baseline_hides_old_findings_survives_edits_and_reports_new_ones(project
 
 
 def test_the_summary_says_when_the_baseline_matches_nothing(project):
-    root = project({"pages/a/a.js": PAGE})
+    root = project({"pages/a/a.js": PAGE, "pages/a/a.wxml": TEMPLATE})
     run_cli("baseline", ".", cwd=root)
     # Both accepted lines rewritten: nothing in the baseline matches any more, and the summary says so.
     (root / "pages/a/a.js").write_text(PAGE.replace("wx.getUserInfo({})", "wx.getUserInfo({ lang: 'zh_CN' })")
@@ -41,7 +42,7 @@ def test_the_summary_says_when_the_baseline_matches_nothing(project):
 
 
 def test_fixed_findings_are_reported_and_pruned(project):
-    root = project({"pages/a/a.js": PAGE})
+    root = project({"pages/a/a.js": PAGE, "pages/a/a.wxml": TEMPLATE})
     run_cli("baseline", ".", cwd=root)
     (root / "pages/a/a.js").write_text(PAGE.replace("wx.getUserInfo({})", "wx.showToast({})"), encoding="utf-8")
     code, report = lint_json(root, "--select", "deprecated-getuserinfo")
@@ -54,7 +55,7 @@ def test_fixed_findings_are_reported_and_pruned(project):
 
 
 def test_no_baseline_and_broken_baseline(project):
-    root = project({"pages/a/a.js": PAGE})
+    root = project({"pages/a/a.js": PAGE, "pages/a/a.wxml": TEMPLATE})
     run_cli("baseline", ".", cwd=root)
     code, report = lint_json(root, "--no-baseline", "--select", "deprecated-getuserinfo")
     assert code == 1 and not any(f["suppressed"] for f in report["findings"])
@@ -64,7 +65,7 @@ def test_no_baseline_and_broken_baseline(project):
 
 
 def test_the_baseline_is_found_from_any_folder_of_the_repository(project):
-    root = project({"pages/a/a.js": PAGE})
+    root = project({"pages/a/a.js": PAGE, "pages/a/a.wxml": TEMPLATE})
     (root / ".git").mkdir()
     run_cli("baseline", ".", cwd=root)
     code, out, _ = run_cli("check", "--select", "deprecated-getuserinfo", "..", cwd=root / "pages")
@@ -78,7 +79,7 @@ def test_the_baseline_is_found_from_any_folder_of_the_repository(project):
 
 
 def test_a_baseline_of_another_project_is_refused_and_a_parse_error_is_never_accepted(project):
-    shop = project({"pages/a/a.js": PAGE})
+    shop = project({"pages/a/a.js": PAGE, "pages/a/a.wxml": TEMPLATE})
     run_cli("baseline", ".", cwd=shop)
     blog = project({"pages/b/b.js": PAGE})
     code, _, err = run_cli("check", "--baseline", str(shop / ".wxlint-baseline.json"), ".", cwd=blog)

@@ -33,7 +33,8 @@ def test_the_rule_tester_says_what_differs(tmp_path):
     assert example_mismatch(rule.id, bad, tmp_path / "bad") is None
     wrong = type(bad)(title=bad.title, files=bad.files, config=bad.config, expect=bad.expect[1:])
     assert "expected" in example_mismatch(rule.id, wrong, tmp_path / "wrong")
-    found = rule_findings(rule.id, {"pages/a/a.js": "Page({ onTap() { wx.getUserInfo({}) } })\n"}, tmp_path / "one")
+    found = rule_findings(rule.id, {"pages/a/a.js": "Page({ onTap() { wx.getUserInfo({}) } })\n",
+                                    "pages/a/a.wxml": '<button bindtap="onTap">资料</button>\n'}, tmp_path / "one")
     assert [(f.path.name, f.line, f.column, f.message_id) for f in found] == [("a.js", 1, 18, "call")]
 
 
@@ -146,14 +147,14 @@ def test_a_check_using_a_message_or_data_key_its_yaml_lacks_fails_at_load(tmp_pa
 def test_a_check_that_reads_the_flow_engine_without_declaring_it_fails(project, monkeypatch):
     # which process runs a check follows its declaration: one that lies about it must not run without the engine
     from conftest import run_cli
-    from wxlint.checks import deprecated_getuserinfo
+    from wxlint.checks import secret_in_client
 
-    monkeypatch.setattr(deprecated_getuserinfo, "check", lambda ctx: ctx.flow)
+    monkeypatch.setattr(secret_in_client, "check", lambda ctx: ctx.flow)
     root = project({"pages/index/index.js": "Page({ onLoad() { wx.getUserInfo() } })\n"})
     code, out, _ = run_cli("check", "--no-cache", "--format", "json", ".", cwd=root)
     report = json.loads(out)
     assert code == 2
-    assert [(f["stage"], f["rule"]) for f in report["summary"]["failures"]] == [("check", "deprecated-getuserinfo")]
+    assert [(f["stage"], f["rule"]) for f in report["summary"]["failures"]] == [("check", "secret-in-client")]
     assert "declares USES_FLOW = False" in report["summary"]["failures"][0]["message"]
 
 

@@ -8,7 +8,7 @@ import sys
 
 from conftest import REPO, lint_json, run_cli, write_project
 
-PAGE_JS = "Page({\n  refresh() {\n    wx.getUserInfo({ success: (res) => this.setData(res) })\n  }\n})\n"
+PAGE_JS = "Page({\n  onShow() {\n    wx.getUserInfo({ success: (res) => this.setData(res) })\n  }\n})\n"
 
 
 def test_mixed_project_with_bad_files_reports_them_and_lints_the_rest(tmp_path):
@@ -40,7 +40,8 @@ def test_mixed_project_with_bad_files_reports_them_and_lints_the_rest(tmp_path):
 
 def test_ts_cast_of_wx_is_still_wx(tmp_path):
     # `(wx as any).getUserInfo()`: after stripping, `(wx       ).getUserInfo()`.
-    root = write_project(tmp_path / "app", {"pages/ts/ts.ts": "Page({ onTap() { (wx as any).getUserInfo() } })\n"})
+    root = write_project(tmp_path / "app", {"pages/ts/ts.ts": "Page({ onTap() { (wx as any).getUserInfo() } })\n",
+                                                  "pages/ts/ts.wxml": '<button bindtap="onTap">资料</button>\n'})
     _, report = lint_json(root)
     assert [(f["line"], f["column"]) for f in report["findings"]] == [(1, 18)]
 

@@ -12,7 +12,7 @@ from wxlint.discover import discover
 from conftest import UPLOAD_SETTING, lint_json, write_project
 
 RULES = {"deprecated-getuserinfo", "parse-error"}
-PAGE = "Page({ reload() { wx.getUserInfo() } })\n"
+PAGE = "Page({ onLoad() { wx.getUserInfo() } })\n"
 
 
 def _write_json(path, data):

@@ -34,6 +34,10 @@ CASES = {
     "export equals an object": ("export = {\n  a: 1,\n  b: () => wx.login(),\n}", "{\n  a: 1,"),
     "export equals a function or a class": ("export = function () {}\n", "function () {}"),
     "exported namespace": ("const r = 1\nexport namespace routing {\n  export function home() { return '/' }\n}\n", "const r = 1"),
+    # `export` ending a line, the declaration on the next (zhao-ping/wechat-miniprogram-ts-sass utilTs/util.ts): tree-sitter
+    # read the `export` as a name of its own, so the interface went and the `export` stayed
+    "export on a line of its own": ("export\ninterface I { a: string }\nexport\nclass B implements I { a = '' }\n"
+                                    "export\nfunction f(x: number) {}", "export\nclass B"),
     "string enum": ("enum Color { Red = 'RED', Green = 'GREEN' }\nconsole.log(Color.Red)", "console.log(Color.Red)"),
     "as a qualified type": ("const x = y as A.B.C\nconst z = (w as any).q", "const z = (w"),
     "namespaces, tuples, conditional and mapped types": (
@@ -50,6 +54,14 @@ def test_stripped_code_parses_and_keeps_length(name):
     assert stripped.count("\n") == source_text.count("\n")
     assert expected_fragment in stripped
     parse_js(SourceText(path=None, text=source_text), text=stripped)
+
+
+def test_an_export_ending_a_line_exports_what_follows():
+    # zhao-ping/wechat-miniprogram-ts-sass utilTs/util.ts: `export` on a line of its own before each declaration
+    code = "export\ninterface I { a: string }\nexport\nclass BasePage implements I { a = '' }\nexport\nfunction getData(u: string) {}\n"
+    tree = parse_js(SourceText(path=None, text=code), text=strip_types(code))
+    assert [(node.type, node.declaration.id.name) for node in tree.program.body] == [
+        ("ExportNamedDeclaration", "BasePage"), ("ExportNamedDeclaration", "getData")]
 
 
 def test_enums_stay_runtime_objects():

@@ -33,7 +33,8 @@ JS_CASES = {
 @pytest.mark.parametrize("name", JS_CASES)
 def test_javascript_directives(project, name):
     code, expected = JS_CASES[name]
-    report = findings(project, {"pages/a/a.js": code}, "--select", f"{RULE},unused-disable")
+    report = findings(project, {"pages/a/a.js": code, "pages/a/a.wxml": '<button bindtap="tap">资料</button>\n'},
+                      "--select", f"{RULE},unused-disable")
     got = {f["line"]: (f["suppressed"]["kind"], f["suppressed"]["reason"]) if f["suppressed"] else None
            for f in report["findings"] if f["rule"] == RULE}
     assert got == expected

@@ -30,6 +30,7 @@ def html_report(root: Path, *args: str) -> str:
 def hostile_project(tmp_path):
     return write_project(tmp_path / "hostile", {
         "pages/index/index.js": f"Page({{ tap() {{ wx.getUserInfo({{ lang: '{HOSTILE}' }}) }} }})\n",
+        "pages/index/index.wxml": '<button bindtap="tap">资料</button>\n',
         f"pages/{HOSTILE_ATTRIBUTE.replace('/', '')}/x.js": f"// {HOSTILE_ATTRIBUTE}\nwx.getUserInfo()\n",
     })
 
@@ -136,7 +137,7 @@ def test_large_report_opens_and_filters(tmp_path):
     from playwright.sync_api import expect
 
     calls = "\n".join("  wx.getUserInfo({})" if i % 2 else "  wx.authorize({ scope: 'scope.userInfo' })" for i in range(100))
-    files = {f"pages/p{n}/p{n}.js": f"function load() {{\n{calls}\n}}\n" for n in range(50)}
+    files = {f"pages/p{n}/p{n}.js": f"{calls}\n" for n in range(50)}
     root = write_project(tmp_path / "large", files)
     report = tmp_path / "large.html"
     report.write_text(html_report(root), encoding="utf-8")

@@ -74,12 +74,12 @@ def test_sarif_in_chinese_is_still_valid():
 
 
 def test_github_annotations_escape_and_summarise(project):
-    root = project({"pages/a,b/x.js": "Page({ tap() { wx.getUserInfo() } })\n"})
+    root = project({"pages/a,b/x.js": "Page({ tap() { wx.getUserInfo() } })\n", "pages/a,b/x.wxml": '<button bindtap="tap"/>\n'})
     _, out = _run("--format", "github", cwd=root)
     first, coverage, summary = out.splitlines()
     assert first.startswith("::warning file=pages/a%2Cb/x.js,line=1,col=16,endLine=1,endColumn=30,title=wxlint deprecated-getuserinfo::`wx.getUserInfo`")
     assert coverage.startswith("wxlint: Rules: ") and "Baseline: none" in coverage
-    assert summary == "wxlint: 1 problem (0 errors, 1 warning, 0 info) in 1 file"
+    assert summary == "wxlint: 1 problem (0 errors, 1 warning, 0 info) in 2 files"
     _, legacy = _run("--format", "github")
     assert legacy.count("::error ") == EXPECTED["error"] > 1 and "GitHub shows only 10 annotations" in legacy.splitlines()[-1]
 

@@ -546,3 +546,56 @@ def test_a_status_destructured_from_the_answer_is_the_servers(project, read):
              "pages/home/home.js": helper + "Page({\n  onShow() { request('/notes') }\n})\n"}
     _, report = lint_json(project(files), "--select", f"{RULE},login-on-server-answer")
     assert [(f["rule"], f["line"]) for f in report["findings"]] == [("login-on-server-answer", 5)]
+
+
+def test_a_utility_object_s_own_method_and_the_answer_named_on_the_way(project):
+    # liuxuan124/miniprogram-platform (held out): a request's 401 goes to `AuthUtil.navigateToLogin()`, which calls
+    # `this.openLoginSheet()` (a method of the same object literal), which opens the login page at a URL chosen by a
+    # ternary; the answer named is the request's (`responseData.code === 401`), not `options.preferPage` of a helper
+    # on the way, which its callers fill
+    auth = ("const AuthUtil = {\n"
+            "  navigateToLogin(redirect) {\n"
+            "    this.openLoginSheet({ redirect })\n"
+            "  },\n"
+            "  openLoginSheet(options = {}) {\n"
+            "    const url = options.redirect ? '/pages/login/login?redirect=' + options.redirect : '/pages/login/login'\n"
+            "    if (options.preferPage) {\n"
+            "      wx.navigateTo({ url })\n"
+            "    }\n"
+            "  },\n"
+            "}\n"
+            "module.exports = { AuthUtil }\n")
+    request = ("const { AuthUtil } = require('./auth')\n"
+               "module.exports = (url) => wx.request({ url, success(res) {\n"
+               "  const responseData = res.data\n"
+               "  if (responseData.code === 401) AuthUtil.navigateToLogin()\n"
+               "} })\n")
+    files = {"utils/auth.js": auth, "utils/request.js": request, "pages/login/login.js": "Page({})",
+             "pages/index/index.js": "const request = require('../../utils/request')\nPage({ onLoad() { request('/config') } })\n"}
+    _, report = lint_json(project(files, {"pages": ["pages/index/index", "pages/login/login"]}),
+                          "--select", f"{RULE},login-on-server-answer")
+    assert [(f["rule"], f["path"], f["line"]) for f in report["findings"]] == [("login-on-server-answer", "utils/auth.js", 8)]
+    assert "`responseData.code === 401`" in report["findings"][0]["message"]
+    # an options object handed to a call is not `this` of its functions
+    handed = auth.replace("const AuthUtil = {", "const AuthUtil = register({")[:-len("}\nmodule.exports = { AuthUtil }\n")] + "})\nmodule.exports = { AuthUtil }\n"
+    _, report = lint_json(project({**files, "utils/auth.js": handed}, {"pages": ["pages/index/index", "pages/login/login"]}),
+                          "--select", f"{RULE},login-on-server-answer")
+    assert report["findings"] == []
+
+
+def test_a_base_page_s_on_load_calling_this_on_init_of_each_class_page(project):
+    # zhao-ping/wechat-miniprogram-ts-sass utilTs/util.ts: every class page extends BasePage, whose `onLoad` calls
+    # `this.onInit()`: each page's own `onInit` runs when that page loads (so it is judged), and the entry page's load
+    # runs only its own (another page's login jump is not "on open")
+    base = "export\nclass BasePage {\n  onLoad(options: any) {\n    this.onInit(options)\n  }\n  onInit(options?: any) {}\n}\n"
+    page = ("import {{ BasePage }} from '../../utils/base'\nclass {name} extends BasePage {{\n  onInit() {{\n    {body}\n  }}\n"
+            "  legacy() {{\n    wx.getUserInfo({{}})\n  }}\n}}\nPage(new {name}())\n")  # `legacy`: nothing calls it
+    files = {"utils/base.ts": base,
+             "pages/home/home.ts": page.format(name="Home", body="wx.setNavigationBarTitle({ title: '首页' })"),
+             "pages/mine/mine.ts": page.format(name="Mine", body="wx.navigateTo({ url: '/pages/login/login' })"),
+             "pages/profile/profile.ts": page.format(name="Profile", body="wx.getUserInfo({})"),
+             "pages/login/login.ts": "Page({})\n"}
+    app = {"pages": ["pages/home/home", "pages/mine/mine", "pages/profile/profile", "pages/login/login"]}
+    _, report = lint_json(project(files, app), "--select", f"{RULE},deprecated-getuserinfo")
+    assert [(f["rule"], f["path"], f["line"]) for f in report["findings"]] == [
+        ("deprecated-getuserinfo", "pages/profile/profile.ts", 4)]

@@ -21,7 +21,7 @@ from wxlint.data_tables import load_data_table
 from wxlint.words import Note
 from wxlint.words import note as make_note
 from wxlint.model.control import runs_before
-from wxlint.model.javascript import JsModule, callee_name, member_name, member_path, string_value, unwrap
+from wxlint.model.javascript import JsModule, callee_name, member_name, member_path, object_property, string_value, unwrap
 from wxlint.model.modules import Exports, ImportRef, import_of, module_exports, require_source, resolve_module_path
 from wxlint.model.units import (UNIT_CONSTRUCTORS, Member, UnitDefinition, class_member, class_value, find_units,
                                 function_value, mix_in, object_member, object_properties, object_value, read_class,
@@ -127,6 +127,8 @@ class CallGraph:
         self.units_by_module: dict[Path, list[UnitDefinition]] = {}
         self._exports: dict[Path, Exports] = {}
         self._member_of: dict[int, tuple[UnitDefinition, Member]] = {}
+        # id(function) -> every unit it is a member of: a base class's method inherited by several class pages
+        self._units_sharing: dict[int, list[UnitDefinition]] = {}
         self._fields_of: dict[int, dict[str, list[Node]]] = {}  # id(unit) -> `this.<field> = value` (see `_this_fields`)
         self._binding_values: dict[tuple[int, int], tuple[JsModule, Node] | None] = {}  # see `_resolve_value`
         self._returned: dict[int, list[Node]] = {}  # id(function node) -> what it returns (see `_returned_value`)
@@ -139,6 +141,7 @@ class CallGraph:
             self._mix_in(unit)
             for member in unit.all_members():
                 self._member_of.setdefault(id(member.function), (unit, member))
+                self._units_sharing.setdefault(id(member.function), []).append(unit)
         for module in modules.values():
             self._collect_functions(module)
         for module in modules.values():
@@ -545,10 +548,21 @@ class CallGraph:
                 return []  # a member of a global (`wx.login`, `console.log`): no function of the project
             unit = self.this_unit(module, caller, owner)
             if unit is not None:
-                return self._member_functions(unit, prop)
+                found = self._member_functions(unit, prop)
+                # `this.onInit()` in a base page's `onLoad` that several class pages inherit: each has its own `onInit`,
+                # and which one runs depends on the page (zhao-ping/wechat-miniprogram-ts-sass utilTs/util.ts): followed
+                # only where every page has the same one
+                sharing = self._units_sharing.get(id(self._function_of_this(module, caller, owner)), ())
+                if any([id(f) for f in self._member_functions(other, prop)] != [id(f) for f in found] for other in sharing):
+                    return []
+                return found
             cls = self._class_of_this(module, caller, owner)
             if cls is not None:  # `this.setAuth()` in a method of a class: its own method
                 method = class_member(cls, prop, static=False)
+                return [self.functions[id(method)]] if method is not None and id(method) in self.functions else []
+            holder = self._object_of_this(module, caller, owner)
+            if holder is not None:  # `this.openLoginSheet()` in a method of an object: its own method
+                method = function_value(module, object_property(holder, prop))
                 return [self.functions[id(method)]] if method is not None and id(method) in self.functions else []
             if owner.type == "MemberExpression" and member_name(owner) is not None:
                 # `this.store.load()` after `this.store = new Store()` in one of the unit's functions
@@ -643,8 +657,8 @@ class CallGraph:
                 return self._unit_of_this(scope.node)
         return None
 
-    def _class_of_this(self, module: JsModule, caller: Function, owner: Node) -> Node | None:
-        """The class whose instance `this` (or `that = this`) is at `owner`, in a method of that class."""
+    def _function_of_this(self, module: JsModule, caller: Function, owner: Node) -> Node | None:
+        """The function whose `this` `this` (or `that = this`) is at `owner`: past arrows and bound functions."""
         if owner.type == "ThisExpression":
             node = caller.node
         elif owner.type == "Identifier":
@@ -656,11 +670,34 @@ class CallGraph:
             return None
         while node is not None and _shares_outer_this(node):
             node = self.enclosing_function(node).node
+        return node
+
+    def _class_of_this(self, module: JsModule, caller: Function, owner: Node) -> Node | None:
+        """The class whose instance `this` (or `that = this`) is at `owner`, in a method of that class."""
+        node = self._function_of_this(module, caller, owner)
         method = node._parent if node is not None else None
         if method is None or method.type != "MethodDefinition" or method.static:
             return None
         body = method._parent
         return body._parent if body is not None and body.type == "ClassBody" else None
+
+    def _object_of_this(self, module: JsModule, caller: Function, owner: Node) -> Node | None:
+        """The object literal `this` is at `owner`, in a method of an object a variable or the module's exports
+        hold (`const AuthUtil = { navigateToLogin() { this.openLoginSheet() } }`, called as `AuthUtil.navigateToLogin()`:
+        liuxuan124/miniprogram-platform utils/auth.js, held out). Not an options object handed to a call: who calls
+        its functions, with which `this`, is the callee's business."""
+        node = self._function_of_this(module, caller, owner)
+        prop = node._parent if node is not None else None
+        if prop is None or prop.type != "Property" or prop.value is not node:
+            return None
+        holder = prop._parent
+        place = holder._parent if holder is not None and holder.type == "ObjectExpression" else None
+        if place is None:
+            return None
+        if (place.type == "VariableDeclarator" and place.init is holder or place.type == "AssignmentExpression" and place.right is holder
+                or place.type == "ExportDefaultDeclaration"):
+            return holder
+        return None
 
     def _unit_of_this(self, node: Node) -> UnitDefinition | None:
         # Arrow functions see the `this` of the function around them.

@@ -36,7 +36,7 @@ from wxlint.model.login import without_cancel
 from wxlint.model.modules import navigation_apis
 from wxlint.model.control import after_an_exit
 from wxlint.model.guards import (Fact, contradicts, data_flags, element_facts, false_at_first, first_values, flag_writes,
-                                 lexical_facts, parameter_facts)
+                                 lexical_facts, never_holds, parameter_facts)
 from wxlint.model.javascript import (JsModule, data_reads, leading_string, member_name, object_property, only_logged, options_call,
                                      parameter_reads, parent_of, string_value, unwrap)
 from wxlint.model.project import ProjectModel
@@ -450,6 +450,14 @@ class FlowEngine:
             outer = self.graph.enclosing_function(outer.node)  # a callback: as known as the function it is written in
         return not self.ever_runs(function)
 
+    def surely_never_runs_at(self, module: JsModule, node: Node) -> bool:
+        """Whether the code at `node` surely never runs: its function never does (`surely_never_runs`), or it sits in
+        a branch that never holds (`if (!res.authSetting['scope.userInfo'])`: `guards.never_holds`)."""
+        if never_holds(lexical_facts(module, node)):
+            return True
+        # (a `<wxs>` module runs in the view, beside the graph: nothing is claimed of it)
+        return id(module.tree.program) in self.graph.functions and self.surely_never_runs(self.graph.enclosing_function(node))
+
     def _may_run(self, function: Function, seen: set[int]) -> bool:
         if id(function.node) in self._running:
             return True
@@ -477,13 +485,22 @@ class FlowEngine:
 
     def _name_used_outside(self, function: Function, name: str) -> bool:
         """Whether a method's name is used (`_names_used`) anywhere but in its own body (`t.start(o)` inside a `start`
-        method calls another object's: shiruiqiang/xiaochengxu_qianduan utils/recorder.js, held out), or in a behavior
-        its unit mixes in, whose `this.init()` calls the component's own `init` (miniprogram-demo's AR pages)."""
+        method calls another object's: shiruiqiang/xiaochengxu_qianduan utils/recorder.js, held out), in a behavior
+        its unit mixes in, whose `this.init()` calls the component's own `init` (miniprogram-demo's AR pages), or in a
+        module its class page inherits methods from, whose `onLoad` calls `this.onInit()` (zhao-ping/wechat-miniprogram-ts-sass
+        utilTs/util.ts: the graph follows such a call into one page's `onInit` only)."""
         start, end = function.node.range
         if any(not start <= at < end for at in self._names_used(function.module).get(name, ())):
             return True
-        behaviors = self.graph.behaviors_of(function.unit) if function.unit is not None else ()
-        return any(name in self._names_used(behavior.module) for behavior in behaviors)
+        if function.unit is None:
+            return False
+        behaviors = self.graph.behaviors_of(function.unit)
+        if any(name in self._names_used(behavior.module) for behavior in behaviors):
+            return True
+        inherited = {self.graph.function(member.function).module.path: self.graph.function(member.function).module
+                     for member in function.unit.all_members()
+                     if self.graph.function(member.function) is not None and self.graph.function(member.function).module is not function.module}
+        return any(name in self._names_used(module) for module in inherited.values())
 
     def _names_used(self, module: JsModule) -> dict[str, list[int]]:
         """Member names and strings a script uses (`this.save`, `that['save']`, `'save'`), the actions the project

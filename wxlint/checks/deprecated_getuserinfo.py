@@ -7,7 +7,7 @@ from wxlint.model.javascript import (JsModule, is_assigned, member_name, object_
                                      unwrap)
 from wxlint.model.wxml import attribute_can_be, event_bindings, open_types
 
-USES_FLOW = False
+USES_FLOW = True  # code that never runs is not judged (`FlowEngine.surely_never_runs_at`)
 
 
 def check(ctx: CheckContext) -> None:
@@ -20,30 +20,37 @@ def check(ctx: CheckContext) -> None:
 def _check_script(ctx: CheckContext, module: JsModule) -> None:
     apis = set(ctx.data["apis"])
     scope = ctx.data["scope"]
+
+    def report(node, message_id: str, **arguments) -> None:
+        if not ctx.flow.surely_never_runs_at(module, node):
+            ctx.report_node(module, node, message_id, **arguments)
+
     for use in module.wx_uses:
         if use.api in apis and use.kind in ("call", "value"):
-            ctx.report_node(module, use.node, use.kind, api=use.api)
+            report(use.node, use.kind, api=use.api)
         elif use.api == "authorize" and use.call is not None and use.call.arguments:
             scope_value = object_property(use.call.arguments[0], "scope")
             if string_value(scope_value, module) == scope:
-                ctx.report_node(module, scope_value, "authorize")
+                report(scope_value, "authorize")
+    if scope not in module.tree.source.text:
+        return  # the scope's name is written nowhere in the file: no test of it (the walk below is a tenth of a run)
     for node in module.nodes_any_order("MemberExpression", "BinaryExpression", "CallExpression", "ObjectPattern"):
         kind = node.type
         # `globalData.auth['scope.userInfo'] = true` writes the app's own record: no setting read (walkingp/xterra-weapp)
         if (kind == "MemberExpression" and node.computed and member_name(node) == scope and not is_assigned(node)
                 and not only_logged(node)):
-            ctx.report_node(module, node.property, "auth-setting")
+            report(node.property, "auth-setting")
         elif kind == "BinaryExpression" and node.operator == "in" and string_value(node.left) == scope:
-            ctx.report_node(module, node.left, "auth-setting")
+            report(node.left, "auth-setting")
         elif kind == "CallExpression":
             callee = unwrap(node.callee)
             if (callee.type == "MemberExpression" and member_name(callee) == "hasOwnProperty"
                     and node.arguments and string_value(node.arguments[0]) == scope):
-                ctx.report_node(module, node.arguments[0], "auth-setting")
+                report(node.arguments[0], "auth-setting")
         elif kind == "ObjectPattern":
             for prop in node.properties:
                 if prop.type == "Property" and string_value(prop.key) == scope:
-                    ctx.report_node(module, prop.key, "auth-setting")
+                    report(prop.key, "auth-setting")
 
 
 def _check_wxml(ctx: CheckContext, document) -> None:

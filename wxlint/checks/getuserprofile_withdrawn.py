@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from wxlint.checks import CheckContext
 
-USES_FLOW = False
+USES_FLOW = True  # code that never runs is not judged (`FlowEngine.surely_never_runs_at`)
 
 
 def check(ctx: CheckContext) -> None:
     api = ctx.data["api"]
     for module in ctx.model.js_modules.values():
         for use in module.wx_calls(api):
-            ctx.report_node(module, use.node, "call")
+            if not ctx.flow.surely_never_runs_at(module, use.node):
+                ctx.report_node(module, use.node, "call")

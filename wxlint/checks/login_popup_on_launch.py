@@ -8,8 +8,7 @@ from wxlint.checks import CheckContext
 from wxlint.words import note
 from wxlint.model.guards import scope_checks
 from wxlint.model.javascript import JsModule, parent_of
-from wxlint.model.login import (login_modals, login_redirects, login_route_matcher, server_status_test,
-                                server_test_on_the_way, without_cancel)
+from wxlint.model.login import login_modals, login_redirects, login_route_matcher, server_test_on_the_way, without_cancel
 from wxlint.model.permissions import ScopeTable
 
 USES_FLOW = True
@@ -29,7 +28,7 @@ def check(ctx: CheckContext) -> None:
     data = ctx.data
     login_route = login_route_matcher(ctx.model.project.config)
     for module in ctx.model.js_modules.values():
-        for node, message_id, arguments, scope, status in _popups(module, table, data, login_route, ctx.lang):
+        for node, message_id, arguments, scope in _popups(module, table, data, login_route, ctx.lang):
             api = module.wx_call_api(parent_of(node))
             for trace in flow.launch_traces(module, node, note("calls", callee=f"{module.tree.text_of(node)}()")):
                 if scope is not None and ("granted", scope) in trace.context:
@@ -40,7 +39,7 @@ def check(ctx: CheckContext) -> None:
                                for kind in ("logged-in", "not-logged-in")}
                 if message_id in LOGIN_PROMPTS and login_tests["logged-in"]:
                     continue  # only a user with a stored login gets here: a re-login, not a login forced on open
-                if message_id in LOGIN_PROMPTS and server_test_on_the_way(status, trace.edges) is not None:
+                if message_id in LOGIN_PROMPTS and server_test_on_the_way(module, parent_of(node), trace.edges) is not None:
                     continue  # it waits for a server's answer: not certain from the code (login-on-server-answer)
                 found_id, found_arguments = message_id, arguments
                 if message_id in LOGGED_OUT_MESSAGES and login_tests["not-logged-in"]:
@@ -53,8 +52,7 @@ def check(ctx: CheckContext) -> None:
 
 
 def _popups(module: JsModule, table: ScopeTable, data: dict, login_route, lang: str):
-    """(node to report, message id, arguments, scope asked for, the server's answer a login prompt hangs on) of
-    every call that would pop up or force login."""
+    """(node to report, message id, arguments, scope asked for) of every call that would pop up or force login."""
     for scoped in table.calls(module):
         scope = scoped.scope
         if scope.scope == "scope.userInfo":
@@ -64,21 +62,20 @@ def _popups(module: JsModule, table: ScopeTable, data: dict, login_route, lang: 
         if not scope.prompts:
             continue  # no dialog, even from `wx.authorize`: `scope.userLocationBackground` is granted in the settings only
         if scoped.api == "authorize":
-            yield scoped.node, "authorize", {"scope": scope.scope}, scope.scope, None
+            yield scoped.node, "authorize", {"scope": scope.scope}, scope.scope
         else:
             yield scoped.node, "scope-api", {"api": scoped.api if "." in scoped.api else f"wx.{scoped.api}",
-                                             "what": scope.label[lang]}, scope.scope, None
+                                             "what": scope.label[lang]}, scope.scope
     for use in module.wx_uses:
         if use.kind != "call":
             continue
         if use.api in data["user_info_apis"]:
             if use.api == "getUserInfo" and scope_checks(module, use.call).get("scope.userInfo") is True:
                 continue
-            yield use.node, "user-info", {"api": use.api}, None, None
+            yield use.node, "user-info", {"api": use.api}, None
         elif use.api in data["subscribe_apis"]:
-            yield use.node, "subscribe", {}, None, None
+            yield use.node, "subscribe", {}, None
     for use, options in login_modals(module):
-        yield (use.node, "modal-no-cancel" if without_cancel(options) else "modal", {}, None,
-               server_status_test(module, use.call))
-    for use, url, status in login_redirects(module, login_route):
-        yield use.node, "navigate", {"api": use.api, "url": url}, None, status
+        yield use.node, "modal-no-cancel" if without_cancel(options) else "modal", {}, None
+    for use, url in login_redirects(module, login_route):
+        yield use.node, "navigate", {"api": use.api, "url": url}, None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -164,10 +165,14 @@ def string_value(node: Node | None, module: "JsModule | None" = None) -> str | N
 
 def leading_string(node: Node | None, module: "JsModule | None" = None) -> str | None:
     """The static start of a string expression: `'/pages/login?from=' + x` and
-    `` `/pages/login?from=${x}` `` -> '/pages/login?from='; with `module`, through constants."""
+    `` `/pages/login?from=${x}` `` -> '/pages/login?from='; of a choice, what both branches start with
+    (`redirect ? '/pages/login/login?redirect=' + r : '/pages/login/login'`); with `module`, through constants."""
     node = unwrap(node)
     if module is not None:
         node = module.constant_value(node)
+    if node is not None and node.type == "ConditionalExpression":
+        starts = [leading_string(branch, module) for branch in (node.consequent, node.alternate)]
+        return (os.path.commonprefix(starts) or None) if None not in starts else None
     while node is not None and node.type == "BinaryExpression" and node.operator == "+":
         node = unwrap(node.left)
         if module is not None:

@@ -33,9 +33,10 @@ def answered_dialog(module: JsModule, call: Node) -> Node | None:
     return None
 
 
-def server_status_test(module: JsModule, call: Node) -> str | None:
+def server_status_test(module: JsModule, call: Node, sure: bool = False) -> str | None:
     """The test of a server's answer that a call runs under, if any: `res.data.errno === 501`,
-    `switch (res.statusCode) { case 401: … }` on a parameter of an enclosing callback."""
+    `switch (res.statusCode) { case 401: … }` on a parameter of an enclosing callback. `sure`: only of what surely is
+    an answer (not the parameter of a function that is no callback, which a caller may fill with anything)."""
     child, parent = call, parent_of(call)
     while parent is not None:
         test = None
@@ -44,7 +45,7 @@ def server_status_test(module: JsModule, call: Node) -> str | None:
         elif parent.type == "SwitchCase" and child is not parent.test and parent.test is not None:
             switch = parent_of(parent)
             test = switch.discriminant if switch is not None else None
-        if test is not None and _reads_a_response(module, test, frozenset(load_data_table("login-state")["server_apis"])):
+        if test is not None and _reads_a_response(module, test, frozenset(load_data_table("login-state")["server_apis"]), sure):
             if parent.type == "SwitchCase":
                 return f"{module.tree.text_of(test)} == {module.tree.text_of(parent.test)}"
             return _negated(module, test) if child is parent.alternate else module.tree.text_of(test)
@@ -63,36 +64,36 @@ def _negated(module: JsModule, test: Node) -> str:
     return f"!({module.tree.text_of(test)})"
 
 
-def _reads_a_response(module: JsModule, test: Node, server_apis: set[str], depth: int = 0) -> bool:
+def _reads_a_response(module: JsModule, test: Node, server_apis: set[str], sure: bool, depth: int = 0) -> bool:
     """Whether a test compares a field of a callback's parameter (the server's answer) with a literal,
     or is that field itself (a `switch` discriminant)."""
     test = unwrap(test)
     if test.type == "LogicalExpression":
-        return (_reads_a_response(module, test.left, server_apis, depth)
-                or _reads_a_response(module, test.right, server_apis, depth))
+        return (_reads_a_response(module, test.left, server_apis, sure, depth)
+                or _reads_a_response(module, test.right, server_apis, sure, depth))
     if test.type == "Identifier" and depth < 4:
         # `const httpUnauthorized = res && res.statusCode === 401`, tested later by name (OnlyHero5/wxapp-checkin
         # utils/request-core.js, held out)
         binding = module.scopes.resolve(test)
         init = unwrap(binding.init) if binding is not None and binding.is_constant and binding.destructured_key is None else None
         if init is not None and init.type in ("LogicalExpression", "BinaryExpression"):
-            return _reads_a_response(module, init, server_apis, depth + 1)
+            return _reads_a_response(module, init, server_apis, sure, depth + 1)
     when_true, when_false = facts(module, test)
     if any(kind in ("granted", "denied") for kind, _ in when_true | when_false):
         return False  # `res.authSetting['scope.x']` of wx.getSetting: the device's settings, not a server's answer
     if test.type == "CallExpression" and module.wx_path(unwrap(test.callee)) is None:
         # `isSessionExpiredResponse(payload)`: the project's own test of the answer it is given
-        return any(_holds_an_answer(module, unwrap(argument), server_apis) for argument in test.arguments
+        return any(_holds_an_answer(module, unwrap(argument), server_apis, sure) for argument in test.arguments
                    if unwrap(argument).type in ("Identifier", "MemberExpression"))
     sides = [test.left, test.right] if test.type == "BinaryExpression" else [test]
     for side in sides:
         root = _field_read(module, side)
-        if root is not None and _holds_an_answer(module, root, server_apis):
+        if root is not None and _holds_an_answer(module, root, server_apis, sure):
             return test.type != "BinaryExpression" or any(unwrap(s).type == "Literal" for s in sides)
     return False
 
 
-def _holds_an_answer(module: JsModule, expression: Node, server_apis: set[str]) -> bool:
+def _holds_an_answer(module: JsModule, expression: Node, server_apis: set[str], sure: bool) -> bool:
     """Whether a name or a member chain (`res.data.code`) holds a server's answer or a field of it: a callback's
     parameter that can be one, what an awaited request settles with, the error a `catch` gets from one."""
     binding = _root_binding(module, expression)
@@ -104,7 +105,7 @@ def _holds_an_answer(module: JsModule, expression: Node, server_apis: set[str]) 
             return _may_be_a_server_call(module, unwrap(init.argument), server_apis)
         binding = _root_binding(module, init)
     if binding is not None and binding.kind == "param":
-        return _may_get_a_server_answer(module, binding.scope.node, server_apis)
+        return _may_get_a_server_answer(module, binding.scope.node, server_apis, sure)
     if binding is not None and binding.kind == "catch":
         return _catches_a_request(module, binding.scope.node, server_apis)
     return False
@@ -163,14 +164,15 @@ def _root_binding(module: JsModule, expression: Node):
     return module.scopes.resolve(expression) if expression.type == "Identifier" else None
 
 
-def _may_get_a_server_answer(module: JsModule, callback: Node, server_apis: set[str]) -> bool:
+def _may_get_a_server_answer(module: JsModule, callback: Node, server_apis: set[str], sure: bool) -> bool:
     """Whether a callback's parameter can be a server's answer: not when it is the callback of a wx API
-    other than a network one (`wx.showModal({ success(e) { if (e.confirm) … } })`)."""
+    other than a network one (`wx.showModal({ success(e) { if (e.confirm) … } })`); a function handed to none may be
+    given one by its callers, unless the answer must be `sure`."""
     parent = parent_of(callback)
     if parent is not None and parent.type == "Property":  # `{ success(res) { … } }` in an options object
         parent = options_call(parent)
     if parent is None or parent.type != "CallExpression":
-        return True
+        return not sure
     callee = unwrap(parent.callee)
     if callee.type == "Identifier" and callee.name in UNIT_CONSTRUCTORS and module.scopes.resolve(callee) is None:
         return False  # `Page({ onLoad(options) { … } })`: how the page was opened (its query), not a server's answer
@@ -194,9 +196,8 @@ def login_route_matcher(config):
 
 
 def login_redirects(module: JsModule, is_login_route):
-    """(wx API use, url, the server's answer it hangs on or None) of each navigation to a login page
-    (`is_login_route(url)`, see `login_route_matcher`) that a user did not choose in a dialog they could cancel
-    (that dialog is judged where it is shown)."""
+    """(wx API use, url) of each navigation to a login page (`is_login_route(url)`, see `login_route_matcher`) that a
+    user did not choose in a dialog they could cancel (that dialog is judged where it is shown)."""
     for use in module.wx_uses:
         if use.kind != "call" or use.api not in navigation_apis() or not use.call.arguments:
             continue
@@ -205,18 +206,20 @@ def login_redirects(module: JsModule, is_login_route):
         if dialog is not None and not without_cancel(dialog):
             continue
         if url and is_login_route(url):
-            yield use, url, server_status_test(module, use.call)
+            yield use, url
 
 
-def server_test_on_the_way(status: str | None, edges) -> str | None:
-    """The server's answer a redirect hangs on: the test around the call itself (`status`), else the nearest one
-    around a call on the way to it (`else if (r.statusCode == 401) loginExpired()`); None when none does."""
-    if status is not None:
-        return status
-    for edge in reversed(edges):
-        found = server_status_test(edge.caller.module, edge.site)
-        if found is not None:
-            return found
+def server_test_on_the_way(module: JsModule, call: Node, edges) -> str | None:
+    """The server's answer a prompt hangs on: the test around the call itself, else the nearest one around a call on
+    the way to it (`else if (r.statusCode == 401) loginExpired()`), of what surely is an answer first
+    (`responseData.code === 401` in a request's `success`, not `options.preferPage` of a helper it calls on the way:
+    liuxuan124/miniprogram-platform, held out); None when none does."""
+    sites = [(module, call), *((edge.caller.module, edge.site) for edge in reversed(edges))]
+    for sure in (True, False):
+        for site_module, site in sites:
+            found = server_status_test(site_module, site, sure)
+            if found is not None:
+                return found
     return None
 
 

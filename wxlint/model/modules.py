@@ -124,18 +124,20 @@ def resolve_module_path(importer: Path, specifier: str, miniprogram_root: Path) 
         base = os.path.join(miniprogram_root, specifier[2:])
     else:  # WeChat resolves a bare path relative to the file first, then in miniprogram_npm.
         base = os.path.join(os.path.dirname(importer), specifier)
-    # `..` taken off by name, as WeChat's bundler does; then one lookup for each file every page requires
-    return _resolve_module_base(os.path.normpath(base))
+    # `..` taken off by name, as WeChat's bundler does; then one lookup for each file every page requires. A
+    # TypeScript file's import is the .ts where tsc's .js sits beside it (wxlint reads the source: UNIT_SCRIPT_SUFFIXES).
+    suffixes = SCRIPT_SUFFIXES[::-1] if str(importer).endswith(".ts") else SCRIPT_SUFFIXES
+    return _resolve_module_base(os.path.normpath(base), suffixes)
 
 
 @lru_cache(maxsize=8192)
-def _resolve_module_base(name: str) -> Path | None:
+def _resolve_module_base(name: str, suffixes: tuple[str, ...]) -> Path | None:
     # Cached for one run (see `forget_module_paths`): a thousand pages that require the same utils
     # would each pay a handful of stat calls and a realpath.
     base = Path(name)
     candidates = [base] if base.suffix in SCRIPT_SUFFIXES or base.suffix == ".vue" else []
-    candidates += [base.with_name(base.name + s) for s in SCRIPT_SUFFIXES]
-    candidates += [base / f"index{s}" for s in SCRIPT_SUFFIXES]
+    candidates += [base.with_name(base.name + s) for s in suffixes]
+    candidates += [base / f"index{s}" for s in suffixes]
     for candidate in candidates:
         if candidate.is_file():
             return candidate.resolve()

@@ -45,7 +45,12 @@ def javascript_parser() -> tree_sitter.Parser:
 # Names strict code (every module) may not bind or use; esprima refuses them in a module, then reads
 # the file as a script.
 _STRICT_RESERVED = frozenset({"implements", "interface", "package", "private", "protected", "public", "static",
-                              "let", "yield", "await"})
+                              "let", "yield", "await"}) | {
+    # ... and the words no code may use as a name: tree-sitter reads `export` at the end of a line as one (`export\n
+    # class BasePage {…}`, an export to V8: zhao-ping/wechat-miniprogram-ts-sass utilTs/util.ts), so esprima decides
+    "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum",
+    "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null",
+    "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with"}
 # ... and these it may read but not bind or assign
 _STRICT_UNASSIGNABLE = _STRICT_RESERVED | {"eval", "arguments"}
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\x0b", "0": "\0"}

@@ -156,6 +156,13 @@ def strip_types_here(text: str) -> str:
         elif kind in ("import_statement", "export_statement") and any(c.type == "type" for c in children):
             editor.blank(node)
             continue
+        elif (kind == "expression_statement" and len(children) == 1 and children[0].type == "identifier"
+              and _text(children[0], editor) == "export" and node.next_named_sibling is not None
+              and node.next_named_sibling.type in _BLANKED_DECLARATIONS):
+            # tree-sitter reads `export` ending a line as a name of its own, the declaration after it apart (`export\n
+            # interface IresBody {…}`: zhao-ping/wechat-miniprogram-ts-sass utilTs/util.ts); both go
+            editor.blank(node)
+            continue
         elif kind == "export_statement" and any(c.type in _BLANKED_DECLARATIONS for c in children):
             # `export interface A {}`, `export default interface`, `export declare …`, `export namespace X {}`
             editor.blank(node)

@@ -1,4 +1,4 @@
-const { formatTime } = require('../../utils/util') // 首页
+const { loadUser } = require('../../utils/util') // 首页
 const app = getApp()
 
 Page({
@@ -31,5 +31,8 @@ Page({
   },
   goGoods: function (e) {
     wx.navigateTo({ url: '/pages/goods/goods?id=' + e.currentTarget.dataset.id })
+  },
+  refreshUser: function () {
+    loadUser((userInfo) => this.setData({ userInfo }))
   }
 })
