@@ -299,3 +299,17 @@ def test_a_catch_in_every_synchronous_caller_guards(project):
     assert reported(project, page, extra={"app.js": app}) == []
     later = app.replace("this.initThemeMode()", "wx.getStorage({ key: 'theme', success: () => this.initThemeMode() })")
     assert reported(project, page, extra={"app.js": later}) == [("app.js", 10)]
+
+
+def test_a_flag_every_place_that_shows_it_must_set_under_the_feature_test(project):
+    # liuxuan124/miniprogram-platform pages/login (held out): the privacy layer shows when `showPrivacyPopup` is true; it is
+    # set under a test of wx.getPrivacySetting, and also by a tap when the agreement box is unticked, on any client
+    guarded = ("    if (typeof wx.getPrivacySetting !== 'function') return\n"
+               "    wx.getPrivacySetting({ success: (res) => { if (res.needAuthorization) this.setData({ showPrivacyPopup: true }) } })\n")
+    js = ("Page({\n  data: { showPrivacyPopup: false, agreed: false },\n  onLoad() {\n" + guarded + "  },\n"
+          "  onLogin() {\n    if (!this.data.agreed) {\n      this.setData({ showPrivacyPopup: true })\n      return\n    }\n  },\n})\n")
+    wxml = ('<button bindtap="onLogin">登录</button>\n'
+            '<view wx:if="{{showPrivacyPopup}}"><button open-type="agreePrivacyAuthorization">同意</button></view>\n')
+    assert reported(project, js, wxml) == [("pages/index/index.wxml", 2)]
+    only_guarded = js.replace("      this.setData({ showPrivacyPopup: true })\n", "")
+    assert reported(project, only_guarded, wxml) == []

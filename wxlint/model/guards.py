@@ -527,6 +527,9 @@ def data_flags(module: JsModule, data_objects: list[Node], around=None) -> dict[
     # `step: 'scan'`: what holds at every place the value is set (an intersection: a value set once
     # without the scope granted shows the element without it)
     value_flags: dict[str, set[Fact]] = {}
+    # the feature tests that hold at every place that makes a flag true: one place without them shows the element
+    # on an old client (`showPrivacyPopup: true` also set when a box is unticked: liuxuan124/miniprogram-platform)
+    features: dict[str, set[Fact]] = {}
 
     def record(name: str | None, value: Node, place: Node) -> None:
         if name is None:
@@ -542,6 +545,9 @@ def data_flags(module: JsModule, data_objects: list[Node], around=None) -> dict[
         if literal.type == "Literal" and literal.value is True:
             found |= holds
         found.discard(("flag", name))
+        if found or (literal.type == "Literal" and literal.value is True):
+            tested = {fact for fact in found if fact[0] in _FEATURE_FACTS}
+            features[name] = features[name] & tested if name in features else tested
         # what holds at some place that sets it true: a flag set again once the settings page was offered (`isAuth`
         # after `openSetting().then(…)`: sandytaogo/miniprogram-sc face/recognition) still records the grant
         if found:
@@ -563,8 +569,13 @@ def data_flags(module: JsModule, data_objects: list[Node], around=None) -> dict[
                 for prop in argument.properties:
                     if prop.type == "Property":
                         record(property_key(prop), prop.value, node)
+    for name, found in flags.items():
+        found -= {fact for fact in found if fact[0] in _FEATURE_FACTS} - features.get(name, set())
     flags.update((key, found) for key, found in value_flags.items() if found)
-    return {name: frozenset(found) for name, found in flags.items()}
+    return {name: frozenset(found) for name, found in flags.items() if found}
+
+
+_FEATURE_FACTS = frozenset({"api", "schema", "version"})  # what a feature test proves (`proves`)
 
 
 def expand_flags(found: frozenset[Fact] | set[Fact], flags: dict[str, frozenset[Fact]]) -> set[Fact]:
