@@ -306,3 +306,15 @@ def test_code_that_never_runs_is_not_judged(project):
     root = project({"pages/index/index.js": js, "pages/index/index.wxml": '<button bindtap="onTap">资料</button>\n'})
     _, report = lint_json(root, "--select", RULE)
     assert [(f["line"], f["message_id"]) for f in report["findings"]] == [(4, "auth-setting"), (7, "call")]
+
+
+def test_a_scope_read_off_the_get_setting_result_itself_is_no_test_of_the_setting(project):
+    # novicezk/partner-robot app.js (held out): `res['scope.userInfo']` on getSetting's result, whose settings are one
+    # level down (`res.authSetting`): always undefined, so the branch always runs and its `wx.authorize` is judged
+    js = ("App({\n  onLaunch() {\n    wx.getSetting({\n      success(res) {\n        if (!res['scope.userInfo']) {\n"
+          "          wx.authorize({ scope: 'scope.userInfo' })\n        }\n      }\n    })\n  }\n})\n")
+    _, report = lint_json(project({"app.js": js, "pages/index/index.js": "Page({})"}), "--select", RULE)
+    assert [(f["line"], f["message_id"]) for f in report["findings"]] == [(6, "authorize")]
+    read_below = js.replace("res['scope.userInfo']", "res.authSetting['scope.userInfo']")
+    _, report = lint_json(project({"app.js": read_below, "pages/index/index.js": "Page({})"}), "--select", RULE)
+    assert [(f["line"], f["message_id"]) for f in report["findings"]] == [(5, "auth-setting")]

@@ -599,3 +599,18 @@ def test_a_base_page_s_on_load_calling_this_on_init_of_each_class_page(project):
     _, report = lint_json(project(files, app), "--select", f"{RULE},deprecated-getuserinfo")
     assert [(f["rule"], f["path"], f["line"]) for f in report["findings"]] == [
         ("deprecated-getuserinfo", "pages/profile/profile.ts", 4)]
+
+
+def test_app_code_that_needs_an_open_page_does_not_run_on_open(project):
+    # gdkyit/kywxb app.js (held out): App onShow checks messages only when a page is open, which at cold start none is
+    # (App's onLaunch and onShow run before the first page is made)
+    app = ("App({\n  onShow() {\n    const pages = getCurrentPages()\n    if (pages.length > 0) {\n      this.check()\n    }\n  },\n"
+           "  check() {\n    wx.request({ url: '/api/messages', success(res) {\n"
+           "      if (res.statusCode == 401) wx.reLaunch({ url: '/pages/login/login' })\n    } })\n  },\n})\n")
+    files = {"app.js": app, "pages/index/index.js": "Page({})", "pages/login/login.js": "Page({})"}
+    pages = {"pages": ["pages/index/index", "pages/login/login"]}
+    _, report = lint_json(project(files, pages), "--select", f"{RULE},login-on-server-answer")
+    assert report["findings"] == []
+    always = app.replace("if (pages.length > 0) {", "if (pages.length === 0 || pages.length > 0) {")
+    _, report = lint_json(project({**files, "app.js": always}, pages), "--select", f"{RULE},login-on-server-answer")
+    assert [(f["rule"], f["line"]) for f in report["findings"]] == [("login-on-server-answer", 10)]

@@ -313,3 +313,28 @@ def test_a_flag_every_place_that_shows_it_must_set_under_the_feature_test(projec
     assert reported(project, js, wxml) == [("pages/index/index.wxml", 2)]
     only_guarded = js.replace("      this.setData({ showPrivacyPopup: true })\n", "")
     assert reported(project, only_guarded, wxml) == []
+
+
+def test_a_ui_library_s_button_and_input_pass_their_open_type_and_type_on(project):
+    # Resuragam/lost-found (held out): TDesign's `t-button` renders a `<button open-type="{{openType}}">` and `t-input` an
+    # `<input type="{{type}}">` (rules/data/library-events.yaml `native`); a project's own component is not assumed to
+    usings = {"t-button": "tdesign-miniprogram/button/button", "t-input": "tdesign-miniprogram/input/input",
+              "my-button": "/components/my-button/index"}
+    wxml = ('<t-button open-type="chooseAvatar" bindchooseavatar="go">头像</t-button>\n<t-input type="nickname" />\n'
+            '<my-button open-type="chooseAvatar" />\n<t-button open-type="share">分享</t-button>\n')
+    extra = {"pages/index/index.json": json.dumps({"usingComponents": usings}),
+             "components/my-button/index.js": "Component({ properties: { openType: String } })\n",
+             "components/my-button/index.wxml": "<view><slot/></view>\n", "components/my-button/index.json": '{"component": true}'}
+    assert reported(project, "Page({ go() {} })", wxml, extra=extra) == [("pages/index/index.wxml", 1), ("pages/index/index.wxml", 2)]
+
+
+def test_open_types_joined_by_a_bar_and_written_in_an_expression(project):
+    # Hlxuan/privacyPopup pages/coupling (held out): `open-type="{{agree ? 'getRealtimePhoneNumber|agreePrivacyAuthorization'
+    # : ''}}"` asks for both abilities once the box is ticked; an expression that tests a feature flag guards its value
+    js = "Page({ data: { agree: false, canIUse: wx.canIUse('button.open-type.chooseAvatar') }, go() {} })"
+    wxml = ('<button open-type="getPhoneNumber|agreePrivacyAuthorization" bindgetphonenumber="go">手机号</button>\n'
+            "<button open-type=\"{{agree ? 'getRealtimePhoneNumber|agreePrivacyAuthorization' : ''}}\">登录</button>\n"
+            "<button open-type=\"{{canIUse ? 'chooseAvatar' : ''}}\" bindchooseavatar=\"go\">头像</button>\n"
+            "<button open-type=\"{{canIUse ? '' : 'chooseAvatar'}}\" bindchooseavatar=\"go\">头像</button>\n")
+    assert reported(project, js, wxml) == [("pages/index/index.wxml", 1), ("pages/index/index.wxml", 2),
+                                           ("pages/index/index.wxml", 4)]

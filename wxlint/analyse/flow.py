@@ -28,7 +28,7 @@ from typing import Callable, Iterable
 
 from esprima.nodes import Node
 
-from wxlint.analyse.callgraph import CallGraph, Edge, Function
+from wxlint.analyse.callgraph import SYNC, CallGraph, Edge, Function
 from wxlint.data_tables import load_data_table
 from wxlint.findings import TraceStep, step_at
 from wxlint.words import Note, note
@@ -63,6 +63,20 @@ def library_tap_event(path: str, event: str) -> str | None:
         for tail, fired in table["components"].items():
             if path.endswith("/" + tail) and event in fired:
                 return library
+    return None
+
+
+def library_native_element(path: str, attribute: str) -> str | None:
+    """The built-in element a UI library's component at `path` renders and passes `attribute` to
+    (rules/data/library-events.yaml `native`): `button` for TDesign's `t-button` and its `open-type`."""
+    path = path.strip("/")
+    folders = path.split("/")
+    for table in load_data_table("library-events")["libraries"].values():
+        if not any(folder in table["markers"] for folder in folders):
+            continue
+        for tail, native in table.get("native", {}).items():
+            if path.endswith("/" + tail) and attribute in native["attributes"]:
+                return native["element"]
     return None
 
 
@@ -767,7 +781,9 @@ class FlowEngine:
         """From the launch entries; each context is what is known on the way (guards.Fact): the scopes
         checked in `authSetting`, a stored login tested, and the parameters a call fixes (`isLogin()`
         with `ask = false`)."""
-        entries = [Entry(frozenset(), entry.function, entry.step, entry.binding) for entry in self.launch_entries()]
+        app = self.graph.app_unit()
+        entries = [Entry(_NO_PAGE_YET if app is not None and entry.function.unit is app else frozenset(), entry.function,
+                         entry.step, entry.binding) for entry in self.launch_entries()]
         return Reach(self.graph, entries, _launch_advance)
 
     def launch_traces(self, module: JsModule, node: Node, final_note: Note) -> list[Trace]:
@@ -810,6 +826,10 @@ def _answered_by_the_user(edge: Edge) -> bool:
     return not (call is not None and call.arguments and without_cancel(call.arguments[0]))
 
 
+# At cold start App's `onLaunch` and `onShow` run before the first page is made: `getCurrentPages()` is empty there
+# (framework/app-service/route.html: "不要在 App.onLaunch 的时候调用 getCurrentPages()，此时 page 还没有生成")
+_NO_PAGE_YET = frozenset({("no-pages-open", "getCurrentPages()")})
+
 # What stays known in the functions a call reaches: a scope checked, a stored login tested.
 _KNOWN_ACROSS_CALLS = frozenset({"granted", "denied", "logged-in", "not-logged-in"})
 
@@ -850,6 +870,8 @@ def _launch_advance(context: frozenset, edge: Edge) -> frozenset | None:
         return None  # this way in is ruled out by what is known
     known = context | at_site
     kept = {fact for fact in known if fact[0] in _KNOWN_ACROSS_CALLS}
+    if edge.mode == SYNC:
+        kept |= known & _NO_PAGE_YET  # the page stack stays empty until App's launch code returns
     if edge.kind in ("call", "await") and edge.site.type == "CallExpression" and not edge.through:
         kept |= parameter_facts(edge.callee.node.params, edge.site.arguments)  # a new activation
     else:

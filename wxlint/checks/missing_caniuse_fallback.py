@@ -5,9 +5,11 @@ from __future__ import annotations
 from wxlint.data_tables import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.model.control import catching_clause
-from wxlint.model.guards import Fact, element_facts, lexical_facts, proves, version_key
+from wxlint.model.guards import Fact, attribute_value_facts, element_facts, lexical_facts, proves, version_key
 from wxlint.model.javascript import JsModule
+from wxlint.analyse.flow import library_native_element
 from wxlint.model.wxml import component_keys
+from wxlint.parse.vue import hyphenated
 
 USES_FLOW = True
 
@@ -32,11 +34,17 @@ def check(ctx: CheckContext) -> None:
                     ctx.report_node(module, use.node, "api", api=use.api, since=apis[use.api], minimum=minimum)
     for document in ctx.model.wxml.values():
         flags = guards.flags_for_document(document)
+        route = ctx.model.route_of_template(document.source.path)
         for element in document.iter_elements():
             for key, attribute in component_keys(element):
+                if key not in components and attribute is not None and route is not None:
+                    key = _as_built_in(ctx, route, element.tag, key, attribute)
                 if key not in components:
                     continue
-                if guards.covers(element_facts(element), flags, ("component", key, components[key])):
+                found = element_facts(element)
+                if attribute is not None:
+                    found |= attribute_value_facts(attribute, key.rsplit(".", 1)[-1])
+                if guards.covers(found, flags, ("component", key, components[key])):
                     continue
                 start = attribute.offset if attribute is not None else element.offset
                 end = attribute.end if attribute is not None else element.offset + len(element.tag) + 1
@@ -75,6 +83,17 @@ class _Guards:
         # `try { this.initThemeMode() } catch (error) {…}`: 0x13217D4/starlumina-tools-wechat, held out)
         return self.flow.every_way_in(function, lambda edge: _synchronous(edge) and catching_clause(edge.site) is not None,
                                       lambda entry: False, carries=_synchronous)
+
+
+def _as_built_in(ctx: CheckContext, route: str, tag: str, key: str, attribute) -> str:
+    """The key of an attribute a UI library's component passes to the built-in element it renders (`t-button.open-type.
+    chooseAvatar` is `button.open-type.chooseAvatar`: Resuragam/lost-found, held out); else the key as it is."""
+    component = ctx.model.component_of_tag(route, tag)
+    if component is None:
+        return key
+    name = hyphenated(attribute.name)
+    element = library_native_element(component or ctx.flow.foreign_component(route, tag), name)
+    return f"{element}.{name}.{key.rsplit('.', 1)[-1]}" if element is not None else key
 
 
 def _synchronous(edge) -> bool:

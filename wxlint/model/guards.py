@@ -61,11 +61,13 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
                                    or _is_login_name(callee_name(expression.callee))),
                       _returned_facts(module, expression))
     if kind == "MemberExpression":
+        if member_name(expression) == "length" and _is_page_stack(module, expression.object):
+            return _PAGES_OPEN  # `if (pages.length)`
         api = module.wx_api_of(expression) if module is not None else None
         if api is not None:
             return frozenset({("api", api)}), empty
-        scope = member_name(expression) if expression.computed else None
-        if scope is not None and scope.startswith("scope."):
+        scope = scope_read(module, expression)
+        if scope is not None:
             # authSetting['scope.x']: granted when true; denied or never asked when false
             return frozenset({("granted", scope)}), frozenset({("denied", scope)})
         login = _login_facts(module, expression, _is_login_name(member_name(expression)))
@@ -228,7 +230,8 @@ def _flag_facts(name: str) -> tuple[frozenset[Fact], frozenset[Fact]]:
 
 
 _OPPOSITES = {"flag": "not-flag", "not-flag": "flag", "param": "not-param", "not-param": "param",
-              "granted": "denied", "denied": "granted", "logged-in": "not-logged-in", "not-logged-in": "logged-in"}
+              "granted": "denied", "denied": "granted", "logged-in": "not-logged-in", "not-logged-in": "logged-in",
+              "pages-open": "no-pages-open", "no-pages-open": "pages-open"}
 
 
 def contradicts(first: frozenset[Fact] | set[Fact], second: frozenset[Fact] | set[Fact]) -> bool:
@@ -236,6 +239,24 @@ def contradicts(first: frozenset[Fact] | set[Fact], second: frozenset[Fact] | se
     login both true and false; or either cannot hold at all (`never_holds`)."""
     return (any((_OPPOSITES[kind], name) in second for kind, name in first if kind in _OPPOSITES)
             or never_holds(first) or never_holds(second))
+
+
+def scope_read(module: JsModule | None, member: Node) -> str | None:
+    """The scope a member expression reads in the authorization settings (`res.authSetting['scope.record']`, `auth[
+    'scope.record']`); None for any other read, and for a scope read off `wx.getSetting`'s result itself, which has
+    it one level down: `res['scope.userInfo']` is always undefined (novicezk/partner-robot app.js, held out)."""
+    scope = member_name(member) if member.computed else None
+    if scope is None or not scope.startswith("scope."):
+        return None
+    owner = unwrap(member.object)
+    binding = module.scopes.resolve(owner) if module is not None and owner.type == "Identifier" else None
+    if binding is not None and binding.kind == "param" and binding.destructured_key is None:
+        callback = binding.scope.node
+        prop = callback._parent
+        call = options_call(prop) if prop is not None and prop.type == "Property" else None
+        if call is not None and module.wx_call_api(call) == "getSetting" and callback.params and callback.params[0] is binding.identifier:
+            return None
+    return scope
 
 
 def never_holds(found: frozenset[Fact] | set[Fact]) -> bool:
@@ -344,6 +365,36 @@ def _can_i_use(module: JsModule | None, call: Node) -> str | None:
     return string_value(call.arguments[0])
 
 
+# Some page is open (`getCurrentPages().length > 0`), or none is: at cold start App's onLaunch and onShow run before the
+# first page is made, so code they run only where a page is open does not run on open (gdkyit/kywxb app.js, held out)
+_PAGES_OPEN = (frozenset({("pages-open", "getCurrentPages()")}), frozenset({("no-pages-open", "getCurrentPages()")}))
+
+
+def _is_page_stack(module: JsModule | None, node: Node) -> bool:
+    """`getCurrentPages()`, or a constant holding it."""
+    node = unwrap(node)
+    if node is not None and node.type == "Identifier" and module is not None:
+        binding = module.scopes.resolve(node)
+        node = unwrap(binding.init) if binding is not None and binding.is_constant else None
+    return (node is not None and node.type == "CallExpression" and unwrap(node.callee).type == "Identifier"
+            and unwrap(node.callee).name == "getCurrentPages")
+
+
+def _page_stack_count_facts(module, left: Node, operator: str, right: Node):
+    """`pages.length > 0`, `getCurrentPages().length >= 1`, `pages.length === 0`: whether some page is open; None when
+    the test is of something else."""
+    if not (left.type == "MemberExpression" and member_name(left) == "length" and _is_page_stack(module, left.object)
+            and right.type == "Literal" and isinstance(right.value, (int, float)) and not isinstance(right.value, bool)):
+        return None
+    some_page = {">": right.value >= 0, ">=": right.value >= 1, "!==": right.value == 0, "!=": right.value == 0}
+    no_page = {"===": right.value == 0, "==": right.value == 0, "<": right.value == 1, "<=": right.value == 0}
+    if some_page.get(operator):
+        return _PAGES_OPEN
+    if no_page.get(operator):
+        return _PAGES_OPEN[1], _PAGES_OPEN[0]
+    return frozenset(), frozenset()
+
+
 def _binary_facts(module: JsModule | None, expression: Node) -> tuple[frozenset[Fact], frozenset[Fact]]:
     empty = frozenset()
     operator = expression.operator
@@ -354,6 +405,9 @@ def _binary_facts(module: JsModule | None, expression: Node) -> tuple[frozenset[
         return (frozenset({("api", name)}), empty) if name else (empty, empty)
     if operator not in ("===", "==", "!==", "!=", ">=", ">", "<", "<="):
         return empty, empty
+    pages = _page_stack_count_facts(module, left, operator, right)
+    if pages is not None:
+        return pages
     positive = operator in ("===", "==")
     # step === 'scan': the data flag `step` holds that value (see `data_flags`)
     for side, other in ((left, right), (right, left)):
@@ -643,6 +697,35 @@ def false_at_first(found: frozenset[Fact] | set[Fact], first: dict[str, object],
         if holds != (kind == "flag"):
             return True
     return False
+
+
+def attribute_value_facts(attribute, value: str) -> frozenset[Fact]:
+    """What holds where an attribute written as one `{{ }}` gives `value`: the tests of the `?:` and `&&` on the way to
+    it (`open-type="{{ canIUse ? 'chooseAvatar' : '' }}"` asks for the avatar only where `canIUse` is true); what holds
+    at every place that gives it, when several do."""
+    text = (attribute.value or "").strip()
+    if not (text.startswith("{{") and text.endswith("}}")):
+        return frozenset()
+    places: list[frozenset[Fact]] = []
+
+    def visit(expression, holding: frozenset[Fact]) -> None:
+        kind = expression.type if expression is not None else None
+        if kind == "ConditionalExpression":
+            when_true, when_false = facts(None, expression.test)
+            visit(expression.consequent, holding | when_true)
+            visit(expression.alternate, holding | when_false)
+        elif kind == "LogicalExpression":
+            when_true, when_false = facts(None, expression.left)
+            if expression.operator != "&&":
+                visit(expression.left, holding)
+            visit(expression.right, holding | (when_true if expression.operator == "&&" else when_false))
+        elif kind in ("ParenthesizedExpression", "ChainExpression"):
+            visit(expression.expression, holding)
+        elif kind == "Literal" and isinstance(expression.value, str) and value in expression.value.split("|"):
+            places.append(holding)
+
+    visit(parse_expression(text[2:-2]), frozenset())
+    return frozenset.intersection(*places) if places else frozenset()
 
 
 def element_facts(element) -> frozenset[Fact]:

@@ -90,11 +90,11 @@ def event_bindings(document: WxmlDocument) -> list[EventBinding]:
 
 def component_keys(element: WxmlElement):
     """(canIUse-style key, attribute or None) of what an element uses: `page-container`,
-    `button.open-type.chooseAvatar`, `input.type.nickname`; attributes set from data are not keys."""
+    `button.open-type.chooseAvatar`, `input.type.nickname`; of an attribute set from data, the values its `{{ }}`
+    writes out (`{{ agree ? 'getRealtimePhoneNumber|agreePrivacyAuthorization' : '' }}`)."""
     yield element.tag, None
     for attribute in element.attributes:
-        value = (attribute.value or "").strip()
-        if value and "{{" not in value:
+        for value in sorted(attribute_values(attribute)):
             yield f"{element.tag}.{hyphenated(attribute.name)}.{value}", attribute
 
 
@@ -116,13 +116,26 @@ def attribute_can_be(attribute: WxmlAttribute, value: str) -> bool:
     raw = attribute.value
     if raw is None or value not in raw:
         return False  # the value is written out wherever an attribute can be it (and parsing `{{ }}` costs)
-    text = raw.strip()
+    return value in attribute_values(attribute)
+
+
+def attribute_values(attribute: WxmlAttribute) -> set[str]:
+    """The values an attribute can have, as far as they are written out: its text, or what a whole `{{ }}` expression
+    can give (`_string_results`). An `open-type` asks for each ability of a `|`-joined list
+    (`getPhoneNumber|agreePrivacyAuthorization`: the privacy agreement with the phone number, in one tap)."""
+    text = (attribute.value or "").strip()
+    if not text:
+        return set()
     if "{{" not in text:
-        return text == value
-    if not (text.startswith("{{") and text.endswith("}}") and text.count("{{") == 1):
-        return False  # text around or between expressions: not a whole value wxlint can read
-    expression = parse_expression(text[2:-2])
-    return expression is not None and value in _string_results(expression)
+        values = {text}
+    elif text.startswith("{{") and text.endswith("}}") and text.count("{{") == 1:
+        expression = parse_expression(text[2:-2])
+        values = _string_results(expression) if expression is not None else set()
+    else:
+        return set()  # text around or between expressions: not a whole value wxlint can read
+    if attribute.name in OPEN_TYPE_NAMES:
+        values = {part.strip() for value in values for part in value.split("|")}
+    return {value for value in values if value}
 
 
 def _string_results(expression) -> set[str]:
