@@ -318,3 +318,21 @@ def test_a_scope_read_off_the_get_setting_result_itself_is_no_test_of_the_settin
     read_below = js.replace("res['scope.userInfo']", "res.authSetting['scope.userInfo']")
     _, report = lint_json(project({"app.js": read_below, "pages/index/index.js": "Page({})"}), "--select", RULE)
     assert [(f["line"], f["message_id"]) for f in report["findings"]] == [(5, "auth-setting")]
+
+
+def test_the_2018_template_s_fallback_for_clients_without_the_button_never_runs(project):
+    # lwssen/wxmini-bbs pages/index (held out): `canIUse: wx.canIUse('button.open-type.getUserInfo')` (base library 1.3.0) is
+    # true on every client the project supports, so the `else` made for clients without the button never runs
+    js = ("const app = getApp()\nPage({\n  data: { canIUse: wx.canIUse('button.open-type.getUserInfo') },\n  onLoad() {\n"
+          "    if (app.globalData.userInfo) {\n      this.setData({ userInfo: app.globalData.userInfo })\n"
+          "    } else if (this.data.canIUse) {\n      app.userInfoReadyCallback = (res) => this.setData({ userInfo: res.userInfo })\n"
+          "    } else {\n      wx.getUserInfo({ success: (res) => this.setData({ userInfo: res.userInfo }) })\n    }\n  },\n})\n")
+    files = {"pages/index/index.js": js, "app.js": "App({ globalData: {} })"}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert report["findings"] == []
+    _, report = lint_json(project(files), "--select", RULE, "--min-lib-version", "1.2.0")
+    assert [f["line"] for f in report["findings"]] == [10]
+    set_off = js.replace("      this.setData({ userInfo: app.globalData.userInfo })\n",
+                         "      this.setData({ userInfo: app.globalData.userInfo, canIUse: false })\n")
+    _, report = lint_json(project({**files, "pages/index/index.js": set_off}), "--select", RULE)
+    assert [f["line"] for f in report["findings"]] == [10]

@@ -36,6 +36,7 @@ from wxlint.model.login import without_cancel
 from wxlint.model.modules import navigation_apis
 from wxlint.model.control import after_an_exit
 from wxlint.model.guards import (Fact, contradicts, data_flags, element_facts, false_at_first, first_values, flag_writes,
+                                 flags_always_true,
                                  lexical_facts, never_holds, parameter_facts)
 from wxlint.model.javascript import (JsModule, data_reads, leading_string, member_name, object_property, only_logged, options_call,
                                      parameter_reads, parent_of, string_value, unwrap)
@@ -208,6 +209,7 @@ class FlowEngine:
         self.graph = CallGraph(model.js_modules, model.project.miniprogram_root, model.components_selected)
         self._analyses: dict[type, object] = {}  # see `analysis`
         self._data_flags: dict[Path, dict[str, frozenset[Fact]]] = {}
+        self._always_true: dict[Path, frozenset[str]] = {}  # see `_flags_always_true`
         self.unresolved_bindings: list[EventBinding] = []
         self._bindings_by_unit: dict[int, list[EventBinding]] = {}
         self._facts_in: dict[int, frozenset] = {}  # id(function) -> `facts_on_every_way_in`
@@ -467,8 +469,11 @@ class FlowEngine:
     def surely_never_runs_at(self, module: JsModule, node: Node) -> bool:
         """Whether the code at `node` surely never runs: its function never does (`surely_never_runs`), or it sits in
         a branch that never holds (`if (!res.authSetting['scope.userInfo'])`: `guards.never_holds`)."""
-        if never_holds(lexical_facts(module, node)):
+        here = lexical_facts(module, node)
+        if never_holds(here):
             return True
+        if any(kind == "not-flag" and name in self._flags_always_true(module) for kind, name in here):
+            return True  # `else` of `if (this.data.canIUse)` where every client has what `canIUse` tests
         # (a `<wxs>` module runs in the view, beside the graph: nothing is claimed of it)
         return id(module.tree.program) in self.graph.functions and self.surely_never_runs(self.graph.enclosing_function(node))
 
@@ -584,6 +589,16 @@ class FlowEngine:
             self._data_flags[module.path] = data_flags(module, [u.data_node for u in units if u.data_node is not None],
                                                        around=self.facts_around)
         return self._data_flags[module.path]
+
+    def _flags_always_true(self, module: JsModule) -> frozenset[str]:
+        """`guards.flags_always_true` of the pages and components a script defines, at the project's minimum."""
+        found = self._always_true.get(module.path)
+        if found is None:
+            units = self.graph.units_of(module.path)
+            found = self._always_true[module.path] = flags_always_true(
+                module, [u.data_node for u in units if u.data_node is not None],
+                self.model.project.config.effective_min_lib_version[0])
+        return found
 
     def facts_on_every_way_in(self, function: Function) -> frozenset:
         """What holds wherever `function` runs from (guards.Fact): on each way in, the facts at the calling

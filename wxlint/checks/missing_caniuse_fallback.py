@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from wxlint.data_tables import load_data_table
 from wxlint.checks import CheckContext
 from wxlint.model.control import catching_clause
-from wxlint.model.guards import Fact, attribute_value_facts, element_facts, lexical_facts, proves, version_key
+from wxlint.model.guards import (Fact, api_versions, attribute_value_facts, component_versions, element_facts, lexical_facts,
+                                 proves, version_key)
 from wxlint.model.javascript import JsModule
 from wxlint.analyse.flow import library_native_element
 from wxlint.model.wxml import component_keys
@@ -17,8 +17,7 @@ USES_FLOW = True
 def check(ctx: CheckContext) -> None:
     minimum, _ = ctx.model.project.config.effective_min_lib_version
     floor = version_key(minimum)
-    all_apis = {name: entry["since"] for name, entry in load_data_table("api-versions")["apis"].items() if entry["since"]}
-    all_components = {key: str(entry["since"]) for key, entry in load_data_table("component-versions")["entries"].items()}
+    all_apis, all_components = api_versions(), component_versions()
     apis = {name: since for name, since in all_apis.items() if version_key(since) > floor}
     components = {key: since for key, since in all_components.items() if version_key(since) > floor}
     if not apis and not components:

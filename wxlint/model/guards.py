@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Iterator
 
 from esprima.nodes import Node
 
@@ -92,19 +93,22 @@ def facts(module: JsModule | None, expression: Node | None) -> tuple[frozenset[F
 
 
 def flag_writes(module: JsModule, region: Node) -> dict[str, Node]:
-    """The data flags a piece of code sets, by name, with the value: `this.setData({ ok: false })`, and in a uni-app
-    component `this.ok = false` (Vue data is written directly)."""
-    found: dict[str, Node] = {}
+    """The data flags a piece of code sets, by name, with the value (the last one written)."""
+    return dict(each_flag_write(module, region))
+
+
+def each_flag_write(module: JsModule, region: Node) -> Iterator[tuple[str, Node]]:
+    """(name, value) of each data flag a piece of code sets: `this.setData({ ok: false })`, and in a uni-app component
+    `this.ok = false` (Vue data is written directly)."""
     for node in walk(region):
         if node.type == "AssignmentExpression" and node.operator == "=" and node.left.type == "MemberExpression":
             if module.single_file_kind is not None and is_this(module, unwrap(node.left.object)) and member_name(node.left):
-                found[member_name(node.left)] = node.right
+                yield member_name(node.left), node.right
         elif node.type == "CallExpression" and node.arguments and unwrap(node.callee).type == "MemberExpression" \
                 and member_name(unwrap(node.callee)) == "setData" and unwrap(node.arguments[0]).type == "ObjectExpression":
             for prop in unwrap(node.arguments[0]).properties:
                 if prop.type == "Property" and property_key(prop):
-                    found[property_key(prop)] = prop.value
-    return found
+                    yield property_key(prop), prop.value
 
 
 # The lifecycles whose first parameter says how the mini-program or page was opened (its query, its scene)
@@ -630,6 +634,41 @@ def data_flags(module: JsModule, data_objects: list[Node], around=None) -> dict[
 
 
 _FEATURE_FACTS = frozenset({"api", "schema", "version"})  # what a feature test proves (`proves`)
+
+
+@cache
+def api_versions() -> dict[str, str]:
+    """The base library each API needs (rules/data/api-versions.json), by name."""
+    return {name: entry["since"] for name, entry in load_data_table("api-versions")["apis"].items() if entry["since"]}
+
+
+@cache
+def component_versions() -> dict[str, str]:
+    """The base library each component, attribute or value needs (rules/data/component-versions.yaml), by key."""
+    return {key: str(entry["since"]) for key, entry in load_data_table("component-versions")["entries"].items()}
+
+
+def flags_always_true(module: JsModule, data_objects: list[Node], minimum: str) -> frozenset[str]:
+    """The data flags that only ever hold a feature test of what every client from the `minimum` base library has:
+    the 2018 template's `canIUse: wx.canIUse('button.open-type.getUserInfo')` (1.3.0), never set again, so its
+    `else` branch never runs (lwssen/wxmini-bbs, held out)."""
+    versions = {**api_versions(), **component_versions()}
+    floor = version_key(minimum)
+    writes: dict[str, list[Node]] = {}
+    for data in data_objects:
+        data = unwrap(data)
+        for prop in data.properties if data is not None and data.type == "ObjectExpression" else ():
+            if prop.type == "Property" and property_key(prop):
+                writes.setdefault(property_key(prop), []).append(prop.value)
+    for name, value in each_flag_write(module, module.tree.program):
+        writes.setdefault(name, []).append(value)
+
+    def always_there(value: Node) -> bool:
+        found = facts(module, value)[0]
+        return bool(found) and all(kind in ("api", "schema") and value_name in versions
+                                   and version_key(versions[value_name]) <= floor for kind, value_name in found)
+
+    return frozenset(name for name, values in writes.items() if all(always_there(value) for value in values))
 
 
 def expand_flags(found: frozenset[Fact] | set[Fact], flags: dict[str, frozenset[Fact]]) -> set[Fact]:
