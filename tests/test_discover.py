@@ -165,10 +165,11 @@ def test_copied_libraries_are_skipped_by_default_and_linted_when_asked(project):
 
 
 @pytest.mark.parametrize("folder", ["components/van", "miniprogram/dist", "vant/dist", "pages/shop/@vant/weapp",
-                                    "plugin/component/new-vant"])
+                                    "plugin/component/new-vant", "lib"])
 def test_copied_libraries_under_the_names_real_projects_give_them(project, folder):
     # bill556/WeChatApp-Recreation keeps vant in components/van; wux-weapp's example copies its build to dist/;
-    # iamxjb/winxin-app-watch-life.net keeps the npm layout @vant/weapp; meiju-finclip renames it new-vant
+    # iamxjb/winxin-app-watch-life.net keeps the npm layout @vant/weapp; meiju-finclip renames it new-vant;
+    # pengqiangGGG/wx-miniproject copies it to lib/
     root = project({"pages/index/index.js": "Page({})",
                     f"{folder}/button/index.js": VANT_BUTTON,
                     f"{folder}/button/index.wxml": '<button open-type="getUserInfo" bindgetuserinfo="onTap"/>',

