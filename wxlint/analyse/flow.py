@@ -539,7 +539,7 @@ class FlowEngine:
             # a string logged is no name a method is called by (`console.log('addAddress')`: yaojaa/group-shop-miniprogramme
             # pages/paymethod, held out)
             for node in module.nodes("Literal"):
-                if isinstance(node.value, str) and not only_logged(node):
+                if isinstance(node.value, str) and not only_logged(node) and not _wx_option_value(module, node):
                     add(node.value, node.range[0])
             for name in self._project_strings:
                 add(name, -1)
@@ -815,6 +815,16 @@ class FlowEngine:
             traces.append(Trace(context | here, entry, [*self.launch_reach.steps(entry, edges), trace_step(module, node, final_note)], edges))
         traces.sort(key=lambda trace: len(trace.edges))
         return traces
+
+
+def _wx_option_value(module: JsModule, node: Node) -> bool:
+    """Whether a string is an option of a wx API's call: `wx.cloud.callFunction({ name: 'pushFeedback' })` names a cloud
+    function, not the page method of that name (jinryan/International-Fair-WeChat-Applet, held out)."""
+    prop = node._parent
+    if prop is None or prop.type != "Property" or prop.value is not node:
+        return False
+    call = options_call(prop)
+    return call is not None and module.wx_path(unwrap(call.callee)) is not None
 
 
 def _module_constant(function: Node) -> bool:
