@@ -179,7 +179,7 @@ def _scripts_left_out(model: ProjectModel) -> frozenset[Path]:
     graph = package.graph
     # the packager reaches a page's .js; the .ts beside it is its source, which wxlint reads in its place
     return frozenset(model.resolved(f.path) for f in package.files.values() if f.name.endswith((".js", ".ts"))
-                     and not graph.reached(f.name) and not graph.reached(f.name[:-len(".ts")] + ".js"))
+                     and not graph.reached(f.name) and not graph.reached(f.name.rsplit(".", 1)[0] + ".js"))
 
 
 def _scanned_files(root: Path, project_root: Path, table: dict, links_outside: list[Path]) -> list[tuple[str, Path, int]]:
