@@ -129,6 +129,8 @@ def attribute_values(attribute: WxmlAttribute) -> set[str]:
     if "{{" not in text:
         values = {text}
     elif text.startswith("{{") and text.endswith("}}") and text.count("{{") == 1:
+        if not any(quote in text for quote in "'\"`"):
+            return set()  # no string written in it (`{{item.name}}`, most bindings): nothing to parse for
         expression = parse_expression(text[2:-2])
         values = _string_results(expression) if expression is not None else set()
     else:
