@@ -406,3 +406,13 @@ def test_a_page_with_a_script_and_its_typescript_source_is_read_from_the_source(
     _, report = lint_json(root, "--select", "deprecated-getuserinfo,missing-caniuse-fallback")
     assert sorted((f["path"], f["line"], f["rule"]) for f in report["findings"]) == [
         ("pages/mine/mine.ts", 3, "deprecated-getuserinfo"), ("pages/mine/mine.wxml", 1, "missing-caniuse-fallback")]
+
+
+def test_a_helper_compiled_beside_its_typescript_source_is_reported_once(project):
+    # zhao-ping/wechat-miniprogram-ts-sass: every util keeps tsc's `.js` beside its `.ts`; the finding is the source's
+    source = "const ready: boolean = true\nwx.getUserInfo({})\nexport const profile = (): boolean => ready\n"
+    compiled = '"use strict";\nvar ready = true;\nwx.getUserInfo({});\nexports.profile = function () { return ready; };\n'
+    page = "import { profile } from '../../utils/auth'\nPage({ onLoad() { profile() } })\n"
+    root = project({"utils/auth.ts": source, "utils/auth.js": compiled, "pages/index/index.ts": page})
+    _, report = lint_json(root, "--select", "deprecated-getuserinfo")
+    assert [(f["path"], f["line"]) for f in report["findings"]] == [("utils/auth.ts", 2)]

@@ -113,9 +113,11 @@ class CheckContext:
                trace: list[TraceStep] | None = None, severity: str | None = None, fix: Fix | None = None,
                **arguments) -> None:
         """A finding; `fix`, when given, is what `--fix` applies (see `wxlint.fixes`). A behaviour rule says nothing of
-        a page that never opens, nor of a script the upload leaves out (the upload rules judge their files)."""
-        if self.rule.category not in _FILE_RULE_CATEGORIES and (self.model.in_a_page_never_opened(path)
-                                                                 or left_out_of_the_upload(self.model, path)):
+        a page that never opens, nor of a script the upload leaves out, nor of tsc's output beside its TypeScript source
+        (the upload rules judge their files)."""
+        if self.rule.category not in _FILE_RULE_CATEGORIES and (
+                self.model.in_a_page_never_opened(path) or self.model.compiled_from_typescript(path)
+                or left_out_of_the_upload(self.model, path)):
             return
         line, column, end_line, end_column = span
         self.findings.append(Finding(

@@ -251,6 +251,11 @@ class ProjectModel:
             self._unit_scripts = {self.resolved(unit.script) for unit in self.project.units.values() if unit.script is not None}
         return self.resolved(path) in self._unit_scripts
 
+    def compiled_from_typescript(self, path: Path) -> bool:
+        """Whether a script is the `.js` tsc compiled from the `.ts` beside it: wxlint reads and reports the source
+        (`UNIT_SCRIPT_SUFFIXES`), so a finding in both would be one finding twice (zhao-ping/wechat-miniprogram-ts-sass)."""
+        return path.suffix == ".js" and path.with_suffix(".ts") in self.js_modules and path in self.js_modules
+
     def in_a_page_never_opened(self, path: Path) -> bool:
         """Whether a file is the script or template of a page that never opens (`never_opened`): a page folder app.json
         does not list, left in the tree (three held-out labellers left such pages out: YuJieQiu/ququgou-xiaochengxu
