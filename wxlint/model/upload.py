@@ -642,7 +642,7 @@ def pack_ignored(document: JsonDocument | None):
         if not text:
             continue
         if kind == "folder":
-            folders.append(text.strip("/").lstrip("./") + "/")
+            folders.append(text.removeprefix("./").strip("/") + "/")  # (a `.git`-like folder keeps its dot)
         elif kind == "file":
             files.add(text.lstrip("/").removeprefix("./"))
         elif kind == "suffix":
