@@ -239,22 +239,19 @@ def test_each_script_is_modelled_as_its_tree_arrives_and_the_project_model_takes
     assert other.js_modules[script] is not stale and other.js_modules[script].tree is parsed[script].js
 
 
-def test_no_cache_is_written_where_devtools_would_upload_it(tmp_path):
-    # miniprogram-ci's checkCodeQuality counts every file under the mini-program root: a copy of member-2021 with its
-    # `.wxlint_cache/` failed PACKAGE_SIZE_LIMIT at 1.6 MB. With no miniprogramRoot the project root is that root.
+def test_no_cache_is_written_where_the_code_quality_scan_counts_it(tmp_path):
+    # miniprogram-ci's checkCodeQuality counts the files under the mini-program root, packOptions.ignore or not: a copy
+    # of member-2021 with its `.wxlint_cache/` failed PACKAGE_SIZE_LIMIT at 1.6 MB. With no miniprogramRoot the project
+    # root is that root; legacy-shop keeps its mini-program in miniprogram/, so its cache beside it is fine.
     root = tmp_path / "member"
     shutil.copytree(SAMPLES / "member-2021", root, ignore=shutil.ignore_patterns(".wxlint_cache"))
-    config = json.loads((root / "project.config.json").read_text(encoding="utf-8"))
-    ignored = _run(root)
-    assert (root / ".wxlint_cache").is_dir()  # the sample leaves it out with packOptions.ignore: used
-    assert _run(root).results_from_cache == 1
-    shutil.rmtree(root / ".wxlint_cache")
-    del config["packOptions"]
-    (root / "project.config.json").write_text(json.dumps(config), encoding="utf-8")
     refused = _run(root)
     assert not (root / ".wxlint_cache").exists() and refused.results_from_cache == 0
     assert any(n.words is not None and n.words.id == "cache-in-package" for n in refused.notes)
-    assert [f.fingerprint for f in refused.findings] == [f.fingerprint for f in ignored.findings]
-    # kept elsewhere on purpose: used
     elsewhere = _run(root, cache_dir=tmp_path / "cache")
-    assert (tmp_path / "cache").is_dir() and elsewhere.results_from_cache == 0
+    assert (tmp_path / "cache").is_dir() and _run(root, cache_dir=tmp_path / "cache").results_from_cache == 1
+    assert [f.fingerprint for f in elsewhere.findings] == [f.fingerprint for f in refused.findings]
+    legacy = tmp_path / "legacy"
+    shutil.copytree(SAMPLES / "legacy-shop", legacy, ignore=shutil.ignore_patterns(".wxlint_cache"))
+    _run(legacy)
+    assert (legacy / ".wxlint_cache").is_dir()

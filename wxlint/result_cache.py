@@ -11,7 +11,7 @@ from pathlib import Path
 from wxlint.cache_files import CacheFolder, open_cache
 from wxlint.discover import Project
 from wxlint.findings import Finding, TraceStep, finding_document, finding_from_document, step_at
-from wxlint.model.upload import pack_ignored, project_config, uploaded_from_here
+from wxlint.model.upload import uploaded_from_here
 from wxlint.words import note
 from wxlint.findings import step_document, step_from_document
 from wxlint.safe_fs import read_file
@@ -34,16 +34,12 @@ def project_cache(project: Project, cache_dir: Path | None, notes: list[TraceSte
 
 
 def _goes_up_with_the_package(project: Project, folder: Path) -> bool:
-    """Whether a cache folder would sit in what DevTools uploads: inside the mini-program root of a project uploaded from
-    here, and not left out by `packOptions.ignore`. miniprogram-ci's `checkCodeQuality` counts every file in it (a copy
-    of sample_projects/member-2021 with its cache failed PACKAGE_SIZE_LIMIT at 1.6 MB)."""
+    """Whether a cache folder would sit in what the code quality scan counts: inside the mini-program root of a project
+    uploaded from here. miniprogram-ci's `checkCodeQuality` counts its `.json` files whatever `packOptions.ignore` says
+    (a copy of sample_projects/member-2021 with its cache failed PACKAGE_SIZE_LIMIT at 1.6 MB)."""
     if project.framework != "native" or not uploaded_from_here(project):
         return False
-    try:
-        name = folder.relative_to(project.miniprogram_root).as_posix()
-    except ValueError:
-        return False
-    return not pack_ignored(project_config(project))(f"{name}/facts.json")
+    return folder.resolve().is_relative_to(project.miniprogram_root.resolve())
 
 
 def result_key(project: Project, contents: dict, levels: dict[str, str], lang: str) -> str:
