@@ -554,8 +554,9 @@ class CallGraph:
                 # and which one runs depends on the page (zhao-ping/wechat-miniprogram-ts-sass utilTs/util.ts): followed
                 # only where every page has the same one
                 sharing = self._units_sharing.get(id(self._function_of_this(module, caller, owner)), ())
-                if any([id(f) for f in self._member_functions(other, prop)] != [id(f) for f in found] for other in sharing):
-                    return []
+                if len(sharing) > 1 and any([id(f) for f in self._member_functions(other, prop)] != [id(f) for f in found]
+                                            for other in sharing):
+                    return []  # (a unit's own method, the usual case, has only its unit to compare with)
                 return found
             cls = self._class_of_this(module, caller, owner)
             if cls is not None:  # `this.setAuth()` in a method of a class: its own method

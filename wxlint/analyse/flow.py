@@ -36,8 +36,7 @@ from wxlint.model.login import without_cancel
 from wxlint.model.modules import navigation_apis
 from wxlint.model.control import after_an_exit
 from wxlint.model.guards import (Fact, contradicts, data_flags, element_facts, false_at_first, first_values, flag_writes,
-                                 flags_always_true,
-                                 lexical_facts, never_holds, parameter_facts)
+                                 flags_always_true, lexical_facts, never_holds, parameter_facts)
 from wxlint.model.javascript import (JsModule, data_reads, leading_string, member_name, object_property, only_logged, options_call,
                                      parameter_reads, parent_of, string_value, unwrap)
 from wxlint.model.project import ProjectModel
@@ -54,31 +53,28 @@ def tap_facts() -> dict:
     return load_data_table("tap-state")
 
 
-def library_tap_event(path: str, event: str) -> str | None:
-    """The library (rules/data/library-events.yaml) whose component at `path` fires `event` from the user's tap."""
+def _library_entries(path: str, section: str):
+    """(library, entry) of what rules/data/library-events.yaml's `section` says of the component at `path`: a library
+    a folder of the path names (`markers`), a component of it the path ends with."""
     path = path.strip("/")
     folders = path.split("/")
     for library, table in load_data_table("library-events")["libraries"].items():
-        if not any(folder in table["markers"] for folder in folders):
-            continue
-        for tail, fired in table["components"].items():
-            if path.endswith("/" + tail) and event in fired:
-                return library
-    return None
+        if any(folder in table["markers"] for folder in folders):
+            for tail, entry in table.get(section, {}).items():
+                if path.endswith("/" + tail):
+                    yield library, entry
+
+
+def library_tap_event(path: str, event: str) -> str | None:
+    """The library (rules/data/library-events.yaml) whose component at `path` fires `event` from the user's tap."""
+    return next((library for library, fired in _library_entries(path, "components") if event in fired), None)
 
 
 def library_native_element(path: str, attribute: str) -> str | None:
     """The built-in element a UI library's component at `path` renders and passes `attribute` to
     (rules/data/library-events.yaml `native`): `button` for TDesign's `t-button` and its `open-type`."""
-    path = path.strip("/")
-    folders = path.split("/")
-    for table in load_data_table("library-events")["libraries"].values():
-        if not any(folder in table["markers"] for folder in folders):
-            continue
-        for tail, native in table.get("native", {}).items():
-            if path.endswith("/" + tail) and attribute in native["attributes"]:
-                return native["element"]
-    return None
+    return next((native["element"] for _, native in _library_entries(path, "native") if attribute in native["attributes"]),
+                None)
 
 
 @cache
@@ -516,9 +512,9 @@ class FlowEngine:
         behaviors = self.graph.behaviors_of(function.unit)
         if any(name in self._names_used(behavior.module) for behavior in behaviors):
             return True
-        inherited = {self.graph.function(member.function).module.path: self.graph.function(member.function).module
-                     for member in function.unit.all_members()
-                     if self.graph.function(member.function) is not None and self.graph.function(member.function).module is not function.module}
+        members = (self.graph.function(member.function) for member in function.unit.all_members())
+        inherited = {found.module.path: found.module for found in members
+                     if found is not None and found.module is not function.module}
         return any(name in self._names_used(module) for module in inherited.values())
 
     def _names_used(self, module: JsModule) -> dict[str, list[int]]:

@@ -22,7 +22,7 @@ from esprima.nodes import Node
 from wxlint.model.control import always_exits
 from wxlint.model.units import function_value
 from wxlint.model.javascript import JsModule, callee_name, is_this, member_name, name_words, object_property, options_call, string_value, unwrap
-from wxlint.model.wxml import enclosing_conditions
+from wxlint.model.wxml import attribute_choices, enclosing_conditions
 from wxlint.parse.javascript import parse_expression, property_key, walk, walk_own
 from wxlint.data_tables import load_data_table
 
@@ -742,28 +742,8 @@ def attribute_value_facts(attribute, value: str) -> frozenset[Fact]:
     """What holds where an attribute written as one `{{ }}` gives `value`: the tests of the `?:` and `&&` on the way to
     it (`open-type="{{ canIUse ? 'chooseAvatar' : '' }}"` asks for the avatar only where `canIUse` is true); what holds
     at every place that gives it, when several do."""
-    text = (attribute.value or "").strip()
-    if not (text.startswith("{{") and text.endswith("}}")):
-        return frozenset()
-    places: list[frozenset[Fact]] = []
-
-    def visit(expression, holding: frozenset[Fact]) -> None:
-        kind = expression.type if expression is not None else None
-        if kind == "ConditionalExpression":
-            when_true, when_false = facts(None, expression.test)
-            visit(expression.consequent, holding | when_true)
-            visit(expression.alternate, holding | when_false)
-        elif kind == "LogicalExpression":
-            when_true, when_false = facts(None, expression.left)
-            if expression.operator != "&&":
-                visit(expression.left, holding)
-            visit(expression.right, holding | (when_true if expression.operator == "&&" else when_false))
-        elif kind in ("ParenthesizedExpression", "ChainExpression"):
-            visit(expression.expression, holding)
-        elif kind == "Literal" and isinstance(expression.value, str) and value in expression.value.split("|"):
-            places.append(holding)
-
-    visit(parse_expression(text[2:-2]), frozenset())
+    places = [frozenset().union(*(facts(None, test)[0 if holds else 1] for test, holds in tests))
+              for found, tests in attribute_choices(attribute) if found == value]
     return frozenset.intersection(*places) if places else frozenset()
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from esprima.nodes import Node
 
 from wxlint.data_tables import load_data_table
+from wxlint.discover import UNIT_SCRIPT_SUFFIXES
 from wxlint.model.javascript import JsModule, leading_string, member_name, object_property, string_value, unwrap
 from wxlint.model.scopes import Binding
 from wxlint.parse.javascript import walk
@@ -126,7 +127,7 @@ def resolve_module_path(importer: Path, specifier: str, miniprogram_root: Path) 
         base = os.path.join(os.path.dirname(importer), specifier)
     # `..` taken off by name, as WeChat's bundler does; then one lookup for each file every page requires. A
     # TypeScript file's import is the .ts where tsc's .js sits beside it (wxlint reads the source: UNIT_SCRIPT_SUFFIXES).
-    suffixes = SCRIPT_SUFFIXES[::-1] if str(importer).endswith(".ts") else SCRIPT_SUFFIXES
+    suffixes = UNIT_SCRIPT_SUFFIXES if str(importer).endswith(".ts") else SCRIPT_SUFFIXES
     return _resolve_module_base(os.path.normpath(base), suffixes)
 
 

@@ -120,42 +120,53 @@ def attribute_can_be(attribute: WxmlAttribute, value: str) -> bool:
 
 
 def attribute_values(attribute: WxmlAttribute) -> set[str]:
-    """The values an attribute can have, as far as they are written out: its text, or what a whole `{{ }}` expression
-    can give (`_string_results`). An `open-type` asks for each ability of a `|`-joined list
-    (`getPhoneNumber|agreePrivacyAuthorization`: the privacy agreement with the phone number, in one tap)."""
+    """The values an attribute can have, as far as they are written out (`attribute_choices`)."""
+    return {value for value, _ in attribute_choices(attribute)}
+
+
+# A test on the way to a value of a `{{ }}` expression: (the test, whether it holds there)
+Choice = tuple[str, tuple[tuple[object, bool], ...]]
+
+
+def attribute_choices(attribute: WxmlAttribute) -> list[Choice]:
+    """(value, the tests on the way to it) of each value an attribute can have, as far as it is written out: its text,
+    or a string a whole `{{ }}` expression can give (`_string_choices`). An `open-type` asks for each ability of a
+    `|`-joined list (`getPhoneNumber|agreePrivacyAuthorization`: the privacy agreement with the phone number, in one tap)."""
     text = (attribute.value or "").strip()
     if not text:
-        return set()
+        return []
     if "{{" not in text:
-        values = {text}
+        choices: list[Choice] = [(text, ())]
     elif text.startswith("{{") and text.endswith("}}") and text.count("{{") == 1:
         if not any(quote in text for quote in "'\"`"):
-            return set()  # no string written in it (`{{item.name}}`, most bindings): nothing to parse for
+            return []  # no string written in it (`{{item.name}}`, most bindings): nothing to parse for
         expression = parse_expression(text[2:-2])
-        values = _string_results(expression) if expression is not None else set()
+        choices = _string_choices(expression) if expression is not None else []
     else:
-        return set()  # text around or between expressions: not a whole value wxlint can read
+        return []  # text around or between expressions: not a whole value wxlint can read
     if attribute.name in OPEN_TYPE_NAMES:
-        values = {part.strip() for value in values for part in value.split("|")}
-    return {value for value in values if value}
+        choices = [(part.strip(), tests) for value, tests in choices for part in value.split("|")]
+    return [(value, tests) for value, tests in choices if value]
 
 
-def _string_results(expression) -> set[str]:
-    """The strings an expression can evaluate to, as far as they are written out: literals, both
-    branches of `?:`, either side of `||`/`??`, the right of `&&`."""
+def _string_choices(expression, tests: tuple = ()) -> list[Choice]:
+    """The strings an expression can evaluate to, as far as they are written out, each with the tests on the way:
+    literals, both branches of `?:`, either side of `||`/`??` (the right one where the left fails), the right of `&&`."""
     kind = expression.type
     if kind == "Literal":
-        return {expression.value} if isinstance(expression.value, str) else set()
+        return [(expression.value, tests)] if isinstance(expression.value, str) else []
     if kind == "TemplateLiteral" and not expression.expressions:
-        return {expression.quasis[0].value.cooked}
+        return [(expression.quasis[0].value.cooked, tests)]
     if kind == "ConditionalExpression":
-        return _string_results(expression.consequent) | _string_results(expression.alternate)
+        return (_string_choices(expression.consequent, (*tests, (expression.test, True)))
+                + _string_choices(expression.alternate, (*tests, (expression.test, False))))
     if kind == "LogicalExpression":
-        right = _string_results(expression.right)
-        return right if expression.operator == "&&" else _string_results(expression.left) | right
+        if expression.operator == "&&":
+            return _string_choices(expression.right, (*tests, (expression.left, True)))
+        return _string_choices(expression.left, tests) + _string_choices(expression.right, (*tests, (expression.left, False)))
     if kind in ("ParenthesizedExpression", "ChainExpression"):
-        return _string_results(expression.expression)
-    return set()
+        return _string_choices(expression.expression, tests)
+    return []
 
 
 @dataclass
