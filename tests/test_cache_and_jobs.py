@@ -248,6 +248,9 @@ def test_no_cache_is_written_where_the_code_quality_scan_counts_it(tmp_path):
     refused = _run(root)
     assert not (root / ".wxlint_cache").exists() and refused.results_from_cache == 0
     assert any(n.words is not None and n.words.id == "cache-in-package" for n in refused.notes)
+    # said in the run's language, as every note
+    chinese = _run(root, lang="zh")
+    assert any(n.note.startswith("未使用缓存") for n in chinese.notes)
     elsewhere = _run(root, cache_dir=tmp_path / "cache")
     assert (tmp_path / "cache").is_dir() and _run(root, cache_dir=tmp_path / "cache").results_from_cache == 1
     assert [f.fingerprint for f in elsewhere.findings] == [f.fingerprint for f in refused.findings]

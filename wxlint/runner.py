@@ -116,7 +116,9 @@ def _check_project(project: Project, catalogue: dict[str, Rule], options: RunOpt
                    deadline: float | None) -> tuple[list[Finding], list[TraceStep]]:
     levels = enabled_rules(catalogue, project, options)
     contents = _read(project.files)
-    cache_folder = project_cache(project, options.cache_dir, result.notes) if options.use_cache else None
+    cache_notes: list[TraceStep] = []
+    cache_folder = project_cache(project, options.cache_dir, cache_notes) if options.use_cache else None
+    result.notes.extend(step.localized(options.lang) for step in cache_notes)
     parse_cache = ParseCache(cache_folder) if cache_folder else None
     parsed: dict[Path, ParsedFile] = {}
     files = project.files
