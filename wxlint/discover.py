@@ -381,26 +381,13 @@ def _strings(value) -> list[str]:
 def _read_app_json(project: Project, app: dict, path: Path) -> None:
     mini = project.miniprogram_root
 
-    real_mini = os.path.realpath(mini)
-    real_folders: dict[str, str] = {}  # routes share folders: each is resolved once
-
-    def stays_inside(route: str) -> bool:
-        """`inside(mini, mini / route)`: a route names no file itself (`pages/a/index`), so only its
-        folder can be a symbolic link."""
-        folder, name = os.path.split(os.path.normpath(os.path.join(mini, route)))
-        if name in ("", ".", "..") or "\0" in route:
-            return inside(mini, mini / route)
-        if folder not in real_folders:
-            real_folders[folder] = os.path.realpath(folder)
-        real = real_folders[folder]
-        return real == real_mini or real.startswith(real_mini.rstrip(os.sep) + os.sep)
-
     def kept(key: str, routes: list[str], base: str = "") -> list[str]:
-        inside = [r for r in routes if stays_inside(posixpath.join(base, r.strip("/")))]
+        staying = [r for r in routes if inside(mini, mini / posixpath.join(base, r.strip("/")))]
+        staying_set = set(staying)
         for route in routes:
-            if route not in inside:
+            if route not in staying_set:
                 _refuse(project, path, key, route)
-        return inside
+        return staying
 
     project.pages = kept("pages", _strings(app.get("pages")))
     packages = app.get("subpackages") or app.get("subPackages") or []

@@ -32,13 +32,22 @@ def inside(folder, target) -> bool:
     """Whether `target`, symbolic links followed, is `folder` or lies below it."""
     try:
         real_folder = _real_folder(os.fspath(folder))
-        real_target = os.path.realpath(target)
+        real_target = _real_path(os.fspath(target))
     except (OSError, ValueError):
         return False
     return real_target == real_folder or real_target.startswith(real_folder.rstrip(os.sep) + os.sep)
 
 
-@lru_cache(maxsize=64)
+def _real_path(path: str) -> str:
+    """`os.path.realpath(path)`. A name that is no link is an entry of its folder's real path: the folder's links are
+    resolved once a run, not again for each of the thousands of files below it."""
+    folder, name = os.path.split(path)
+    if folder and name not in ("", ".", "..") and "\0" not in path and not os.path.islink(path):
+        return os.path.join(_real_folder(folder), name)
+    return os.path.realpath(path)
+
+
+@lru_cache(maxsize=4096)
 def _real_folder(folder: str) -> str:
     # asked for every file read below a project root: the root's own links resolved once a run
     return os.path.realpath(folder)
