@@ -203,6 +203,25 @@ def test_a_feature_test_proves_every_feature_of_its_base_library(project):
     assert reported(project, "if (wx.canIUse('getPrivacySetting')) { wx.chooseMedia({}) }\nPage({})", TAP, minimum="2.0.0") == []
 
 
+def test_an_api_s_callbacks_run_only_where_the_api_is_there(project):
+    # yepengzhao965-lgtm/weapp-course-buy pages/index/index.js (held out): the unguarded getPrivacySetting (2.32.3) is
+    # reported; requirePrivacyAuthorize (2.32.3) in its callbacks never runs on a client without it
+    js = ("Page({\n  openPrivacy() {\n    wx.getPrivacySetting({\n      success: (r) => {\n"
+          "        if (!r.needAuthorization) return\n        wx.requirePrivacyAuthorize({ success: () => {} })\n      },\n"
+          "      complete: () => { wx.openPrivacyContract({}) },\n    })\n  },\n})\n")
+    wxml = '<button bindtap="openPrivacy">隐私</button>'
+    assert reported(project, js, wxml, minimum="2.10.4") == [("pages/index/index.js", 3)]
+    # an older API's callback proves only its own base library
+    older = js.replace("wx.getPrivacySetting({", "wx.getSetting({")
+    assert reported(project, older, wxml, minimum="2.10.4") == [("pages/index/index.js", 6), ("pages/index/index.js", 8)]
+    # a flag set in the API's success records it: the popup's button shows only on clients that have it
+    flagged = ("Page({\n  data: { show: false },\n  onLoad() {\n    if (!wx.getPrivacySetting) return\n"
+               "    wx.getPrivacySetting({ success: (res) => { this.setData({ show: res.needAuthorization }) } })\n  },\n"
+               "  onShow() {\n    wx.getPrivacySetting?.({ success: () => { this.setData({ show: true }) } })\n  },\n})\n")
+    popup = '<button wx:if="{{show}}" open-type="agreePrivacyAuthorization">同意</button>'
+    assert reported(project, flagged, popup, minimum="2.10.4") == []
+
+
 def test_a_listener_registered_under_a_feature_test_guards_what_it_shows(project):
     wxml = ('<view wx:if="{{showPrivacy}}" class="privacy">\n'
             '  <button open-type="agreePrivacyAuthorization" bindagreeprivacyauthorization="onAgree">同意</button>\n</view>')

@@ -538,21 +538,33 @@ def lexical_facts(module: JsModule, node: Node) -> frozenset[Fact]:
                 if statement is child:
                     break
                 found |= _early_exit_facts(module, statement)
-        elif kind == "Property" and parent.value is child and property_key(parent) == "success":
-            found |= _established_by_success(module, parent)
+        elif kind == "Property" and parent.value is child and property_key(parent) in _api_callbacks():
+            found |= _established_by_callback(module, parent)
         child, parent = parent, parent._parent
     return frozenset(found)
 
 
-def _established_by_success(module: JsModule, prop: Node) -> set[Fact]:
+def _established_by_callback(module: JsModule, prop: Node) -> set[Fact]:
+    """A wx API's `success`, `fail` or `complete` runs only where the API is there: on an older client the call throws
+    before any of them (`wx.requirePrivacyAuthorize` in the `success` of `wx.getPrivacySetting`, both 2.32.3:
+    yepengzhao965-lgtm/weapp-course-buy, held out). In its `success`, what the API's success establishes."""
+    call = options_call(prop)
+    api = module.wx_api_of(call.callee) if call is not None else None
+    if api is None:
+        return set()
+    return {("api", api)} | (_established_by_success(module, call, api) if property_key(prop) == "success" else set())
+
+
+@cache
+def _api_callbacks() -> frozenset[str]:
+    return frozenset(load_data_table("callbacks")["api_callbacks"])
+
+
+def _established_by_success(module: JsModule, call: Node, api: str) -> set[Fact]:
     """In the `success` of `wx.authorize({ scope })`, or of an API that needs a scope
     (`openBluetoothAdapter` before `createBLEPeripheralServer`), that scope is granted; in the `success` of
     `wx.getStorage({ key })`, which runs only when the key is stored, a stored login under a login name is there
     (bianLiang/robot index/index.js, held out)."""
-    call = options_call(prop)
-    if call is None or not call.arguments:
-        return set()
-    api = module.wx_api_of(call.callee)
     if api == "getStorage":
         key = string_value(object_property(call.arguments[0], "key"), module)
         return {("logged-in", f"wx.getStorage('{key}')")} if _is_login_name(key) else set()
