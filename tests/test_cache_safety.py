@@ -163,3 +163,52 @@ def test_a_tree_whose_attribute_names_are_code_is_refused(tmp_path):
     assert not marker.exists()
     node = load_tree(pickle.dumps(_ForgedNode(("type", "name", "range"), ("Identifier", "wx", (3, 5)))))
     assert (node.type, node.name, node.range, node._parent) == ("Identifier", "wx", (3, 5), None)
+
+
+def _age(path, days):
+    then = time.time() - days * 24 * 3600
+    os.utime(path, (then, then), follow_symlinks=False)
+
+
+def test_entries_no_run_used_for_thirty_days_are_forgotten(shop, tmp_path):
+    _json(shop)
+    cache = shop / ".wxlint_cache"
+    used_trees = sorted(cache.glob("parse/*/*.pickle"))
+    for path in used_trees:
+        _age(path, 40)  # used by the next run: kept, and counted as used now
+    (cache / "parse" / "ab").mkdir(exist_ok=True)
+    stale_tree = cache / "parse" / "ab" / ("ab" + "0" * 62 + ".pickle")
+    stale_tree.write_bytes(b"a tree of a file that changed long ago")
+    _age(stale_tree, 31)
+    recent_tree = cache / "parse" / "ab" / ("ab" + "1" * 62 + ".pickle")
+    recent_tree.write_bytes(b"a tree of last week")
+    _age(recent_tree, 7)
+    left_over = cache / "parse" / "ab" / (".x.pickle." + "2" * 16 + ".tmp")
+    left_over.write_bytes(b"a run killed mid-write")
+    _age(left_over, 2)
+    someone_elses = cache / "parse" / "ab" / "notes.txt"
+    someone_elses.write_text("not wxlint's", encoding="utf-8")
+    _age(someone_elses, 99)
+    # a link named as an entry goes, what it points to stays
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep me", encoding="utf-8")
+    link = cache / "results" / ("c" * 64 + ".json")
+    link.symlink_to(outside)
+    _age(link, 45)
+    _json(shop, "--lang", "zh")  # another result, for which every tree is read again
+    assert all(path.exists() for path in used_trees)
+    assert min(path.stat().st_mtime for path in used_trees) > time.time() - 3600
+    assert not stale_tree.exists() and recent_tree.exists() and not left_over.exists() and someone_elses.exists()
+    assert not link.is_symlink() and outside.read_text(encoding="utf-8") == "keep me"
+
+
+def test_only_the_newest_results_are_kept(shop):
+    from wxlint.result_cache import KEPT_RESULTS
+    results = shop / ".wxlint_cache" / "results"
+    _json(shop)
+    first = next(results.glob("*.json"))
+    for number in range(KEPT_RESULTS + 3):  # as many states of the project, each a result of its own
+        (shop / "miniprogram" / "utils" / "counter.js").write_text(f"module.exports = {number}\n", encoding="utf-8")
+        _json(shop)
+    assert len(list(results.glob("*.json"))) == KEPT_RESULTS
+    assert not first.exists()

@@ -20,8 +20,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import secrets
 import stat
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +39,11 @@ _BINARY = getattr(os, "O_BINARY", 0)
 _BY_DESCRIPTOR = bool(_NO_FOLLOW and _DIRECTORY) and {os.open, os.mkdir, os.rename, os.unlink} <= os.supports_dir_fd
 # The largest entry read back: a 5 MB source file's pickled tree stays well under it.
 MAX_ENTRY_BYTES = 256_000_000
+# An entry no run has used for this long is removed when a run stores its result; so is a temporary file left by a run
+# killed mid-write. Without it the folder grew by the trees of every version of every file ever linted.
+UNUSED_ENTRY_SECONDS = 30 * 24 * 3600
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.(pickle|json)|\..+\.[0-9a-f]{16}\.tmp")
+_SHARD_NAME = re.compile(r"[0-9a-f]{2}")
 
 
 def key_file() -> Path:
@@ -112,6 +119,7 @@ class CacheFolder:
     def __init__(self, path: Path, key: bytes):
         self.path = path
         self._key = key
+        self.used: set[str] = set()  # the entries this run read or wrote, kept by `forget_unused`
 
     def read(self, relative: str, name: str, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
         """The payload stored at `relative` under `name`, or None unless it is there, a regular file within
@@ -122,11 +130,66 @@ class CacheFolder:
         signature, payload = data[:_SIGNATURE_SIZE], data[_SIGNATURE_SIZE:]
         if len(signature) != _SIGNATURE_SIZE or not hmac.compare_digest(signature, _signature(self._key, name, payload)):
             return None
+        self.used.add(relative)
         return payload
 
     def write(self, relative: str, name: str, payload: bytes) -> None:
         """Store a signed payload; a cache that cannot be written only costs time."""
+        self.used.add(relative)
         self._write_bytes(relative.split("/"), _signature(self._key, name, payload) + payload)
+
+    def forget_unused(self, area: str, keep_newest: int | None = None, now: float | None = None) -> int:
+        """Remove the entries of the folder `area` (`results`) or of its two-letter folders (`parse/ab/`) that no run
+        has used for `UNUSED_ENTRY_SECONDS`, and, in each folder, past the `keep_newest` most recently used; an entry
+        this run read or wrote counts as used now. Only regular files and links named as wxlint names its entries are
+        removed (a link itself, never what it points to); what cannot be read or removed stays. Returns how many went."""
+        now = time.time() if now is None else now
+        top = self._open_folder([area], create=False)
+        if top is None:
+            return 0
+        try:
+            removed = self._forget_in(top, f"{area}/", keep_newest, now)
+            for name in _names_in(top):
+                if not _SHARD_NAME.fullmatch(name):
+                    continue
+                try:
+                    shard = _open_folder_at(top, name)
+                except OSError:
+                    continue  # no real folder
+                try:
+                    removed += self._forget_in(shard, f"{area}/{name}/", keep_newest, now)
+                finally:
+                    _close(shard)
+            return removed
+        finally:
+            _close(top)
+
+    def _forget_in(self, folder, prefix: str, keep_newest: int | None, now: float) -> int:
+        entries = []  # (last used, name)
+        removed = 0
+        for name in _names_in(folder):
+            if not _ENTRY_NAME.fullmatch(name):
+                continue
+            try:
+                status = _lstat_at(folder, name)
+            except OSError:
+                continue
+            if not (stat.S_ISREG(status.st_mode) or stat.S_ISLNK(status.st_mode)):
+                continue
+            if name.endswith(".tmp"):  # another run may be writing it: only a day-old one is left over
+                if status.st_mtime < now - 24 * 3600:
+                    removed += _removed_at(folder, name)
+                continue
+            if prefix + name in self.used:
+                _touch_at(folder, name, now)
+                entries.append((now, name))
+            else:
+                entries.append((status.st_mtime, name))
+        entries.sort(reverse=True)
+        for rank, (last_used, name) in enumerate(entries):
+            if last_used < now - UNUSED_ENTRY_SECONDS or (keep_newest is not None and rank >= keep_newest):
+                removed += _removed_at(folder, name)
+        return removed
 
     def _read_bytes(self, parts: list[str], limit: int) -> bytes | None:
         folder = self._open_folder(parts[:-1], create=False)
@@ -245,6 +308,37 @@ def _rename_at(folder, source: str, target: str) -> None:
         os.rename(source, target, src_dir_fd=folder, dst_dir_fd=folder)
     else:
         os.replace(os.path.join(folder, source), os.path.join(folder, target))
+
+
+def _names_in(folder) -> list[str]:
+    try:
+        return os.listdir(folder)  # a descriptor lists the folder it holds, whatever its path has become
+    except OSError:
+        return []
+
+
+def _lstat_at(folder, name: str) -> os.stat_result:
+    if _BY_DESCRIPTOR:
+        return os.lstat(name, dir_fd=folder)
+    return os.lstat(os.path.join(folder, name))
+
+
+def _touch_at(folder, name: str, when: float) -> None:
+    try:
+        if _BY_DESCRIPTOR:
+            os.utime(name, (when, when), dir_fd=folder, follow_symlinks=False)
+        else:
+            os.utime(os.path.join(folder, name), (when, when), follow_symlinks=False)
+    except (OSError, NotImplementedError):
+        pass  # an entry that keeps its old time is only removed sooner
+
+
+def _removed_at(folder, name: str) -> bool:
+    try:
+        _unlink_at(folder, name)
+        return True
+    except OSError:
+        return False
 
 
 def _unlink_at(folder, name: str) -> None:

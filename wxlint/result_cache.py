@@ -81,8 +81,16 @@ def load_result(folder: CacheFolder, key: str, project: Project) -> tuple[list[F
 
 
 def store_result(folder: CacheFolder, key: str, project: Project, findings: list[Finding], notes: list[TraceStep]) -> None:
+    """Keep a whole run's result; then, the run having read or written every entry it needs, forget the entries no
+    run has used for a while (`CacheFolder.forget_unused`) and all but the `KEPT_RESULTS` newest results."""
     def place(path: Path) -> str:
         return os.path.relpath(path, project.root)
 
     document = {"findings": [finding_document(f, place) for f in findings], "notes": [step_document(n, place) for n in notes]}
     folder.write(_entry(key), key, json.dumps(document).encode())  # ASCII: file names that are not UTF-8 survive
+    folder.forget_unused("results", keep_newest=KEPT_RESULTS)
+    folder.forget_unused("parse")
+
+
+# Results of earlier states of the project (other branches, other options) kept for a return to them.
+KEPT_RESULTS = 20
