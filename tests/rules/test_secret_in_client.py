@@ -90,3 +90,21 @@ def test_a_stored_key_is_reported_where_it_is_written_not_where_it_is_read_back(
     login = "wx.login({ success: (res) => wx.request({ url: '/login', success: (r) => wx.setStorageSync('sessionkey', r.data.sessionId) }) })\n"
     request = "wx.request({ url: '/goods', header: { 'wxa-sessionid': wx.getStorageSync('sessionkey') } })\n"
     assert found(project, {"app.js": login + request}) == [("app.js", 1, 92, "session-key")]
+
+
+def test_a_key_the_app_kept_is_reported_where_the_answer_brought_it_not_where_it_is_read_back(project):
+    # Ly4078/WeChat-applet pages/init (held out): the login answer's key goes into globalData and the page's data,
+    # then every page that decrypts a phone number reads it back from there
+    login = ("const app = getApp()\nPage({\n  onLoad() {\n    wx.login({ success: ({ code }) => wx.request({ url: '/auth', data: { code },\n"
+             "      success: (res) => {\n        app.globalData.userInfo.sessionKey = res.data.data.sessionKey\n"
+             "        this.setData({ loginData: res.data.data })\n      } }) })\n  },\n"
+             "  onPhone(e) {\n    const key = this.data.loginData.sessionKey\n"
+             "    const again = app.globalData.userInfo.sessionKey || getApp().globalData.sessionkey\n"
+             "    wx.request({ url: '/phone', data: { key, again, iv: e.detail.iv } })\n  },\n})\n")
+    assert found(project, {"pages/index/index.js": login}) == [("pages/index/index.js", 6, 60, "session-key")]
+    # TellMeY76/miniprogram-ts-template utils/wx-login.ts: the whole answer is stored, the key only ever read back
+    stored = ("const app = getApp()\nwx.login({ success: ({ code }) => wx.request({ url: '/auth', data: { code },\n"
+              "  success: (res) => app.store.setItem('loginData', res.data) }) })\n"
+              "function decrypt(detail) {\n  const loginData = app.store.getItem('loginData')\n"
+              "  wx.request({ url: '/user', data: { key: loginData.session_key, iv: detail.iv } })\n}\nmodule.exports = { decrypt }\n")
+    assert found(project, {"utils/login.js": stored}) == [("utils/login.js", 6, 53, "session-key")]

@@ -6,6 +6,7 @@ import string
 
 from wxlint.checks import CheckContext
 from wxlint.model.javascript import JsModule, is_assigned, leading_string, member_name, parent_of, string_value, unwrap
+from wxlint.model.login import may_hold_a_server_answer
 from wxlint.parse.javascript import property_key
 
 USES_FLOW = False
@@ -25,6 +26,7 @@ def check(ctx: CheckContext) -> None:
     login_apis = set(ctx.data["login_apis"])
     server_folders = set(ctx.data["server_folders"])
     root = ctx.model.project.miniprogram_root
+    read_back: list[tuple[JsModule, object]] = []
     for module in ctx.model.js_modules.values():
         try:
             parts = module.path.relative_to(root).parts
@@ -35,7 +37,13 @@ def check(ctx: CheckContext) -> None:
         _server_apis(ctx, module, host)
         logs_in = any(use.api in login_apis for use in module.wx_uses)
         _named_values(ctx, module, secret_names, names_beside_appid, session_names if logs_in else set(),
-                      session_names, ctx.data["session_key_field"])
+                      session_names, ctx.data["session_key_field"], read_back)
+    # the key read back from what the app kept (`app.globalData.userInfo.sessionKey`) is the leak reported where it
+    # arrived; where the project shows no arrival (a whole answer stored, then `loginData.session_key` read back:
+    # TellMeY76/miniprogram-ts-template), the reads back are all there is to see
+    if not any(finding.message_id == "session-key" for finding in ctx.findings):
+        for module, node in read_back:
+            ctx.report_node(module, node, "session-key")
 
 
 def _server_apis(ctx: CheckContext, module: JsModule, host: str) -> None:
@@ -51,7 +59,7 @@ def _server_apis(ctx: CheckContext, module: JsModule, host: str) -> None:
 
 
 def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], names_beside_appid: set[str],
-                  session_names: set[str], storage_names: set[str], session_field: str) -> None:
+                  session_names: set[str], storage_names: set[str], session_field: str, read_back: list) -> None:
     """`const SECRET = '<32 hex>'`, `{ appSecret: '<32 hex>' }`, `{ appId: 'wx…', app_key: '<32 hex>' }`;
     `res.data.session_key` (or one of `session_names`), storage key 'session_key' (or one of `storage_names`)."""
     for node in module.nodes_any_order("VariableDeclarator", "Property", "AssignmentExpression", "MemberExpression",
@@ -70,9 +78,13 @@ def _named_values(ctx: CheckContext, module: JsModule, secret_names: set[str], n
         elif kind == "MemberExpression":
             name = member_name(node)
             # a read: where the key reaches the client (`payload.session_key = key` sends back one read elsewhere:
-            # tudouya/bee-guard-weapp services/auth.js, held out)
+            # tudouya/bee-guard-weapp services/auth.js; `app.globalData.userInfo.sessionKey` reads back what the app
+            # kept: Ly4078/WeChat-applet, hu188/xiaochengxu; all held out)
             if name and (name == session_field or _plain(name) in session_names) and not is_assigned(node):
-                ctx.report_node(module, node.property, "session-key")
+                if may_hold_a_server_answer(module, node.object):
+                    ctx.report_node(module, node.property, "session-key")
+                else:
+                    read_back.append((module, node.property))
             continue
         elif kind == "Literal":
             if (isinstance(node.value, str) and (node.value == session_field or _plain(node.value) in storage_names)

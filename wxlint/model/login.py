@@ -95,6 +95,13 @@ def _reads_a_response(module: JsModule, test: Node, server_apis: set[str], sure:
     return False
 
 
+def may_hold_a_server_answer(module: JsModule, expression: Node) -> bool:
+    """Whether a name or a member chain can hold a server's answer: `res.data` in a request's callback, a helper's
+    parameter, what an awaited request settles with; not what the app keeps itself (`getApp().globalData.user`,
+    `this.data.loginData`), which got it elsewhere."""
+    return _holds_an_answer(module, unwrap(expression), frozenset(load_data_table("login-state")["server_apis"]), False)
+
+
 def _is_literal(module: JsModule, side: Node) -> bool:
     value = module.constant_value(unwrap(side))
     return value is not None and value.type == "Literal"
