@@ -288,6 +288,22 @@ def test_open_data_under_a_flag_no_code_sets_is_never_rendered(project):
     assert [f["line"] for f in report["findings"]] == [1]
 
 
+def test_a_flag_set_only_in_code_that_never_runs_never_shows_its_element(project):
+    # hu188/xiaochengxu pages/goods (held out): the authorize dialog shows only in the `else` of a scope.userInfo test
+    js = ("Page({\n  data: { hidden: false },\n  onLoad() {\n    wx.getSetting({ success: (res) => {\n"
+          "      if (res.authSetting['scope.userInfo']) { this.setData({ ok: true }) } else { this.setData({ hidden: true }) }\n"
+          "    } })\n  },\n  getUserInfo() {},\n})\n")
+    wxml = '<view wx:if="{{hidden}}">\n  <button open-type="getUserInfo" bindgetuserinfo="getUserInfo">确定</button>\n</view>\n'
+    files = {"pages/index/index.wxml": wxml, "pages/index/index.js": js}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [(f["path"], f["line"]) for f in report["findings"]] == [("pages/index/index.js", 5)]
+    # set where it can run, the dialog shows
+    files["pages/index/index.js"] = js.replace("this.setData({ ok: true })", "this.setData({ ok: true, hidden: true })")
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [(f["path"], f["line"]) for f in report["findings"]] == [
+        ("pages/index/index.js", 5), ("pages/index/index.wxml", 2), ("pages/index/index.wxml", 2)]
+
+
 def test_a_scope_read_that_is_only_logged_is_no_check(project):
     # ai-word/fruitsf-shop pages/index (held out): the setting logged above the `if` that tests it
     js = ("Page({ onShow() { wx.getSetting({ success: (res) => {\n  console.log(res.authSetting['scope.userInfo'])\n"

@@ -39,7 +39,7 @@ from wxlint.model.guards import (Fact, contradicts, data_flags, element_facts, f
                                  flags_always_true, lexical_facts, never_holds, parameter_facts)
 from wxlint.model.javascript import (JsModule, data_reads, leading_string, member_name, object_property, only_logged, options_call,
                                      parameter_reads, parent_of, string_value, unwrap)
-from wxlint.model.project import ProjectModel
+from wxlint.model.project import ProjectModel, setdata_keys
 from wxlint.model.units import UnitDefinition
 from wxlint.model.wxml import EventBinding, unit_event_bindings
 from wxlint.parse.javascript import FUNCTION_NODES, property_key, walk
@@ -210,6 +210,7 @@ class FlowEngine:
         self._bindings_by_unit: dict[int, list[EventBinding]] = {}
         self._facts_in: dict[int, frozenset] = {}  # id(function) -> `facts_on_every_way_in`
         self._running: set[int] | None = None  # see `ever_runs`
+        self._running_setdata_keys: tuple[set[str], set[str]] | None | bool = False  # see `never_rendered`
         self._used_names: dict[Path, dict[str, list[int]]] = {}
         self.entries = self._collect_entries()
 
@@ -461,6 +462,13 @@ class FlowEngine:
                 return False
             outer = self.graph.enclosing_function(outer.node)  # a callback: as known as the function it is written in
         return not self.ever_runs(function)
+
+    def never_rendered(self, template: Path, element) -> bool:
+        """`ProjectModel.never_rendered`, where a `setData` in code that surely never runs sets nothing: a `wx:if` flag set
+        true only in the `else` of a `scope.userInfo` test (hu188/xiaochengxu pages/goods, held out)."""
+        if self._running_setdata_keys is False:
+            self._running_setdata_keys = setdata_keys(self.model.js_modules.values(), self.surely_never_runs_at)
+        return self.model.never_rendered(template, element, self._running_setdata_keys)
 
     def surely_never_runs_at(self, module: JsModule, node: Node) -> bool:
         """Whether the code at `node` surely never runs: its function never does (`surely_never_runs`), or it sits in

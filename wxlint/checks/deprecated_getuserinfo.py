@@ -70,11 +70,11 @@ def _check_wxml(ctx: CheckContext, document) -> None:
             type_attribute = element.get("type")
             if type_attribute is not None and (type_attribute.value or "").strip() in open_data_types:
                 found.append((type_attribute, "open-data", {"type": type_attribute.value.strip()}))
-        if found and not ctx.model.never_rendered(source.path, element):
+        if found and not ctx.flow.never_rendered(source.path, element):
             for attribute, message_id, arguments in found:
                 ctx.report_range(source, attribute.offset, attribute.end, message_id, **arguments)
     for binding in event_bindings(document):
         if (binding.event_key == ctx.data["event"] and not ctx.model.open_type_never_fires(source.path, binding.element, open_type)
-                and not ctx.model.never_rendered(source.path, binding.element)):
+                and not ctx.flow.never_rendered(source.path, binding.element)):
             attribute = binding.attribute
             ctx.report_range(source, attribute.offset, attribute.end, "binding", attribute=attribute.name)

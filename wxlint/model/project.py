@@ -349,17 +349,20 @@ class ProjectModel:
                         self._component_uses.setdefault(target, []).append(element)
         return self._component_uses.get(component, [])
 
-    def never_rendered(self, template: Path, element: WxmlElement) -> bool:
+    def never_rendered(self, template: Path, element: WxmlElement,
+                       written: tuple[set[str], set[str]] | None | bool = False) -> bool:
         """Whether an element of a page's template never renders: under a `wx:if` that the page's first data makes false,
         on a key no `setData` of the project ever names (`<view wx:if="{{isHide}}">` with `data: { isHide: false }`:
         Suqing999/Recruitment-wechat-applet, SLLME/wechat-app, held out). Pages only: a component's data may come from
-        its properties; and only while every `setData` of the project names its keys."""
+        its properties; and only while every `setData` of the project names its keys. `written`: the keys the `setData`
+        calls that may run name (`setdata_keys`), when the caller knows which run; by default every call's."""
         found = element_facts(element)
         if not any(kind in ("flag", "not-flag") for kind, _ in found):
             return False
         module = self.script_beside(template)
         units = find_units(module) if module is not None and module.single_file_kind is None else []
-        written = self._data_keys_written()
+        if written is False:
+            written = self._data_keys_written()
         if not units or any(unit.kind != "page" for unit in units) or written is None:
             return False
         first: dict[str, object] = {}
@@ -370,9 +373,9 @@ class ProjectModel:
         return false_at_first(found, first, set_later)
 
     def _data_keys_written(self) -> tuple[set[str], set[str]] | None:
-        """`_setdata_keys` of the project's scripts, worked out once."""
+        """`setdata_keys` of the project's scripts, worked out once."""
         if self._written_keys is False:
-            self._written_keys = _setdata_keys(self.js_modules.values())
+            self._written_keys = setdata_keys(self.js_modules.values())
         return self._written_keys
 
     def surely_no_component(self, template: Path, element: WxmlElement) -> bool:
@@ -479,16 +482,18 @@ class ProjectModel:
         return None if parsed is None else parsed.source
 
 
-def _setdata_keys(modules) -> tuple[set[str], set[str]] | None:
+def setdata_keys(modules, never_runs=None) -> tuple[set[str], set[str]] | None:
     """The data keys some `setData` of these scripts names (`'list[0].x'` names `list`), and the starts of keys it
     builds (`` [`item${i}`] `` starts with `item`); None when one names them some other way (an object built elsewhere,
-    a key wholly computed)."""
+    a key wholly computed). `never_runs(module, call)`: a call it says never runs names nothing."""
     keys: set[str] = set()
     starts: set[str] = set()
     for module in modules:
         for call in module.nodes("CallExpression"):
             callee = unwrap(call.callee)
             if not call.arguments or callee.type != "MemberExpression" or member_name(callee) != "setData":
+                continue
+            if never_runs is not None and never_runs(module, call):
                 continue
             argument = unwrap(call.arguments[0])
             if argument.type != "ObjectExpression":
