@@ -1086,3 +1086,17 @@ def test_a_dialog_helper_that_copies_the_options_it_is_given(project, copy):
                     "pages/index/index.wxml": '<button bindtap="locate">定位</button>\n'})
     _, report = lint_json(root, "--select", "missing-opensetting")
     assert report["findings"] == []
+
+
+def test_a_helper_handed_the_page_sets_the_flag_of_its_settings_button(project):
+    # Ly4078/WeChat-applet utils/getCurrentLocation.js (held out): the page hands itself over, a denial sets its flag
+    helper = ("module.exports = function locate(that) {\n  wx.getLocation({\n    success: (res) => that.setData({ lat: res.latitude }),\n"
+              "    fail: () => { that.setData({ isshowlocation: true }) },\n  })\n}\n")
+    page = ("const locate = require('../../utils/locate')\nPage({\n  onShow() { let that = this; locate(that) },\n"
+            "  openSetting() { this.setData({ isshowlocation: false }); wx.openSetting() },\n})\n")
+    wxml = '<view wx:if="{{isshowlocation}}"><button bindtap="openSetting">去设置</button></view>\n'
+    files = {"utils/locate.js": helper, "pages/index/index.js": page, "pages/index/index.wxml": wxml}
+    assert findings(project, files)[0] == []
+    # a page without that button: the flag shows nothing there
+    found, _ = findings(project, {**files, "pages/index/index.wxml": "<view>{{lat}}</view>\n"})
+    assert [(path, line) for path, line, _ in found] == [("utils/locate.js", 2)]

@@ -14,7 +14,7 @@ from wxlint.model.guards import (auth_setting_test, contradicts, element_facts, 
                                  lexical_facts, parameter_scope_test, scope_checks)
 from wxlint.model.modules import navigation_apis
 from wxlint.model.control import after_an_exit, runs_whenever
-from wxlint.model.javascript import JsModule, ancestors, callee_name, is_console, leading_string, member_name, object_property, options_call, parent_of, string_value, unwrap
+from wxlint.model.javascript import JsModule, ancestors, callee_name, is_console, is_this, leading_string, member_name, object_property, options_call, parent_of, string_value, unwrap
 from wxlint.model.permissions import DenialPath, ScopeTable, denial_paths, promise_handlers, rejected_promise, returned_by
 from wxlint.model.wxml import enclosing_conditions, mustache_names
 from wxlint.parse.javascript import FUNCTION_NODES, property_key, walk_own
@@ -270,12 +270,28 @@ class _SettingsGoal:
                     return note("shows-settings-dialog")  # Dialog.confirm({ confirmButtonOpenType: 'openSetting' })
         callee = unwrap(call.callee)
         if callee.type == "MemberExpression" and member_name(callee) == "setData":
-            flags = self.flags(module) or set()
+            flags = self._flags_shown_by(module, unwrap(callee.object))
             for prop in options.properties:
                 key = property_key(prop) if prop.type == "Property" else None
                 if key in flags:
                     return note("shows-settings-button", key=key)
         return None
+
+    def _flags_shown_by(self, module: JsModule, owner: Node) -> set[str]:
+        """The flags that show a settings button where `owner.setData(…)` sets them: in the script's own templates; for a
+        page a helper is handed (`getCurrentLocation(that)`, then `that.setData({ isshowlocation: true })` in utils/:
+        Ly4078/WeChat-applet, held out), in the templates of the pages that hand themselves over."""
+        flags = set(self.flags(module) or ())
+        binding = module.scopes.resolve(owner) if owner.type == "Identifier" else None
+        if binding is None or binding.kind != "param" or binding.destructured_key is not None:
+            return flags
+        helper = binding.scope.node
+        index = next((i for i, param in enumerate(getattr(helper, "params", ())) if param is binding.identifier), None)
+        for edge in self.ctx.flow.call_sites(helper) if index is not None else ():
+            arguments = edge.site.arguments
+            if index < len(arguments) and is_this(edge.caller.module, arguments[index]):
+                flags |= self.flags(edge.caller.module) or set()
+        return flags
 
     def handler_leads(self, document, handler: str, leads: Leads) -> bool:
         module = self.model.script_beside(document.source.path)
