@@ -1100,3 +1100,15 @@ def test_a_helper_handed_the_page_sets_the_flag_of_its_settings_button(project):
     # a page without that button: the flag shows nothing there
     found, _ = findings(project, {**files, "pages/index/index.wxml": "<view>{{lat}}</view>\n"})
     assert [(path, line) for path, line, _ in found] == [("utils/locate.js", 2)]
+
+
+def test_a_method_called_by_a_name_known_only_at_run_time_runs(project):
+    # anyly/GuessWolves webview/index.js (held out): the web page names the method to call in its URL
+    page = ("Page({\n  webLoad(e) {\n    const action = e.detail.src.split('#')[1]\n    if (this[action]) this[action](e)\n  },\n"
+            "  startRecord() {\n    wx.authorize({ scope: 'scope.record', fail: () => console.log('denied') })\n  },\n})\n")
+    wxml = '<web-view src="https://example.com" bindload="webLoad"></web-view>\n'
+    found, _ = findings(project, {"pages/index/index.js": page, "pages/index/index.wxml": wxml})
+    assert [(path, line) for path, line, _ in found] == [("pages/index/index.js", 7)]
+    # a name written out calls that method only: the recorder nothing calls never runs
+    named = page.replace("if (this[action]) this[action](e)", "this['noop'](e)").replace("  startRecord()", "  noop() {},\n  startRecord()")
+    assert findings(project, {"pages/index/index.js": named, "pages/index/index.wxml": wxml})[0] == []

@@ -37,7 +37,7 @@ from wxlint.model.modules import navigation_apis
 from wxlint.model.control import after_an_exit
 from wxlint.model.guards import (Fact, contradicts, data_flags, element_facts, false_at_first, first_values, flag_writes,
                                  flags_always_true, lexical_facts, never_holds, parameter_facts)
-from wxlint.model.javascript import (JsModule, data_reads, leading_string, member_name, object_property, only_logged, options_call,
+from wxlint.model.javascript import (JsModule, data_reads, is_this, leading_string, member_name, object_property, only_logged, options_call,
                                      parameter_reads, parent_of, string_value, unwrap)
 from wxlint.model.project import ProjectModel, setdata_keys
 from wxlint.model.units import UnitDefinition
@@ -513,7 +513,8 @@ class FlowEngine:
         module its class page inherits methods from, whose `onLoad` calls `this.onInit()` (zhao-ping/wechat-miniprogram-ts-sass
         utilTs/util.ts: the graph follows such a call into one page's `onInit` only)."""
         start, end = function.node.range
-        if any(not start <= at < end for at in self._names_used(function.module).get(name, ())):
+        used = self._names_used(function.module)
+        if any(not start <= at < end for at in (*used.get(name, ()), *used.get(_ANY_OWN_METHOD, ()))):
             return True
         if function.unit is None:
             return False
@@ -547,6 +548,13 @@ class FlowEngine:
                     add(node.value, node.range[0])
             for name in self._project_strings:
                 add(name, -1)
+            # `this[nactive](params)` with a name only known at run time (from a web-view's message: anyly/GuessWolves
+            # webview/index.js, held out) may call any of the script's own methods
+            for node in module.nodes("CallExpression"):
+                callee = unwrap(node.callee)
+                if callee.type == "MemberExpression" and callee.computed and is_this(module, callee.object) \
+                        and member_name(callee) is None and string_value(callee.property, module) is None:
+                    add(_ANY_OWN_METHOD, node.range[0])
             template = self.model.template_beside(module.path)
             if template is not None:
                 for element in template.iter_elements():
@@ -870,6 +878,9 @@ _NO_PAGE_YET = frozenset({("no-pages-open", "getCurrentPages()")})
 # What stays known in the functions a call reaches: a scope checked, a stored login tested.
 _KNOWN_ACROSS_CALLS = frozenset({"granted", "denied", "logged-in", "not-logged-in"})
 
+
+# What `_names_used` records for a call of the script's own methods by a name computed at run time (no method's name)
+_ANY_OWN_METHOD = "this[…]"
 
 # How a component fires an event: `this.triggerEvent(name)` (WeChat), `this.$emit(name)` (a uni-app component)
 EVENT_FIRING = ("triggerEvent", "$emit")
