@@ -304,6 +304,29 @@ def test_a_flag_set_only_in_code_that_never_runs_never_shows_its_element(project
         ("pages/index/index.js", 5), ("pages/index/index.wxml", 2), ("pages/index/index.wxml", 2)]
 
 
+def test_what_is_switched_off_or_never_shown_is_not_judged(project):
+    # jinbohao2013/xiaochengxu (held out): a block switched off with `wx:if="{{false}}"` and the only handler that opens
+    # a dialog bound in it; a dialog closed again by writing its flag's first value; a flag another page sets on itself
+    js = ("Page({\n  data: { show: false },\n  showBuy() { this.setData({ show: true }) },\n"
+          "  onGot(e) { this.setData({ show: false }) },\n  getInfo(e) {},\n})\n")
+    wxml = ('<view wx:if="{{false}}"><button bindtap="showBuy">买</button><open-data type="userNickName"></open-data></view>\n'
+            '<view wx:if="{{show}}"><button open-type="getUserInfo" bindgetuserinfo="onGot">好</button></view>\n'
+            '<view wx:if="{{isLogin}}"><button open-type="getUserInfo" bindgetuserinfo="getInfo">登录</button></view>\n')
+    other = "Page({ data: { isLogin: false }, login() { this.setData({ isLogin: true }) } })\n"
+    files = {"pages/index/index.wxml": wxml, "pages/index/index.js": js, "pages/other/other.js": other,
+             "pages/other/other.wxml": '<button bindtap="login">登录</button>\n'}
+    pages = {"pages": ["pages/index/index", "pages/other/other"]}
+    _, report = lint_json(project(files, pages), "--select", RULE)
+    assert report["findings"] == []
+    # switched on, each is shown: the open-data, the dialog its handler opens, the flag set on this page from another
+    shown = wxml.replace('wx:if="{{false}}"', 'wx:if="{{true}}"')
+    other_sets_it = other.replace("this.setData({ isLogin: true })",
+                                  "const pages = getCurrentPages(); pages[0].setData({ isLogin: true })")
+    _, report = lint_json(project({**files, "pages/index/index.wxml": shown, "pages/other/other.js": other_sets_it}, pages),
+                          "--select", RULE)
+    assert [f["line"] for f in report["findings"]] == [1, 2, 2, 3, 3]
+
+
 def test_a_scope_read_that_is_only_logged_is_no_check(project):
     # ai-word/fruitsf-shop pages/index (held out): the setting logged above the `if` that tests it
     js = ("Page({ onShow() { wx.getSetting({ success: (res) => {\n  console.log(res.authSetting['scope.userInfo'])\n"

@@ -210,7 +210,7 @@ class FlowEngine:
         self._bindings_by_unit: dict[int, list[EventBinding]] = {}
         self._facts_in: dict[int, frozenset] = {}  # id(function) -> `facts_on_every_way_in`
         self._running: set[int] | None = None  # see `ever_runs`
-        self._running_setdata_keys: tuple[set[str], set[str]] | None | bool = False  # see `never_rendered`
+        self._running_setdata_keys: tuple[dict[str, set], set[str]] | None | bool = False  # see `never_rendered`
         self._used_names: dict[Path, dict[str, list[int]]] = {}
         self.entries = self._collect_entries()
 
@@ -219,12 +219,14 @@ class FlowEngine:
         return self.model.template_beside(unit.module.path)
 
     def unit_bindings(self, unit: UnitDefinition) -> list[EventBinding]:
-        """Event bindings of a unit's WXML, with included files and imported templates."""
+        """Event bindings of a unit's WXML, with included files and imported templates; not those of an element that never
+        renders (`<view wx:if="{{false}}">`: jinbohao2013/xiaochengxu pages/goods, held out)."""
         key = id(unit)
         if key not in self._bindings_by_unit:
             document = self.unit_wxml(unit)
-            self._bindings_by_unit[key] = [] if document is None else unit_event_bindings(
-                document, self.model.wxml.get, self.project.miniprogram_root)
+            self._bindings_by_unit[key] = [] if document is None else [
+                binding for binding in unit_event_bindings(document, self.model.wxml.get, self.project.miniprogram_root)
+                if not never_holds(element_facts(binding.element))]
         return self._bindings_by_unit[key]
 
     def units_of_route(self, route: str) -> list[UnitDefinition]:
@@ -558,6 +560,8 @@ class FlowEngine:
             template = self.model.template_beside(module.path)
             if template is not None:
                 for element in template.iter_elements():
+                    if never_holds(element_facts(element)):
+                        continue  # `<view wx:if="{{false}}">`: names nothing that runs
                     for attribute in element.attributes:
                         if attribute.value:
                             add(attribute.value.strip(), -1)

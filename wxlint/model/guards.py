@@ -265,9 +265,23 @@ def scope_read(module: JsModule | None, member: Node) -> str | None:
 
 def never_holds(found: frozenset[Fact] | set[Fact]) -> bool:
     """Whether facts cannot hold at all: they deny a scope `authSetting` always reports granted (code under
-    `if (!res.authSetting['scope.userInfo'])` never runs since 2021-04-28)."""
+    `if (!res.authSetting['scope.userInfo'])` never runs since 2021-04-28), or need a value written out false to be
+    true (`if (false)`, `wx:if="{{false}}"`: code switched off)."""
     always = _always_granted()
-    return any(kind == "denied" and name in always for kind, name in found)
+    return any((kind == "denied" and name in always) or kind == "never" for kind, name in found)
+
+
+_NEVER = frozenset({("never", "a value written out")})
+
+
+def _written_out_facts(test: Node | None) -> tuple[frozenset[Fact], frozenset[Fact]] | None:
+    """(facts when true, when false) of a test that is a value written out (`false`, `0`, `''`, `null`, `undefined`,
+    `true`, `1`): the branch it never takes never holds. None for any other test. Only for tests: a data flag's first
+    `false` is no such thing, code may set it later."""
+    truth = _literal_truth(test) if unwrap(test) is not None else None
+    if truth is None:
+        return None
+    return (frozenset(), _NEVER) if truth else (_NEVER, frozenset())
 
 
 @cache
@@ -524,7 +538,7 @@ def lexical_facts(module: JsModule, node: Node) -> frozenset[Fact]:
     while parent is not None:
         kind = parent.type
         if kind in ("IfStatement", "ConditionalExpression"):
-            when_true, when_false = facts(module, parent.test)
+            when_true, when_false = _written_out_facts(parent.test) or facts(module, parent.test)
             if parent.consequent is child:
                 found |= when_true
             elif parent.alternate is child:
@@ -766,6 +780,6 @@ def element_facts(element) -> frozenset[Fact]:
         text = condition.expression.strip()
         if text.startswith("{{") and text.endswith("}}"):
             expression = parse_expression(text[2:-2])
-            when_true, when_false = facts(None, expression)
+            when_true, when_false = _written_out_facts(expression) or facts(None, expression)
             found |= when_false if condition.negated else when_true
     return frozenset(found)

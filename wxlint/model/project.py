@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Iterator
 
 from wxlint.discover import UNIT_SCRIPT_SUFFIXES, Project
-from wxlint.model.javascript import JsModule, leading_string, member_name, member_path, string_value, unwrap
-from wxlint.model.guards import element_facts, false_at_first, first_values
+from wxlint.model.javascript import JsModule, is_this, leading_string, member_name, member_path, string_value, unwrap
+from wxlint.model.guards import element_facts, false_at_first, first_values, never_holds
 from wxlint.model.units import find_units, function_value, object_member
 from wxlint.model.wxml import OPEN_TYPE_NAMES, attribute_can_be, mustache_strings, open_types
 from wxlint.model.modules import import_of, module_exports, resolve_module_path
@@ -60,7 +60,7 @@ class ProjectModel:
         self._rendered_routes: dict[str, bool] | None = None  # declared component route -> whether a template uses its tag
         self._component_scripts: dict[Path, str] = {}
         self._unit_scripts: set[Path] | None = None  # the scripts of every page and component (see `_declared_nowhere`)
-        self._written_keys: tuple[set[str], set[str]] | None | bool = False  # see `_data_keys_written` (False: not yet)
+        self._written_keys: tuple[dict[str, set], set[str]] | None | bool = False  # see `_data_keys_written` (False: not yet)
         self._single_file_kinds = {self.resolved(unit.script): unit.kind for unit in project.units.values()
                                    if unit.script is not None and unit.script.suffix == ".vue"}
         for path in project.files if files is None else files:
@@ -350,13 +350,15 @@ class ProjectModel:
         return self._component_uses.get(component, [])
 
     def never_rendered(self, template: Path, element: WxmlElement,
-                       written: tuple[set[str], set[str]] | None | bool = False) -> bool:
+                       written: tuple[dict[str, set], set[str]] | None | bool = False) -> bool:
         """Whether an element of a page's template never renders: under a `wx:if` that the page's first data makes false,
         on a key no `setData` of the project ever names (`<view wx:if="{{isHide}}">` with `data: { isHide: false }`:
         Suqing999/Recruitment-wechat-applet, SLLME/wechat-app, held out). Pages only: a component's data may come from
         its properties; and only while every `setData` of the project names its keys. `written`: the keys the `setData`
         calls that may run name (`setdata_keys`), when the caller knows which run; by default every call's."""
         found = element_facts(element)
+        if never_holds(found):
+            return True  # `wx:if="{{false}}"`, or under a test of a scope that is always granted
         if not any(kind in ("flag", "not-flag") for kind, _ in found):
             return False
         module = self.script_beside(template)
@@ -368,11 +370,20 @@ class ProjectModel:
         first: dict[str, object] = {}
         for unit in units:
             first.update(first_values(unit.data_node))
+        if all(unit.data_node is None or unwrap(unit.data_node).type == "ObjectExpression" for unit in units):
+            # a key the page's data does not name is undefined at first (addnew's `isLogin`: jinbohao2013/xiaochengxu)
+            first.update((name.partition("=")[0], None) for kind, name in found
+                         if kind in ("flag", "not-flag") and name.partition("=")[0] not in first)
         keys, starts = written
-        set_later = keys | {key for key in first if any(key.startswith(start) for start in starts)}
+        # a key only ever written back to its first value stays as it was (`show: false` when a dialog closes); another
+        # page's `this.setData` writes that page's data only
+        set_later = {key for key, values in keys.items() if key not in first or any(
+            page in (None, module.path) and value is not first[key] and (value is _ANY_VALUE or value != first[key])
+            for value, page in values)}
+        set_later |= {key for key in first if any(key.startswith(start) for start in starts)}
         return false_at_first(found, first, set_later)
 
-    def _data_keys_written(self) -> tuple[set[str], set[str]] | None:
+    def _data_keys_written(self) -> tuple[dict[str, set], set[str]] | None:
         """`setdata_keys` of the project's scripts, worked out once."""
         if self._written_keys is False:
             self._written_keys = setdata_keys(self.js_modules.values())
@@ -482,11 +493,16 @@ class ProjectModel:
         return None if parsed is None else parsed.source
 
 
-def setdata_keys(modules, never_runs=None) -> tuple[set[str], set[str]] | None:
-    """The data keys some `setData` of these scripts names (`'list[0].x'` names `list`), and the starts of keys it
-    builds (`` [`item${i}`] `` starts with `item`); None when one names them some other way (an object built elsewhere,
-    a key wholly computed). `never_runs(module, call)`: a call it says never runs names nothing."""
-    keys: set[str] = set()
+_ANY_VALUE = object()  # written by `setdata_keys` for a value that is not written out
+
+
+def setdata_keys(modules, never_runs=None) -> tuple[dict[str, set], set[str]] | None:
+    """The data keys some `setData` of these scripts names (`'list[0].x'` names `list`), each with the values written
+    out for it (`_ANY_VALUE` for any other value, and for a part of it) and the page script whose own data it is (a
+    page's `this.setData`; None: any page's, as `prevPage.setData` or a helper's), and the starts of keys it builds
+    (`` [`item${i}`] `` starts with `item`); None when one names them some other way (an object built elsewhere, a key
+    wholly computed). `never_runs(module, call)`: a call it says never runs names nothing."""
+    keys: dict[str, set] = {}
     starts: set[str] = set()
     for module in modules:
         for call in module.nodes("CallExpression"):
@@ -495,6 +511,7 @@ def setdata_keys(modules, never_runs=None) -> tuple[set[str], set[str]] | None:
                 continue
             if never_runs is not None and never_runs(module, call):
                 continue
+            page = module.path if module.declared_kind == "page" and is_this(module, callee.object) else None
             argument = unwrap(call.arguments[0])
             if argument.type != "ObjectExpression":
                 return None
@@ -503,13 +520,19 @@ def setdata_keys(modules, never_runs=None) -> tuple[set[str], set[str]] | None:
                     return None
                 name = property_key(prop)
                 if name is not None:
-                    keys.add(name.split(".")[0].split("[")[0])
+                    head = name.split(".")[0].split("[")[0]
+                    value = unwrap(prop.value)
+                    written_out = head == name and value.type == "Literal" and not getattr(value, "regex", None)
+                    keys.setdefault(head, set()).add((value.value if written_out else _ANY_VALUE, page))
                     continue
                 start = leading_string(prop.key, module)
                 if not start:
                     return None
                 head = start.split(".")[0].split("[")[0]
-                (keys if head != start else starts).add(head)
+                if head != start:
+                    keys.setdefault(head, set()).add((_ANY_VALUE, page))
+                else:
+                    starts.add(head)
     return keys, starts
 
 
