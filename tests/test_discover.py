@@ -298,8 +298,9 @@ def test_taros_generated_base_template_is_not_the_apps_code(project):
                     "pages/index/index.wxml": '<import src="../../base.wxml"/>\n<template is="taro_tmpl" data="{{root}}"/>'})
     _, report = lint_json(root, "--select", "deprecated-getuserinfo")
     assert report["findings"] == []
-    # an app's own base.wxml is still linted
+    # an app's own base.wxml is still linted where a page shows it
     own = project({"pages/index/index.js": "Page({ onInfo() {} })",
+                   "pages/index/index.wxml": '<import src="../../base.wxml"/>\n<template is="card"/>',
                    "base.wxml": '<template name="card"><button open-type="getUserInfo" bindgetuserinfo="onInfo"/></template>\n'})
     _, report = lint_json(own, "--select", "deprecated-getuserinfo")
     assert {f["path"] for f in report["findings"]} == {"base.wxml"}  # its open-type and its binding

@@ -398,3 +398,14 @@ def test_a_cloud_function_named_like_a_method_does_not_call_it(project):
     _, report = lint_json(project({"pages/index/index.js": dispatched, "pages/index/index.wxml": '<button bindtap="submit">提交</button>\n'}),
                           "--select", RULE)
     assert [f["line"] for f in report["findings"]] == [7]
+
+
+def test_a_template_nothing_shows_is_not_judged(project):
+    # nick2834/zhitaowx-mini components/identity (held out): `index - 副本.wxml`, a copy left beside the real template
+    button = '<button open-type="getUserInfo" bindgetuserinfo="onAuth">授权</button>\n'
+    files = {"pages/index/index.js": "Page({ onAuth() {} })", "pages/index/index.wxml": '<include src="/templates/auth.wxml"/>\n',
+             "templates/auth.wxml": button, "templates/unused.wxml": button,
+             "components/identity/index.js": "Component({ methods: { onAuth() {} } })", "components/identity/index.wxml": "<view/>",
+             "components/identity/index - 副本.wxml": button, "components/identity/index.json": '{"component": true}'}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert sorted({f["path"] for f in report["findings"]}) == ["templates/auth.wxml"]

@@ -42,3 +42,14 @@ def test_a_share_handler_written_again_below_replaces_the_first(project):
                                    "pages/index/index.js": js.replace("  onShareAppMessage() {}\n", "")}),
                           "--select", "share-callback-dead")
     assert [f["line"] for f in report["findings"]] == [3]
+
+
+def test_a_share_object_an_app_method_makes_for_every_page_is_reported_once_where_it_is_written(project):
+    # nick2834/zhitaowx-mini app.js (held out): each page's handler returns `app.ShareAppMessage()`
+    app = ("App({\n  globalData: {},\n  ShareAppMessage() {\n    return {\n      title: '邀请',\n"
+           "      success: (res) => { wx.request({ url: '/share/report' }) },\n      fail() {},\n    }\n  },\n})\n")
+    page = "const app = getApp()\nPage({\n  onShareAppMessage() {\n    return app.ShareAppMessage()\n  },\n})\n"
+    files = {"app.js": app, "pages/index/index.js": page, "pages/goods/goods.js": page}
+    _, report = lint_json(project(files), "--select", RULE)
+    assert [(f["path"], f["line"], f["message_id"]) for f in report["findings"]] == [
+        ("app.js", 6, "reward"), ("app.js", 7, "callback")]

@@ -9,7 +9,7 @@ from wxlint.discover import UNIT_SCRIPT_SUFFIXES, Project
 from wxlint.model.javascript import JsModule, is_this, leading_string, member_name, member_path, string_value, unwrap
 from wxlint.model.guards import element_facts, false_at_first, first_values, never_holds
 from wxlint.model.units import find_units, function_value, object_member
-from wxlint.model.wxml import OPEN_TYPE_NAMES, attribute_can_be, mustache_strings, open_types
+from wxlint.model.wxml import OPEN_TYPE_NAMES, attribute_can_be, mustache_strings, open_types, template_source
 from wxlint.model.modules import import_of, module_exports, resolve_module_path
 from wxlint.uni_app import easycom_tag
 from wxlint.parse.files import ParsedFile, parse_file
@@ -60,6 +60,7 @@ class ProjectModel:
         self._rendered_routes: dict[str, bool] | None = None  # declared component route -> whether a template uses its tag
         self._component_scripts: dict[Path, str] = {}
         self._unit_scripts: set[Path] | None = None  # the scripts of every page and component (see `_declared_nowhere`)
+        self._shown_templates: set[Path] | None = None  # see `never_shown_template`
         self._written_keys: tuple[dict[str, set], set[str]] | None | bool = False  # see `_data_keys_written` (False: not yet)
         self._single_file_kinds = {self.resolved(unit.script): unit.kind for unit in project.units.values()
                                    if unit.script is not None and unit.script.suffix == ".vue"}
@@ -265,7 +266,9 @@ class ProjectModel:
         if found is None:
             # a script is itself (of a page's .js and .ts, the one that does not run is a page never opened)
             module = self.js_modules.get(path) or self.script_beside(path)
-            if module is None or self.project.app_json is None:
+            if module is None and path.suffix == ".wxml" and self.project.app_json is not None:
+                found = self.never_shown_template(path)
+            elif module is None or self.project.app_json is None:
                 found = False
             elif module.single_file_kind is None and self.resolved(module.path) in self._listed_scripts():
                 found = False  # a page app.json lists: no need to find its units again
@@ -273,6 +276,17 @@ class ProjectModel:
                 found = self.never_opened(module, {unit.kind for unit in find_units(module)})
             self._never_opened_files[path] = found
         return found
+
+    def never_shown_template(self, path: Path) -> bool:
+        """Whether a template with no script beside it is shown nowhere: no template includes or imports it (a copy
+        left beside a component's template, `index - 副本.wxml`: nick2834/zhitaowx-mini, held out)."""
+        if self._shown_templates is None:
+            root = self.project.miniprogram_root
+            self._shown_templates = {self.resolved(target) for document in self.wxml.values()
+                                     for element in document.iter_elements() if element.tag in ("include", "import")
+                                     for target in [template_source(document, element, root)] if target is not None}
+            self._shown_templates |= {self.resolved(unit.wxml) for unit in self.project.units.values() if unit.wxml}
+        return self.project.framework == "native" and self.resolved(path) not in self._shown_templates
 
     def _used_single_files(self) -> set[Path]:
         """The uni-app `.vue` components something uses: imported by a script, or named by a tag of a template
