@@ -103,6 +103,22 @@ def test_files_too_large_too_deep_or_not_text(project):
     assert ("pages/index/index.js", 1, 19, "deprecated-getuserinfo", "call") in summary(report)
 
 
+def test_a_file_with_a_few_broken_utf8_bytes_is_read_as_v8_reads_it(project):
+    # 18ghwg/wechat-miniapp (held out): a tool dropped the last byte of each ✅ (E2 9C 85) in thirty files
+    broken = "✅".encode()[:2]
+    js = ("// 首页 ✅\nPage({\n  onLoad() {\n    console.log('".encode() + broken + "加载完成')\n    wx.getUserInfo({})\n"
+          "  },\n})\n".encode())
+    garbled = "// ✅\nvar a = '".encode() + b"\xe2\x9c" * 40 + b"'\n"  # more broken than whole: no text to read
+    root = project({"pages/index/index.js": js, "utils/garbled.js": garbled})
+    code, report = lint(root)
+    assert code == 1
+    assert summary(report) == [("pages/index/index.js", 4, 18, "parse-error", "entry"),
+                               ("pages/index/index.js", 5, 5, "deprecated-getuserinfo", "call"),
+                               ("utils/garbled.js", 2, 10, "parse-error", "parse")]
+    entry = next(f for f in report["findings"] if f["rule"] == "parse-error" and f["path"] == "pages/index/index.js")
+    assert "broken byte sequences in the file: 1" in entry["message"]
+
+
 def test_require_include_and_template_cycles(project):
     root = project({
         "pages/index/index.js": "const a = require('../../utils/a')\nPage({ onLoad() { a.start() }, onTap() { a.start() } })\n",

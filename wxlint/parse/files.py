@@ -11,7 +11,7 @@ from pathlib import Path
 from wxlint.parse import vue
 from wxlint.parse.conditional import WEIXIN, compile_for_weixin
 from wxlint.parse.javascript import JsTree, parse_js, wxs_as_javascript
-from wxlint.parse.source import SourceError, SourceText, decode_bytes
+from wxlint.parse.source import SourceError, SourceText, decode_bytes, decode_lossy
 from wxlint.parse.typescript import TooComplex, strip_types
 from wxlint.parse.wxml import WxmlDocument, parse_wxml
 from wxlint.safe_fs import read_file
@@ -94,8 +94,15 @@ def _parse_into(parsed: ParsedFile, data: bytes) -> None:
     try:
         text, encoding = decode_bytes(data)
     except SourceError as error:
-        parsed.errors.append(error)
-        return
+        lossy = decode_lossy(data)
+        if lossy is None:
+            parsed.errors.append(error)
+            return
+        text, encoding = lossy[0], "utf-8"
+        # the rest of the file is linted; the broken bytes are said where the first one is
+        words = note("bytes-replaced", count=lossy[1])
+        parsed.errors.append(SourceError(words.render("en"), line=error.line, column=error.column, words=words,
+                                         whole_file=False))
     parsed.source = SourceText(path=path, text=text, encoding=encoding)
     source = parsed.source
     suffix = path.suffix

@@ -154,6 +154,24 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             raise _decode_error(data, utf8_error, "UTF-8 or GBK/GB18030") from None
 
 
+# At most this share of a file's bytes may be broken UTF-8 for it to be read as V8 reads it (below).
+LOSSY_UTF8_SHARE = 0.01
+
+
+def decode_lossy(data: bytes) -> tuple[str, int] | None:
+    """A file that is UTF-8 but for a few broken byte sequences (an emoji whose last byte a tool dropped:
+    18ghwg/wechat-miniapp, held out), read as V8 and DevTools read it, each broken sequence as U+FFFD: (text, how
+    many were replaced). None for anything else: binary data, a byte-order mark, another encoding. Only for linting:
+    such a text is never written back (`--fix` decodes strictly)."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:_BINARY_SNIFF]:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    if replaced <= 0 or replaced > max(1, len(data) * LOSSY_UTF8_SHARE):
+        return None
+    return text, replaced
+
+
 def _decode_error(data: bytes, error: UnicodeDecodeError, tried: str) -> SourceError:
     head = data[: error.start]
     line = head.count(b"\n") + 1
