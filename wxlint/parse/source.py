@@ -147,6 +147,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
+        if decode_lossy(data) is not None:
+            # UTF-8 with a few broken sequences: GB18030 would read it too, as nonsense (its pairs take in the quote
+            # or brace after a broken byte); the parser reads it as V8 does (`decode_lossy`), this refuses it
+            raise _decode_error(data, utf8_error, "UTF-8") from None
         try:
             # GB18030 is a superset of GBK and GB2312, common in older Chinese projects.
             return data.decode("gb18030"), "gb18030"
@@ -161,15 +165,18 @@ LOSSY_UTF8_SHARE = 0.01
 def decode_lossy(data: bytes) -> tuple[str, int] | None:
     """A file that is UTF-8 but for a few broken byte sequences (an emoji whose last byte a tool dropped:
     18ghwg/wechat-miniapp, held out), read as V8 and DevTools read it, each broken sequence as U+FFFD: (text, how
-    many were replaced). None for anything else: binary data, a byte-order mark, another encoding. Only for linting:
-    such a text is never written back (`--fix` decodes strictly)."""
+    many were replaced). None for anything else: binary data, a byte-order mark, another encoding (a GBK comment
+    beside UTF-8 code has more broken sequences than well-formed characters). Only for linting: such a text is
+    never written back (`--fix` decodes strictly)."""
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:_BINARY_SNIFF]:
         return None
     text = data.decode("utf-8", errors="replace")
     replaced = text.count("\ufffd") - data.count("\ufffd".encode())
     if replaced <= 0 or replaced > max(1, len(data) * LOSSY_UTF8_SHARE):
         return None
-    return text, replaced
+    # most of its other characters are well-formed UTF-8: a GBK file's Chinese is hardly ever that
+    well_formed = sum(1 for character in text if character > "\x7f" and character != "\ufffd")
+    return (text, replaced) if well_formed >= 4 * replaced else None
 
 
 def _decode_error(data: bytes, error: UnicodeDecodeError, tried: str) -> SourceError:
