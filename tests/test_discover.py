@@ -145,7 +145,7 @@ def test_copied_libraries_are_skipped_by_default_and_linted_when_asked(project):
 
     root = project({
         "pages/index/index.js": "Page({ onLoad() {} })",
-        "components/vant/button/index.js": VANT_BUTTON,
+        "components/vant/button/index.js": VANT_BUTTON, "components/vant/button/index.wxml": '<button bindtap="onTap"/>',
         "components/vant/common/component.js": "export function VantComponent(options) { Component(options) }\n",
         "libs/qqmap-wx-jssdk.js": "function QQMapWX() {}\nQQMapWX.prototype.x = function () { wx.getUserInfo({}) }\nmodule.exports = QQMapWX\n",
         # A page named like a library is still the project's code.

@@ -13,7 +13,7 @@ import pytest
 from conftest import DATA, run_cli, write_project
 
 PAGE_JS = "Page({\n  onLoad() {\n    wx.getUserInfo({ success: (res) => this.setData(res) })\n  }\n})\n"
-HELPER_JS = "module.exports = { ask() { wx.getUserInfo({}) } }\n"
+HELPER_JS = "module.exports = { ask() { wx.getUserInfo({}) } }\nmodule.exports.ask()\n"  # asked as it loads
 
 
 @pytest.fixture

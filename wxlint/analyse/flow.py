@@ -40,7 +40,8 @@ from wxlint.model.guards import (Fact, contradicts, data_flags, element_facts, f
 from wxlint.model.javascript import (JsModule, data_reads, is_this, leading_string, member_name, object_property, only_logged, options_call,
                                      parameter_reads, parent_of, string_value, unwrap)
 from wxlint.model.project import ProjectModel, setdata_keys
-from wxlint.model.units import UnitDefinition
+from wxlint.model.units import (APP_LIFECYCLES, COMPONENT_LIFECYCLES, PAGE_EVENTS, PAGE_LIFECYCLES, PAGE_LIFETIMES,
+                                VUE_LIFECYCLES, UnitDefinition)
 from wxlint.model.wxml import EventBinding, unit_event_bindings
 from wxlint.parse.javascript import FUNCTION_NODES, property_key, walk
 
@@ -459,11 +460,24 @@ class FlowEngine:
         if self.project.framework == "uni-app":
             return False  # `<script setup>`, composables and Vue's own calls are ways in the graph does not all follow
         outer = function
-        while outer.member is None and outer.node.type != "FunctionDeclaration" and not _module_constant(outer.node):
+        while outer.member is None and outer.node.type != "FunctionDeclaration" and not _module_constant(outer.node) \
+                and not self._object_method_named_nowhere(outer):
             if outer.is_module_body or outer.node._parent is None:
                 return False
             outer = self.graph.enclosing_function(outer.node)  # a callback: as known as the function it is written in
         return not self.ever_runs(function)
+
+    def _object_method_named_nowhere(self, function: Function) -> bool:
+        """Whether a function is a method of an object literal whose name nothing in the project uses (no member, string,
+        destructuring or template names it, no call by a computed name in its script) and that no framework calls by itself
+        (a lifecycle of a mixin): wxlint then knows every way in (`AuthService.getUserProfile`, which no page calls:
+        liuxuan124/miniprogram-platform services/auth.js, held out). Only in a mini-program (an app.json): a plugin's
+        or a library's exports are called by code that is not the project's."""
+        name = _method_name(function.node)
+        parent = function.node._parent
+        if name is None or parent.type != "Property" or name in _CALLED_BY_FRAMEWORKS or self.project.app_json is None:
+            return False
+        return name not in self._names_in_project and _ANY_OWN_METHOD not in self._names_used(function.module)
 
     def never_rendered(self, template: Path, element) -> bool:
         """`ProjectModel.never_rendered`, where a `setData` in code that surely never runs sets nothing: a `wx:if` flag set
@@ -543,6 +557,10 @@ class FlowEngine:
             for node in module.nodes("MemberExpression"):
                 if not module.is_wx(node.object):
                     add(member_name(node), node.range[0])
+            for node in module.nodes("ObjectPattern"):  # `const { save } = helpers`: taken by its name
+                for prop in node.properties:
+                    if prop.type == "Property":
+                        add(property_key(prop), node.range[0])
             # a string logged is no name a method is called by (`console.log('addAddress')`: yaojaa/group-shop-miniprogramme
             # pages/paymethod, held out)
             for node in module.nodes("Literal"):
@@ -882,6 +900,10 @@ _NO_PAGE_YET = frozenset({("no-pages-open", "getCurrentPages()")})
 # What stays known in the functions a call reaches: a scope checked, a stored login tested.
 _KNOWN_ACROSS_CALLS = frozenset({"granted", "denied", "logged-in", "not-logged-in"})
 
+
+# Methods the frameworks call by their names, from objects mixed in anywhere
+_CALLED_BY_FRAMEWORKS = (APP_LIFECYCLES | PAGE_LIFECYCLES | PAGE_EVENTS | COMPONENT_LIFECYCLES | PAGE_LIFETIMES | VUE_LIFECYCLES
+                         | {"setup", "data", "observers", "definitionFilter"})
 
 # What `_names_used` records for a call of the script's own methods by a name computed at run time (no method's name)
 _ANY_OWN_METHOD = "this[…]"
