@@ -36,10 +36,10 @@ from wxlint.model.login import without_cancel
 from wxlint.model.modules import navigation_apis
 from wxlint.model.control import after_an_exit
 from wxlint.model.guards import (Fact, contradicts, data_flags, element_facts, false_at_first, first_values, flag_writes,
-                                 flags_always_true, lexical_facts, never_holds, parameter_facts)
+                                 flags_always_true, lexical_facts, never_holds, parameter_facts, switched_off)
 from wxlint.model.javascript import (JsModule, data_reads, is_this, leading_string, member_name, object_property, only_logged, options_call,
                                      parameter_reads, parent_of, string_value, unwrap)
-from wxlint.model.project import ProjectModel, setdata_keys
+from wxlint.model.project import ProjectModel
 from wxlint.model.units import (APP_LIFECYCLES, COMPONENT_LIFECYCLES, PAGE_EVENTS, PAGE_LIFECYCLES, PAGE_LIFETIMES,
                                 VUE_LIFECYCLES, UnitDefinition)
 from wxlint.model.wxml import EventBinding, unit_event_bindings
@@ -211,7 +211,6 @@ class FlowEngine:
         self._bindings_by_unit: dict[int, list[EventBinding]] = {}
         self._facts_in: dict[int, frozenset] = {}  # id(function) -> `facts_on_every_way_in`
         self._running: set[int] | None = None  # see `ever_runs`
-        self._running_setdata_keys: tuple[dict[str, set], set[str]] | None | bool = False  # see `never_rendered`
         self._used_names: dict[Path, dict[str, list[int]]] = {}
         self.entries = self._collect_entries()
 
@@ -227,7 +226,7 @@ class FlowEngine:
             document = self.unit_wxml(unit)
             self._bindings_by_unit[key] = [] if document is None else [
                 binding for binding in unit_event_bindings(document, self.model.wxml.get, self.project.miniprogram_root)
-                if not never_holds(element_facts(binding.element))]
+                if not switched_off(binding.element)]
         return self._bindings_by_unit[key]
 
     def units_of_route(self, route: str) -> list[UnitDefinition]:
@@ -482,9 +481,7 @@ class FlowEngine:
     def never_rendered(self, template: Path, element) -> bool:
         """`ProjectModel.never_rendered`, where a `setData` in code that surely never runs sets nothing: a `wx:if` flag set
         true only in the `else` of a `scope.userInfo` test (hu188/xiaochengxu pages/goods, held out)."""
-        if self._running_setdata_keys is False:
-            self._running_setdata_keys = setdata_keys(self.model.js_modules.values(), self.surely_never_runs_at)
-        return self.model.never_rendered(template, element, self._running_setdata_keys)
+        return self.model.never_rendered(template, element, self.surely_never_runs_at)
 
     def surely_never_runs_at(self, module: JsModule, node: Node) -> bool:
         """Whether the code at `node` surely never runs: its function never does (`surely_never_runs`), or it sits in
@@ -578,7 +575,7 @@ class FlowEngine:
             template = self.model.template_beside(module.path)
             if template is not None:
                 for element in template.iter_elements():
-                    if never_holds(element_facts(element)):
+                    if switched_off(element):
                         continue  # `<view wx:if="{{false}}">`: names nothing that runs
                     for attribute in element.attributes:
                         if attribute.value:

@@ -773,6 +773,22 @@ def attribute_value_facts(attribute, value: str) -> frozenset[Fact]:
     return frozenset.intersection(*places) if places else frozenset()
 
 
+def switched_off(element) -> bool:
+    """Whether a WXML element never renders because a `wx:if` around it is written out false (`wx:if="{{false}}"`, the
+    `wx:else` of `wx:if="{{true}}"`): `never_holds(element_facts(element))` for that case, without parsing every
+    condition of every template."""
+    for condition in enclosing_conditions(element):
+        text = condition.expression.strip()
+        if text.startswith("{{") and text.endswith("}}") and text[2:-2].strip() in _WRITTEN_OUT_VALUES \
+                and never_holds(element_facts(element)):
+            return True
+    return False
+
+
+# The values a `wx:if` can write out (`_literal_truth` says which are true)
+_WRITTEN_OUT_VALUES = frozenset({"false", "true", "0", "1", "null", "undefined", "''", '""'})
+
+
 def element_facts(element) -> frozenset[Fact]:
     """What the `wx:if`/`wx:elif`/`wx:else` around a WXML element establish when it renders."""
     found: set[Fact] = set()

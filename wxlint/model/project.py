@@ -61,7 +61,7 @@ class ProjectModel:
         self._component_scripts: dict[Path, str] = {}
         self._unit_scripts: set[Path] | None = None  # the scripts of every page and component (see `_declared_nowhere`)
         self._shown_templates: set[Path] | None = None  # see `never_shown_template`
-        self._written_keys: tuple[dict[str, set], set[str]] | None | bool = False  # see `_data_keys_written` (False: not yet)
+        self._written_keys: tuple[dict[str, list], set[str]] | None | bool = False  # see `_data_keys_written` (False: not yet)
         self._single_file_kinds = {self.resolved(unit.script): unit.kind for unit in project.units.values()
                                    if unit.script is not None and unit.script.suffix == ".vue"}
         for path in project.files if files is None else files:
@@ -363,22 +363,21 @@ class ProjectModel:
                         self._component_uses.setdefault(target, []).append(element)
         return self._component_uses.get(component, [])
 
-    def never_rendered(self, template: Path, element: WxmlElement,
-                       written: tuple[dict[str, set], set[str]] | None | bool = False) -> bool:
+    def never_rendered(self, template: Path, element: WxmlElement, never_runs=None) -> bool:
         """Whether an element of a page's template never renders: under a `wx:if` that the page's first data makes false,
         on a key no `setData` of the project ever names (`<view wx:if="{{isHide}}">` with `data: { isHide: false }`:
         Suqing999/Recruitment-wechat-applet, SLLME/wechat-app, held out). Pages only: a component's data may come from
-        its properties; and only while every `setData` of the project names its keys. `written`: the keys the `setData`
-        calls that may run name (`setdata_keys`), when the caller knows which run; by default every call's."""
+        its properties; and only while every `setData` of the project names its keys. `never_runs(module, call)`, when
+        the caller knows which code runs: a `setData` it says never runs sets nothing."""
         found = element_facts(element)
         if never_holds(found):
             return True  # `wx:if="{{false}}"`, or under a test of a scope that is always granted
-        if not any(kind in ("flag", "not-flag") for kind, _ in found):
+        flag_keys = {name.partition("=")[0] for kind, name in found if kind in ("flag", "not-flag")}
+        if not flag_keys:
             return False
         module = self.script_beside(template)
         units = find_units(module) if module is not None and module.single_file_kind is None else []
-        if written is False:
-            written = self._data_keys_written()
+        written = self._data_keys_written()
         if not units or any(unit.kind != "page" for unit in units) or written is None:
             return False
         first: dict[str, object] = {}
@@ -386,18 +385,20 @@ class ProjectModel:
             first.update(first_values(unit.data_node))
         if all(unit.data_node is None or unwrap(unit.data_node).type == "ObjectExpression" for unit in units):
             # a key the page's data does not name is undefined at first (addnew's `isLogin`: jinbohao2013/xiaochengxu)
-            first.update((name.partition("=")[0], None) for kind, name in found
-                         if kind in ("flag", "not-flag") and name.partition("=")[0] not in first)
+            first.update((key, None) for key in flag_keys if key not in first)
         keys, starts = written
-        # a key only ever written back to its first value stays as it was (`show: false` when a dialog closes); another
-        # page's `this.setData` writes that page's data only
-        set_later = {key for key, values in keys.items() if key not in first or any(
-            page in (None, module.path) and value is not first[key] and (value is _ANY_VALUE or value != first[key])
-            for value, page in values)}
-        set_later |= {key for key in first if any(key.startswith(start) for start in starts)}
+
+        def changes(key: str, value, page, site) -> bool:
+            # a key only ever written back to its first value stays as it was (`show: false` when a dialog closes);
+            # another page's `this.setData` writes that page's data only
+            return (page in (None, module.path) and value is not first[key] and (value is _ANY_VALUE or value != first[key])
+                    and (never_runs is None or not never_runs(*site)))
+
+        set_later = {key for key in flag_keys if key in first and any(changes(key, *write) for write in keys.get(key, ()))}
+        set_later |= {key for key in flag_keys if key in first and any(key.startswith(start) for start in starts)}
         return false_at_first(found, first, set_later)
 
-    def _data_keys_written(self) -> tuple[dict[str, set], set[str]] | None:
+    def _data_keys_written(self) -> tuple[dict[str, list], set[str]] | None:
         """`setdata_keys` of the project's scripts, worked out once."""
         if self._written_keys is False:
             self._written_keys = setdata_keys(self.js_modules.values())
@@ -510,20 +511,18 @@ class ProjectModel:
 _ANY_VALUE = object()  # written by `setdata_keys` for a value that is not written out
 
 
-def setdata_keys(modules, never_runs=None) -> tuple[dict[str, set], set[str]] | None:
-    """The data keys some `setData` of these scripts names (`'list[0].x'` names `list`), each with the values written
-    out for it (`_ANY_VALUE` for any other value, and for a part of it) and the page script whose own data it is (a
-    page's `this.setData`; None: any page's, as `prevPage.setData` or a helper's), and the starts of keys it builds
-    (`` [`item${i}`] `` starts with `item`); None when one names them some other way (an object built elsewhere, a key
-    wholly computed). `never_runs(module, call)`: a call it says never runs names nothing."""
-    keys: dict[str, set] = {}
+def setdata_keys(modules) -> tuple[dict[str, list], set[str]] | None:
+    """The data keys some `setData` of these scripts names (`'list[0].x'` names `list`), each with its writes: the value
+    written out (`_ANY_VALUE` for any other value, and for a part of it), the page script whose own data it is (a
+    page's `this.setData`; None: any page's, as `prevPage.setData` or a helper's) and (module, call); and the starts of
+    keys it builds (`` [`item${i}`] `` starts with `item`); None when one names them some other way (an object built
+    elsewhere, a key wholly computed)."""
+    keys: dict[str, list] = {}
     starts: set[str] = set()
     for module in modules:
         for call in module.nodes("CallExpression"):
             callee = unwrap(call.callee)
             if not call.arguments or callee.type != "MemberExpression" or member_name(callee) != "setData":
-                continue
-            if never_runs is not None and never_runs(module, call):
                 continue
             page = module.path if module.declared_kind == "page" and is_this(module, callee.object) else None
             argument = unwrap(call.arguments[0])
@@ -537,14 +536,14 @@ def setdata_keys(modules, never_runs=None) -> tuple[dict[str, set], set[str]] | 
                     head = name.split(".")[0].split("[")[0]
                     value = unwrap(prop.value)
                     written_out = head == name and value.type == "Literal" and not getattr(value, "regex", None)
-                    keys.setdefault(head, set()).add((value.value if written_out else _ANY_VALUE, page))
+                    keys.setdefault(head, []).append((value.value if written_out else _ANY_VALUE, page, (module, call)))
                     continue
                 start = leading_string(prop.key, module)
                 if not start:
                     return None
                 head = start.split(".")[0].split("[")[0]
                 if head != start:
-                    keys.setdefault(head, set()).add((_ANY_VALUE, page))
+                    keys.setdefault(head, []).append((_ANY_VALUE, page, (module, call)))
                 else:
                     starts.add(head)
     return keys, starts
