@@ -648,3 +648,18 @@ def test_a_page_made_by_a_store_library_s_constructor_opens_with_its_lifecycles(
     swapped = page.replace("create(store, {", "create({").replace("})\n", "}, store)\n")
     found, _ = launch_findings(project, {**files, "pages/home/home.js": swapped})
     assert found == []
+
+
+def test_a_test_of_a_value_against_itself_decides_its_branch(project):
+    # Zhaopuen/shop app.js (held out): `if (res.data.data.openid != res.data.data.openid)` never holds
+    util = ("function req(url) { wx.request({ url, success: (res) => {\n  if (res.data.code == 1) {\n"
+            "    if (res.data.data.openid != res.data.data.openid) wx.navigateTo({ url: '../login/login' })\n  }\n} }) }\n")
+    files = {"app.json": json.dumps({"pages": ["pages/home/home", "pages/login/login"]}),
+             "pages/home/home.js": "const { req } = require('../../utils/api')\nPage({ onLoad() { req('/feed') } })\n",
+             "pages/login/login.js": "Page({})\n", "utils/api.js": util + "module.exports = { req }\n"}
+    _, report = lint_json(project(files), "--select", f"{RULE},login-on-server-answer")
+    assert report["findings"] == []
+    always = util.replace("res.data.data.openid != res.data.data.openid", "res.data.data.openid === res.data.data.openid")
+    _, report = lint_json(project({**files, "utils/api.js": always + "module.exports = { req }\n"}),
+                          "--select", f"{RULE},login-on-server-answer")
+    assert [(f["rule"], f["line"]) for f in report["findings"]] == [("login-on-server-answer", 3)]

@@ -21,7 +21,8 @@ from esprima.nodes import Node
 
 from wxlint.model.control import always_exits
 from wxlint.model.units import function_value
-from wxlint.model.javascript import JsModule, callee_name, is_this, member_name, name_words, object_property, options_call, string_value, unwrap
+from wxlint.model.javascript import (JsModule, callee_name, is_this, member_name, member_path, name_words, object_property, options_call,
+                                     string_value, unwrap)
 from wxlint.model.wxml import attribute_choices, enclosing_conditions
 from wxlint.parse.javascript import parse_expression, property_key, walk, walk_own
 from wxlint.data_tables import load_data_table
@@ -280,8 +281,25 @@ def _written_out_facts(test: Node | None) -> tuple[frozenset[Fact], frozenset[Fa
     `false` is no such thing, code may set it later."""
     truth = _literal_truth(test) if unwrap(test) is not None else None
     if truth is None:
+        truth = _self_comparison(test)
+    if truth is None:
         return None
     return (frozenset(), _NEVER) if truth else (_NEVER, frozenset())
+
+
+def _self_comparison(test: Node | None) -> bool | None:
+    """The value of a test that compares a name or a member chain with itself: `a.b == a.b` is true and `a.b != a.b`
+    false, whatever `a.b` holds (only NaN differs from itself, and no answer in JSON is NaN: Zhaopuen/shop app.js's
+    `if (res.data.data.openid != res.data.data.openid)`, held out). None for any other test."""
+    test = unwrap(test)
+    if test is None or test.type != "BinaryExpression" or test.operator not in ("==", "===", "!=", "!=="):
+        return None
+    (left_names, left_root), (right_names, right_root) = member_path(test.left), member_path(test.right)
+    if left_root is None or right_root is None or left_names != right_names:
+        return None
+    same_root = (left_root.type == right_root.type == "ThisExpression") or (
+        left_root.type == right_root.type == "Identifier" and left_root.name == right_root.name)
+    return (test.operator in ("==", "===")) if same_root else None
 
 
 @cache
