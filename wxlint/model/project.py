@@ -60,7 +60,7 @@ class ProjectModel:
         self._rendered_routes: dict[str, bool] | None = None  # declared component route -> whether a template uses its tag
         self._component_scripts: dict[Path, str] = {}
         self._unit_scripts: set[Path] | None = None  # the scripts of every page and component (see `_declared_nowhere`)
-        self._shown_templates: set[Path] | None = None  # see `never_shown_template`
+        self._shown_templates: set[Path] | None = None  # see `_never_shown_template`
         self._written_keys: tuple[dict[str, list], set[str]] | None | bool = False  # see `_data_keys_written` (False: not yet)
         self._single_file_kinds = {self.resolved(unit.script): unit.kind for unit in project.units.values()
                                    if unit.script is not None and unit.script.suffix == ".vue"}
@@ -267,7 +267,7 @@ class ProjectModel:
             # a script is itself (of a page's .js and .ts, the one that does not run is a page never opened)
             module = self.js_modules.get(path) or self.script_beside(path)
             if module is None and path.suffix == ".wxml" and self.project.app_json is not None:
-                found = self.never_shown_template(path)
+                found = self._never_shown_template(path)
             elif module is None or self.project.app_json is None:
                 found = False
             elif module.single_file_kind is None and self.resolved(module.path) in self._listed_scripts():
@@ -277,7 +277,7 @@ class ProjectModel:
             self._never_opened_files[path] = found
         return found
 
-    def never_shown_template(self, path: Path) -> bool:
+    def _never_shown_template(self, path: Path) -> bool:
         """Whether a template with no script beside it is shown nowhere: no template includes or imports it (a copy
         left beside a component's template, `index - 副本.wxml`: nick2834/zhitaowx-mini, held out)."""
         if self._shown_templates is None:
@@ -399,9 +399,9 @@ class ProjectModel:
         return false_at_first(found, first, set_later)
 
     def _data_keys_written(self) -> tuple[dict[str, list], set[str]] | None:
-        """`setdata_keys` of the project's scripts, worked out once."""
+        """`_setdata_keys` of the project's scripts, worked out once."""
         if self._written_keys is False:
-            self._written_keys = setdata_keys(self.js_modules.values())
+            self._written_keys = _setdata_keys(self.js_modules.values())
         return self._written_keys
 
     def surely_no_component(self, template: Path, element: WxmlElement) -> bool:
@@ -508,10 +508,10 @@ class ProjectModel:
         return None if parsed is None else parsed.source
 
 
-_ANY_VALUE = object()  # written by `setdata_keys` for a value that is not written out
+_ANY_VALUE = object()  # written by `_setdata_keys` for a value that is not written out
 
 
-def setdata_keys(modules) -> tuple[dict[str, list], set[str]] | None:
+def _setdata_keys(modules) -> tuple[dict[str, list], set[str]] | None:
     """The data keys some `setData` of these scripts names (`'list[0].x'` names `list`), each with its writes: the value
     written out (`_ANY_VALUE` for any other value, and for a part of it), the page script whose own data it is (a
     page's `this.setData`; None: any page's, as `prevPage.setData` or a helper's) and (module, call); and the starts of
