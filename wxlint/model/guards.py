@@ -750,18 +750,23 @@ def proves(found: frozenset[Fact] | set[Fact], flags: dict[str, frozenset[Fact]]
     return False
 
 
-_UNKNOWN_VALUE = object()
+UNKNOWN_VALUE = object()  # what `written_value` gives for a value that is not written out
+
+
+def written_value(node: Node | None) -> object:
+    """The value a literal writes out (a string, number, boolean or null); `UNKNOWN_VALUE` for anything else."""
+    node = unwrap(node)
+    return node.value if node is not None and node.type == "Literal" and not getattr(node, "regex", None) else UNKNOWN_VALUE
 
 
 def first_values(data: Node | None) -> dict[str, object]:
-    """The literal values of a page's `data: { … }` by key (a value that is not a literal: `_UNKNOWN_VALUE`)."""
+    """The values a page's `data: { … }` writes out, by key (`written_value`)."""
     values: dict[str, object] = {}
     data = unwrap(data)
     for prop in getattr(data, "properties", None) or ():
         key = property_key(prop) if prop.type == "Property" else None
         if key is not None:
-            value = unwrap(prop.value)
-            values[key] = value.value if value.type == "Literal" and not getattr(value, "regex", None) else _UNKNOWN_VALUE
+            values[key] = written_value(prop.value)
     return values
 
 
@@ -773,7 +778,7 @@ def false_at_first(found: frozenset[Fact] | set[Fact], first: dict[str, object],
         if kind not in ("flag", "not-flag"):
             continue
         key, is_value, value = name.partition("=")
-        if key in set_later or key not in first or first[key] is _UNKNOWN_VALUE or (
+        if key in set_later or key not in first or first[key] is UNKNOWN_VALUE or (
                 is_value and not isinstance(first[key], str)):
             continue  # may be set, or compared loosely (`1 == '1'`)
         holds = first[key] == value if is_value else bool(first[key])  # a literal's truth: '' 0 false null are false

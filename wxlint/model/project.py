@@ -7,7 +7,7 @@ from typing import Iterator
 
 from wxlint.discover import UNIT_SCRIPT_SUFFIXES, Project
 from wxlint.model.javascript import JsModule, is_this, leading_string, member_name, member_path, string_value, unwrap
-from wxlint.model.guards import element_facts, false_at_first, first_values, never_holds
+from wxlint.model.guards import UNKNOWN_VALUE, element_facts, false_at_first, first_values, never_holds, written_value
 from wxlint.model.units import find_units, function_value, object_member
 from wxlint.model.wxml import OPEN_TYPE_NAMES, attribute_can_be, mustache_strings, open_types, template_source
 from wxlint.model.modules import import_of, module_exports, resolve_module_path
@@ -391,7 +391,7 @@ class ProjectModel:
         def changes(key: str, value, page, site) -> bool:
             # a key only ever written back to its first value stays as it was (`show: false` when a dialog closes);
             # another page's `this.setData` writes that page's data only
-            return (page in (None, module.path) and value is not first[key] and (value is _ANY_VALUE or value != first[key])
+            return (page in (None, module.path) and (value is UNKNOWN_VALUE or value != first[key])
                     and (never_runs is None or not never_runs(*site)))
 
         set_later = {key for key in flag_keys if key in first and any(changes(key, *write) for write in keys.get(key, ()))}
@@ -508,12 +508,9 @@ class ProjectModel:
         return None if parsed is None else parsed.source
 
 
-_ANY_VALUE = object()  # written by `_setdata_keys` for a value that is not written out
-
-
 def _setdata_keys(modules) -> tuple[dict[str, list], set[str]] | None:
     """The data keys some `setData` of these scripts names (`'list[0].x'` names `list`), each with its writes: the value
-    written out (`_ANY_VALUE` for any other value, and for a part of it), the page script whose own data it is (a
+    written out (`written_value`; `UNKNOWN_VALUE` for a part of it), the page script whose own data it is (a
     page's `this.setData`; None: any page's, as `prevPage.setData` or a helper's) and (module, call); and the starts of
     keys it builds (`` [`item${i}`] `` starts with `item`); None when one names them some other way (an object built
     elsewhere, a key wholly computed)."""
@@ -534,16 +531,15 @@ def _setdata_keys(modules) -> tuple[dict[str, list], set[str]] | None:
                 name = property_key(prop)
                 if name is not None:
                     head = name.split(".")[0].split("[")[0]
-                    value = unwrap(prop.value)
-                    written_out = head == name and value.type == "Literal" and not getattr(value, "regex", None)
-                    keys.setdefault(head, []).append((value.value if written_out else _ANY_VALUE, page, (module, call)))
+                    value = written_value(prop.value) if head == name else UNKNOWN_VALUE  # a part of it: unknown
+                    keys.setdefault(head, []).append((value, page, (module, call)))
                     continue
                 start = leading_string(prop.key, module)
                 if not start:
                     return None
                 head = start.split(".")[0].split("[")[0]
                 if head != start:
-                    keys.setdefault(head, []).append((_ANY_VALUE, page, (module, call)))
+                    keys.setdefault(head, []).append((UNKNOWN_VALUE, page, (module, call)))
                 else:
                     starts.add(head)
     return keys, starts
